@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { ROLES } from '../roles'
+
+/** Field schemas shared by several methods, each with the message a clerk should read. */
+
+export const staffNumber = z
+  .string({ error: 'Staff number is required' })
+  .trim()
+  .regex(/^[A-Za-z0-9]{3,12}$/, 'Staff number is 3 to 12 letters or digits')
+  .transform((s) => s.toUpperCase())
+
+export const pin = z.string({ error: 'PIN is required' }).regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits')
+
+/** A PIN being set: also refuses the ones anybody would guess first. */
+export const newPin = pin.refine((p) => !isGuessablePin(p), {
+  message: 'PIN is too easy to guess (repeated or consecutive digits)',
+})
+
+export const personName = z
+  .string({ error: 'Name is required' })
+  .trim()
+  .min(2, 'Name must have at least 2 characters')
+  .max(80, 'Name must have at most 80 characters')
+
+export const role = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}` })
+
+export const centreNumber = z
+  .string({ error: 'Centre number is required' })
+  .trim()
+  .regex(/^\d{3}$/, 'Centre number is 3 digits, e.g. 042')
+  .refine((s) => s !== '000', 'Centre number 000 is not valid')
+
+export const workstationSlot = z
+  .string({ error: 'Workstation slot is required' })
+  .trim()
+  .regex(/^\d{2}$/, 'Workstation slot is 2 digits, e.g. 01')
+  .refine((s) => s !== '00', 'Workstation slot 00 is not valid')
+
+export const centreName = z
+  .string({ error: 'Centre name is required' })
+  .trim()
+  .min(3, 'Centre name must have at least 3 characters')
+  .max(80, 'Centre name must have at most 80 characters')
+
+export function isGuessablePin(p: string): boolean {
+  if (/^(\d)\1+$/.test(p)) return true
+  const digits = [...p].map(Number)
+  const steps = new Set(digits.slice(1).map((d, i) => (d - (digits[i] ?? 0) + 10) % 10))
+  return steps.size === 1 && (steps.has(1) || steps.has(9))
+}

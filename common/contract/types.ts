@@ -1,0 +1,55 @@
+import type { Role } from '../roles'
+
+/** Output shapes of the contract's methods. Plain data: they cross IPC and HTTP as JSON. */
+
+export interface StaffSummary {
+  staffNumber: string
+  name: string
+  role: Role
+  active: boolean
+  /** Epoch ms until which sign-in is refused after too many wrong PINs; null when not locked. */
+  lockedUntil: number | null
+  lastSignInAt: number | null
+}
+
+export interface SessionInfo {
+  staff: { staffNumber: string; name: string; role: Role }
+  locked: boolean
+  idleLockMs: number
+}
+
+export interface DatabaseRecovery {
+  at: number
+  reason: string
+  movedAsideTo: string
+  restoredFrom: string | null
+}
+
+export interface AppStatus {
+  setupDone: boolean
+  centre: { number: string; name: string; workstationSlot: string } | null
+  deviceId: string
+  version: string
+  /** Set when start-up found the database damaged and moved it aside: the UI must tell staff. */
+  recovery: DatabaseRecovery | null
+}
+
+export type DeviceState = 'not-configured' | 'ready' | 'offline' | 'error'
+
+export interface StatusSnapshot {
+  printer: { state: DeviceState; detail: string }
+  scanner: { state: DeviceState; detail: string }
+  sync: { state: DeviceState; detail: string; queueDepth: number }
+}
+
+export interface Settings {
+  idleLockMinutes: number
+}
+
+export interface AuditEntry {
+  id: number
+  at: number
+  staffNumber: string | null
+  action: string
+  detail: Record<string, unknown>
+}

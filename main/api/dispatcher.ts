@@ -1,0 +1,99 @@
+import type { z } from 'zod'
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../../common/contract'
+import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
+import { ROLE_LABELS } from '../../common/roles'
+import type { AuthService } from '../services/auth-service'
+import type { Logger } from '../services/logger'
+import type { Session, SessionStore } from '../services/session-store'
+
+/** What a handler knows about its caller. `session` is non-null for every non-public method. */
+export interface CallContext {
+  key: string
+  session: Session | null
+}
+
+export type Handlers = {
+  [K in MethodName]: (input: ParsedInput<K>, ctx: CallContext) => MethodOutput<K> | Promise<MethodOutput<K>>
+}
+
+export type Dispatch = (key: string, method: unknown, input: unknown) => Promise<ApiResult<unknown>>
+
+interface Deps {
+  handlers: Handlers
+  auth: AuthService
+  sessions: SessionStore
+  logger: Logger
+  /** Told when the dispatcher itself changed a session (an idle lock found on a call). */
+  onSessionChanged: (key: string) => void
+}
+
+const fail = (code: ErrorCode, message: string, field?: string): { ok: false; error: ApiFailure } => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+})
+
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; field?: string } {
+  const field = issue.path.map(String).join('.')
+  if (issue.code === 'unrecognized_keys') {
+    return { message: `Unexpected field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` }
+  }
+  return field ? { message: issue.message, field } : { message: issue.message }
+}
+
+/**
+ * The one entry point for both transports: unknown method → validate input → check session and role → call the
+ * service → map errors to `{ code, message }`. Nothing reaches a service before its input has been parsed.
+ */
+export function createDispatcher({ handlers, auth, sessions, logger, onSessionChanged }: Deps): Dispatch {
+  return async (key, method, rawInput) => {
+    if (!isMethodName(method))
+      return fail('UNKNOWN_METHOD', `There is no API method called "${String(method)}".`)
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput)
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      const { message, field } = first ? describeIssue(first) : { message: 'Invalid input', field: undefined }
+      return fail('INVALID_INPUT', message, field)
+    }
+
+    if (spec.access !== 'public' && auth.lockIfIdle(key)) onSessionChanged(key)
+    const session = sessions.get(key)
+    if (spec.access !== 'public') {
+      if (!session)
+        return fail('UNAUTHENTICATED', 'You are not signed in. Sign in with your staff number and PIN.')
+      if (session.locked && !spec.whileLocked) {
+        return fail('SESSION_LOCKED', 'This workstation is locked. Enter your PIN to unlock it.')
+      }
+      if (spec.access !== 'staff' && !spec.access.includes(session.role)) {
+        return fail(
+          'FORBIDDEN',
+          `Not allowed for ${ROLE_LABELS[session.role].toLowerCase()}: ${spec.summary.toLowerCase()}.`,
+        )
+      }
+      // Background reads (allowed while locked) must not keep an unattended session awake.
+      if (!spec.whileLocked) auth.touch(key)
+    }
+
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
+      const value = await handler(parsed.data, { key, session })
+      return { ok: true, value: value ?? null }
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message, err.field)
+      logger.error('unexpected error in API method', {
+        method,
+        error: err instanceof Error ? err.stack : String(err),
+      })
+      return fail(
+        'INTERNAL',
+        'Something went wrong on this workstation; nothing was saved. Please try again.',
+      )
+    }
+  }
+}

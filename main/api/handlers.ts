@@ -1,0 +1,84 @@
+import { AppError } from '../../common/errors'
+import type { AuthService } from '../services/auth-service'
+import { hashPin } from '../services/pin-hash'
+import type { SettingsService } from '../services/settings-service'
+import type { SetupService } from '../services/setup-service'
+import type { StaffService } from '../services/staff-service'
+import type { StatusService } from '../services/status-service'
+import type { Store } from '../db/store'
+import type { CallContext, Handlers } from './dispatcher'
+
+interface Deps {
+  store: Store
+  auth: AuthService
+  setup: SetupService
+  staff: StaffService
+  settings: SettingsService
+  status: StatusService
+  /** Tells the caller's other windows/tabs that its session changed. */
+  sessionChanged: (key: string) => void
+  now: () => number
+}
+
+/** The staff member behind a non-public call; the dispatcher guarantees it exists. */
+const who = (ctx: CallContext): string => {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+  return ctx.session.staffNumber
+}
+
+/** Maps each contract method to its service call. Thin on purpose: rules live in the services. */
+export function createHandlers(d: Deps): Handlers {
+  const changed = <T>(key: string, value: T): T => {
+    d.sessionChanged(key)
+    return value
+  }
+  return {
+    'app.status': () => d.setup.status(),
+    'setup.createCentre': async (input, ctx) => {
+      await d.setup.createCentre(input)
+      return changed(
+        ctx.key,
+        d.auth.startSession(ctx.key, {
+          staffNumber: input.admin.staffNumber,
+          name: input.admin.name,
+          role: 'admin',
+        }),
+      )
+    },
+    'auth.session': (_input, ctx) => d.auth.current(ctx.key),
+    'auth.signIn': async (input, ctx) => {
+      if (!d.setup.status().setupDone) throw new AppError('SETUP_REQUIRED', 'Set up this workstation first.')
+      return changed(ctx.key, await d.auth.signIn(ctx.key, input.staffNumber, input.pin))
+    },
+    'auth.signOut': (_input, ctx) => {
+      d.auth.signOut(ctx.key)
+      return changed(ctx.key, null)
+    },
+    'auth.lock': (_input, ctx) => {
+      const info = d.auth.lock(ctx.key, 'manual')
+      if (!info) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      return changed(ctx.key, info)
+    },
+    'auth.unlock': async (input, ctx) => {
+      try {
+        return changed(ctx.key, await d.auth.unlock(ctx.key, input.pin))
+      } catch (err) {
+        d.sessionChanged(ctx.key)
+        throw err
+      }
+    },
+    'auth.activity': () => null,
+    'auth.changePin': async (input, ctx) => {
+      await d.auth.changePin(ctx.key, input.currentPin, () => hashPin(input.newPin))
+      return null
+    },
+    'staff.list': () => d.staff.list(),
+    'staff.create': (input, ctx) => d.staff.create(input, who(ctx)),
+    'staff.update': (input, ctx) => d.staff.update(input, who(ctx)),
+    'staff.resetPin': (input, ctx) => d.staff.resetPin(input, who(ctx)),
+    'settings.get': () => d.settings.get(),
+    'settings.update': (input, ctx) => d.settings.update(input, who(ctx), d.now()),
+    'audit.list': (input) => d.store.audit.list(input),
+    'status.get': () => d.status.snapshot(),
+  }
+}

@@ -1,0 +1,114 @@
+import type { StatusSnapshot } from '../../common/contract'
+import { createDispatcher, type Dispatch } from '../api/dispatcher'
+import { createHandlers } from '../api/handlers'
+import { backupDatabase, backupDue } from '../db/backup'
+import { openDatabase } from '../db/open'
+import { createStore, type Store } from '../db/store'
+import { createAuthService } from '../services/auth-service'
+import { type Clock, systemClock } from '../services/clock'
+import { createEventWriter } from '../services/event-writer'
+import type { Logger } from '../services/logger'
+import { SessionStore } from '../services/session-store'
+import { createSettingsService } from '../services/settings-service'
+import { createSetupService } from '../services/setup-service'
+import { createStaffService } from '../services/staff-service'
+import { createStatusService } from '../services/status-service'
+import { createEventHub, type EventHub } from './event-hub'
+
+export interface CoreOptions {
+  dataDir: string
+  logger: Logger
+  version: string
+  clock?: Clock
+  /** How often idle sessions are locked and the status bar refreshed; tests pass 0 to drive it by hand. */
+  tickMs?: number
+}
+
+export interface Core {
+  dispatch: Dispatch
+  hub: EventHub
+  store: Store
+  /** A connection went away (window closed): its session ends with it. */
+  disconnect(key: string): void
+  /** Runs the periodic work once (idle locks, status push). */
+  tick(): void
+  close(): void
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Builds the whole Node side once: database, services, dispatcher, push hub. Both the Electron utility process and
+ * the browser host call this; neither knows how the other carries requests.
+ */
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock
+  const opened = openDatabase(opts.dataDir, clock, opts.logger)
+  const store = createStore(opened.db)
+  const sessions = new SessionStore()
+  const settings = createSettingsService(store)
+  const writeEvent = createEventWriter(store, clock)
+  const auth = createAuthService({ store, sessions, settings, clock })
+  const setup = createSetupService({
+    store,
+    clock,
+    writeEvent,
+    version: opts.version,
+    recovery: opened.recovery,
+  })
+  const staff = createStaffService({ store, clock, writeEvent })
+  const status = createStatusService(store)
+  const hub = createEventHub()
+
+  const sessionChanged = (key: string): void =>
+    hub.emitTo(key, 'session.changed', { session: auth.current(key) })
+  const handlers = createHandlers({
+    store,
+    auth,
+    setup,
+    staff,
+    settings,
+    status,
+    sessionChanged,
+    now: clock.now,
+  })
+  const dispatch = createDispatcher({
+    handlers,
+    auth,
+    sessions,
+    logger: opts.logger,
+    onSessionChanged: sessionChanged,
+  })
+
+  let lastStatus = ''
+  const tick = (): void => {
+    for (const key of auth.sweepIdle()) sessionChanged(key)
+    const snap: StatusSnapshot = status.snapshot()
+    const text = JSON.stringify(snap)
+    if (text !== lastStatus) {
+      lastStatus = text
+      hub.broadcast('status.changed', { status: snap })
+    }
+  }
+  const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
+  timer?.unref()
+
+  // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
+  if (setup.status().setupDone && backupDue(opts.dataDir, clock.now(), DAY)) {
+    backupDatabase(opened.db, opts.dataDir, clock.now()).catch((err: unknown) =>
+      opts.logger.warn('backup failed', { error: String(err) }),
+    )
+  }
+
+  return {
+    dispatch,
+    hub,
+    store,
+    tick,
+    disconnect: (key) => auth.signOut(key),
+    close() {
+      if (timer) clearInterval(timer)
+      opened.db.close()
+    },
+  }
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3'
+import { migration0010 } from './0010-centre-and-staff'
+import { migration0020 } from './0020-events-outbox-audit'
+import type { Migration } from './types'
+
+export type { Migration } from './types'
+
+/** Every migration, in order. Append only. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020]
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `This database was written by a newer version of the app (schema ${found}, this app knows ${LATEST_VERSION}). ` +
+        'Install the newer version; the database has not been changed.',
+    )
+    this.name = 'DatabaseTooNewError'
+  }
+}
+
+/**
+ * Brings the schema up to `target` (default: latest), one transaction per step so a failed step leaves the
+ * database at the previous version. Refuses a database newer than this app rather than guessing.
+ */
+export function migrate(db: Database, target = LATEST_VERSION, migrations = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const known = migrations[migrations.length - 1]?.version ?? 0
+  if (current > known) throw new DatabaseTooNewError(current)
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+  return db.pragma('user_version', { simple: true }) as number
+}

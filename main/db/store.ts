@@ -1,0 +1,21 @@
+import type { Database } from 'better-sqlite3'
+import { auditQueries } from './queries/audit'
+import { centreQueries } from './queries/centre'
+import { eventQueries } from './queries/events'
+import { staffQueries } from './queries/staff'
+
+/** The database handle plus one query module per table, prepared once. Services receive this. */
+export function createStore(db: Database) {
+  return {
+    db,
+    /** Runs `fn` in one IMMEDIATE transaction: the change, its event and its outbox row commit together. */
+    tx<T>(fn: () => T): T {
+      return db.transaction(fn).immediate()
+    },
+    staff: staffQueries(db),
+    centre: centreQueries(db),
+    events: eventQueries(db),
+    audit: auditQueries(db),
+  }
+}
+export type Store = ReturnType<typeof createStore>

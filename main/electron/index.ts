@@ -1,0 +1,165 @@
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  net,
+  protocol,
+  session,
+  utilityProcess,
+} from 'electron'
+import type { UtilityProcess } from 'electron'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
+
+/**
+ * Electron main process: a thin shell. It owns the window and hands that window a MessagePort to the core, which
+ * runs in a utility process so synchronous SQLite work never freezes the UI. No service code lives here.
+ */
+
+const APP_ORIGIN = 'app://tms'
+const rendererDir = path.join(__dirname, '../renderer')
+const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+let core: UtilityProcess | null = null
+let mainWindow: BrowserWindow | null = null
+
+function isOurUrl(url: string | undefined): boolean {
+  if (!url) return false
+  return url.startsWith(APP_ORIGIN + '/') || (devUrl !== undefined && url.startsWith(devUrl))
+}
+
+function startCore(): UtilityProcess {
+  const child = utilityProcess.fork(
+    path.join(__dirname, 'core.js'),
+    ['--data-dir', app.getPath('userData')],
+    {
+      serviceName: 'Track My Service core',
+    },
+  )
+  child.on('exit', (code) => {
+    if (core !== child) return
+    core = null
+    // The core holds no window state: restart it and give the window a fresh port; the UI returns to sign-in.
+    if (code !== 0 && mainWindow) {
+      core = startCore()
+      connect(mainWindow)
+    }
+  })
+  return child
+}
+
+function connect(win: BrowserWindow): void {
+  if (!core) core = startCore()
+  const { port1, port2 } = new MessageChannelMain()
+  core.postMessage({ type: 'connect' }, [port1])
+  win.webContents.postMessage('tms:core-port', null, [port2])
+}
+
+function serveApp(): void {
+  protocol.handle('app', async (request) => {
+    const { pathname } = new URL(request.url)
+    const wanted = path.resolve(rendererDir, '.' + decodeURIComponent(pathname))
+    const file =
+      wanted.startsWith(rendererDir + path.sep) && path.extname(wanted) !== ''
+        ? wanted
+        : path.join(rendererDir, 'index.html')
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-navigate', (event, url) => {
+      if (!isOurUrl(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  // The only IPC: a window asking for its port. Answered only for our own window's main frame on our origin.
+  ipcMain.on('tms:request-port', (event) => {
+    const win = mainWindow
+    if (!win || event.sender !== win.webContents || event.senderFrame !== win.webContents.mainFrame) return
+    if (!isOurUrl(event.senderFrame?.url)) return
+    connect(win)
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Track My Service',
+    backgroundColor: '#f4f6f8',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
+  return win
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: 'File', submenu: [{ role: 'quit' }] },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { role: 'togglefullscreen' },
+          ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+        ],
+      },
+    ]),
+  )
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  void app.whenReady().then(() => {
+    lockDown()
+    serveApp()
+    buildMenu()
+    core = startCore()
+    mainWindow = createWindow()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', () => {
+    const child = core
+    core = null
+    child?.kill()
+  })
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { ApiFailure, ErrorCode } from '../../common/errors'
+import type { Core } from '../core/create-core'
+import type { Logger } from '../services/logger'
+import { isLoopback } from './loopback'
+import { SECURITY_HEADERS } from './security-headers'
+
+export interface HostOptions {
+  core: Core
+  /** Folder with the built renderer (index.html and assets). */
+  rendererDir: string
+  host: string
+  port: number
+  /** Must be true to listen on anything but loopback: the API carries personal data. */
+  allowRemote: boolean
+  logger: Logger
+}
+
+export interface RunningHost {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+const COOKIE = 'tms_session'
+const MAX_BODY = 256 * 1024
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_METHOD: 404,
+  UNAUTHENTICATED: 401,
+  NO_SESSION: 401,
+  FORBIDDEN: 403,
+  BAD_ORIGIN: 403,
+  SESSION_LOCKED: 423,
+  WRONG_PIN: 401,
+  ACCOUNT_LOCKED: 423,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SETUP_REQUIRED: 409,
+  ALREADY_SET_UP: 409,
+  INTERNAL: 500,
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+}
+
+export class RemoteBindingRefused extends Error {
+  constructor(host: string) {
+    super(
+      `Refusing to listen on ${host}: the browser host serves personal data and binds to loopback only. ` +
+        'Pass --allow-remote (or TMS_ALLOW_REMOTE=1) if this machine is protected by other means.',
+    )
+    this.name = 'RemoteBindingRefused'
+  }
+}
+
+/**
+ * The browser host: the built renderer plus the API contract over HTTP (`POST /api/<method>`, pushes over
+ * Server-Sent Events at `GET /api/events`). Same dispatcher as the Electron transport; this file only carries bytes
+ * and guards the door: loopback binding, Host and Origin checks, an HttpOnly SameSite=Strict session cookie, CSP.
+ */
+export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
+  if (!opts.allowRemote && !isLoopback(opts.host)) throw new RemoteBindingRefused(opts.host)
+  const sessions = new Set<string>()
+  const rendererRoot = path.resolve(opts.rendererDir)
+  let port = opts.port
+
+  const allowedHosts = (): Set<string> =>
+    new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${opts.host}:${port}`])
+
+  const sendJson = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    extra: Record<string, string> = {},
+  ): void => {
+    const text = JSON.stringify(body)
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...extra,
+    })
+    res.end(text)
+  }
+  const sendError = (
+    res: http.ServerResponse,
+    code: ErrorCode,
+    message: string,
+    extra?: Record<string, string>,
+  ): void => {
+    const error: ApiFailure = { code, message }
+    sendJson(res, STATUS_BY_CODE[code], { ok: false, error }, extra)
+  }
+
+  const sessionOf = (req: http.IncomingMessage): string | null => {
+    const cookies = req.headers.cookie ?? ''
+    for (const part of cookies.split(';')) {
+      const [name, value] = part.trim().split('=')
+      if (name === COOKIE && value && sessions.has(value)) return value
+    }
+    return null
+  }
+
+  const readBody = (req: http.IncomingMessage): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let size = 0
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => {
+        size += c.length
+        if (size > MAX_BODY) {
+          reject(new Error('too large'))
+          req.destroy()
+          return
+        }
+        chunks.push(c)
+      })
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      req.on('error', reject)
+    })
+
+  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
+    const wanted = path.resolve(rendererRoot, '.' + decodeURIComponent(pathname))
+    const inside = wanted.startsWith(rendererRoot + path.sep)
+    const isFile = inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile()
+    if (isFile && path.basename(wanted) !== 'index.html') {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': MIME[path.extname(wanted)] ?? 'application/octet-stream',
+        'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      })
+      fs.createReadStream(wanted).pipe(res)
+      return
+    }
+    if (path.extname(pathname) !== '' && !isFile) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' })
+      res.end('Not found')
+      return
+    }
+    // Any other path is the single-page app; this is where a browser gets its session cookie.
+    const index = path.join(rendererRoot, 'index.html')
+    if (!fs.existsSync(index)) {
+      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' })
+      res.end('The UI is not built. Run `npm run build` (or `npm run serve`, which builds first).')
+      return
+    }
+    let sid = sessionOf(req)
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME['.html'] ?? 'text/html',
+      'Cache-Control': 'no-store',
+    }
+    if (!sid) {
+      sid = randomBytes(32).toString('base64url')
+      sessions.add(sid)
+      headers['Set-Cookie'] = `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`
+    }
+    res.writeHead(200, headers)
+    fs.createReadStream(index).pipe(res)
+  }
+
+  const serveEvents = (req: http.IncomingMessage, res: http.ServerResponse, sid: string): void => {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.write(': connected\n\n')
+    const unsubscribe = opts.core.hub.subscribe(sid, (event, data) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    })
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(keepAlive)
+      unsubscribe()
+    })
+  }
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // DNS rebinding defence: a page on another name that resolves to 127.0.0.1 still sends its own Host.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      sendError(res, 'BAD_ORIGIN', 'Unknown Host header.')
+      return
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendError(res, 'UNKNOWN_METHOD', 'Only GET is served outside /api/.', { Allow: 'GET, HEAD' })
+        return
+      }
+      serveStatic(req, res, url.pathname)
+      return
+    }
+    const origin = req.headers.origin
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+      sendError(res, 'BAD_ORIGIN', `Requests from ${origin} are not accepted.`)
+      return
+    }
+    const sid = sessionOf(req)
+    if (!sid) {
+      sendError(res, 'NO_SESSION', 'No browser session: reload the page.')
+      return
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      serveEvents(req, res, sid)
+      return
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 'UNKNOWN_METHOD', 'API methods are called with POST.', { Allow: 'POST' })
+      return
+    }
+    // Browsers always send Origin on a POST; its absence means a non-browser client or a stripped request.
+    if (origin === undefined) {
+      sendError(res, 'BAD_ORIGIN', 'Missing Origin header.')
+      return
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendError(res, 'INVALID_INPUT', 'Send the input as application/json.')
+      return
+    }
+    let input: unknown
+    try {
+      const body = await readBody(req)
+      input = body.trim() === '' ? {} : (JSON.parse(body) as unknown)
+    } catch (err) {
+      const tooLarge = err instanceof Error && err.message === 'too large'
+      sendError(
+        res,
+        'INVALID_INPUT',
+        tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.',
+      )
+      return
+    }
+    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    const result = await opts.core.dispatch(sid, method, input)
+    sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.logger.error('host request failed', { error: err instanceof Error ? err.stack : String(err) })
+      if (!res.headersSent) sendError(res, 'INTERNAL', 'Internal error.')
+      else res.end()
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, opts.host, () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,91 @@
+import type { AppStatus, DatabaseRecovery } from '../../common/contract'
+import { AppError } from '../../common/errors'
+import type { Store } from '../db/store'
+import type { Clock } from './clock'
+import { hashPin } from './pin-hash'
+import type { EventWriter } from './event-writer'
+import { uuidv7 } from './uuidv7'
+
+interface Deps {
+  store: Store
+  clock: Clock
+  writeEvent: EventWriter
+  version: string
+  recovery: DatabaseRecovery | null
+}
+
+export interface CentreSetup {
+  centreNumber: string
+  centreName: string
+  workstationSlot: string
+  admin: { staffNumber: string; name: string; pin: string }
+}
+
+/** First-run setup: the centre, this workstation's identity, and the first administrator, in one transaction. */
+export function createSetupService({ store, clock, writeEvent, version, recovery }: Deps) {
+  return {
+    status(): AppStatus {
+      const c = store.centre.get()
+      return {
+        setupDone: c !== null,
+        centre: c ? { number: c.number, name: c.name, workstationSlot: c.workstation_slot } : null,
+        deviceId: c?.device_id ?? '',
+        version,
+        recovery,
+      }
+    },
+
+    async createCentre(p: CentreSetup): Promise<void> {
+      if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
+      const pinHash = await hashPin(p.admin.pin)
+      const now = clock.now()
+      const deviceId = uuidv7(now)
+      store.tx(() => {
+        // Checked again inside the transaction: two setup screens racing must not both win.
+        if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
+        store.centre.insert({
+          number: p.centreNumber,
+          name: p.centreName,
+          workstationSlot: p.workstationSlot,
+          deviceId,
+          now,
+        })
+        store.staff.insert({
+          staffNumber: p.admin.staffNumber,
+          name: p.admin.name,
+          role: 'admin',
+          pinHash,
+          now,
+        })
+        const by = p.admin.staffNumber
+        writeEvent(
+          {
+            type: 'centre.workstationEnrolled',
+            staffNumber: by,
+            payload: {
+              centreNumber: p.centreNumber,
+              centreName: p.centreName,
+              workstationSlot: p.workstationSlot,
+            },
+          },
+          deviceId,
+        )
+        writeEvent(
+          {
+            type: 'staff.created',
+            staffNumber: by,
+            payload: { staffNumber: by, name: p.admin.name, role: 'admin' },
+          },
+          deviceId,
+        )
+        store.audit.write({
+          at: now,
+          staffNumber: by,
+          action: 'setup.centreCreated',
+          detail: { centreNumber: p.centreNumber },
+        })
+      })
+    },
+  }
+}
+export type SetupService = ReturnType<typeof createSetupService>

@@ -1,0 +1,128 @@
+import type { StaffSummary } from '../../common/contract'
+import { AppError } from '../../common/errors'
+import type { Role } from '../../common/roles'
+import type { StaffRow } from '../db/queries/staff'
+import type { Store } from '../db/store'
+import type { Clock } from './clock'
+import type { EventWriter } from './event-writer'
+import { hashPin } from './pin-hash'
+
+export function toSummary(r: StaffRow): StaffSummary {
+  return {
+    staffNumber: r.staff_number,
+    name: r.name,
+    role: r.role,
+    active: r.active === 1,
+    lockedUntil: r.locked_until,
+    lastSignInAt: r.last_sign_in_at,
+  }
+}
+
+interface Deps {
+  store: Store
+  clock: Clock
+  writeEvent: EventWriter
+}
+
+/** Staff administration. Staff changes are events too, so the central API learns who worked where. */
+export function createStaffService({ store, clock, writeEvent }: Deps) {
+  const mustGet = (staffNumber: string): StaffRow => {
+    const row = store.staff.byNumber(staffNumber)
+    if (!row) throw new AppError('NOT_FOUND', `No staff member with number ${staffNumber}.`, 'staffNumber')
+    return row
+  }
+
+  /** Refuses a change that would leave the centre with no active administrator. */
+  const keepsAnAdmin = (changing: string, role: Role, active: boolean): boolean =>
+    (role === 'admin' && active) ||
+    store.staff.all().some((s) => s.staff_number !== changing && s.role === 'admin' && s.active === 1)
+
+  return {
+    list: (): StaffSummary[] => store.staff.all().map(toSummary),
+
+    async create(
+      p: { staffNumber: string; name: string; role: Role; pin: string },
+      by: string | null,
+    ): Promise<StaffSummary> {
+      if (store.staff.byNumber(p.staffNumber)) {
+        throw new AppError('CONFLICT', `Staff number ${p.staffNumber} is already in use.`, 'staffNumber')
+      }
+      const pinHash = await hashPin(p.pin)
+      const now = clock.now()
+      store.tx(() => {
+        store.staff.insert({ staffNumber: p.staffNumber, name: p.name, role: p.role, pinHash, now })
+        writeEvent({
+          type: 'staff.created',
+          staffNumber: by,
+          payload: { staffNumber: p.staffNumber, name: p.name, role: p.role },
+        })
+        store.audit.write({
+          at: now,
+          staffNumber: by,
+          action: 'staff.created',
+          detail: { staffNumber: p.staffNumber, role: p.role },
+        })
+      })
+      return toSummary(mustGet(p.staffNumber))
+    },
+
+    update(
+      p: {
+        staffNumber: string
+        name?: string | undefined
+        role?: Role | undefined
+        active?: boolean | undefined
+      },
+      by: string,
+    ): StaffSummary {
+      const row = mustGet(p.staffNumber)
+      const next = {
+        name: p.name ?? row.name,
+        role: p.role ?? row.role,
+        active: p.active ?? row.active === 1,
+      }
+      if (!keepsAnAdmin(p.staffNumber, next.role, next.active)) {
+        throw new AppError('CONFLICT', 'The centre must keep at least one active administrator.')
+      }
+      const now = clock.now()
+      store.tx(() => {
+        store.staff.update({
+          staffNumber: p.staffNumber,
+          name: next.name,
+          role: next.role,
+          active: next.active ? 1 : 0,
+          now,
+        })
+        writeEvent({
+          type: 'staff.updated',
+          staffNumber: by,
+          payload: { staffNumber: p.staffNumber, ...next },
+        })
+        store.audit.write({
+          at: now,
+          staffNumber: by,
+          action: 'staff.updated',
+          detail: { staffNumber: p.staffNumber, ...next },
+        })
+      })
+      return toSummary(mustGet(p.staffNumber))
+    },
+
+    async resetPin(p: { staffNumber: string; pin: string }, by: string): Promise<StaffSummary> {
+      mustGet(p.staffNumber)
+      const pinHash = await hashPin(p.pin)
+      const now = clock.now()
+      store.tx(() => {
+        store.staff.setPin({ staffNumber: p.staffNumber, pinHash, now })
+        store.audit.write({
+          at: now,
+          staffNumber: by,
+          action: 'staff.pinReset',
+          detail: { staffNumber: p.staffNumber },
+        })
+      })
+      return toSummary(mustGet(p.staffNumber))
+    },
+  }
+}
+export type StaffService = ReturnType<typeof createStaffService>

@@ -1,0 +1,111 @@
+import type {
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  PushEventMap,
+  PushEventName,
+} from '../../../common/contract'
+import type { ApiFailure, ApiResult, ErrorCode } from '../../../common/errors'
+
+/** How calls travel: the Electron preload's MessagePort, or HTTP to the browser host. */
+export interface Transport {
+  call(method: MethodName, input: unknown): Promise<ApiResult<unknown>>
+  on(event: PushEventName, listener: (data: unknown) => void): () => void
+}
+
+/** What the preload exposes as `window.tms` (see preload/index.ts). */
+interface ElectronBridge {
+  methods: Record<string, (input: unknown) => Promise<ApiResult<unknown>>>
+  on(event: string, listener: (data: unknown) => void): () => void
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly field: string | undefined
+  constructor(failure: ApiFailure) {
+    super(failure.message)
+    this.name = 'ApiError'
+    this.code = failure.code
+    this.field = failure.field
+  }
+}
+
+export function electronTransport(bridge: ElectronBridge): Transport {
+  return {
+    call: (method, input) => {
+      const fn = bridge.methods[method]
+      if (!fn)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` },
+        })
+      return fn(input)
+    },
+    on: (event, listener) => bridge.on(event, listener),
+  }
+}
+
+const offline: ApiFailure = {
+  code: 'INTERNAL',
+  message: 'Cannot reach the Track My Service host on this computer. Is it still running?',
+}
+
+export function httpTransport(base = ''): Transport {
+  let source: EventSource | null = null
+  const listeners = new Map<string, Set<(data: unknown) => void>>()
+  const ensureSource = (event: string): void => {
+    source ??= new EventSource(`${base}/api/events`)
+    if (listeners.has(event)) return
+    listeners.set(event, new Set())
+    source.addEventListener(event, (e) => {
+      const data = JSON.parse((e as MessageEvent<string>).data) as unknown
+      for (const l of listeners.get(event) ?? []) l(data)
+    })
+  }
+  return {
+    async call(method, input) {
+      try {
+        const res = await fetch(`${base}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        })
+        return (await res.json()) as ApiResult<unknown>
+      } catch {
+        return { ok: false, error: offline }
+      }
+    },
+    on(event, listener) {
+      ensureSource(event)
+      listeners.get(event)?.add(listener)
+      return () => listeners.get(event)?.delete(listener)
+    },
+  }
+}
+
+export interface Api {
+  /** Calls a contract method; resolves with its output or throws ApiError with the core's code and message. */
+  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>>
+  on<E extends PushEventName>(event: E, listener: (data: PushEventMap[E]) => void): () => void
+}
+
+export function createApi(transport: Transport): Api {
+  return {
+    async call(method, input) {
+      const result = await transport.call(method, input)
+      if (!result.ok) throw new ApiError(result.error)
+      return result.value as never
+    },
+    on: (event, listener) => transport.on(event, listener as (data: unknown) => void),
+  }
+}
+
+declare global {
+  interface Window {
+    tms?: ElectronBridge
+  }
+}
+
+/** The app's single API client: Electron when the preload is there, HTTP otherwise. */
+export const api: Api = createApi(window.tms ? electronTransport(window.tms) : httpTransport())

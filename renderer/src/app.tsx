@@ -1,0 +1,99 @@
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
+import type { AppStatus, SessionInfo } from '../../common/contract'
+import { api } from './api/client'
+import { LockScreen } from './features/auth/lock-screen'
+import { SignInScreen } from './features/auth/sign-in-screen'
+import { useIdleLock } from './features/auth/use-idle-lock'
+import { SetupScreen } from './features/setup/setup-screen'
+import { AppFrame } from './features/shell/app-frame'
+import { formatDateTime } from './ui/format'
+
+/** Top-level state: first-run setup → sign-in → the desks, with the lock screen over them when locked. */
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null)
+  const [session, setSession] = useState<SessionInfo | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  const refresh = useCallback(
+    () =>
+      Promise.all([api.call('app.status', {}), api.call('auth.session', {})]).then(
+        ([s, sess]) => {
+          setStatus(s)
+          setSession(sess)
+          setLoadError(null)
+        },
+        (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
+      ),
+    [],
+  )
+
+  useEffect(() => {
+    const off = api.on('session.changed', (d) => setSession(d.session))
+    void refresh()
+    return off
+  }, [refresh])
+
+  useIdleLock(session?.idleLockMs ?? 300_000, session !== null && !session.locked)
+
+  if (loadError) {
+    return (
+      <Center mih="100vh">
+        <Alert color="red" title="Cannot start" maw={560} role="alert">
+          {loadError}
+        </Alert>
+      </Center>
+    )
+  }
+  if (!status) {
+    return (
+      <Center mih="100vh">
+        <Loader size="xl" aria-label="Loading" />
+      </Center>
+    )
+  }
+
+  const recovery = status.recovery && (
+    <Alert color="orange" title="The database was repaired at start-up" role="alert" m="md">
+      <Stack gap={4}>
+        <Text>
+          The data file was damaged ({status.recovery.reason}) and was moved aside to{' '}
+          {status.recovery.movedAsideTo}.
+        </Text>
+        <Text>
+          {status.recovery.restoredFrom
+            ? `Restored from the backup ${status.recovery.restoredFrom}: work after that backup must be checked.`
+            : 'No backup was found, so this workstation started empty.'}{' '}
+          Tell your manager. ({formatDateTime(status.recovery.at)})
+        </Text>
+      </Stack>
+    </Alert>
+  )
+
+  let body
+  if (!status.setupDone) {
+    body = (
+      <SetupScreen
+        onDone={(s) => {
+          setSession(s)
+          void refresh()
+        }}
+      />
+    )
+  } else if (!session) {
+    body = <SignInScreen status={status} onSignedIn={setSession} />
+  } else {
+    body = (
+      <>
+        <AppFrame session={session} app={status} />
+        {session.locked && <LockScreen session={session} />}
+      </>
+    )
+  }
+  return (
+    <>
+      {recovery}
+      {body}
+    </>
+  )
+}

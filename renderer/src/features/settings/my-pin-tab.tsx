@@ -1,0 +1,54 @@
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { contract } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { applyApiError } from '../../api/use-form-errors'
+import { zodValidate } from '../../api/zod-validate'
+
+interface Values {
+  currentPin: string
+  newPin: string
+  pinConfirm: string
+}
+
+/** Everyone changes their own PIN here. */
+export function MyPinTab() {
+  const [error, setError] = useState<string | null>(null)
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { currentPin: '', newPin: '', pinConfirm: '' },
+    validateInputOnBlur: true,
+    validate: zodValidate<Values>(contract['auth.changePin'].input, (v) =>
+      v.newPin !== v.pinConfirm ? { pinConfirm: 'The two PINs are not the same' } : {},
+    ),
+  })
+  const submit = form.onSubmit(async ({ pinConfirm: _c, ...input }) => {
+    setError(null)
+    try {
+      await api.call('auth.changePin', input)
+      notifications.show({ color: 'green', message: 'Your PIN is changed.' })
+      form.reset()
+    } catch (err) {
+      setError(applyApiError(form, err))
+    }
+  })
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={360}>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <PasswordInput label="Current PIN" inputMode="numeric" {...form.getInputProps('currentPin')} />
+        <PasswordInput label="New PIN" inputMode="numeric" {...form.getInputProps('newPin')} />
+        <PasswordInput label="Repeat new PIN" inputMode="numeric" {...form.getInputProps('pinConfirm')} />
+        <Button type="submit" loading={form.submitting}>
+          Change PIN
+        </Button>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+import { Tabs, Title } from '@mantine/core'
+import type { AppStatus, SessionInfo } from '../../../../common/contract'
+import { AuditTab } from './audit-tab'
+import { MyPinTab } from './my-pin-tab'
+import { StaffTab } from './staff-tab'
+import { WorkstationTab } from './workstation-tab'
+
+/** Settings by role: administrators manage; managers look; everyone changes their own PIN. */
+export function SettingsPage({ session, app }: { session: SessionInfo; app: AppStatus }) {
+  const role = session.staff.role
+  const admin = role === 'admin'
+  const oversees = admin || role === 'manager'
+  return (
+    <>
+      <Title order={2} mb="md">
+        Settings
+      </Title>
+      <Tabs defaultValue={oversees ? 'staff' : 'pin'} keepMounted={false}>
+        <Tabs.List mb="md">
+          {oversees && <Tabs.Tab value="staff">Staff</Tabs.Tab>}
+          <Tabs.Tab value="workstation">Workstation</Tabs.Tab>
+          {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
+          <Tabs.Tab value="pin">My PIN</Tabs.Tab>
+        </Tabs.List>
+        {oversees && (
+          <Tabs.Panel value="staff">
+            <StaffTab canEdit={admin} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="workstation">
+          <WorkstationTab app={app} canEdit={admin} />
+        </Tabs.Panel>
+        {oversees && (
+          <Tabs.Panel value="audit">
+            <AuditTab />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="pin">
+          <MyPinTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  )
+}

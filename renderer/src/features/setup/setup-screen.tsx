@@ -1,0 +1,143 @@
+import {
+  Alert,
+  Button,
+  Container,
+  Divider,
+  Group,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconBuildingCommunity } from '@tabler/icons-react'
+import { useState } from 'react'
+import { contract, type MethodInput, type SessionInfo } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { applyApiError } from '../../api/use-form-errors'
+import { zodValidate } from '../../api/zod-validate'
+
+type Values = MethodInput<'setup.createCentre'> & { pinConfirm: string }
+
+/** First run: the centre, this workstation's slot, and the first administrator. */
+export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      centreNumber: '',
+      centreName: '',
+      workstationSlot: '01',
+      admin: { staffNumber: '', name: '', pin: '' },
+      pinConfirm: '',
+    },
+    validateInputOnBlur: true,
+    validate: zodValidate<Values>(contract['setup.createCentre'].input, (v) =>
+      v.pinConfirm !== v.admin.pin ? { pinConfirm: 'The two PINs are not the same' } : {},
+    ),
+  })
+
+  const submit = form.onSubmit(async ({ pinConfirm: _confirm, ...input }) => {
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(await api.call('setup.createCentre', input))
+    } catch (err) {
+      setError(applyApiError(form, err))
+    } finally {
+      setBusy(false)
+    }
+  })
+
+  return (
+    <Container size={760} py="xl">
+      <Paper withBorder shadow="sm" p="xl" radius="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="lg">
+            <Group gap="sm">
+              <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
+              <div>
+                <Title order={1} size="h2">
+                  Set up this workstation
+                </Title>
+                <Text c="dimmed">Track My Service · first run. You can change staff and settings later.</Text>
+              </div>
+            </Group>
+            {error && (
+              <Alert color="red" title="Setup did not complete" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Divider label="Centre" labelPosition="left" />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label="Centre number"
+                description="3 digits, from headquarters"
+                placeholder="042"
+                inputMode="numeric"
+                maxLength={3}
+                data-autofocus
+                autoFocus
+                required
+                {...form.getInputProps('centreNumber')}
+              />
+              <TextInput
+                label="Centre name"
+                placeholder="Huduma Centre GPO"
+                required
+                style={{ gridColumn: 'span 2' }}
+                {...form.getInputProps('centreName')}
+              />
+              <TextInput
+                label="Workstation slot"
+                description="2 digits, unique in this centre"
+                placeholder="01"
+                inputMode="numeric"
+                maxLength={2}
+                required
+                {...form.getInputProps('workstationSlot')}
+              />
+            </SimpleGrid>
+            <Divider label="First administrator" labelPosition="left" />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Staff number"
+                placeholder="HC0001"
+                required
+                {...form.getInputProps('admin.staffNumber')}
+              />
+              <TextInput
+                label="Full name"
+                placeholder="Wanjiku Kamau"
+                required
+                {...form.getInputProps('admin.name')}
+              />
+              <PasswordInput
+                label="PIN"
+                description="4 to 8 digits, not 1234 or 0000"
+                inputMode="numeric"
+                required
+                {...form.getInputProps('admin.pin')}
+              />
+              <PasswordInput
+                label="Repeat PIN"
+                inputMode="numeric"
+                required
+                {...form.getInputProps('pinConfirm')}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" size="lg" loading={busy}>
+                Create centre and sign in
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Container>
+  )
+}

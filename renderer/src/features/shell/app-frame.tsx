@@ -1,0 +1,105 @@
+import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { IconLock, IconLogout } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { AppStatus, SessionInfo } from '../../../../common/contract'
+import { ROLE_LABELS } from '../../../../common/roles'
+import { api } from '../../api/client'
+import { NotYetPage } from '../home/not-yet-page'
+import { SettingsPage } from '../settings/settings-page'
+import { itemsFor, type PageId } from './nav-items'
+import { StatusBar } from './status-bar'
+
+/** Header, role-based navigation, the current desk, and the status bar. Alt+1…5 switch desks; Ctrl+L locks. */
+export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatus }) {
+  const items = itemsFor(session.staff.role)
+  const [page, setPage] = useState<PageId>(items[0]?.id ?? 'settings')
+  const lock = (): void => void api.call('auth.lock', {}).catch(() => undefined)
+
+  useHotkeys(
+    [
+      ['mod+L', lock],
+      ...items.map((item, i) => [`alt+${i + 1}`, () => setPage(item.id)] as [string, () => void]),
+    ],
+    [],
+  )
+
+  const current = items.find((i) => i.id === page) ?? items[0]
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: 0 }}
+      footer={{ height: 48 }}
+      padding="lg"
+    >
+      <AppShell.Header bg="huduma.8" c="white">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={800} size="xl">
+              Track My Service
+            </Text>
+            <Text size="lg" opacity={0.9}>
+              {app.centre?.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} align="flex-end">
+              <Text fw={700} lh={1.2} data-testid="signed-in-name">
+                {session.staff.name}
+              </Text>
+              <Text size="sm" lh={1.2} opacity={0.85}>
+                {session.staff.staffNumber}
+              </Text>
+            </Stack>
+            <Badge color="white" c="huduma.9" variant="filled" size="lg">
+              {ROLE_LABELS[session.staff.role]}
+            </Badge>
+            <Button
+              variant="white"
+              color="huduma"
+              leftSection={<IconLock size={18} />}
+              onClick={lock}
+              title="Lock (Ctrl+L)"
+            >
+              Lock
+            </Button>
+            <Button
+              variant="outline"
+              color="white"
+              leftSection={<IconLogout size={18} />}
+              onClick={() => void api.call('auth.signOut', {}).catch(() => undefined)}
+              styles={{ root: { color: 'white', borderColor: 'rgba(255,255,255,.6)' } }}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Desks">
+        {items.map((item, i) => (
+          <NavLink
+            key={item.id}
+            active={item.id === current?.id}
+            label={item.label}
+            description={item.hint}
+            leftSection={<item.icon size={26} />}
+            rightSection={<Kbd size="xs">Alt {i + 1}</Kbd>}
+            onClick={() => setPage(item.id)}
+            styles={{ label: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 600 } }}
+            py="md"
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        {current?.id === 'settings' ? (
+          <SettingsPage session={session} app={app} />
+        ) : (
+          current && <NotYetPage item={current} />
+        )}
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar app={app} />
+      </AppShell.Footer>
+    </AppShell>
+  )
+}

@@ -1,0 +1,81 @@
+import { Badge, Group, Text, Tooltip } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import type { AppStatus, DeviceState, StatusSnapshot } from '../../../../common/contract'
+import { api } from '../../api/client'
+
+const COLOR: Record<DeviceState, string> = {
+  ready: 'green',
+  'not-configured': 'gray',
+  offline: 'orange',
+  error: 'red',
+}
+const WORD: Record<DeviceState, string> = {
+  ready: 'ready',
+  'not-configured': 'not set up',
+  offline: 'offline',
+  error: 'error',
+}
+
+function Device({ label, state, detail }: { label: string; state: DeviceState; detail: string }) {
+  return (
+    <Tooltip label={detail}>
+      <Badge
+        color={COLOR[state]}
+        variant="light"
+        size="lg"
+        radius="sm"
+        aria-label={`${label}: ${WORD[state]}. ${detail}`}
+      >
+        {label}: {WORD[state]}
+      </Badge>
+    </Tooltip>
+  )
+}
+
+/** Printer, scanner and sync state, pushed by the core; plus where this workstation is and the time. */
+export function StatusBar({ app }: { app: AppStatus }) {
+  const [status, setStatus] = useState<StatusSnapshot | null>(null)
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    api.call('status.get', {}).then(setStatus, () => undefined)
+    const off = api.on('status.changed', (d) => setStatus(d.status))
+    const clock = window.setInterval(() => setNow(new Date()), 15_000)
+    return () => {
+      off()
+      window.clearInterval(clock)
+    }
+  }, [])
+  return (
+    <Group
+      h="100%"
+      px="md"
+      justify="space-between"
+      wrap="nowrap"
+      role="status"
+      aria-label="Device and sync status"
+    >
+      <Group gap="xs" wrap="nowrap">
+        {status && (
+          <>
+            <Device label="Printer" {...status.printer} />
+            <Device label="Scanner" {...status.scanner} />
+            <Device label="Sync" {...status.sync} />
+            <Text size="sm" c="dimmed">
+              {status.sync.queueDepth} event{status.sync.queueDepth === 1 ? '' : 's'} waiting to send
+            </Text>
+          </>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        Centre {app.centre?.number} · WS {app.centre?.workstationSlot} · v{app.version} ·{' '}
+        {now.toLocaleString('en-GB', {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        })}
+      </Text>
+    </Group>
+  )
+}

@@ -1,0 +1,56 @@
+import { createCore, type Core } from '../../main/core/create-core'
+import { manualClock } from '../../main/services/clock'
+import { silentLogger } from '../../main/services/logger'
+import { tempDir } from './temp-dir'
+
+export const ADMIN = { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' }
+
+/** A real core on a real SQLite file in a temp dir, with a hand-driven clock and no background timers. */
+export function testCore(dataDir?: string) {
+  const tmp = dataDir ? null : tempDir()
+  const dir = dataDir ?? tmp!.dir
+  const clock = manualClock()
+  const core: Core = createCore({ dataDir: dir, logger: silentLogger, version: 'test', clock, tickMs: 0 })
+  return {
+    core,
+    clock,
+    dir,
+    close() {
+      core.close()
+      tmp?.cleanup()
+    },
+  }
+}
+
+/** Runs first-run setup on `key` and returns that signed-in admin session key. */
+export async function setUpCentre(core: Core, key = 'admin-window'): Promise<string> {
+  const r = await core.dispatch(key, 'setup.createCentre', {
+    centreNumber: '042',
+    centreName: 'Huduma Centre GPO',
+    workstationSlot: '01',
+    admin: ADMIN,
+  })
+  if (!r.ok) throw new Error(`setup failed: ${r.error.message}`)
+  return key
+}
+
+/** Creates a staff member through the API as the admin session and signs them in on `key`. */
+export async function signedIn(
+  core: Core,
+  adminKey: string,
+  key: string,
+  role: 'clerk' | 'desk' | 'manager' | 'admin',
+) {
+  const staffNumber = `${role.toUpperCase().slice(0, 3)}${Math.floor(Math.random() * 9000 + 1000)}`
+  const pin = '5937'
+  const created = await core.dispatch(adminKey, 'staff.create', {
+    staffNumber,
+    name: `Test ${role}`,
+    role,
+    pin,
+  })
+  if (!created.ok) throw new Error(`create failed: ${created.error.message}`)
+  const r = await core.dispatch(key, 'auth.signIn', { staffNumber, pin })
+  if (!r.ok) throw new Error(`sign-in failed: ${r.error.message}`)
+  return { staffNumber, pin }
+}
