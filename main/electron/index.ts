@@ -1,27 +1,29 @@
 import {
   app,
   BrowserWindow,
-  ipcMain,
   Menu,
   MessageChannelMain,
   net,
   protocol,
-  session,
   utilityProcess,
 } from 'electron'
 import type { UtilityProcess } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
+import { resolveAppFile } from './app-files'
+import { APP_ORIGIN, lockDown } from './security'
 
 /**
  * Electron main process: a thin shell. It owns the window and hands that window a MessagePort to the core, which
  * runs in a utility process so synchronous SQLite work never freezes the UI. No service code lives here.
  */
 
-const APP_ORIGIN = 'app://tms'
 const rendererDir = path.join(__dirname, '../renderer')
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+// Tests and multi-instance demos point the app at their own data directory.
+if (process.env['TMS_DATA_DIR']) app.setPath('userData', process.env['TMS_DATA_DIR'])
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -29,11 +31,6 @@ protocol.registerSchemesAsPrivileged([
 
 let core: UtilityProcess | null = null
 let mainWindow: BrowserWindow | null = null
-
-function isOurUrl(url: string | undefined): boolean {
-  if (!url) return false
-  return url.startsWith(APP_ORIGIN + '/') || (devUrl !== undefined && url.startsWith(devUrl))
-}
 
 function startCore(): UtilityProcess {
   const child = utilityProcess.fork(
@@ -65,35 +62,12 @@ function connect(win: BrowserWindow): void {
 function serveApp(): void {
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url)
-    const wanted = path.resolve(rendererDir, '.' + decodeURIComponent(pathname))
-    const file =
-      wanted.startsWith(rendererDir + path.sep) && path.extname(wanted) !== ''
-        ? wanted
-        : path.join(rendererDir, 'index.html')
+    const file = resolveAppFile(rendererDir, pathname)
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(response.body, { status: response.status, headers })
-  })
-}
-
-function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-    contents.on('will-navigate', (event, url) => {
-      if (!isOurUrl(url)) event.preventDefault()
-    })
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
-  // The only IPC: a window asking for its port. Answered only for our own window's main frame on our origin.
-  ipcMain.on('tms:request-port', (event) => {
-    const win = mainWindow
-    if (!win || event.sender !== win.webContents || event.senderFrame !== win.webContents.mainFrame) return
-    if (!isOurUrl(event.senderFrame?.url)) return
-    connect(win)
   })
 }
 
@@ -150,7 +124,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
   void app.whenReady().then(() => {
-    lockDown()
+    lockDown({ devUrl, getWindow: () => mainWindow, connect })
     serveApp()
     buildMenu()
     core = startCore()

@@ -73,28 +73,27 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
               </Alert>
             )}
             <Divider label="Centre" labelPosition="left" />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label="Centre name"
+              placeholder="Huduma Centre GPO"
+              required
+              data-autofocus
+              autoFocus
+              {...form.getInputProps('centreName')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label="Centre number"
                 description="3 digits, from headquarters"
                 placeholder="042"
                 inputMode="numeric"
                 maxLength={3}
-                data-autofocus
-                autoFocus
                 required
                 {...form.getInputProps('centreNumber')}
               />
               <TextInput
-                label="Centre name"
-                placeholder="Huduma Centre GPO"
-                required
-                style={{ gridColumn: 'span 2' }}
-                {...form.getInputProps('centreName')}
-              />
-              <TextInput
                 label="Workstation slot"
-                description="2 digits, unique in this centre"
+                description="2 digits, unique in this centre; fixed once set"
                 placeholder="01"
                 inputMode="numeric"
                 maxLength={2}

@@ -28,7 +28,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 240, breakpoint: 0 }}
+      navbar={{ width: 300, breakpoint: 0 }}
       footer={{ height: 48 }}
       padding="lg"
     >

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3'
+
+/** Tables whose row counts tell whether a call wrote anything. */
+export const WRITABLE_TABLES = ['staff', 'events', 'outbox', 'audit_log', 'settings', 'centre'] as const
+
+/** Row count of every table a call could write to. */
+export function rowCounts(db: Database): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const table of WRITABLE_TABLES) {
+    const row = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()
+    counts[table] = row?.n ?? 0
+  }
+  return counts
+}

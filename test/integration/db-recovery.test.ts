@@ -1,0 +1,176 @@
+import Sqlite from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AppStatus } from '../../common/contract'
+import { backupDatabase, backupDir, latestBackup } from '../../main/db/backup'
+import { DB_FILE, openDatabase } from '../../main/db/open'
+import { manualClock } from '../../main/services/clock'
+import { silentLogger } from '../../main/services/logger'
+import { ADMIN, setUpCentre, testCore } from '../helpers/core'
+import { tempDir } from '../helpers/temp-dir'
+
+/** Overwrites `length` bytes at `offset` of `file` with a fixed garbage pattern. */
+function scribble(file: string, offset: number, length: number): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.writeSync(fd, Buffer.alloc(length, 0xa5), 0, length, offset)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+async function status(t: ReturnType<typeof testCore>): Promise<AppStatus> {
+  const r = await t.core.dispatch('w', 'app.status', {})
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value as AppStatus
+}
+
+describe('start-up database recovery', () => {
+  let tmp: ReturnType<typeof tempDir>
+  let file: string
+  let running: ReturnType<typeof testCore> | null
+  beforeEach(() => {
+    tmp = tempDir()
+    file = path.join(tmp.dir, DB_FILE)
+    running = null
+  })
+  afterEach(() => {
+    running?.close()
+    tmp.cleanup()
+  })
+
+  /** A set-up centre on disk, optionally with a backup taken right after setup; returns the backup path. */
+  async function centreOnDisk(withBackup: boolean): Promise<string | null> {
+    const t = testCore(tmp.dir)
+    try {
+      const key = await setUpCentre(t.core)
+      if (!withBackup) return null
+      const backup = await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
+      // Written after the backup, so it is lost when the backup is restored.
+      const r = await t.core.dispatch(key, 'staff.create', {
+        staffNumber: 'LATE01',
+        name: 'After Backup',
+        role: 'clerk',
+        pin: '7315',
+      })
+      expect(r.ok).toBe(true)
+      return backup
+    } finally {
+      t.close()
+    }
+  }
+
+  const damagedFiles = (): string[] => fs.readdirSync(tmp.dir).filter((f) => f.startsWith(`${DB_FILE}.damaged-`))
+
+  it('a backup file is a readable copy of the database', async () => {
+    const backup = await centreOnDisk(true)
+    expect(backup).not.toBeNull()
+    expect(path.dirname(backup!)).toBe(backupDir(tmp.dir))
+    expect(latestBackup(tmp.dir)).toBe(backup)
+    const copy = new Sqlite(backup!, { readonly: true })
+    try {
+      expect(copy.prepare('SELECT number FROM centre').get()).toEqual({ number: '042' })
+    } finally {
+      copy.close()
+    }
+  })
+
+  it.each([
+    ['the header', 0, 100],
+    ['the middle pages', 4096, 4096 * 3],
+  ])('a file with garbage over %s is moved aside and the latest backup restored', async (_what, offset, length) => {
+    const backup = await centreOnDisk(true)
+    scribble(file, offset, length)
+
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(s.recovery).not.toBeNull()
+    expect(s.recovery!.restoredFrom).toBe(backup)
+    expect(s.recovery!.reason.length).toBeGreaterThan(0)
+    expect(s.recovery!.at).toBe(running.clock.now())
+    expect(damagedFiles()).toHaveLength(1)
+    expect(s.recovery!.movedAsideTo).toBe(path.join(tmp.dir, damagedFiles()[0]!))
+
+    // The centre and its administrator come back from the backup…
+    expect(s.setupDone).toBe(true)
+    expect(s.centre).toEqual({ number: '042', name: 'Huduma Centre GPO', workstationSlot: '01' })
+    const signIn = await running.core.dispatch('w', 'auth.signIn', {
+      staffNumber: ADMIN.staffNumber,
+      pin: ADMIN.pin,
+    })
+    expect(signIn).toMatchObject({ ok: true })
+    // …but what was written after the backup is not there.
+    const list = await running.core.dispatch('w', 'staff.list', {})
+    expect(list).toMatchObject({ ok: true })
+    if (list.ok) expect((list.value as { staffNumber: string }[]).map((x) => x.staffNumber)).toEqual(['ADM001'])
+  })
+
+  it('the damaged file is kept byte for byte for later inspection', async () => {
+    await centreOnDisk(true)
+    scribble(file, 0, 100)
+    const damagedBytes = fs.readFileSync(file)
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(fs.readFileSync(s.recovery!.movedAsideTo).equals(damagedBytes)).toBe(true)
+  })
+
+  it('restores the newest of several backups', async () => {
+    const t = testCore(tmp.dir)
+    let newest: string
+    try {
+      await setUpCentre(t.core)
+      await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
+      t.clock.advance(24 * 60 * 60 * 1000)
+      await t.core.dispatch('next-day', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
+      expect(await t.core.dispatch('next-day', 'settings.update', { idleLockMinutes: 9 })).toMatchObject({ ok: true })
+      newest = await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
+    } finally {
+      t.close()
+    }
+    scribble(file, 0, 100)
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(s.recovery!.restoredFrom).toBe(newest)
+    await running.core.dispatch('w', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
+    expect(await running.core.dispatch('w', 'settings.get', {})).toEqual({ ok: true, value: { idleLockMinutes: 9 } })
+  })
+
+  it('without a backup, starts empty and says nothing was restored', async () => {
+    await centreOnDisk(false)
+    scribble(file, 0, 100)
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(s.setupDone).toBe(false)
+    expect(s.centre).toBeNull()
+    expect(s.recovery).toMatchObject({ restoredFrom: null })
+    expect(s.recovery!.movedAsideTo).toContain(`${DB_FILE}.damaged-`)
+    expect(damagedFiles()).toHaveLength(1)
+    // The fresh database works: setup can run again.
+    await setUpCentre(running.core)
+    expect((await status(running)).setupDone).toBe(true)
+  })
+
+  it('a healthy database reports no recovery', async () => {
+    await centreOnDisk(false)
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(s.recovery).toBeNull()
+    expect(s.setupDone).toBe(true)
+    expect(damagedFiles()).toEqual([])
+  })
+
+  it('opens with WAL, synchronous FULL and foreign keys on', () => {
+    const opened = openDatabase(tmp.dir, manualClock(), silentLogger)
+    try {
+      expect(opened.db.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(opened.db.pragma('synchronous', { simple: true })).toBe(2)
+      expect(opened.db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(opened.db.pragma('user_version', { simple: true })).toBe(20)
+      expect(opened.file).toBe(file)
+      expect(opened.recovery).toBeNull()
+    } finally {
+      opened.db.close()
+    }
+  })
+})

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { contract, METHOD_NAMES, type MethodName } from '../../common/contract'
+import { ROLES, type Role } from '../../common/roles'
+import { rowCounts } from '../helpers/db-counts'
+import { ADMIN, setUpCentre, signedIn, testCore } from '../helpers/core'
+import { VALID_INPUT } from '../helpers/valid-inputs'
+
+const roleListMethods = METHOD_NAMES.filter((m) => Array.isArray(contract[m].access))
+const nonPublic = METHOD_NAMES.filter((m) => contract[m].access !== 'public')
+const publicMethods = METHOD_NAMES.filter((m) => contract[m].access === 'public')
+const lockedOut = nonPublic.filter((m) => !contract[m].whileLocked)
+
+const forbiddenCases: [MethodName, Role][] = roleListMethods.flatMap((m) =>
+  ROLES.filter((r) => !(contract[m].access as readonly Role[]).includes(r)).map((r): [MethodName, Role] => [m, r]),
+)
+
+describe('contract access', () => {
+  let t: ReturnType<typeof testCore>
+  let adminKey: string
+  beforeEach(async () => {
+    t = testCore()
+    adminKey = await setUpCentre(t.core)
+  })
+  afterEach(() => t.close())
+
+  it('the contract has role-restricted methods and the sample covers each role', () => {
+    expect(roleListMethods).toEqual(
+      expect.arrayContaining(['staff.list', 'staff.create', 'staff.update', 'staff.resetPin', 'settings.update']),
+    )
+    expect(forbiddenCases.length).toBeGreaterThan(0)
+  })
+
+  it.each(forbiddenCases)('%s is FORBIDDEN for a signed-in %s and writes nothing', async (method, role) => {
+    const key = `${role}-window`
+    await signedIn(t.core, adminKey, key, role)
+    const before = rowCounts(t.core.store.db)
+    const r = await t.core.dispatch(key, method, VALID_INPUT[method])
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('FORBIDDEN')
+    expect(r.error.message).toMatch(/^Not allowed for /)
+    expect(rowCounts(t.core.store.db)).toEqual(before)
+    // Still signed in and unlocked: a refusal is not a sign-out.
+    expect(await t.core.dispatch(key, 'auth.session', {})).toMatchObject({ ok: true, value: { locked: false } })
+  })
+
+  it('each role may call the role-restricted methods it is listed for', async () => {
+    for (const role of ROLES) {
+      const key = `${role}-reader`
+      await signedIn(t.core, adminKey, key, role)
+      for (const m of ['staff.list', 'audit.list'] as const) {
+        const allowed = (contract[m].access as readonly Role[]).includes(role)
+        const r = await t.core.dispatch(key, m, VALID_INPUT[m])
+        if (allowed) expect(r, `${role} ${m}`).toMatchObject({ ok: true })
+        else expect(r, `${role} ${m}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      }
+    }
+  })
+
+  it('every staff-level method works for the least privileged role', async () => {
+    const key = 'clerk-window'
+    await signedIn(t.core, adminKey, key, 'clerk')
+    for (const m of ['auth.activity', 'settings.get', 'status.get'] as const) {
+      expect(await t.core.dispatch(key, m, VALID_INPUT[m]), m).toMatchObject({ ok: true })
+    }
+  })
+
+  it.each(nonPublic)('%s without a session is UNAUTHENTICATED and writes nothing', async (method) => {
+    const before = rowCounts(t.core.store.db)
+    const r = await t.core.dispatch('nobody-window', method, VALID_INPUT[method])
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: 'You are not signed in. Sign in with your staff number and PIN.',
+      },
+    })
+    expect(rowCounts(t.core.store.db)).toEqual(before)
+  })
+
+  it('public methods answer without a session', async () => {
+    expect(publicMethods.sort()).toEqual(['app.status', 'auth.session', 'auth.signIn', 'setup.createCentre'])
+    expect(await t.core.dispatch('nobody', 'app.status', {})).toMatchObject({
+      ok: true,
+      value: { setupDone: true, centre: { number: '042' } },
+    })
+    expect(await t.core.dispatch('nobody', 'auth.session', {})).toEqual({ ok: true, value: null })
+    expect(await t.core.dispatch('nobody', 'auth.signIn', VALID_INPUT['auth.signIn'])).toMatchObject({
+      ok: true,
+      value: { staff: { staffNumber: ADMIN.staffNumber } },
+    })
+    expect(await t.core.dispatch('other', 'setup.createCentre', VALID_INPUT['setup.createCentre'])).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_SET_UP' },
+    })
+  })
+
+  describe('while the window is locked', () => {
+    beforeEach(async () => {
+      const r = await t.core.dispatch(adminKey, 'auth.lock', {})
+      expect(r).toMatchObject({ ok: true, value: { locked: true } })
+    })
+
+    it.each(lockedOut)('%s is SESSION_LOCKED and writes nothing', async (method) => {
+      const before = rowCounts(t.core.store.db)
+      const r = await t.core.dispatch(adminKey, method, VALID_INPUT[method])
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'SESSION_LOCKED', message: 'This workstation is locked. Enter your PIN to unlock it.' },
+      })
+      expect(rowCounts(t.core.store.db)).toEqual(before)
+    })
+
+    it('a locked clerk gets SESSION_LOCKED, not FORBIDDEN, for an admin method', async () => {
+      const key = 'clerk-window'
+      // The admin window is locked, so create the clerk from a second admin sign-in.
+      const admin2 = 'admin-window-2'
+      expect(await t.core.dispatch(admin2, 'auth.signIn', VALID_INPUT['auth.signIn'])).toMatchObject({ ok: true })
+      await signedIn(t.core, admin2, key, 'clerk')
+      await t.core.dispatch(key, 'auth.lock', {})
+      const r = await t.core.dispatch(key, 'staff.create', VALID_INPUT['staff.create'])
+      expect(r).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } })
+    })
+
+    it('app.status, auth.session and status.get still answer', async () => {
+      expect(await t.core.dispatch(adminKey, 'app.status', {})).toMatchObject({ ok: true })
+      expect(await t.core.dispatch(adminKey, 'auth.session', {})).toMatchObject({
+        ok: true,
+        value: { staff: { staffNumber: ADMIN.staffNumber }, locked: true },
+      })
+      expect(await t.core.dispatch(adminKey, 'status.get', {})).toMatchObject({
+        ok: true,
+        value: { sync: { queueDepth: 2 } },
+      })
+    })
+
+    it('auth.lock again keeps it locked', async () => {
+      expect(await t.core.dispatch(adminKey, 'auth.lock', {})).toMatchObject({ ok: true, value: { locked: true } })
+    })
+
+    it('auth.unlock with the PIN unlocks, and locked-out methods work again', async () => {
+      expect(await t.core.dispatch(adminKey, 'auth.unlock', { pin: ADMIN.pin })).toMatchObject({
+        ok: true,
+        value: { locked: false },
+      })
+      expect(await t.core.dispatch(adminKey, 'staff.list', {})).toMatchObject({ ok: true })
+    })
+
+    it('auth.signOut signs the locked window out', async () => {
+      expect(await t.core.dispatch(adminKey, 'auth.signOut', {})).toEqual({ ok: true, value: null })
+      expect(await t.core.dispatch(adminKey, 'auth.session', {})).toEqual({ ok: true, value: null })
+      expect(await t.core.dispatch(adminKey, 'staff.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
+    })
+
+    it('every whileLocked method is one of those checked above', () => {
+      expect(nonPublic.filter((m) => contract[m].whileLocked).sort()).toEqual([
+        'auth.lock',
+        'auth.signOut',
+        'auth.unlock',
+        'status.get',
+      ])
+    })
+  })
+})
