@@ -27,7 +27,10 @@ export const contract = {
       centreNumber: f.centreNumber,
       centreName: f.centreName,
       workstationSlot: f.workstationSlot,
-      admin: z.strictObject({ staffNumber: f.staffNumber, name: f.personName, pin: f.newPin }),
+      admin: z.strictObject(
+        { staffNumber: f.staffNumber, name: f.personName, pin: f.newPin },
+        { error: 'The first administrator’s staff number, name and PIN are required' },
+      ),
     }),
   }),
   'auth.session': method<SessionInfo | null>()({

@@ -63,7 +63,9 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
     }
 
     if (spec.access !== 'public' && auth.lockIfIdle(key)) onSessionChanged(key)
-    const session = sessions.get(key)
+    const had = sessions.get(key) !== null
+    const session = spec.access === 'public' ? sessions.get(key) : auth.refresh(key)
+    if (had && !session) onSessionChanged(key)
     if (spec.access !== 'public') {
       if (!session)
         return fail('UNAUTHENTICATED', 'You are not signed in. Sign in with your staff number and PIN.')

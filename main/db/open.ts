@@ -5,7 +5,7 @@ import type { DatabaseRecovery } from '../../common/contract'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import { latestBackup } from './backup'
-import { migrate } from './migrations'
+import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
 
 export const DB_FILE = 'tms.sqlite'
 
@@ -43,9 +43,16 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
   let problem: string | null
   try {
     db = new Sqlite(file)
+    // Before any pragma that writes (WAL changes the header): a too-new file must stay byte for byte as it was.
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > LATEST_VERSION) {
+      db.close()
+      throw new DatabaseTooNewError(version)
+    }
     configure(db)
     problem = check(db)
   } catch (err) {
+    if (err instanceof DatabaseTooNewError) throw err
     problem = err instanceof Error ? err.message : String(err)
   }
 

@@ -1,12 +1,4 @@
-import {
-  app,
-  BrowserWindow,
-  Menu,
-  MessageChannelMain,
-  net,
-  protocol,
-  utilityProcess,
-} from 'electron'
+import { app, BrowserWindow, Menu, MessageChannelMain, net, protocol, utilityProcess } from 'electron'
 import type { UtilityProcess } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'

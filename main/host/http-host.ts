@@ -28,6 +28,7 @@ export interface RunningHost {
 
 const COOKIE = 'tms_session'
 const MAX_BODY = 256 * 1024
+const SESSION_IDLE_EXPIRY_MS = 24 * 60 * 60 * 1000
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -76,7 +77,8 @@ export class RemoteBindingRefused extends Error {
  */
 export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
   if (!opts.allowRemote && !isLoopback(opts.host)) throw new RemoteBindingRefused(opts.host)
-  const sessions = new Set<string>()
+  /** Issued session cookies and when each was last used; unused ones expire so the map cannot grow forever. */
+  const sessions = new Map<string, number>()
   const rendererRoot = path.resolve(opts.rendererDir)
   let port = opts.port
 
@@ -112,30 +114,52 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
     const cookies = req.headers.cookie ?? ''
     for (const part of cookies.split(';')) {
       const [name, value] = part.trim().split('=')
-      if (name === COOKIE && value && sessions.has(value)) return value
+      if (name === COOKIE && value && sessions.has(value)) {
+        sessions.set(value, Date.now())
+        return value
+      }
     }
     return null
   }
 
+  /** Reads a JSON body up to MAX_BODY. Past the limit it keeps draining (so the 400 reaches the client) but stores nothing. */
   const readBody = (req: http.IncomingMessage): Promise<string> =>
     new Promise((resolve, reject) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        req.resume()
+        reject(new Error('too large'))
+        return
+      }
       let size = 0
+      let tooLarge = false
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => {
         size += c.length
-        if (size > MAX_BODY) {
-          reject(new Error('too large'))
-          req.destroy()
-          return
-        }
-        chunks.push(c)
+        if (size > MAX_BODY) tooLarge = true
+        if (!tooLarge) chunks.push(c)
       })
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      req.on('end', () =>
+        tooLarge ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
+      )
       req.on('error', reject)
     })
 
+  const decodePath = (pathname: string): string | null => {
+    try {
+      return decodeURIComponent(pathname)
+    } catch {
+      return null
+    }
+  }
+
   const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
-    const wanted = path.resolve(rendererRoot, '.' + decodeURIComponent(pathname))
+    const decoded = decodePath(pathname)
+    if (decoded === null) {
+      res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' })
+      res.end('Bad path')
+      return
+    }
+    const wanted = path.resolve(rendererRoot, '.' + decoded)
     const inside = wanted.startsWith(rendererRoot + path.sep)
     const isFile = inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile()
     if (isFile && path.basename(wanted) !== 'index.html') {
@@ -167,7 +191,9 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (!sid) {
       sid = randomBytes(32).toString('base64url')
-      sessions.add(sid)
+      const stale = Date.now() - SESSION_IDLE_EXPIRY_MS
+      for (const [id, lastUsed] of sessions) if (lastUsed < stale) sessions.delete(id)
+      sessions.set(sid, Date.now())
       headers['Set-Cookie'] = `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`
     }
     res.writeHead(200, headers)
@@ -194,7 +220,8 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding defence: a page on another name that resolves to 127.0.0.1 still sends its own Host.
-    if (!allowedHosts().has(req.headers.host ?? '')) {
+    // With --allow-remote the machine is reached by names we cannot list; the Origin check still applies.
+    if (!opts.allowRemote && !allowedHosts().has(req.headers.host ?? '')) {
       sendError(res, 'BAD_ORIGIN', 'Unknown Host header.')
       return
     }
@@ -240,14 +267,15 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       input = body.trim() === '' ? {} : (JSON.parse(body) as unknown)
     } catch (err) {
       const tooLarge = err instanceof Error && err.message === 'too large'
-      sendError(
-        res,
-        'INVALID_INPUT',
-        tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.',
-      )
+      if (tooLarge) sendError(res, 'INVALID_INPUT', 'Request body is too large.', { Connection: 'close' })
+      else sendError(res, 'INVALID_INPUT', 'Request body is not valid JSON.')
       return
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    const method = decodePath(url.pathname.slice('/api/'.length))
+    if (method === null) {
+      sendError(res, 'UNKNOWN_METHOD', 'Malformed method name.')
+      return
+    }
     const result = await opts.core.dispatch(sid, method, input)
     sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
   }

@@ -61,6 +61,15 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       throw new AppError('WRONG_PIN', 'Wrong staff number or PIN.')
     }
     if (ok) {
+      if (!row.active) {
+        store.audit.write({
+          at: now,
+          staffNumber,
+          action: `${action}.refused`,
+          detail: { reason: 'inactive' },
+        })
+        throw new AppError('FORBIDDEN', 'This staff account is deactivated. Ask an administrator.')
+      }
       store.staff.recordSuccess({ staffNumber, now })
       return
     }
@@ -97,15 +106,6 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       await checkPin(staffNumber, pin, 'auth.signIn')
       const row = store.staff.byNumber(staffNumber)
       if (!row) throw new AppError('WRONG_PIN', 'Wrong staff number or PIN.')
-      if (!row.active) {
-        store.audit.write({
-          at: clock.now(),
-          staffNumber,
-          action: 'auth.signIn.refused',
-          detail: { reason: 'inactive' },
-        })
-        throw new AppError('FORBIDDEN', 'This staff account is deactivated. Ask an administrator.')
-      }
       const session: Session = {
         staffNumber: row.staff_number,
         name: row.name,
@@ -161,6 +161,29 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       s.lastActivity = clock.now()
       store.audit.write({ at: clock.now(), staffNumber: s.staffNumber, action: 'auth.unlock', detail: {} })
       return info(s)
+    },
+
+    /**
+     * The session as the staff table says now: a role change applies at once, and a deactivated account is signed
+     * out on its next call rather than keeping the rights it had at sign-in.
+     */
+    refresh(key: string): Session | null {
+      const s = sessions.get(key)
+      if (!s) return null
+      const row = store.staff.byNumber(s.staffNumber)
+      if (!row || !row.active) {
+        sessions.delete(key)
+        store.audit.write({
+          at: clock.now(),
+          staffNumber: s.staffNumber,
+          action: 'auth.signOut',
+          detail: { reason: 'deactivated' },
+        })
+        return null
+      }
+      s.role = row.role
+      s.name = row.name
+      return s
     },
 
     touch(key: string): void {

@@ -20,12 +20,21 @@ export async function hashPin(pin: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
+/** False for a wrong PIN and for a stored value that is not a hash we could have written. */
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const [kind, n, r, p, salt, hash] = stored.split('$')
-  if (kind !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
+  const [kind, nText, rText, pText, salt, hash] = stored.split('$')
+  if (kind !== 'scrypt' || !salt || !hash) return false
+  const [n, r, p] = [Number(nText), Number(rText), Number(pText)]
+  const powerOfTwo = Number.isInteger(n) && n >= 2 && n <= 2 ** 20 && (n & (n - 1)) === 0
+  if (!powerOfTwo || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16)
+    return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await derive(pin, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p))
-  return key.length === expected.length && timingSafeEqual(key, expected)
+  try {
+    const key = await derive(pin, Buffer.from(salt, 'base64'), n, r, p)
+    return key.length === expected.length && timingSafeEqual(key, expected)
+  } catch {
+    return false
+  }
 }
 
 /** A hash no PIN matches, verified against for unknown staff numbers so timing does not reveal which exist. */

@@ -5,6 +5,7 @@ import type { Clock } from './clock'
 import { hashPin } from './pin-hash'
 import type { EventWriter } from './event-writer'
 import { uuidv7 } from './uuidv7'
+import { randomBytes } from 'node:crypto'
 
 interface Deps {
   store: Store
@@ -44,6 +45,8 @@ export function createSetupService({ store, clock, writeEvent, version, recovery
         // Checked again inside the transaction: two setup screens racing must not both win.
         if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
         store.centre.insert({
+          // Fixed for the life of this workstation slot: a new key could repeat tracking numbers.
+          permutationKey: randomBytes(16).toString('hex'),
           number: p.centreNumber,
           name: p.centreName,
           workstationSlot: p.workstationSlot,

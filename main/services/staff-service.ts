@@ -50,6 +50,10 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
       const pinHash = await hashPin(p.pin)
       const now = clock.now()
       store.tx(() => {
+        // Again inside the transaction: hashing the PIN yields, so a second create may have won meanwhile.
+        if (store.staff.byNumber(p.staffNumber)) {
+          throw new AppError('CONFLICT', `Staff number ${p.staffNumber} is already in use.`, 'staffNumber')
+        }
         store.staff.insert({ staffNumber: p.staffNumber, name: p.name, role: p.role, pinHash, now })
         writeEvent({
           type: 'staff.created',

@@ -22,7 +22,9 @@ async function signIn(page: Page, staffNumber: string, pin: string): Promise<voi
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-test('first-run setup checks each field as it is typed, then signs the administrator in', async ({ page }) => {
+test('first-run setup checks each field as it is typed, then signs the administrator in', async ({
+  page,
+}) => {
   await page.goto(host.url)
   await expect(page.getByRole('heading', { name: 'Set up this workstation' })).toBeVisible()
   await shot(page, 'setup')
@@ -50,7 +52,9 @@ test('first-run setup checks each field as it is typed, then signs the administr
   for (const desk of ['Counter', 'Arrivals', 'Collection', 'Backlog', 'Settings']) {
     await expect(desks.getByText(desk, { exact: true })).toBeVisible()
   }
-  await expect(page.getByRole('status', { name: 'Device and sync status' })).toContainText('events waiting to send')
+  await expect(page.getByRole('status', { name: 'Device and sync status' })).toContainText(
+    'events waiting to send',
+  )
   await shot(page, 'shell-admin')
 
   await desks.getByText('Settings', { exact: true }).click()

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppStatus } from '../../common/contract'
 import { backupDatabase, backupDir, latestBackup } from '../../main/db/backup'
+import { LATEST_VERSION } from '../../main/db/migrations'
 import { DB_FILE, openDatabase } from '../../main/db/open'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
@@ -61,7 +62,8 @@ describe('start-up database recovery', () => {
     }
   }
 
-  const damagedFiles = (): string[] => fs.readdirSync(tmp.dir).filter((f) => f.startsWith(`${DB_FILE}.damaged-`))
+  const damagedFiles = (): string[] =>
+    fs.readdirSync(tmp.dir).filter((f) => f.startsWith(`${DB_FILE}.damaged-`))
 
   it('a backup file is a readable copy of the database', async () => {
     const backup = await centreOnDisk(true)
@@ -79,32 +81,36 @@ describe('start-up database recovery', () => {
   it.each([
     ['the header', 0, 100],
     ['the middle pages', 4096, 4096 * 3],
-  ])('a file with garbage over %s is moved aside and the latest backup restored', async (_what, offset, length) => {
-    const backup = await centreOnDisk(true)
-    scribble(file, offset, length)
+  ])(
+    'a file with garbage over %s is moved aside and the latest backup restored',
+    async (_what, offset, length) => {
+      const backup = await centreOnDisk(true)
+      scribble(file, offset, length)
 
-    running = testCore(tmp.dir)
-    const s = await status(running)
-    expect(s.recovery).not.toBeNull()
-    expect(s.recovery!.restoredFrom).toBe(backup)
-    expect(s.recovery!.reason.length).toBeGreaterThan(0)
-    expect(s.recovery!.at).toBe(running.clock.now())
-    expect(damagedFiles()).toHaveLength(1)
-    expect(s.recovery!.movedAsideTo).toBe(path.join(tmp.dir, damagedFiles()[0]!))
+      running = testCore(tmp.dir)
+      const s = await status(running)
+      expect(s.recovery).not.toBeNull()
+      expect(s.recovery!.restoredFrom).toBe(backup)
+      expect(s.recovery!.reason.length).toBeGreaterThan(0)
+      expect(s.recovery!.at).toBe(running.clock.now())
+      expect(damagedFiles()).toHaveLength(1)
+      expect(s.recovery!.movedAsideTo).toBe(path.join(tmp.dir, damagedFiles()[0]!))
 
-    // The centre and its administrator come back from the backup…
-    expect(s.setupDone).toBe(true)
-    expect(s.centre).toEqual({ number: '042', name: 'Huduma Centre GPO', workstationSlot: '01' })
-    const signIn = await running.core.dispatch('w', 'auth.signIn', {
-      staffNumber: ADMIN.staffNumber,
-      pin: ADMIN.pin,
-    })
-    expect(signIn).toMatchObject({ ok: true })
-    // …but what was written after the backup is not there.
-    const list = await running.core.dispatch('w', 'staff.list', {})
-    expect(list).toMatchObject({ ok: true })
-    if (list.ok) expect((list.value as { staffNumber: string }[]).map((x) => x.staffNumber)).toEqual(['ADM001'])
-  })
+      // The centre and its administrator come back from the backup…
+      expect(s.setupDone).toBe(true)
+      expect(s.centre).toEqual({ number: '042', name: 'Huduma Centre GPO', workstationSlot: '01' })
+      const signIn = await running.core.dispatch('w', 'auth.signIn', {
+        staffNumber: ADMIN.staffNumber,
+        pin: ADMIN.pin,
+      })
+      expect(signIn).toMatchObject({ ok: true })
+      // …but what was written after the backup is not there.
+      const list = await running.core.dispatch('w', 'staff.list', {})
+      expect(list).toMatchObject({ ok: true })
+      if (list.ok)
+        expect((list.value as { staffNumber: string }[]).map((x) => x.staffNumber)).toEqual(['ADM001'])
+    },
+  )
 
   it('the damaged file is kept byte for byte for later inspection', async () => {
     await centreOnDisk(true)
@@ -123,7 +129,9 @@ describe('start-up database recovery', () => {
       await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
       t.clock.advance(24 * 60 * 60 * 1000)
       await t.core.dispatch('next-day', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
-      expect(await t.core.dispatch('next-day', 'settings.update', { idleLockMinutes: 9 })).toMatchObject({ ok: true })
+      expect(await t.core.dispatch('next-day', 'settings.update', { idleLockMinutes: 9 })).toMatchObject({
+        ok: true,
+      })
       newest = await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
     } finally {
       t.close()
@@ -133,7 +141,10 @@ describe('start-up database recovery', () => {
     const s = await status(running)
     expect(s.recovery!.restoredFrom).toBe(newest)
     await running.core.dispatch('w', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
-    expect(await running.core.dispatch('w', 'settings.get', {})).toEqual({ ok: true, value: { idleLockMinutes: 9 } })
+    expect(await running.core.dispatch('w', 'settings.get', {})).toEqual({
+      ok: true,
+      value: { idleLockMinutes: 9 },
+    })
   })
 
   it('without a backup, starts empty and says nothing was restored', async () => {
@@ -166,7 +177,7 @@ describe('start-up database recovery', () => {
       expect(opened.db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(opened.db.pragma('synchronous', { simple: true })).toBe(2)
       expect(opened.db.pragma('foreign_keys', { simple: true })).toBe(1)
-      expect(opened.db.pragma('user_version', { simple: true })).toBe(20)
+      expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
       expect(opened.file).toBe(file)
       expect(opened.recovery).toBeNull()
     } finally {

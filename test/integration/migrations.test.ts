@@ -3,7 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DB_FILE, openDatabase } from '../../main/db/open'
-import { DatabaseTooNewError, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from '../../main/db/migrations'
+import {
+  DatabaseTooNewError,
+  LATEST_VERSION,
+  MIGRATIONS,
+  migrate,
+  type Migration,
+} from '../../main/db/migrations'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
 import { tempDir } from '../helpers/temp-dir'
@@ -30,8 +36,9 @@ describe('migrations', () => {
   })
   const open = (): Database => (db = new Sqlite(file))
 
-  it('the latest version is 20 and versions only go up', () => {
-    expect(LATEST_VERSION).toBe(20)
+  it('the latest version is at least 20 and versions only go up', () => {
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(20)
+    expect(LATEST_VERSION).toBe(MIGRATIONS.at(-1)?.version)
     const versions = MIGRATIONS.map((m) => m.version)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
     expect(new Set(versions).size).toBe(versions.length)
@@ -51,22 +58,35 @@ describe('migrations', () => {
     d.close()
 
     const again = open()
-    expect(migrate(again)).toBe(20)
+    expect(migrate(again, 20)).toBe(20)
     expect(userVersion(again)).toBe(20)
     expect(tableNames(again)).toEqual(expect.arrayContaining(['events', 'outbox', 'audit_log']))
+    const rowsAt20 = {
+      centre: again.prepare('SELECT number, name, workstation_slot, device_id FROM centre').all(),
+      staff: again.prepare('SELECT staff_number, name, role, active, failed_attempts FROM staff').all(),
+    }
+    // And on to the latest version, whatever it is now.
+    expect(migrate(again)).toBe(LATEST_VERSION)
+    expect(userVersion(again)).toBe(LATEST_VERSION)
+    expect(again.prepare('SELECT number, name, workstation_slot, device_id FROM centre').all()).toEqual(
+      rowsAt20.centre,
+    )
+    expect(
+      again.prepare('SELECT staff_number, name, role, active, failed_attempts FROM staff').all(),
+    ).toEqual(rowsAt20.staff)
     expect(again.prepare('SELECT number, name, workstation_slot, device_id FROM centre').all()).toEqual([
       { number: '042', name: 'GPO', workstation_slot: '01', device_id: 'dev-1' },
     ])
-    expect(again.prepare('SELECT staff_number, name, role, active, failed_attempts FROM staff').all()).toEqual([
-      { staff_number: 'ADM001', name: 'Amina', role: 'admin', active: 1, failed_attempts: 0 },
-    ])
+    expect(
+      again.prepare('SELECT staff_number, name, role, active, failed_attempts FROM staff').all(),
+    ).toEqual([{ staff_number: 'ADM001', name: 'Amina', role: 'admin', active: 1, failed_attempts: 0 }])
   })
 
   it('is idempotent: migrating an up-to-date database changes nothing', () => {
     const d = open()
     migrate(d)
     const schema = d.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
-    expect(migrate(d)).toBe(20)
+    expect(migrate(d)).toBe(LATEST_VERSION)
     expect(d.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schema)
   })
 
@@ -86,13 +106,26 @@ describe('migrations', () => {
     }
     expect(thrown).toBeInstanceOf(DatabaseTooNewError)
     expect((thrown as DatabaseTooNewError).found).toBe(999)
-    expect((thrown as Error).message).toMatch(/newer version of the app \(schema 999, this app knows 20\)/)
+    expect((thrown as Error).message).toMatch(/newer version of the app \(schema 999, this app knows \d+\)/)
 
     const check = open()
     expect(userVersion(check)).toBe(999)
     expect(tableNames(check)).toEqual(['future_thing'])
     // Not treated as damage: nothing was moved aside.
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('damaged'))).toEqual([])
+  })
+
+  // KNOWN BUG (main/db/open.ts openDatabase): configure() switches the file to WAL (header bytes 18-19 go 1 -> 2)
+  // before migrate() finds the schema too new, so the "not changed" promise in DatabaseTooNewError is not kept.
+  it('leaves a too-new database file byte for byte unchanged', () => {
+    const d = open()
+    d.exec('CREATE TABLE future_thing (x INTEGER)')
+    d.pragma('user_version = 999')
+    d.close()
+    db = null
+    const before = fs.readFileSync(file)
+    expect(() => openDatabase(tmp.dir, manualClock(), silentLogger)).toThrow(DatabaseTooNewError)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
   it('migrate() itself refuses a too-new database before touching it', () => {
@@ -103,18 +136,19 @@ describe('migrations', () => {
   })
 
   it('runs each step atomically: a failing step leaves the previous version and none of its tables', () => {
+    const next = LATEST_VERSION + 10
     const failing: Migration = {
-      version: 30,
+      version: next,
       name: 'fails-half-way',
       up(d) {
         d.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY)')
-        d.exec("INSERT INTO half_done (id) VALUES (1)")
-        throw new Error('step 30 broke')
+        d.exec('INSERT INTO half_done (id) VALUES (1)')
+        throw new Error('the new step broke')
       },
     }
     const d = open()
-    expect(() => migrate(d, 30, [...MIGRATIONS, failing])).toThrow('step 30 broke')
-    expect(userVersion(d)).toBe(20)
+    expect(() => migrate(d, next, [...MIGRATIONS, failing])).toThrow('the new step broke')
+    expect(userVersion(d)).toBe(LATEST_VERSION)
     expect(tableNames(d)).not.toContain('half_done')
     expect(tableNames(d)).toEqual(expect.arrayContaining(['events', 'outbox', 'audit_log']))
   })
@@ -170,9 +204,9 @@ describe('migrations', () => {
 
     it('an outbox row must point at an existing event (with foreign keys on)', () => {
       d.pragma('foreign_keys = ON')
-      expect(() => d.prepare('INSERT INTO outbox (event_seq, next_attempt_at) VALUES (999, 1)').run()).toThrow(
-        /FOREIGN KEY/,
-      )
+      expect(() =>
+        d.prepare('INSERT INTO outbox (event_seq, next_attempt_at) VALUES (999, 1)').run(),
+      ).toThrow(/FOREIGN KEY/)
     })
 
     it('event ids must be 36 characters and payloads valid JSON', () => {

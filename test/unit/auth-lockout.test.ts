@@ -24,7 +24,8 @@ describe('sign-in, lockout and idle lock', () => {
 
   const d = (key: string, method: string, input: unknown = {}): Promise<ApiResult<unknown>> =>
     t.core.dispatch(key, method, input)
-  const signIn = (key: string, staffNumber: string, pin: string) => d(key, 'auth.signIn', { staffNumber, pin })
+  const signIn = (key: string, staffNumber: string, pin: string) =>
+    d(key, 'auth.signIn', { staffNumber, pin })
   const wrongPin = '9157'
 
   /** An administrator at another window, signed in afresh so the clock moves in the test do not lock them. */
@@ -34,7 +35,11 @@ describe('sign-in, lockout and idle lock', () => {
     return 'auditor-window'
   }
   const audit = async (action: string, staffNumber?: string) => {
-    const r = await d(await auditor(), 'audit.list', { limit: 500, action, ...(staffNumber ? { staffNumber } : {}) })
+    const r = await d(await auditor(), 'audit.list', {
+      limit: 500,
+      action,
+      ...(staffNumber ? { staffNumber } : {}),
+    })
     if (!r.ok) throw new Error(r.error.message)
     return r.value as { action: string; staffNumber: string | null; detail: Record<string, unknown> }[]
   }
@@ -141,7 +146,9 @@ describe('sign-in, lockout and idle lock', () => {
     it('sign-in before setup is SETUP_REQUIRED', async () => {
       const fresh = testCore()
       try {
-        expect(await fresh.core.dispatch('w', 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' })).toMatchObject({
+        expect(
+          await fresh.core.dispatch('w', 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' }),
+        ).toMatchObject({
           ok: false,
           error: { code: 'SETUP_REQUIRED' },
         })
@@ -183,7 +190,10 @@ describe('sign-in, lockout and idle lock', () => {
       await signIn(key, clerk.staffNumber, clerk.pin)
       await d(key, 'auth.lock')
       const pushed = listen(key)
-      expect(await d(key, 'auth.unlock', { pin: clerk.pin })).toMatchObject({ ok: true, value: { locked: false } })
+      expect(await d(key, 'auth.unlock', { pin: clerk.pin })).toMatchObject({
+        ok: true,
+        value: { locked: false },
+      })
       expect(pushed).toHaveLength(1)
       expect((pushed[0]?.data as { session: SessionInfo }).session.locked).toBe(false)
       expect(await audit('auth.unlock', clerk.staffNumber)).toHaveLength(1)
@@ -202,14 +212,21 @@ describe('sign-in, lockout and idle lock', () => {
   })
 
   it('a deactivated staff member cannot sign in, even with the right PIN', async () => {
-    expect(await d(adminKey, 'staff.update', { staffNumber: clerk.staffNumber, active: false })).toMatchObject({
+    expect(
+      await d(adminKey, 'staff.update', { staffNumber: clerk.staffNumber, active: false }),
+    ).toMatchObject({
       ok: true,
       value: { active: false },
     })
     const r = await signIn('w', clerk.staffNumber, clerk.pin)
-    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/deactivated/) } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/deactivated/) },
+    })
     expect(await d('w', 'auth.session')).toEqual({ ok: true, value: null })
-    expect(await audit('auth.signIn.refused', clerk.staffNumber)).toMatchObject([{ detail: { reason: 'inactive' } }])
+    expect(await audit('auth.signIn.refused', clerk.staffNumber)).toMatchObject([
+      { detail: { reason: 'inactive' } },
+    ])
   })
 
   describe('idle lock', () => {
@@ -281,7 +298,10 @@ describe('sign-in, lockout and idle lock', () => {
       })
       expect(await d(adminKey, 'auth.session')).toMatchObject({ value: { idleLockMs: MIN } })
       t.clock.advance(MIN)
-      expect(await d(adminKey, 'settings.get')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } })
+      expect(await d(adminKey, 'settings.get')).toMatchObject({
+        ok: false,
+        error: { code: 'SESSION_LOCKED' },
+      })
       expect(await d(adminKey, 'auth.unlock', { pin: ADMIN.pin })).toMatchObject({ ok: true })
       expect(await d(adminKey, 'settings.get')).toEqual({ ok: true, value: { idleLockMinutes: 1 } })
     })
@@ -300,7 +320,10 @@ describe('sign-in, lockout and idle lock', () => {
       await signIn('clerk-window', clerk.staffNumber, clerk.pin)
       const r = await d('clerk-window', 'auth.changePin', { currentPin: wrongPin, newPin: '3719' })
       expect(r).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
-      expect(await signIn('x', clerk.staffNumber, '3719')).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
+      expect(await signIn('x', clerk.staffNumber, '3719')).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PIN' },
+      })
       expect(await signIn('x', clerk.staffNumber, clerk.pin)).toMatchObject({ ok: true })
     })
 
@@ -310,14 +333,19 @@ describe('sign-in, lockout and idle lock', () => {
         ok: true,
         value: null,
       })
-      expect(await signIn('x', clerk.staffNumber, clerk.pin)).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
+      expect(await signIn('x', clerk.staffNumber, clerk.pin)).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PIN' },
+      })
       expect(await signIn('y', clerk.staffNumber, '3719')).toMatchObject({ ok: true })
       expect(await audit('auth.pinChanged', clerk.staffNumber)).toHaveLength(1)
     })
 
     it('refuses a guessable new PIN', async () => {
       await signIn('clerk-window', clerk.staffNumber, clerk.pin)
-      expect(await d('clerk-window', 'auth.changePin', { currentPin: clerk.pin, newPin: '1111' })).toMatchObject({
+      expect(
+        await d('clerk-window', 'auth.changePin', { currentPin: clerk.pin, newPin: '1111' }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', field: 'newPin', message: expect.stringMatching(/too easy/) },
       })
@@ -364,7 +392,9 @@ describe('sign-in, lockout and idle lock', () => {
     it('a deactivated second admin does not count', async () => {
       const second = await signedIn(t.core, adminKey, 'admin2-window', 'admin')
       await d(adminKey, 'staff.update', { staffNumber: second.staffNumber, active: false })
-      expect(await d(adminKey, 'staff.update', { staffNumber: ADMIN.staffNumber, role: 'manager' })).toMatchObject({
+      expect(
+        await d(adminKey, 'staff.update', { staffNumber: ADMIN.staffNumber, role: 'manager' }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT' },
       })
@@ -372,7 +402,9 @@ describe('sign-in, lockout and idle lock', () => {
 
     it('can be demoted once another active admin exists', async () => {
       await signedIn(t.core, adminKey, 'admin2-window', 'admin')
-      expect(await d(adminKey, 'staff.update', { staffNumber: ADMIN.staffNumber, role: 'manager' })).toMatchObject({
+      expect(
+        await d(adminKey, 'staff.update', { staffNumber: ADMIN.staffNumber, role: 'manager' }),
+      ).toMatchObject({
         ok: true,
         value: { role: 'manager', active: true },
       })

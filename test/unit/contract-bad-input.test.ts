@@ -83,7 +83,9 @@ describe('contract input validation', () => {
         expectInvalid(await call(name, input), field)
       })
 
-      const required = fields.filter(([field]) => !(shapeOf(name)[field]?.safeParse(undefined).success ?? true))
+      const required = fields.filter(
+        ([field]) => !(shapeOf(name)[field]?.safeParse(undefined).success ?? true),
+      )
       if (required.length > 0) {
         it.each(required)('refuses a missing required field %s and names it', async (field) => {
           const input: Record<string, unknown> = { ...(VALID_INPUT[name] as Record<string, unknown>) }
@@ -115,12 +117,18 @@ describe('contract input validation', () => {
     const centre = VALID_INPUT['setup.createCentre']
 
     it('centre number of two digits says it must be 3 digits', async () => {
-      const err = expectInvalid(await call('setup.createCentre', { ...centre, centreNumber: '42' }), 'centreNumber')
+      const err = expectInvalid(
+        await call('setup.createCentre', { ...centre, centreNumber: '42' }),
+        'centreNumber',
+      )
       expect(err.message).toMatch(/3 digits/)
     })
 
     it('centre number 000 is refused', async () => {
-      const err = expectInvalid(await call('setup.createCentre', { ...centre, centreNumber: '000' }), 'centreNumber')
+      const err = expectInvalid(
+        await call('setup.createCentre', { ...centre, centreNumber: '000' }),
+        'centreNumber',
+      )
       expect(err.message).toMatch(/000 is not valid/)
     })
 
@@ -149,7 +157,10 @@ describe('contract input validation', () => {
         const err = expectInvalid(await call('staff.create', { ...VALID_INPUT['staff.create'], pin }), 'pin')
         expect(err.message).toMatch(/4 to 8 digits/)
       }
-      const signIn = expectInvalid(await call('auth.signIn', { staffNumber: ADMIN.staffNumber, pin: 'abcd' }), 'pin')
+      const signIn = expectInvalid(
+        await call('auth.signIn', { staffNumber: ADMIN.staffNumber, pin: 'abcd' }),
+        'pin',
+      )
       expect(signIn.message).toMatch(/4 to 8 digits/)
     })
 
@@ -173,7 +184,10 @@ describe('contract input validation', () => {
 
     it('a name of one character, or only spaces, is too short', async () => {
       for (const name of ['A', '   ', ' B ']) {
-        const err = expectInvalid(await call('staff.create', { ...VALID_INPUT['staff.create'], name }), 'name')
+        const err = expectInvalid(
+          await call('staff.create', { ...VALID_INPUT['staff.create'], name }),
+          'name',
+        )
         expect(err.message).toMatch(/at least 2 characters/)
       }
     })

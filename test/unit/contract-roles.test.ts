@@ -11,7 +11,10 @@ const publicMethods = METHOD_NAMES.filter((m) => contract[m].access === 'public'
 const lockedOut = nonPublic.filter((m) => !contract[m].whileLocked)
 
 const forbiddenCases: [MethodName, Role][] = roleListMethods.flatMap((m) =>
-  ROLES.filter((r) => !(contract[m].access as readonly Role[]).includes(r)).map((r): [MethodName, Role] => [m, r]),
+  ROLES.filter((r) => !(contract[m].access as readonly Role[]).includes(r)).map((r): [MethodName, Role] => [
+    m,
+    r,
+  ]),
 )
 
 describe('contract access', () => {
@@ -25,7 +28,13 @@ describe('contract access', () => {
 
   it('the contract has role-restricted methods and the sample covers each role', () => {
     expect(roleListMethods).toEqual(
-      expect.arrayContaining(['staff.list', 'staff.create', 'staff.update', 'staff.resetPin', 'settings.update']),
+      expect.arrayContaining([
+        'staff.list',
+        'staff.create',
+        'staff.update',
+        'staff.resetPin',
+        'settings.update',
+      ]),
     )
     expect(forbiddenCases.length).toBeGreaterThan(0)
   })
@@ -41,7 +50,10 @@ describe('contract access', () => {
     expect(r.error.message).toMatch(/^Not allowed for /)
     expect(rowCounts(t.core.store.db)).toEqual(before)
     // Still signed in and unlocked: a refusal is not a sign-out.
-    expect(await t.core.dispatch(key, 'auth.session', {})).toMatchObject({ ok: true, value: { locked: false } })
+    expect(await t.core.dispatch(key, 'auth.session', {})).toMatchObject({
+      ok: true,
+      value: { locked: false },
+    })
   })
 
   it('each role may call the role-restricted methods it is listed for', async () => {
@@ -63,6 +75,23 @@ describe('contract access', () => {
     for (const m of ['auth.activity', 'settings.get', 'status.get'] as const) {
       expect(await t.core.dispatch(key, m, VALID_INPUT[m]), m).toMatchObject({ ok: true })
     }
+  })
+
+  // KNOWN BUG (main/services/staff-service.ts update / main/services/session-store.ts): a session keeps the role
+  // and active flag it had at sign-in, so a demoted or deactivated member keeps their rights until they sign out.
+  it('a staff member demoted while signed in loses the old role at once', async () => {
+    const second = await signedIn(t.core, adminKey, 'admin2-window', 'admin')
+    await t.core.dispatch(adminKey, 'staff.update', { staffNumber: second.staffNumber, role: 'clerk' })
+    expect(await t.core.dispatch('admin2-window', 'staff.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  it('a staff member deactivated while signed in can no longer call the API', async () => {
+    const clerk = await signedIn(t.core, adminKey, 'clerk-window', 'clerk')
+    await t.core.dispatch(adminKey, 'staff.update', { staffNumber: clerk.staffNumber, active: false })
+    expect(await t.core.dispatch('clerk-window', 'settings.get', {})).toMatchObject({ ok: false })
   })
 
   it.each(nonPublic)('%s without a session is UNAUTHENTICATED and writes nothing', async (method) => {
@@ -89,7 +118,9 @@ describe('contract access', () => {
       ok: true,
       value: { staff: { staffNumber: ADMIN.staffNumber } },
     })
-    expect(await t.core.dispatch('other', 'setup.createCentre', VALID_INPUT['setup.createCentre'])).toMatchObject({
+    expect(
+      await t.core.dispatch('other', 'setup.createCentre', VALID_INPUT['setup.createCentre']),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ALREADY_SET_UP' },
     })
@@ -106,7 +137,10 @@ describe('contract access', () => {
       const r = await t.core.dispatch(adminKey, method, VALID_INPUT[method])
       expect(r).toEqual({
         ok: false,
-        error: { code: 'SESSION_LOCKED', message: 'This workstation is locked. Enter your PIN to unlock it.' },
+        error: {
+          code: 'SESSION_LOCKED',
+          message: 'This workstation is locked. Enter your PIN to unlock it.',
+        },
       })
       expect(rowCounts(t.core.store.db)).toEqual(before)
     })
@@ -115,7 +149,9 @@ describe('contract access', () => {
       const key = 'clerk-window'
       // The admin window is locked, so create the clerk from a second admin sign-in.
       const admin2 = 'admin-window-2'
-      expect(await t.core.dispatch(admin2, 'auth.signIn', VALID_INPUT['auth.signIn'])).toMatchObject({ ok: true })
+      expect(await t.core.dispatch(admin2, 'auth.signIn', VALID_INPUT['auth.signIn'])).toMatchObject({
+        ok: true,
+      })
       await signedIn(t.core, admin2, key, 'clerk')
       await t.core.dispatch(key, 'auth.lock', {})
       const r = await t.core.dispatch(key, 'staff.create', VALID_INPUT['staff.create'])
@@ -135,7 +171,10 @@ describe('contract access', () => {
     })
 
     it('auth.lock again keeps it locked', async () => {
-      expect(await t.core.dispatch(adminKey, 'auth.lock', {})).toMatchObject({ ok: true, value: { locked: true } })
+      expect(await t.core.dispatch(adminKey, 'auth.lock', {})).toMatchObject({
+        ok: true,
+        value: { locked: true },
+      })
     })
 
     it('auth.unlock with the PIN unlocks, and locked-out methods work again', async () => {

@@ -1,0 +1,67 @@
+/** Output shapes of the counter desk's methods. */
+
+export type Language = 'en' | 'sw'
+export type ApplicationStatus = 'registered' | 'arrived' | 'collected' | 'returned' | 'cancelled'
+
+export interface ApplicationSummary {
+  trackingNumber: string
+  serviceCode: string
+  serviceName: string
+  customerName: string
+  /** E.164; staff see the whole number, receipts only a masked one. */
+  phone: string
+  status: ApplicationStatus
+  registeredAt: number
+  expectedReady: string
+  shelfSlot: string | null
+}
+
+export interface TimelineEntry {
+  at: number
+  type: string
+  staffNumber: string | null
+  detail: Record<string, unknown>
+}
+
+export interface PrintJobInfo {
+  id: number
+  kind: 'receipt' | 'reprint' | 'test'
+  status: 'queued' | 'printed' | 'failed' | 'preview-only'
+  printer: string
+  reason: string | null
+  error: string | null
+  createdAt: number
+  finishedAt: number | null
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  idNumber: string | null
+  agencyRef: string | null
+  language: Language
+  smsConsent: boolean
+  notes: string | null
+  registeredBy: string
+  arrivedAt: number | null
+  collectedAt: number | null
+  timeline: TimelineEntry[]
+  printJobs: PrintJobInfo[]
+}
+
+export interface ReceiptPreview {
+  svg: string
+  text: string
+  columns: 48 | 32
+}
+
+export interface RegisterResult {
+  application: ApplicationDetail
+  receipt: ReceiptPreview
+  printJob: PrintJobInfo
+  /** Set when this workstation's tracking-number range is nearly used up. */
+  counterWarning: string | null
+}
+
+export interface PrintResult {
+  receipt: ReceiptPreview
+  printJob: PrintJobInfo
+}
