@@ -15,7 +15,7 @@ const nonEmpty = (what: string, max: number) =>
 const MAX_PATTERN_LENGTH = 200
 
 export const serviceSchema = z
-  .object({
+  .strictObject({
     code: z
       .string({ error: 'Service code is required' })
       .regex(/^[A-Z0-9_]{2,24}$/, 'Service code is 2 to 24 capital letters, digits or _'),
@@ -36,7 +36,7 @@ export const serviceSchema = z
      * or null when the agency's reference has no known format.
      */
     agencyRefPattern: z
-      .string()
+      .string({ error: 'Agency reference pattern is required (null when the reference has no known format)' })
       .min(1, 'Agency reference pattern is empty: use null for "no pattern"')
       .max(MAX_PATTERN_LENGTH, `Agency reference pattern must have at most ${MAX_PATTERN_LENGTH} characters`)
       .nullable(),

@@ -1,3 +1,5 @@
+import type { PrinterConfig } from '../printer-config'
+
 /** Output shapes of the counter desk's methods. */
 
 export type Language = 'en' | 'sw'
@@ -64,4 +66,14 @@ export interface RegisterResult {
 export interface PrintResult {
   receipt: ReceiptPreview
   printJob: PrintJobInfo
+}
+
+export type PrinterState =
+  'ready' | 'offline' | 'cover-open' | 'paper-out' | 'paper-low' | 'error' | 'unknown'
+
+export interface PrinterInfo {
+  /** The saved settings (see common/printer-config.ts). */
+  config: PrinterConfig
+  description: string
+  status: { state: PrinterState; detail: string }
 }

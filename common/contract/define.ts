@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Role } from '../roles'
 
 /**
@@ -25,3 +25,6 @@ export const method =
   <O>() =>
   <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, 'output'>): MethodSpec<I, O> =>
     spec
+
+/** Input of a method that takes none: `{}`, and nothing else. */
+export const empty = z.strictObject({})

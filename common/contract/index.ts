@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { method } from './define'
+import { counterMethods } from './counter-methods'
+import { empty, method } from './define'
 import * as f from './fields'
 import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
 
 export * from './types'
+export * from './counter-types'
 export type { Access, MethodSpec } from './define'
-
-const empty = z.strictObject({})
 
 /**
  * The one API contract. Both transports (Electron MessagePort and the HTTP host) carry exactly these methods;
@@ -110,7 +110,18 @@ export const contract = {
         .number({ error: 'Idle lock must be a number of minutes' })
         .int('Idle lock must be whole minutes')
         .min(1, 'Idle lock must be at least 1 minute')
-        .max(60, 'Idle lock must be at most 60 minutes'),
+        .max(60, 'Idle lock must be at most 60 minutes')
+        .optional(),
+      statusUrlBase: z
+        .url({ protocol: /^https?$/, error: 'Status URL must start with https:// or http://' })
+        .max(200, 'Status URL must have at most 200 characters')
+        .optional(),
+      howToCheck: z
+        .string()
+        .trim()
+        .min(10, 'How-to-check text must have at least 10 characters')
+        .max(300, 'How-to-check text must have at most 300 characters')
+        .optional(),
     }),
   }),
   'audit.list': method<AuditEntry[]>()({
@@ -128,6 +139,7 @@ export const contract = {
     whileLocked: true,
     input: empty,
   }),
+  ...counterMethods,
 } as const
 
 export type Contract = typeof contract

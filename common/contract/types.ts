@@ -44,6 +44,10 @@ export interface StatusSnapshot {
 
 export interface Settings {
   idleLockMinutes: number
+  /** Start of the status URL printed as a QR code; the tracking number is appended. */
+  statusUrlBase: string
+  /** "How to check your status" text printed on every receipt. */
+  howToCheck: string
 }
 
 export interface AuditEntry {

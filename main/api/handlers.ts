@@ -1,11 +1,15 @@
 import { AppError } from '../../common/errors'
+import type { ApplicationService } from '../services/application-service'
 import type { AuthService } from '../services/auth-service'
+import type { CatalogueService } from '../services/catalogue-service'
+import type { PrintService } from '../services/print-service'
 import { hashPin } from '../services/pin-hash'
 import type { SettingsService } from '../services/settings-service'
 import type { SetupService } from '../services/setup-service'
 import type { StaffService } from '../services/staff-service'
 import type { StatusService } from '../services/status-service'
 import type { Store } from '../db/store'
+import type { Session } from '../services/session-store'
 import type { CallContext, Handlers } from './dispatcher'
 
 interface Deps {
@@ -15,15 +19,19 @@ interface Deps {
   staff: StaffService
   settings: SettingsService
   status: StatusService
+  catalogue: CatalogueService
+  applications: ApplicationService
+  printing: PrintService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
 }
 
 /** The staff member behind a non-public call; the dispatcher guarantees it exists. */
-const who = (ctx: CallContext): string => {
+const who = (ctx: CallContext): string => signedIn(ctx).staffNumber
+const signedIn = (ctx: CallContext): Session => {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
-  return ctx.session.staffNumber
+  return ctx.session
 }
 
 /** Maps each contract method to its service call. Thin on purpose: rules live in the services. */
@@ -80,5 +88,30 @@ export function createHandlers(d: Deps): Handlers {
     'settings.update': (input, ctx) => d.settings.update(input, who(ctx), d.now()),
     'audit.list': (input) => d.store.audit.list(input),
     'status.get': () => d.status.snapshot(),
+    'catalogue.list': () => d.catalogue.list(),
+    'catalogue.update': (input, ctx) => d.catalogue.update(input, who(ctx)),
+    'application.register': (input, ctx) => d.applications.register(input, signedIn(ctx)),
+    'application.search': (input) => d.applications.search(input.query),
+    'application.recent': (input) => d.applications.recent(input.limit),
+    'application.get': (input, ctx) => d.applications.get(input.trackingNumber, signedIn(ctx)),
+    'application.receipt': (input) => d.applications.preview(input.trackingNumber),
+    'application.reprint': (input, ctx) =>
+      d.applications.reprint(input.trackingNumber, input.reason, signedIn(ctx)),
+    'print.retry': (input, ctx) => d.applications.retryPrint(input.jobId, signedIn(ctx)),
+    'printer.get': () => printerInfo(d.printing),
+    'printer.configure': (input, ctx) => {
+      d.printing.configure(input, who(ctx))
+      return printerInfo(d.printing)
+    },
+    'printer.testPrint': async (_input, ctx) => {
+      const r = await d.printing.testPrint(who(ctx))
+      return { receipt: r.preview, printJob: r.job }
+    },
   }
 }
+
+const printerInfo = (p: PrintService) => ({
+  config: p.config(),
+  description: p.description(),
+  status: p.status(),
+})

@@ -13,6 +13,10 @@ import { createSettingsService } from '../services/settings-service'
 import { createSetupService } from '../services/setup-service'
 import { createStaffService } from '../services/staff-service'
 import { createStatusService } from '../services/status-service'
+import { createApplicationService } from '../services/application-service'
+import { createKenyaCalendar } from '../services/calendar/kenya-holidays'
+import { createCatalogueService } from '../services/catalogue-service'
+import { createPrintService } from '../services/print-service'
 import { createEventHub, type EventHub } from './event-hub'
 
 export interface CoreOptions {
@@ -57,8 +61,24 @@ export function createCore(opts: CoreOptions): Core {
     recovery: opened.recovery,
   })
   const staff = createStaffService({ store, clock, writeEvent })
-  const status = createStatusService(store)
   const hub = createEventHub()
+  let pushStatus = (): void => undefined
+  const printing = createPrintService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
+  const status = createStatusService(store, () => ({
+    configured: printing.configured(),
+    status: printing.status(),
+  }))
+  const catalogue = createCatalogueService({ store, clock, writeEvent })
+  catalogue.ensureDefaults()
+  const applications = createApplicationService({
+    store,
+    clock,
+    calendar: createKenyaCalendar(),
+    catalogue,
+    settings,
+    printing,
+    writeEvent,
+  })
 
   const sessionChanged = (key: string): void =>
     hub.emitTo(key, 'session.changed', { session: auth.current(key) })
@@ -69,6 +89,9 @@ export function createCore(opts: CoreOptions): Core {
     staff,
     settings,
     status,
+    catalogue,
+    applications,
+    printing,
     sessionChanged,
     now: clock.now,
   })
@@ -81,8 +104,7 @@ export function createCore(opts: CoreOptions): Core {
   })
 
   let lastStatus = ''
-  const tick = (): void => {
-    for (const key of auth.sweepIdle()) sessionChanged(key)
+  pushStatus = (): void => {
     const snap: StatusSnapshot = status.snapshot()
     const text = JSON.stringify(snap)
     if (text !== lastStatus) {
@@ -90,8 +112,19 @@ export function createCore(opts: CoreOptions): Core {
       hub.broadcast('status.changed', { status: snap })
     }
   }
+  const tick = (): void => {
+    for (const key of auth.sweepIdle()) sessionChanged(key)
+    pushStatus()
+  }
   const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
   timer?.unref()
+  // The printer is asked how it is (DLE EOT) every 15 s, so paper-out shows in the status bar before a receipt fails.
+  const refreshPrinter = (): void => {
+    if (printing.configured()) void printing.refreshStatus()
+  }
+  const printerTimer = opts.tickMs === 0 ? null : setInterval(refreshPrinter, 15_000)
+  printerTimer?.unref()
+  if (opts.tickMs !== 0) refreshPrinter()
 
   // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
   if (setup.status().setupDone && backupDue(opts.dataDir, clock.now(), DAY)) {
@@ -108,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
     disconnect: (key) => auth.signOut(key),
     close() {
       if (timer) clearInterval(timer)
+      if (printerTimer) clearInterval(printerTimer)
       opened.db.close()
     },
   }

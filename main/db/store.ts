@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3'
+import { applicationQueries } from './queries/applications'
 import { auditQueries } from './queries/audit'
 import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
+import { printJobQueries } from './queries/print-jobs'
+import { serviceQueries } from './queries/services'
 import { staffQueries } from './queries/staff'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
@@ -16,6 +19,9 @@ export function createStore(db: Database) {
     centre: centreQueries(db),
     events: eventQueries(db),
     audit: auditQueries(db),
+    services: serviceQueries(db),
+    applications: applicationQueries(db),
+    printJobs: printJobQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -1,18 +1,29 @@
 import type { Settings } from '../../common/contract'
 import type { Store } from '../db/store'
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 5 }
+export const DEFAULT_SETTINGS: Settings = {
+  idleLockMinutes: 5,
+  statusUrlBase: 'https://www.hudumakenya.go.ke/track/',
+  howToCheck:
+    'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR.',
+}
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]
 
 /** Workstation settings in the key/value table, with defaults for keys never written. */
 export function createSettingsService(store: Store) {
   return {
     get(): Settings {
-      const idle = store.centre.getSetting('idleLockMinutes')
-      return { idleLockMinutes: typeof idle === 'number' ? idle : DEFAULT_SETTINGS.idleLockMinutes }
+      const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>
+      for (const key of KEYS) {
+        const saved = store.centre.getSetting(key)
+        if (typeof saved === typeof DEFAULT_SETTINGS[key]) out[key] = saved
+      }
+      return out as Settings
     },
-    update(next: Settings, by: string, now: number): Settings {
+    update(next: Partial<Settings>, by: string, now: number): Settings {
       store.tx(() => {
-        store.centre.putSetting('idleLockMinutes', next.idleLockMinutes)
+        for (const key of KEYS) if (next[key] !== undefined) store.centre.putSetting(key, next[key])
         store.audit.write({ at: now, staffNumber: by, action: 'settings.updated', detail: { ...next } })
       })
       return this.get()

@@ -1,15 +1,32 @@
-import type { StatusSnapshot } from '../../common/contract'
+import type { DeviceState, StatusSnapshot } from '../../common/contract'
 import type { Store } from '../db/store'
+import type { PrinterStatus } from '../devices/printer/printer'
+
+const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
+  ready: 'ready',
+  'paper-low': 'ready',
+  unknown: 'ready',
+  offline: 'offline',
+  'cover-open': 'error',
+  'paper-out': 'error',
+  error: 'error',
+}
 
 /**
- * Device and sync state for the status bar. Printer, scanner and central-API drivers report here as they arrive;
- * until one is configured its state says so plainly, and the outbox depth is always the real count.
+ * Device and sync state for the status bar. Each device reports here as its driver arrives; until one is configured
+ * its state says so plainly, and the outbox depth is always the real count.
  */
-export function createStatusService(store: Store) {
+export function createStatusService(
+  store: Store,
+  printer: () => { configured: boolean; status: PrinterStatus },
+) {
   return {
     snapshot(): StatusSnapshot {
+      const p = printer()
       return {
-        printer: { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
+        printer: p.configured
+          ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
+          : { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
         scanner: { state: 'not-configured', detail: 'No serial scanner set up: keyboard scanning works' },
         sync: {
           state: 'not-configured',

@@ -1,7 +1,17 @@
 import type { Database } from 'better-sqlite3'
 
 /** Tables whose row counts tell whether a call wrote anything. */
-export const WRITABLE_TABLES = ['staff', 'events', 'outbox', 'audit_log', 'settings', 'centre'] as const
+export const WRITABLE_TABLES = [
+  'staff',
+  'events',
+  'outbox',
+  'audit_log',
+  'settings',
+  'centre',
+  'services',
+  'applications',
+  'print_jobs',
+] as const
 
 /** Row count of every table a call could write to. */
 export function rowCounts(db: Database): Record<string, number> {

@@ -1,5 +1,9 @@
 import type { MethodInput, MethodName } from '../../common/contract'
+import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'
 import { ADMIN } from './core'
+
+/** A well-formed (Damm-valid) tracking number that need not exist. */
+export const SAMPLE_TRACKING_NUMBER = '042012003660'
 
 /**
  * One input per contract method that passes its schema. Typed over every method name, so a method added to the
@@ -28,4 +32,24 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'settings.update': { idleLockMinutes: 10 },
   'audit.list': { limit: 10, staffNumber: ADMIN.staffNumber, action: 'auth.signIn' },
   'status.get': {},
+  'catalogue.list': {},
+  'catalogue.update': { ...DEFAULT_CATALOGUE[0]!, turnaroundDays: 15 },
+  'application.register': {
+    serviceCode: 'BIRTH_CERT',
+    customerName: 'Wanjiku Kamau',
+    phone: '0712 345 678',
+    idNumber: '23456789',
+    language: 'sw',
+    smsConsent: true,
+    notes: 'Mother collects',
+  },
+  'application.search': { query: 'Wanjiku' },
+  'application.recent': { limit: 5 },
+  'application.get': { trackingNumber: SAMPLE_TRACKING_NUMBER },
+  'application.receipt': { trackingNumber: SAMPLE_TRACKING_NUMBER },
+  'application.reprint': { trackingNumber: SAMPLE_TRACKING_NUMBER, reason: 'Customer lost the receipt' },
+  'print.retry': { jobId: 1 },
+  'printer.get': {},
+  'printer.configure': { connection: { kind: 'none' }, paperColumns: 48 },
+  'printer.testPrint': {},
 }

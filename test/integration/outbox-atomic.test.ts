@@ -166,13 +166,14 @@ describe('events and outbox commit with the change', () => {
       admin: ADMIN,
     })
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(rowCounts(t.core.store.db)).toEqual({
+    expect(rowCounts(t.core.store.db)).toMatchObject({
       staff: 0,
       events: 0,
       outbox: 0,
       audit_log: 0,
       settings: 0,
       centre: 0,
+      applications: 0,
     })
     expect(await t.core.dispatch('w', 'auth.session', {})).toEqual({ ok: true, value: null })
     t.core.store.db.exec('DROP TRIGGER temp.events_refuse')

@@ -294,7 +294,7 @@ describe('sign-in, lockout and idle lock', () => {
     it('follows the idleLockMinutes setting', async () => {
       expect(await d(adminKey, 'settings.update', { idleLockMinutes: 1 })).toEqual({
         ok: true,
-        value: { idleLockMinutes: 1 },
+        value: expect.objectContaining({ idleLockMinutes: 1 }),
       })
       expect(await d(adminKey, 'auth.session')).toMatchObject({ value: { idleLockMs: MIN } })
       t.clock.advance(MIN)
@@ -303,7 +303,7 @@ describe('sign-in, lockout and idle lock', () => {
         error: { code: 'SESSION_LOCKED' },
       })
       expect(await d(adminKey, 'auth.unlock', { pin: ADMIN.pin })).toMatchObject({ ok: true })
-      expect(await d(adminKey, 'settings.get')).toEqual({ ok: true, value: { idleLockMinutes: 1 } })
+      expect(await d(adminKey, 'settings.get')).toMatchObject({ ok: true, value: { idleLockMinutes: 1 } })
     })
 
     it('idle time counts from the unlock, not from before the lock', async () => {

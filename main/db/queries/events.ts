@@ -30,6 +30,9 @@ export function eventQueries(db: Database) {
   const insertOutbox = db.prepare('INSERT INTO outbox (event_seq, next_attempt_at) VALUES (?, ?)')
   const outboxDepth = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox')
   const recent = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY seq DESC LIMIT ?')
+  const forTrackingNumber = db.prepare<[string], EventRow>(
+    'SELECT * FROM events WHERE tracking_number = ? ORDER BY seq',
+  )
   return {
     append(e: NewEvent): number {
       if (!db.inTransaction)
@@ -40,6 +43,7 @@ export function eventQueries(db: Database) {
     },
     outboxDepth: () => outboxDepth.get()?.n ?? 0,
     recent: (limit: number) => recent.all(limit),
+    forTrackingNumber: (tn: string) => forTrackingNumber.all(tn),
   }
 }
 export type EventQueries = ReturnType<typeof eventQueries>

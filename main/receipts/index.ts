@@ -1,0 +1,6 @@
+export type { ReceiptColumns, ReceiptData } from './receipt-data'
+export { formatCalendarDate, formatDateTimeNairobi, groupTrackingNumber, maskPhone } from './mask'
+export { buildReceiptDocument } from './receipt-document'
+export type { ReceiptPaper } from './receipt-document'
+export { RECEIPTLINE_COMMAND_SET, renderEscPos, renderReceipt, renderSvg, renderText } from './render'
+export type { ReceiptPrinter, RenderOptions, RenderedReceipt } from './render'

@@ -1,0 +1,30 @@
+/**
+ * Everything a Track My Service application receipt shows. The renderer never receives (and so can never print) an
+ * ID number: there is deliberately no field for one.
+ */
+export interface ReceiptData {
+  centreName: string
+  centreNumber: string
+  /** 12 digits, no spaces (`042107385192`). */
+  trackingNumber: string
+  serviceNameEn: string
+  serviceNameSw: string
+  /** E.164, e.g. `+254712345123`. Printed masked only. */
+  phoneE164: string
+  /** Epoch milliseconds. Printed in Africa/Nairobi time. */
+  registeredAt: number
+  /** Calendar date `YYYY-MM-DD`. */
+  expectedReady: string
+  /** Full URL including the tracking number; encoded in the QR code. */
+  statusUrl: string
+  /** Configurable "how to check your status" text (SMS/USSD/web instructions). */
+  howToCheck: string
+  clerkName: string
+  clerkStaffNumber: string
+  workstationSlot: string
+  /** Set when this is a reprint of an earlier receipt. */
+  reprint?: { reason: string; at: number }
+}
+
+/** Paper widths we support: 80 mm rolls print 48 columns, 58 mm rolls 32. */
+export type ReceiptColumns = 48 | 32

@@ -1,0 +1,314 @@
+import { matchesAgencyRef, type Service } from '../../common/catalogue'
+import type {
+  ApplicationDetail,
+  ApplicationSummary,
+  Language,
+  PrintResult,
+  ReceiptPreview,
+  RegisterResult,
+} from '../../common/contract'
+import { AppError } from '../../common/errors'
+import { normalizeKenyanMobile } from '../../common/phone'
+import {
+  counterWarning,
+  formatTrackingNumber,
+  mintTrackingNumber,
+  parseTrackingNumber,
+} from '../../common/tracking-number'
+import type { ApplicationRow } from '../db/queries/applications'
+import type { Store } from '../db/store'
+import type { ReceiptData } from '../receipts'
+import { addWorkingDays, nairobiDate, type HolidayCalendar } from './calendar/working-days'
+import type { CatalogueService } from './catalogue-service'
+import type { Clock } from './clock'
+import type { EventWriter } from './event-writer'
+import { toPrintJobInfo, type PrintService } from './print-service'
+import type { Session } from './session-store'
+import type { SettingsService } from './settings-service'
+
+export interface RegisterInput {
+  serviceCode: string
+  customerName: string
+  phone: string
+  idNumber?: string | undefined
+  agencyRef?: string | undefined
+  language: Language
+  smsConsent: boolean
+  notes?: string | undefined
+  confirmDuplicate: boolean
+}
+
+interface Deps {
+  store: Store
+  clock: Clock
+  calendar: HolidayCalendar
+  catalogue: CatalogueService
+  settings: SettingsService
+  printing: PrintService
+  writeEvent: EventWriter
+}
+
+const dateLabel = (ms: number): string =>
+  new Date(ms).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Africa/Nairobi',
+  })
+
+/**
+ * The counter clerk's work: register an application (tracking number minted and stored in one transaction with its
+ * event), print its receipt, find applications again, reprint with a reason.
+ */
+export function createApplicationService(d: Deps) {
+  const { store, clock } = d
+
+  const serviceName = (code: string): string => store.services.byCode(code)?.nameEn ?? code
+
+  const summary = (r: ApplicationRow): ApplicationSummary => ({
+    trackingNumber: r.tracking_number,
+    serviceCode: r.service_code,
+    serviceName: serviceName(r.service_code),
+    customerName: r.customer_name,
+    phone: r.phone,
+    status: r.status,
+    registeredAt: r.registered_at,
+    expectedReady: r.expected_ready,
+    shelfSlot: r.shelf_slot,
+  })
+
+  const detail = (r: ApplicationRow): ApplicationDetail => ({
+    ...summary(r),
+    idNumber: r.id_number,
+    agencyRef: r.agency_ref,
+    language: r.language,
+    smsConsent: r.sms_consent === 1,
+    notes: r.notes,
+    registeredBy: r.registered_by,
+    arrivedAt: r.arrived_at,
+    collectedAt: r.collected_at,
+    timeline: store.events.forTrackingNumber(r.tracking_number).map((e) => ({
+      at: e.occurred_at,
+      type: e.type,
+      staffNumber: e.staff_number,
+      detail: timelineDetail(e.type, JSON.parse(e.payload) as Record<string, unknown>),
+    })),
+    printJobs: store.printJobs.forApplication(r.tracking_number).map(toPrintJobInfo),
+  })
+
+  const mustFind = (trackingNumber: string): ApplicationRow => {
+    const row = store.applications.byTracking(trackingNumber)
+    if (!row) {
+      throw new AppError(
+        'NOT_FOUND',
+        `No application ${formatTrackingNumber(trackingNumber)} on this workstation.`,
+        'trackingNumber',
+      )
+    }
+    return row
+  }
+
+  /** Everything the receipt shows, from the stored application: reprints show exactly what the first one did. */
+  const receiptData = (r: ApplicationRow, reprint?: { reason: string; at: number }): ReceiptData => {
+    const centre = store.centre.get()
+    const service = store.services.byCode(r.service_code)
+    const clerk = store.staff.byNumber(r.registered_by)
+    const settings = d.settings.get()
+    return {
+      centreName: centre?.name ?? '',
+      centreNumber: centre?.number ?? '',
+      trackingNumber: r.tracking_number,
+      serviceNameEn: service?.nameEn ?? r.service_code,
+      serviceNameSw: service?.nameSw ?? r.service_code,
+      phoneE164: r.phone,
+      registeredAt: r.registered_at,
+      expectedReady: r.expected_ready,
+      statusUrl: settings.statusUrlBase + r.tracking_number,
+      howToCheck: settings.howToCheck,
+      clerkName: clerk?.name ?? r.registered_by,
+      clerkStaffNumber: r.registered_by,
+      workstationSlot: centre?.workstation_slot ?? '',
+      ...(reprint ? { reprint } : {}),
+    }
+  }
+
+  const checkAgainstService = (service: Service, input: RegisterInput): void => {
+    if (!service.active)
+      throw new AppError('INVALID_INPUT', `${service.nameEn} is not offered at the moment.`, 'serviceCode')
+    if (service.idRequired && !input.idNumber) {
+      throw new AppError('INVALID_INPUT', `${service.nameEn} needs the customer’s ID number.`, 'idNumber')
+    }
+    if (input.agencyRef && !matchesAgencyRef(service, input.agencyRef)) {
+      const hint = service.agencyRefHint ? ` is ${service.agencyRefHint}` : ' has a different format'
+      const example = service.agencyRefExample ? `, e.g. ${service.agencyRefExample}` : ''
+      throw new AppError(
+        'INVALID_INPUT',
+        `The agency reference for ${service.nameEn}${hint}${example}.`,
+        'agencyRef',
+      )
+    }
+  }
+
+  return {
+    async register(input: RegisterInput, staff: Session): Promise<RegisterResult> {
+      const service = store.services.byCode(input.serviceCode)
+      if (!service) throw new AppError('INVALID_INPUT', 'Choose a service from the list.', 'serviceCode')
+      checkAgainstService(service, input)
+      if (input.idNumber && !input.confirmDuplicate) {
+        const open = store.applications.openForIdAndService(input.idNumber, service.code)
+        if (open) {
+          throw new AppError(
+            'CONFLICT',
+            `This ID number already has an open ${service.nameEn} application: ${formatTrackingNumber(open.tracking_number)}, ` +
+              `registered ${dateLabel(open.registered_at)} (${open.status}). Register another only if the customer really needs a second one.`,
+            'idNumber',
+          )
+        }
+      }
+
+      const now = clock.now()
+      const expectedReady = addWorkingDays(nairobiDate(now), service.turnaroundDays, d.calendar)
+      const { trackingNumber, nextCounter } = store.tx(() => {
+        const counter = store.centre.takeCounter()
+        const centre = store.centre.get()
+        if (counter === null || !centre) {
+          throw new AppError(
+            'CONFLICT',
+            'This workstation has used all its tracking numbers. An administrator must give it a new workstation slot.',
+          )
+        }
+        const tn = mintTrackingNumber({
+          centreNumber: centre.number,
+          workstationSlot: centre.workstation_slot,
+          counter,
+          key: centre.permutation_key,
+        })
+        store.applications.insert({
+          trackingNumber: tn,
+          serviceCode: service.code,
+          customerName: input.customerName,
+          phone: input.phone,
+          idNumber: input.idNumber ?? null,
+          agencyRef: input.agencyRef ?? null,
+          language: input.language,
+          smsConsent: input.smsConsent ? 1 : 0,
+          notes: input.notes ?? null,
+          registeredAt: now,
+          registeredBy: staff.staffNumber,
+          expectedReady,
+        })
+        d.writeEvent({
+          type: 'application.registered',
+          staffNumber: staff.staffNumber,
+          trackingNumber: tn,
+          payload: {
+            serviceCode: service.code,
+            customerName: input.customerName,
+            phone: input.phone,
+            idNumber: input.idNumber ?? null,
+            agencyRef: input.agencyRef ?? null,
+            language: input.language,
+            smsConsent: input.smsConsent,
+            expectedReady,
+            ...(input.confirmDuplicate ? { duplicateConfirmed: true } : {}),
+          },
+        })
+        return { trackingNumber: tn, nextCounter: centre.next_counter }
+      })
+
+      const row = mustFind(trackingNumber)
+      const printed = await d.printing.print({
+        data: receiptData(row),
+        kind: 'receipt',
+        reason: null,
+        staffNumber: staff.staffNumber,
+      })
+      return {
+        application: detail(mustFind(trackingNumber)),
+        receipt: printed.preview,
+        printJob: printed.job,
+        counterWarning: counterWarning(nextCounter)?.message ?? null,
+      }
+    },
+
+    /** Tracking number, phone, ID number, agency reference or the start of a name: whichever the text looks like. */
+    search(query: string): ApplicationSummary[] {
+      const compact = query.replace(/[\s.-]/g, '')
+      if (/^\d{12}$/.test(compact)) {
+        const tn = parseTrackingNumber(compact)
+        if (!tn.ok) throw new AppError('INVALID_INPUT', tn.message, 'query')
+        const row = store.applications.byTracking(tn.value)
+        return row ? [summary(row)] : []
+      }
+      if (/^\+?\d+$/.test(compact)) {
+        const phone = normalizeKenyanMobile(compact)
+        if (phone.ok && /^(\+?254|0)/.test(compact))
+          return store.applications.byPhone(phone.e164).map(summary)
+        if (/^\d{6,8}$/.test(compact)) return store.applications.byIdNumber(compact).map(summary)
+        return store.applications.byAgencyRef(compact).map(summary)
+      }
+      if (/\d/.test(compact)) return store.applications.byAgencyRef(query.trim().toUpperCase()).map(summary)
+      return store.applications.byNamePrefix(query.trim()).map(summary)
+    },
+
+    recent: (limit: number): ApplicationSummary[] => store.applications.recent(limit).map(summary),
+
+    /** One application with its timeline. Opening a customer's record is itself audited. */
+    get(trackingNumber: string, staff: Session): ApplicationDetail {
+      const row = mustFind(trackingNumber)
+      store.audit.write({
+        at: clock.now(),
+        staffNumber: staff.staffNumber,
+        action: 'application.viewed',
+        detail: { trackingNumber },
+      })
+      return detail(row)
+    },
+
+    preview: (trackingNumber: string): ReceiptPreview =>
+      d.printing.preview(receiptData(mustFind(trackingNumber))),
+
+    async reprint(trackingNumber: string, reason: string, staff: Session): Promise<PrintResult> {
+      const row = mustFind(trackingNumber)
+      const at = clock.now()
+      store.audit.write({
+        at,
+        staffNumber: staff.staffNumber,
+        action: 'application.reprinted',
+        detail: { trackingNumber, reason },
+      })
+      const printed = await d.printing.print({
+        data: receiptData(row, { reason, at }),
+        kind: 'reprint',
+        reason,
+        staffNumber: staff.staffNumber,
+      })
+      return { receipt: printed.preview, printJob: printed.job }
+    },
+
+    /** One click after a failed print: sends the same receipt again (no reason needed: nothing came out). */
+    async retryPrint(jobId: number, staff: Session): Promise<PrintResult> {
+      const job = store.printJobs.byId(jobId)
+      if (!job || !job.tracking_number) throw new AppError('NOT_FOUND', `No print job ${jobId}.`, 'jobId')
+      if (job.status !== 'failed')
+        throw new AppError('CONFLICT', 'Only a failed print can be retried.', 'jobId')
+      const row = mustFind(job.tracking_number)
+      const reprint =
+        job.kind === 'reprint' && job.reason ? { reason: job.reason, at: job.created_at } : undefined
+      const printed = await d.printing.print({
+        data: receiptData(row, reprint),
+        kind: job.kind,
+        reason: job.reason,
+        staffNumber: staff.staffNumber,
+      })
+      return { receipt: printed.preview, printJob: printed.job }
+    },
+  }
+}
+export type ApplicationService = ReturnType<typeof createApplicationService>
+
+/** What the timeline shows of an event: never the customer's ID number. */
+function timelineDetail(type: string, payload: Record<string, unknown>): Record<string, unknown> {
+  const { idNumber: _id, phone: _phone, customerName: _name, ...rest } = payload
+  return type.startsWith('application.') ? rest : {}
+}
