@@ -236,6 +236,10 @@ export function createApplicationService(d: Deps) {
       const compact = query.replace(/[\s.-]/g, '')
       if (/^\d{12}$/.test(compact)) {
         const tn = parseTrackingNumber(compact)
+        // 254… without the plus is also 12 digits: a phone number, unless it is a valid tracking number.
+        const phone = normalizeKenyanMobile(compact)
+        if (!tn.ok && compact.startsWith('254') && phone.ok)
+          return store.applications.byPhone(phone.e164).map(summary)
         if (!tn.ok) throw new AppError('INVALID_INPUT', tn.message, 'query')
         const row = store.applications.byTracking(tn.value)
         return row ? [summary(row)] : []
@@ -292,6 +296,17 @@ export function createApplicationService(d: Deps) {
       if (!job || !job.tracking_number) throw new AppError('NOT_FOUND', `No print job ${jobId}.`, 'jobId')
       if (job.status !== 'failed')
         throw new AppError('CONFLICT', 'Only a failed print can be retried.', 'jobId')
+      // A failed job retried successfully once is done: another copy would be an unlogged reprint.
+      const later = store.printJobs
+        .forApplication(job.tracking_number)
+        .find((j) => j.id > job.id && j.kind === job.kind && j.status === 'printed')
+      if (later) {
+        throw new AppError(
+          'CONFLICT',
+          'This receipt has been printed since. Use Reprint, with a reason, for another copy.',
+          'jobId',
+        )
+      }
       const row = mustFind(job.tracking_number)
       const reprint =
         job.kind === 'reprint' && job.reason ? { reason: job.reason, at: job.created_at } : undefined

@@ -147,7 +147,7 @@ describe('browser host', () => {
       await res.text()
     })
 
-    // KNOWN BUG (main/host/http-host.ts serveStatic and the /api/ method name): decodeURIComponent throws
+    // Regression, fixed (main/host/http-host.ts serveStatic and the /api/ method name): decodeURIComponent throws
     // URIError on a malformed escape such as "/%", which surfaces as 500 INTERNAL and an error log line.
     it('a malformed percent escape in the path is a client error, not 500', async () => {
       const res = await raw(host.port, { path: '/%', headers: { Host: `127.0.0.1:${host.port}` } })
@@ -318,7 +318,7 @@ describe('browser host', () => {
       expect((await api('app.status', {}, cookie)).status).toBe(200)
     })
 
-    // KNOWN BUG (main/host/http-host.ts readBody): on overflow it calls req.destroy(), which destroys the socket,
+    // Regression, fixed (main/host/http-host.ts readBody): on overflow it calls req.destroy(), which destroys the socket,
     // so the 400 'Request body is too large.' is never delivered; the client sees a reset connection.
     it('a body over 256 KB is answered 400 INVALID_INPUT "Request body is too large."', async () => {
       const cookie = await newBrowserSession()

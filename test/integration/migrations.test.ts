@@ -115,7 +115,7 @@ describe('migrations', () => {
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('damaged'))).toEqual([])
   })
 
-  // KNOWN BUG (main/db/open.ts openDatabase): configure() switches the file to WAL (header bytes 18-19 go 1 -> 2)
+  // Regression, fixed (main/db/open.ts openDatabase): configure() switches the file to WAL (header bytes 18-19 go 1 -> 2)
   // before migrate() finds the schema too new, so the "not changed" promise in DatabaseTooNewError is not kept.
   it('leaves a too-new database file byte for byte unchanged', () => {
     const d = open()

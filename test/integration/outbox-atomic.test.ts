@@ -126,7 +126,7 @@ describe('events and outbox commit with the change', () => {
     expect(after.audit_log).toBe(before.audit_log! + 1)
   })
 
-  // KNOWN BUG (main/services/staff-service.ts create): the duplicate check runs before the awaited hashPin, so the
+  // Regression, fixed (main/services/staff-service.ts create): the duplicate check runs before the awaited hashPin, so the
   // loser of a race hits the UNIQUE constraint inside the transaction and gets INTERNAL instead of CONFLICT.
   it('the loser of two simultaneous creates of one staff number gets CONFLICT', async () => {
     const key = await setUpCentre(t.core)

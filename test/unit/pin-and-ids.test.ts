@@ -40,7 +40,7 @@ describe('PIN hashing', () => {
     expect(await verifyPin('4826', stored)).toBe(false)
   })
 
-  // KNOWN BUG (main/services/pin-hash.ts verifyPin): scrypt parameters from the stored string are passed on
+  // Regression, fixed (main/services/pin-hash.ts verifyPin): scrypt parameters from the stored string are passed on
   // unchecked, so a hash with a non-numeric or invalid N rejects instead of returning false.
   it.each([
     ['non-numeric N', 'scrypt$abc$8$1$c2FsdA==$aGFzaA=='],

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
+import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
 import { SettingsPage } from '../settings/settings-page'
 import { itemsFor, type PageId } from './nav-items'
@@ -28,9 +29,9 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 300, breakpoint: 0 }}
+      navbar={{ width: 240, breakpoint: 0 }}
       footer={{ height: 48 }}
-      padding="lg"
+      padding="md"
     >
       <AppShell.Header bg="huduma.8" c="white">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -81,7 +82,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
             key={item.id}
             active={item.id === current?.id}
             label={item.label}
-            description={item.hint}
+            title={item.hint}
             leftSection={<item.icon size={26} />}
             rightSection={<Kbd size="xs">Alt {i + 1}</Kbd>}
             onClick={() => setPage(item.id)}
@@ -93,6 +94,8 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         {current?.id === 'settings' ? (
           <SettingsPage session={session} app={app} />
+        ) : current?.id === 'counter' ? (
+          <CounterPage />
         ) : (
           current && <NotYetPage item={current} />
         )}

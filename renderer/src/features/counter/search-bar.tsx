@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Modal, Table, Text, TextInput } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { IconSearch } from '@tabler/icons-react'
+import { useRef, useState } from 'react'
+import type { ApplicationSummary } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { formatDateTime } from '../../ui/format'
+import { StatusBadge } from '../../ui/status-badge'
+import { TrackingNumber } from '../../ui/tracking-number'
+import { ApplicationDrawer } from './application-drawer'
+
+/** "Is mine ready?": find by tracking number, phone, ID number, agency reference or name. F2 jumps here. */
+export function SearchBar() {
+  const [query, setQuery] = useState('')
+  const [results, setResults] = useState<ApplicationSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  useHotkeys([['F2', () => input.current?.focus()]])
+
+  const search = async (): Promise<void> => {
+    setError(null)
+    try {
+      const found = await api.call('application.search', { query })
+      if (found.length === 1 && found[0]) setOpen(found[0].trackingNumber)
+      else setResults(found)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  return (
+    <>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void search()
+        }}
+      >
+        <Group gap="xs" align="flex-start">
+          <TextInput
+            ref={input}
+            flex={1}
+            leftSection={<IconSearch size={18} />}
+            placeholder="Find an application: tracking number, phone, ID number or name (F2)"
+            aria-label="Find an application"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            error={error}
+          />
+          <Button type="submit" variant="light">
+            Find
+          </Button>
+        </Group>
+      </form>
+      <Modal
+        opened={results !== null}
+        onClose={() => setResults(null)}
+        title={`Results for “${query}”`}
+        size="xl"
+      >
+        {results?.length === 0 ? (
+          <Alert color="gray">Nothing found on this workstation.</Alert>
+        ) : (
+          <Table highlightOnHover verticalSpacing="sm" fz="md" aria-label="Search results">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Tracking number</Table.Th>
+                <Table.Th>Customer</Table.Th>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Registered</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {results?.map((r) => (
+                <Table.Tr
+                  key={r.trackingNumber}
+                  style={{ cursor: 'pointer' }}
+                  tabIndex={0}
+                  onClick={() => setOpen(r.trackingNumber)}
+                  onKeyDown={(e) => e.key === 'Enter' && setOpen(r.trackingNumber)}
+                >
+                  <Table.Td>
+                    <TrackingNumber value={r.trackingNumber} />
+                  </Table.Td>
+                  <Table.Td>{r.customerName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{r.serviceName}</Text>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(r.registeredAt)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Modal>
+      {open && <ApplicationDrawer trackingNumber={open} onClose={() => setOpen(null)} />}
+    </>
+  )
+}

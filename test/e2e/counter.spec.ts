@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseEscPos } from '../helpers/escpos-parse'
+import { startPrinterPeer, type PrinterPeer } from '../helpers/printer-peer'
+import { startHost, type RunningHost } from './fixtures/host'
+
+/**
+ * The counter clerk's job in Chromium against the browser host, with a real TCP receipt printer peer: register →
+ * preview → bytes at the printer, barcode and QR read back by zbarimg, printer failure and retry, search, reprint.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/screens')
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+const STATUS_URL = 'https://www.hudumakenya.go.ke/track/'
+
+let host: RunningHost
+let printer: PrinterPeer
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async ({ browser }) => {
+  host = await startHost()
+  printer = await startPrinterPeer()
+  // Setting up the centre, the printer and a clerk is covered elsewhere: do it through the API here.
+  const page = await browser.newPage()
+  await page.goto(host.url)
+  const call = async (method: string, data: unknown): Promise<void> => {
+    const res = await page.request.post(`${host.url}/api/${method}`, { data, headers: { Origin: host.url } })
+    expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
+  }
+  await call('setup.createCentre', {
+    centreNumber: '042',
+    centreName: 'Huduma Centre GPO',
+    workstationSlot: '03',
+    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+  })
+  await call('printer.configure', {
+    connection: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
+    paperColumns: 48,
+    connectTimeoutMs: 1000,
+    writeTimeoutMs: 2000,
+    statusTimeoutMs: 500,
+  })
+  await call('staff.create', { staffNumber: 'CLK001', name: 'Brian Otieno', role: 'clerk', pin: '5937' })
+  await page.close()
+})
+
+test.afterAll(async () => {
+  await printer?.close()
+  await host?.stop()
+})
+
+async function signInAsClerk(page: Page): Promise<void> {
+  await page.goto(host.url)
+  await page.getByLabel('Staff number').fill('CLK001')
+  await page.getByLabel(/^PIN/).fill('5937')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'New application' })).toBeVisible()
+}
+
+async function chooseService(page: Page, name: string): Promise<void> {
+  await page.getByPlaceholder('Type to find a service').click()
+  await page.getByRole('option', { name }).click()
+}
+
+async function register(
+  page: Page,
+  p: { service: string; name: string; phone: string; id?: string },
+): Promise<string> {
+  await chooseService(page, p.service)
+  await page.getByLabel('Customer name').fill(p.name)
+  await page.getByLabel('Phone (for SMS)').fill(p.phone)
+  if (p.id) await page.getByLabel(/^ID number/).fill(p.id)
+  await page.getByLabel('Customer name').press('Control+Enter')
+  const tn = page.getByTestId('last-tracking-number')
+  await expect(tn).toBeVisible()
+  return (await tn.textContent())?.replace(/\s/g, '') ?? ''
+}
+
+test('a clerk registers an application: validated as typed, printed, and its receipt scans back', async ({
+  page,
+}) => {
+  await signInAsClerk(page)
+  await shot(page, 'counter-empty')
+
+  await chooseService(page, 'Birth certificate')
+  await page.getByLabel('Customer name').fill('Wanjiku Kamau')
+  await page.getByLabel('Phone (for SMS)').fill('020 234 5678')
+  await page.getByLabel(/^ID number/).click()
+  await expect(page.getByText('This is a landline: SMS needs a mobile number')).toBeVisible()
+  await page.getByLabel('Phone (for SMS)').fill('0712 345 678')
+  await page.getByLabel(/^ID number/).fill('23456789')
+  await page.getByRole('button', { name: 'Register and print' }).click()
+
+  const tnText = page.getByTestId('last-tracking-number')
+  await expect(tnText).toHaveText(/^0420 3\d{2} \d{4}$|^\d{4} \d{4} \d{4}$/)
+  const tn = (await tnText.textContent())?.replace(/\s/g, '') ?? ''
+  expect(tn).toMatch(/^04203\d{7}$/)
+  await expect(page.getByText('Printed', { exact: true })).toBeVisible()
+  await shot(page, 'counter-registered')
+
+  await expect.poll(() => printer.jobs.length).toBe(1)
+  const job = parseEscPos(printer.jobs[0]!)
+  expect(job.barcodes.map((b) => b.data)).toEqual([tn])
+  expect(job.qrCodes).toEqual([STATUS_URL + tn])
+  expect(job.lines.join('\n')).toContain('07•• ••• 678')
+  expect(job.lines.join('\n')).not.toContain('23456789')
+
+  // The on-screen preview is the same receipt: rasterise it and read it back with zbarimg.
+  const src = await page.getByTestId('receipt-preview').getAttribute('src')
+  const viewer = await page.context().newPage()
+  await viewer.setViewportSize({ width: 700, height: 1800 })
+  await viewer.setContent(
+    `<body style="margin:0;background:#fff"><img id="r" style="width:600px" src="${src}"></body>`,
+  )
+  const png = path.join(SHOTS, 'counter-receipt-preview.png')
+  await viewer.locator('#r').screenshot({ path: png })
+  await viewer.close()
+  const decoded = execFileSync('/usr/bin/zbarimg', ['--raw', '-q', png], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .sort()
+  expect(decoded).toEqual([tn, STATUS_URL + tn].sort())
+})
+
+test('a printer failure keeps the application and one click prints it again', async ({ page }) => {
+  await signInAsClerk(page)
+  printer.setMode('drop-mid-job')
+  const tn = await register(page, {
+    service: 'Certificate of good conduct',
+    name: 'Otieno Ochieng',
+    phone: '+254 722 000 111',
+    id: '30111222',
+  })
+  await expect(page.getByRole('alert').filter({ hasText: 'The receipt did not print' })).toBeVisible()
+  await shot(page, 'counter-print-failed')
+  printer.setMode('accept')
+  const before = printer.jobs.length
+  await page.getByRole('button', { name: 'Print again' }).click()
+  await expect(page.getByText('Printed', { exact: true })).toBeVisible()
+  await expect.poll(() => printer.jobs.length).toBe(before + 1)
+  expect(parseEscPos(printer.jobs[before]!).barcodes.map((b) => b.data)).toEqual([tn])
+})
+
+test('a walk-in is found by phone, the record opens with its timeline, and a reprint says REPRINT', async ({
+  page,
+}) => {
+  await signInAsClerk(page)
+  await page.getByLabel('Find an application').fill('0712345678')
+  await page.getByLabel('Find an application').press('Enter')
+  const drawer = page.getByRole('dialog')
+  await expect(drawer.getByText('Wanjiku Kamau')).toBeVisible()
+  await expect(drawer.locator('.mantine-Timeline-itemTitle', { hasText: /^Registered$/ })).toBeVisible()
+  await shot(page, 'counter-application')
+  await drawer.getByRole('button', { name: 'Reprint receipt' }).click()
+  const before = printer.jobs.length
+  await page.getByLabel('Why is it printed again?').fill('Customer lost the receipt')
+  await page.getByRole('button', { name: 'Reprint', exact: true }).click()
+  await expect.poll(() => printer.jobs.length).toBe(before + 1)
+  expect(parseEscPos(printer.jobs[before]!).lines.join('\n')).toContain('REPRINT')
+})
+
+test('a second open application for the same ID and service needs a confirmation', async ({ page }) => {
+  await signInAsClerk(page)
+  await chooseService(page, 'Birth certificate')
+  await page.getByLabel('Customer name').fill('Wanjiku Kamau')
+  await page.getByLabel('Phone (for SMS)').fill('0712 345 678')
+  await page.getByLabel(/^ID number/).fill('23456789')
+  await page.getByRole('button', { name: 'Register and print' }).click()
+  await expect(
+    page.getByText('This ID number already has an open Birth certificate application'),
+  ).toBeVisible()
+  await shot(page, 'counter-duplicate')
+  await page.getByRole('button', { name: 'Register another' }).click()
+  await expect(page.getByTestId('last-tracking-number')).toBeVisible()
+})
+
+test.afterAll(() => {
+  fs.mkdirSync(SHOTS, { recursive: true })
+})
