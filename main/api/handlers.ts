@@ -98,7 +98,10 @@ export function createHandlers(d: Deps): Handlers {
     'application.reprint': (input, ctx) =>
       d.applications.reprint(input.trackingNumber, input.reason, signedIn(ctx)),
     'print.retry': (input, ctx) => d.applications.retryPrint(input.jobId, signedIn(ctx)),
-    'printer.get': () => printerInfo(d.printing),
+    'printer.get': async () => {
+      await d.printing.refreshStatus()
+      return printerInfo(d.printing)
+    },
     'printer.configure': (input, ctx) => {
       d.printing.configure(input, who(ctx))
       return printerInfo(d.printing)

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { parseEscPos } from '../helpers/escpos-parse'
 import { startPrinterPeer, type PrinterPeer } from '../helpers/printer-peer'
@@ -175,6 +174,26 @@ test('a second open application for the same ID and service needs a confirmation
   await expect(page.getByTestId('last-tracking-number')).toBeVisible()
 })
 
-test.afterAll(() => {
-  fs.mkdirSync(SHOTS, { recursive: true })
+test('an administrator checks the printer, prints a test receipt and adjusts a service', async ({ page }) => {
+  await page.goto(host.url)
+  await page.getByLabel('Staff number').fill('ADM001')
+  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
+  await page.getByRole('tab', { name: 'Printer' }).click()
+  await expect(page.getByLabel('Printer IP address')).toHaveValue('127.0.0.1')
+  const before = printer.jobs.length
+  await page.getByRole('button', { name: 'Test print' }).click()
+  await expect.poll(() => printer.jobs.length).toBe(before + 1)
+  expect(parseEscPos(printer.jobs[before]!).lines.join('\n')).toContain('TEST PRINT')
+  await expect(page.getByRole('img', { name: 'Test receipt' })).toBeVisible()
+  await shot(page, 'settings-printer')
+
+  await page.getByRole('tab', { name: 'Services' }).click()
+  const row = page.getByRole('row', { name: /Birth certificate/ })
+  await row.getByRole('button', { name: 'Edit' }).click()
+  await page.getByLabel('Ready in (working days)').fill('12')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(row).toContainText('12 working days')
+  await shot(page, 'settings-services')
 })

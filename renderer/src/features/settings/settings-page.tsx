@@ -2,6 +2,8 @@ import { Tabs, Title } from '@mantine/core'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { AuditTab } from './audit-tab'
 import { MyPinTab } from './my-pin-tab'
+import { PrinterTab } from './printer-tab'
+import { ServicesTab } from './services-tab'
 import { StaffTab } from './staff-tab'
 import { WorkstationTab } from './workstation-tab'
 
@@ -19,6 +21,8 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         <Tabs.List mb="md">
           {oversees && <Tabs.Tab value="staff">Staff</Tabs.Tab>}
           <Tabs.Tab value="workstation">Workstation</Tabs.Tab>
+          <Tabs.Tab value="printer">Printer</Tabs.Tab>
+          <Tabs.Tab value="services">Services</Tabs.Tab>
           {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
           <Tabs.Tab value="pin">My PIN</Tabs.Tab>
         </Tabs.List>
@@ -29,6 +33,12 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         )}
         <Tabs.Panel value="workstation">
           <WorkstationTab app={app} canEdit={admin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="services">
+          <ServicesTab canEdit={admin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="printer">
+          <PrinterTab canEdit={admin} />
         </Tabs.Panel>
         {oversees && (
           <Tabs.Panel value="audit">

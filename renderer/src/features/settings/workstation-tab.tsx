@@ -1,33 +1,28 @@
-import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core'
+import { Button, NumberInput, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
-import type { AppStatus } from '../../../../common/contract'
+import type { AppStatus, Settings } from '../../../../common/contract'
 import { api } from '../../api/client'
 
-/** The centre and workstation identity (fixed at setup) and the idle-lock time (administrators change it). */
+/** Centre and workstation identity (fixed at setup), the idle lock, and what every receipt says about status. */
 export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: boolean }) {
-  const [idle, setIdle] = useState<number | string>('')
+  const [settings, setSettings] = useState<Settings | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    api.call('settings.get', {}).then(
-      (s) => setIdle(s.idleLockMinutes),
-      () => undefined,
-    )
+    api.call('settings.get', {}).then(setSettings, () => undefined)
   }, [])
   const save = async (): Promise<void> => {
+    if (!settings) return
     setError(null)
     try {
-      const s = await api.call('settings.update', { idleLockMinutes: Number(idle) })
-      notifications.show({
-        color: 'green',
-        message: `Idle lock set to ${s.idleLockMinutes} minutes. It applies from the next sign-in.`,
-      })
+      setSettings(await api.call('settings.update', settings))
+      notifications.show({ color: 'green', message: 'Workstation settings saved.' })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }
   }
   return (
-    <Stack maw={640}>
+    <Stack maw={720}>
       <Table variant="vertical" layout="fixed" fz="md" withTableBorder>
         <Table.Tbody>
           <Table.Tr>
@@ -55,19 +50,39 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
       <Text c="dimmed" size="sm">
         Centre number and workstation slot are fixed: changing them could repeat tracking numbers.
       </Text>
-      <Group align="flex-end">
-        <NumberInput
-          label="Lock the screen after this many idle minutes"
-          min={1}
-          max={60}
-          w={360}
-          value={idle}
-          onChange={setIdle}
-          disabled={!canEdit}
-          error={error}
-        />
-        {canEdit && <Button onClick={() => void save()}>Save</Button>}
-      </Group>
+      {settings && (
+        <>
+          <NumberInput
+            label="Lock the screen after this many idle minutes"
+            min={1}
+            max={60}
+            w={360}
+            value={settings.idleLockMinutes}
+            onChange={(v) => setSettings({ ...settings, idleLockMinutes: Number(v) })}
+            disabled={!canEdit}
+          />
+          <TextInput
+            label="Status page address on receipts (the tracking number is added at the end, in the QR code)"
+            value={settings.statusUrlBase}
+            onChange={(e) => setSettings({ ...settings, statusUrlBase: e.currentTarget.value })}
+            disabled={!canEdit}
+          />
+          <Textarea
+            label="How to check status (printed on every receipt)"
+            autosize
+            minRows={2}
+            value={settings.howToCheck}
+            onChange={(e) => setSettings({ ...settings, howToCheck: e.currentTarget.value })}
+            disabled={!canEdit}
+            error={error}
+          />
+          {canEdit && (
+            <Button onClick={() => void save()} w={120}>
+              Save
+            </Button>
+          )}
+        </>
+      )}
     </Stack>
   )
 }

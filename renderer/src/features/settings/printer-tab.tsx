@@ -1,0 +1,205 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconPrinter } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import type { PrinterInfo, ReceiptPreview } from '../../../../common/contract'
+import type { PrinterConfigInput } from '../../../../common/printer-config'
+import { BAUD_RATES } from '../../../../common/printer-config'
+import { api } from '../../api/client'
+import { ReceiptImage } from '../../ui/receipt-image'
+
+type Kind = 'none' | 'tcp' | 'serial' | 'file'
+
+const STATE_COLOR: Record<string, string> = { ready: 'green', 'paper-low': 'yellow', unknown: 'gray' }
+
+/** Where receipts go: screen only (default), a network printer, a serial port or a device file; plus a test print. */
+export function PrinterTab({ canEdit }: { canEdit: boolean }) {
+  const [info, setInfo] = useState<PrinterInfo | null>(null)
+  const [kind, setKind] = useState<Kind>('none')
+  const [host, setHost] = useState('')
+  const [port, setPort] = useState<number | string>(9100)
+  const [path, setPath] = useState('')
+  const [baud, setBaud] = useState('9600')
+  const [columns, setColumns] = useState('48')
+  const [commandSet, setCommandSet] = useState<'escpos' | 'star'>('escpos')
+  const [error, setError] = useState<string | null>(null)
+  const [test, setTest] = useState<ReceiptPreview | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const show = (i: PrinterInfo): void => {
+    setInfo(i)
+    const c = i.config.connection
+    setKind(c.kind)
+    if (c.kind === 'tcp') {
+      setHost(c.host)
+      setPort(c.port)
+    }
+    if (c.kind === 'serial') {
+      setPath(c.path)
+      setBaud(String(c.baudRate))
+    }
+    if (c.kind === 'file') setPath(c.path)
+    setColumns(String(i.config.paperColumns))
+    setCommandSet(i.config.commandSet)
+  }
+  useEffect(() => {
+    api.call('printer.get', {}).then(show, (e: Error) => setError(e.message))
+  }, [])
+
+  const connection = (): PrinterConfigInput['connection'] => {
+    if (kind === 'tcp') return { kind, host, port: Number(port) }
+    if (kind === 'serial') return { kind, path, baudRate: Number(baud) }
+    if (kind === 'file') return { kind, path }
+    return { kind: 'none' }
+  }
+  const save = async (): Promise<void> => {
+    setError(null)
+    try {
+      show(
+        await api.call('printer.configure', {
+          connection: connection(),
+          paperColumns: Number(columns) as 48 | 32,
+          commandSet,
+        }),
+      )
+      notifications.show({ color: 'green', message: 'Printer settings saved.' })
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  const testPrint = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      const r = await api.call('printer.testPrint', {})
+      setTest(r.receipt)
+      notifications.show({
+        color: r.printJob.status === 'failed' ? 'red' : 'green',
+        message:
+          r.printJob.status === 'failed'
+            ? `Test print failed: ${r.printJob.error}`
+            : `Test print: ${r.printJob.status}`,
+      })
+      show(await api.call('printer.get', {}))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Group align="flex-start" gap="xl">
+      <Stack maw={520} flex={1}>
+        {info && (
+          <Group>
+            <Badge size="lg" color={STATE_COLOR[info.status.state] ?? 'red'}>
+              {info.status.state}
+            </Badge>
+            <Text size="sm">{info.status.detail}</Text>
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <SegmentedControl
+          disabled={!canEdit}
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          data={[
+            { value: 'none', label: 'Screen only' },
+            { value: 'tcp', label: 'Network' },
+            { value: 'serial', label: 'Serial port' },
+            { value: 'file', label: 'Device file' },
+          ]}
+        />
+        {kind === 'tcp' && (
+          <Group grow>
+            <TextInput
+              label="Printer IP address"
+              placeholder="192.168.1.50"
+              value={host}
+              onChange={(e) => setHost(e.currentTarget.value)}
+              disabled={!canEdit}
+            />
+            <NumberInput
+              label="Port"
+              value={port}
+              onChange={setPort}
+              min={1}
+              max={65535}
+              disabled={!canEdit}
+            />
+          </Group>
+        )}
+        {(kind === 'serial' || kind === 'file') && (
+          <TextInput
+            label={kind === 'serial' ? 'Serial port' : 'Device file or printer share'}
+            placeholder={kind === 'serial' ? 'COM3 or /dev/ttyUSB0' : '/dev/usb/lp0 or \\\\server\\receipts'}
+            value={path}
+            onChange={(e) => setPath(e.currentTarget.value)}
+            disabled={!canEdit}
+          />
+        )}
+        {kind === 'serial' && (
+          <Select
+            label="Baud rate"
+            data={BAUD_RATES.map(String)}
+            value={baud}
+            onChange={(v) => setBaud(v ?? '9600')}
+            disabled={!canEdit}
+          />
+        )}
+        <Group grow>
+          <Select
+            label="Paper"
+            data={[
+              { value: '48', label: '80 mm (48 columns)' },
+              { value: '32', label: '58 mm (32 columns)' },
+            ]}
+            value={columns}
+            onChange={(v) => setColumns(v ?? '48')}
+            disabled={!canEdit}
+          />
+          <Select
+            label="Printer type"
+            data={[
+              { value: 'escpos', label: 'ESC/POS (Epson and compatibles)' },
+              { value: 'star', label: 'Star' },
+            ]}
+            value={commandSet}
+            onChange={(v) => setCommandSet(v === 'star' ? 'star' : 'escpos')}
+            disabled={!canEdit}
+          />
+        </Group>
+        <Group>
+          {canEdit && <Button onClick={() => void save()}>Save</Button>}
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            onClick={() => void testPrint()}
+            loading={busy}
+          >
+            Test print
+          </Button>
+        </Group>
+      </Stack>
+      {test && (
+        <Stack w={360} gap="xs">
+          <Text fw={600}>Test receipt</Text>
+          <ReceiptImage receipt={test} label="Test receipt" />
+        </Stack>
+      )}
+    </Group>
+  )
+}
