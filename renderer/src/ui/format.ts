@@ -10,3 +10,16 @@ export function formatDateTime(ms: number | null): string {
     timeZone: 'Africa/Nairobi',
   })
 }
+
+/** A calendar date `YYYY-MM-DD` as `Mon 14 Dec 2026`, as on the receipt. */
+export function formatDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`)
+  if (Number.isNaN(d.getTime())) return isoDate
+  return d.toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+}

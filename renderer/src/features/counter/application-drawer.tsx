@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { ApplicationDetail, ReceiptPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, formatDay } from '../../ui/format'
 import { ReceiptImage } from '../../ui/receipt-image'
 import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
@@ -64,7 +64,7 @@ export function ApplicationDrawer({
               <Row label="ID number" value={app.idNumber ?? '—'} />
               <Row label="Agency reference" value={app.agencyRef ?? '—'} />
               <Row label="Registered" value={`${formatDateTime(app.registeredAt)} by ${app.registeredBy}`} />
-              <Row label="Expected ready" value={app.expectedReady} />
+              <Row label="Expected ready" value={formatDay(app.expectedReady)} />
               <Row
                 label="SMS"
                 value={

@@ -63,7 +63,8 @@ export function RegisterForm({
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { serviceCode: '', language: 'en', ...EMPTY },
-    validateInputOnBlur: true,
+    // Not the service picker: it has focus first, and leaving it for the search box is not a mistake.
+    validateInputOnBlur: ['customerName', 'phone', 'idNumber', 'agencyRef', 'notes'],
     validate: zodValidate<Values>(contract['application.register'].input, (v) => {
       const service = services.find((s) => s.code === v.serviceCode)
       if (!service) return {}
