@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium'
 import type { Browser } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderReceipt } from '../../main/receipts'
@@ -17,7 +18,7 @@ import { parseEscPos } from '../helpers/escpos-parse'
 import type { RasterImage } from '../helpers/escpos-parse'
 
 const run = promisify(execFile)
-const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM = CHROMIUM_PATH
 const ZBARIMG = '/usr/bin/zbarimg'
 const SCREENS = join(__dirname, '..', '..', 'test-results', 'screens')
 
@@ -108,14 +109,7 @@ describe('receipt barcodes scan (Chromium + zbarimg)', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     })
   }, 60_000)
 
