@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
-import { IconRepeat } from '@tabler/icons-react'
+import { IconDownload, IconRepeat } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { PrintJobInfo, PrintResult, ReceiptPreview } from '../../../../common/contract'
 import { api } from '../../api/client'
@@ -65,13 +65,24 @@ export function ReceiptPanel({
               data-testid="last-tracking-number"
             />
           </div>
-          <Button
-            variant="default"
-            leftSection={<IconRepeat size={16} />}
-            onClick={() => setReprinting(true)}
-          >
-            Reprint
-          </Button>
+          <Stack gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconRepeat size={16} />}
+              onClick={() => setReprinting(true)}
+            >
+              Reprint
+            </Button>
+            <Button
+              component="a"
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              href={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(last.receipt.svg)}`}
+              download={`receipt-${last.trackingNumber}.svg`}
+            >
+              Save
+            </Button>
+          </Stack>
         </Group>
         <PrintJobStatus job={last.printJob} onRetry={() => void retry()} busy={retrying} />
         {last.counterWarning && (
