@@ -1,11 +1,14 @@
 import { z } from 'zod'
+import { collectionMethods } from './collection-methods'
 import { counterMethods } from './counter-methods'
 import { empty, method } from './define'
 import * as f from './fields'
+import { slotSchemeSchema } from '../shelf-slot'
 import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
 
 export * from './types'
 export * from './counter-types'
+export * from './collection-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -122,6 +125,13 @@ export const contract = {
         .min(10, 'How-to-check text must have at least 10 characters')
         .max(300, 'How-to-check text must have at most 300 characters')
         .optional(),
+      readyGraceMinutes: z
+        .number({ error: 'Grace time must be a number of minutes' })
+        .int('Grace time must be whole minutes')
+        .min(0, 'Grace time cannot be negative')
+        .max(24 * 60, 'Grace time must be at most a day (1440 minutes)')
+        .optional(),
+      slotScheme: slotSchemeSchema.optional(),
     }),
   }),
   'audit.list': method<AuditEntry[]>()({
@@ -140,6 +150,7 @@ export const contract = {
     input: empty,
   }),
   ...counterMethods,
+  ...collectionMethods,
 } as const
 
 export type Contract = typeof contract
@@ -154,9 +165,18 @@ export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], 
 export type PushEventMap = {
   'session.changed': { session: SessionInfo | null }
   'status.changed': { status: StatusSnapshot }
+  /** A serial scanner read a code (keyboard-mode scanners type into the focused field instead). */
+  'scan.read': { code: string }
+  /** A serial scanner sent something that is not a code (noise, too long): say so, write nothing. */
+  'scan.rejected': { message: string }
 }
 export type PushEventName = keyof PushEventMap
-export const PUSH_EVENT_NAMES: readonly PushEventName[] = ['session.changed', 'status.changed']
+export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
+  'session.changed',
+  'status.changed',
+  'scan.read',
+  'scan.rejected',
+]
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)

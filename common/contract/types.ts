@@ -1,3 +1,4 @@
+import type { SlotScheme } from '../shelf-slot'
 import type { Role } from '../roles'
 
 /** Output shapes of the contract's methods. Plain data: they cross IPC and HTTP as JSON. */
@@ -48,6 +49,10 @@ export interface Settings {
   statusUrlBase: string
   /** "How to check your status" text printed on every receipt. */
   howToCheck: string
+  /** Minutes between a document's arrival and the customer's SMS: time to catch a mis-scan. */
+  readyGraceMinutes: number
+  /** How arriving documents are given shelf slots. */
+  slotScheme: SlotScheme
 }
 
 export interface AuditEntry {

@@ -1,5 +1,8 @@
 import { AppError } from '../../common/errors'
 import type { ApplicationService } from '../services/application-service'
+import type { ArrivalService } from '../services/arrival-service'
+import type { HandoverService } from '../services/handover-service'
+import type { ScannerService } from '../services/scanner-service'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
 import type { PrintService } from '../services/print-service'
@@ -22,6 +25,9 @@ interface Deps {
   catalogue: CatalogueService
   applications: ApplicationService
   printing: PrintService
+  arrivals: ArrivalService
+  handover: HandoverService
+  scanner: ScannerService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -105,6 +111,27 @@ export function createHandlers(d: Deps): Handlers {
     'printer.configure': (input, ctx) => {
       d.printing.configure(input, who(ctx))
       return printerInfo(d.printing)
+    },
+    'arrivals.openBatch': (input, ctx) => d.arrivals.open(input, signedIn(ctx)),
+    'arrivals.listBatches': (input) => d.arrivals.list(input.limit),
+    'arrivals.getBatch': (input) => d.arrivals.get(input.batchId),
+    'arrivals.scan': (input, ctx) => d.arrivals.scan(input.batchId, input.code, signedIn(ctx)),
+    'arrivals.resolveScan': (input, ctx) =>
+      d.arrivals.resolve(input.scanId, input.trackingNumber, signedIn(ctx)),
+    'arrivals.closeBatch': (input, ctx) => d.arrivals.close(input.batchId, signedIn(ctx)),
+    'collection.lookup': (input) => d.handover.lookup(input.code),
+    'collection.handOver': (input, ctx) =>
+      d.handover.collect(input.trackingNumbers, input.collector, signedIn(ctx)),
+    'shelf.move': (input, ctx) =>
+      d.handover.move(input.trackingNumber, input.slot, input.reason, signedIn(ctx)),
+    'shelf.flag': (input, ctx) =>
+      d.handover.flag(input.trackingNumber, input.flag, input.value, input.reason, signedIn(ctx)),
+    'shelf.audit': (input) => d.handover.audit(input.slot, input.codes),
+    'scanner.get': () => d.scanner.info(),
+    'scanner.ports': () => d.scanner.ports(),
+    'scanner.configure': async (input, ctx) => {
+      await d.scanner.configure(input, who(ctx))
+      return d.scanner.info()
     },
     'printer.testPrint': async (_input, ctx) => {
       const r = await d.printing.testPrint(who(ctx))

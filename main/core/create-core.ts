@@ -14,9 +14,13 @@ import { createSetupService } from '../services/setup-service'
 import { createStaffService } from '../services/staff-service'
 import { createStatusService } from '../services/status-service'
 import { createApplicationService } from '../services/application-service'
+import { createArrivalService } from '../services/arrival-service'
+import { createHandoverService } from '../services/handover-service'
+import { createNotificationService } from '../services/notification-service'
 import { createKenyaCalendar } from '../services/calendar/kenya-holidays'
 import { createCatalogueService } from '../services/catalogue-service'
 import { createPrintService } from '../services/print-service'
+import { createScannerService } from '../services/scanner-service'
 import { createEventHub, type EventHub } from './event-hub'
 
 export interface CoreOptions {
@@ -64,10 +68,19 @@ export function createCore(opts: CoreOptions): Core {
   const hub = createEventHub()
   let pushStatus = (): void => undefined
   const printing = createPrintService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
-  const status = createStatusService(store, () => ({
-    configured: printing.configured(),
-    status: printing.status(),
-  }))
+  const scanner = createScannerService({
+    store,
+    clock,
+    logger: opts.logger,
+    onScan: (code) => hub.broadcast('scan.read', { code }),
+    onRejected: (message) => hub.broadcast('scan.rejected', { message }),
+    onStatus: () => pushStatus(),
+  })
+  const status = createStatusService(
+    store,
+    () => ({ configured: printing.configured(), status: printing.status() }),
+    () => scanner.status(),
+  )
   const catalogue = createCatalogueService({ store, clock, writeEvent })
   catalogue.ensureDefaults()
   const applications = createApplicationService({
@@ -82,6 +95,9 @@ export function createCore(opts: CoreOptions): Core {
 
   const sessionChanged = (key: string): void =>
     hub.emitTo(key, 'session.changed', { session: auth.current(key) })
+  const arrivals = createArrivalService({ store, clock, settings, writeEvent })
+  const handover = createHandoverService({ store, clock, writeEvent })
+  const notifications = createNotificationService({ store, clock, writeEvent })
   const handlers = createHandlers({
     store,
     auth,
@@ -92,6 +108,9 @@ export function createCore(opts: CoreOptions): Core {
     catalogue,
     applications,
     printing,
+    arrivals,
+    handover,
+    scanner,
     sessionChanged,
     now: clock.now,
   })
@@ -114,6 +133,14 @@ export function createCore(opts: CoreOptions): Core {
   }
   const tick = (): void => {
     for (const key of auth.sweepIdle()) sessionChanged(key)
+    try {
+      notifications.sendDue()
+    } catch (err) {
+      // Left scheduled: the next tick tries again.
+      opts.logger.error('sending due notifications failed', {
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
     pushStatus()
   }
   const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
@@ -142,6 +169,7 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       if (timer) clearInterval(timer)
       if (printerTimer) clearInterval(printerTimer)
+      void scanner.stop()
       opened.db.close()
     },
   }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { applicationQueries } from './queries/applications'
+import { arrivalQueries } from './queries/arrivals'
+import { notificationQueries } from './queries/notifications'
 import { auditQueries } from './queries/audit'
 import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
@@ -22,6 +24,8 @@ export function createStore(db: Database) {
     services: serviceQueries(db),
     applications: applicationQueries(db),
     printJobs: printJobQueries(db),
+    arrivals: arrivalQueries(db),
+    notifications: notificationQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

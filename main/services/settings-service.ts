@@ -6,6 +6,8 @@ export const DEFAULT_SETTINGS: Settings = {
   statusUrlBase: 'https://www.hudumakenya.go.ke/track/',
   howToCheck:
     'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR.',
+  readyGraceMinutes: 30,
+  slotScheme: { kind: 'week-service' },
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

@@ -19,6 +19,7 @@ const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
 export function createStatusService(
   store: Store,
   printer: () => { configured: boolean; status: PrinterStatus },
+  scanner: () => { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null,
 ) {
   return {
     snapshot(): StatusSnapshot {
@@ -27,7 +28,7 @@ export function createStatusService(
         printer: p.configured
           ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
           : { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
-        scanner: { state: 'not-configured', detail: 'No serial scanner set up: keyboard scanning works' },
+        scanner: scannerState(scanner()),
         sync: {
           state: 'not-configured',
           detail: 'Central API not connected: events wait in the outbox',
@@ -38,3 +39,14 @@ export function createStatusService(
   }
 }
 export type StatusService = ReturnType<typeof createStatusService>
+
+function scannerState(
+  s: { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null,
+): { state: DeviceState; detail: string } {
+  if (!s || s.state === 'disabled')
+    return { state: 'not-configured', detail: 'No serial scanner set up: keyboard scanning works' }
+  return {
+    state: s.state === 'connected' ? 'ready' : s.state === 'disconnected' ? 'offline' : 'error',
+    detail: s.detail,
+  }
+}

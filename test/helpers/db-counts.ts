@@ -11,6 +11,10 @@ export const WRITABLE_TABLES = [
   'services',
   'applications',
   'print_jobs',
+  'arrival_batches',
+  'batch_expected',
+  'batch_scans',
+  'notifications',
 ] as const
 
 /** Row count of every table a call could write to. */

@@ -18,6 +18,12 @@ export interface ApplicationRow {
   collected_at: number | null
   shelf_slot: string | null
   updated_at: number
+  arrived_by: string | null
+  arrival_batch_id: number | null
+  collected_by: string | null
+  collector: string | null
+  missing: 0 | 1
+  damaged: 0 | 1
 }
 
 export interface NewApplication {
@@ -69,8 +75,58 @@ export function applicationQueries(db: Database) {
   const recent = db.prepare<[number], ApplicationRow>(
     'SELECT * FROM applications ORDER BY registered_at DESC LIMIT ?',
   )
+  const markArrived = db.prepare(
+    `UPDATE applications SET status = 'arrived', arrived_at = @now, arrived_by = @by, shelf_slot = @slot,
+       arrival_batch_id = @batchId, missing = 0, updated_at = @now
+     WHERE tracking_number = @trackingNumber AND status = 'registered'`,
+  )
+  const markCollected = db.prepare(
+    `UPDATE applications SET status = 'collected', collected_at = @now, collected_by = @by, collector = @collector,
+       updated_at = @now
+     WHERE tracking_number = @trackingNumber AND status = 'arrived'`,
+  )
+  const setSlot = db.prepare(
+    'UPDATE applications SET shelf_slot = @slot, missing = 0, updated_at = @now WHERE tracking_number = @trackingNumber',
+  )
+  const setFlag = {
+    missing: db.prepare(
+      'UPDATE applications SET missing = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
+    ),
+    damaged: db.prepare(
+      'UPDATE applications SET damaged = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
+    ),
+  }
+  const firstByAgencyRef = db.prepare<[string], ApplicationRow>(
+    `SELECT * FROM applications WHERE agency_ref = ?
+     ORDER BY status = 'registered' DESC, status = 'arrived' DESC, registered_at DESC LIMIT 1`,
+  )
+  const onShelf = db.prepare<[string], ApplicationRow>(
+    "SELECT * FROM applications WHERE status = 'arrived' AND shelf_slot = ? ORDER BY tracking_number",
+  )
+  const slotOccupancy = db.prepare<[], { slot: string; n: number }>(
+    "SELECT shelf_slot AS slot, count(*) AS n FROM applications WHERE status = 'arrived' GROUP BY shelf_slot",
+  )
+  const readyForPhone = db.prepare<[string], ApplicationRow>(
+    "SELECT * FROM applications WHERE phone = ? AND status = 'arrived' ORDER BY arrived_at",
+  )
+  const readyForId = db.prepare<[string], ApplicationRow>(
+    "SELECT * FROM applications WHERE id_number = ? AND status = 'arrived' ORDER BY arrived_at",
+  )
   return {
     insert: (a: NewApplication) => insert.run(a),
+    markArrived: (p: { trackingNumber: string; now: number; by: string; slot: string; batchId: number }) =>
+      markArrived.run(p).changes === 1,
+    markCollected: (p: { trackingNumber: string; now: number; by: string; collector: string }) =>
+      markCollected.run(p).changes === 1,
+    setSlot: (p: { trackingNumber: string; slot: string; now: number }) => setSlot.run(p),
+    setFlag: (flag: 'missing' | 'damaged', p: { trackingNumber: string; value: 0 | 1; now: number }) =>
+      setFlag[flag].run(p),
+    firstByAgencyRef: (ref: string) => firstByAgencyRef.get(ref) ?? null,
+    onShelf: (slot: string) => onShelf.all(slot),
+    slotOccupancy: (): Record<string, number> =>
+      Object.fromEntries(slotOccupancy.all().map((r) => [r.slot ?? '', r.n])),
+    readyForPhone: (phone: string) => readyForPhone.all(phone),
+    readyForId: (id: string) => readyForId.all(id),
     byTracking: (tn: string) => byTracking.get(tn) ?? null,
     openForIdAndService: (idNumber: string, serviceCode: string) =>
       openForIdAndService.get(idNumber, serviceCode) ?? null,

@@ -5,6 +5,8 @@ import { useState } from 'react'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
+import { ArrivalsPage } from '../arrivals/arrivals-page'
+import { CollectionPage } from '../collection/collection-page'
 import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
 import { SettingsPage } from '../settings/settings-page'
@@ -96,6 +98,10 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
           <SettingsPage session={session} app={app} />
         ) : current?.id === 'counter' ? (
           <CounterPage />
+        ) : current?.id === 'arrivals' ? (
+          <ArrivalsPage />
+        ) : current?.id === 'collection' ? (
+          <CollectionPage />
         ) : (
           current && <NotYetPage item={current} />
         )}

@@ -1,0 +1,87 @@
+import type { ScannerConfig } from '../scanner-config'
+import type { ApplicationSummary } from './counter-types'
+
+/** Output shapes of the collection desk's methods. */
+
+export type ScanOutcomeKind = 'arrived' | 'rescan' | 'collected' | 'returned' | 'unknown' | 'invalid'
+
+/** What one scan at the arrivals desk did, in words for the person holding the document. */
+export interface ScanResult {
+  scanId: number
+  code: string
+  outcome: ScanOutcomeKind
+  /** Headline shown large: the slot for an arrival, otherwise what is wrong. */
+  headline: string
+  message: string
+  trackingNumber: string | null
+  slot: string | null
+  customerName: string | null
+  serviceName: string | null
+  /** Whether the manifest listed it (null when the batch has no expected list). */
+  expected: boolean | null
+}
+
+export interface BatchSummary {
+  id: number
+  agency: string
+  manifestRef: string | null
+  expectedCount: number | null
+  status: 'open' | 'closed'
+  openedAt: number
+  openedBy: string
+  arrivedCount: number
+  problemCount: number
+}
+
+export interface BatchReport {
+  batchId: number
+  arrived: number
+  expectedNotReceived: string[]
+  receivedNotExpected: string[]
+  duplicates: { code: string; times: number }[]
+  unknown: string[]
+  countDifference: number | null
+}
+
+export interface BatchDetail extends BatchSummary {
+  scans: ScanResult[]
+  expected: string[]
+  report: BatchReport | null
+}
+
+export interface HandoverCandidate extends ApplicationSummary {
+  idNumberHint: string | null
+  missing: boolean
+  damaged: boolean
+  arrivedAt: number | null
+}
+
+export interface LookupResult {
+  /** The documents this customer can take now (the scanned one first). */
+  ready: HandoverCandidate[]
+  /** What was found but cannot be handed over, with why. */
+  notReady: { trackingNumber: string; reason: string }[]
+}
+
+export interface ShelfAuditReport {
+  slot: string
+  present: string[]
+  missing: string[]
+  misplaced: { trackingNumber: string; belongsIn: string | null }[]
+  collectedButHere: string[]
+  unknown: string[]
+}
+
+export interface ScannerInfo {
+  config: ScannerConfig
+  /** null when no serial scanner is enabled. */
+  status: { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null
+}
+
+export interface ScannerPort {
+  path: string
+  vendorId: string | null
+  productId: string | null
+  manufacturer: string | null
+  knownScanner: string | null
+}

@@ -1,0 +1,92 @@
+import { matchesAgencyRef, type Service } from './catalogue'
+import { parseSlotLabel } from './shelf-slot'
+import { TRACKING_NUMBER_LENGTH, parseTrackingNumber } from './tracking-number'
+
+/**
+ * What a code scanned (or typed) at the collection desk is, before anything is looked up.
+ *
+ * Rules, applied in this order to the trimmed text:
+ * 1. `SLOT:<label>` (any case) → `slot`: a shelf label, scanned during the shelf audit.
+ * 2. `MAN:<code>` or `MANIFEST:<code>` (any case), code 1-40 of A-Z 0-9 / - → `manifest`: an agency's batch sheet.
+ * 3. Exactly 12 digits, possibly grouped with spaces, hyphens or dots:
+ *    - passing the Damm check → `tracking`, always, even when an agency pattern would also match (see below);
+ *    - failing it → `agency-ref` when some service's agency pattern matches the code, else `tracking-invalid`
+ *      with the tracking-number parser's message (a digit wrong or two swapped).
+ * 4. Matching the agency-reference pattern of one or more services (upper-cased; services without a pattern are
+ *    skipped, since they would accept anything) → `agency-ref` with those services' codes, in catalogue order.
+ * 5. Anything else → `unknown`.
+ *
+ * Collision between 12-digit agency references and tracking numbers: one random 12-digit number in ten passes the
+ * Damm check, so a 12-digit agency reference is occasionally classed as a tracking number. The rule is that a
+ * Damm-valid 12-digit code is a tracking number first; a caller whose tracking-number look-up finds nothing can use
+ * `agencyRefServiceCodes` to try the same code as an agency reference before saying "not found".
+ */
+export type ScanClass =
+  | { kind: 'tracking'; trackingNumber: string }
+  | { kind: 'tracking-invalid'; message: string }
+  | { kind: 'agency-ref'; ref: string; serviceCodes: string[] }
+  | { kind: 'slot'; slot: string }
+  | { kind: 'manifest'; code: string }
+  | { kind: 'unknown'; text: string; message: string }
+
+export type ScanService = Pick<Service, 'code' | 'agencyRefPattern'>
+
+export interface ScanContext {
+  services: readonly ScanService[]
+}
+
+const MANIFEST_RE = /^(?:MANIFEST|MAN):([A-Z0-9/-]{1,40})$/
+/** Digits with the separators parseTrackingNumber tolerates (whitespace, hyphens, dots). */
+const DIGITS_AND_SEPARATORS_RE = /^[0-9][0-9\s.-]*$/
+/** How much of an unrecognised code is quoted back in the message. */
+const MAX_QUOTED = 40
+
+/**
+ * Codes of the services whose agency-reference pattern matches `ref` in full (after trimming and upper-casing),
+ * in the order given. Services with no pattern are left out: they accept any reference, so they cannot identify one.
+ */
+export function agencyRefServiceCodes(ref: string, services: readonly ScanService[]): string[] {
+  const normalised = ref.trim().toUpperCase()
+  const codes: string[] = []
+  for (const service of services) {
+    if (service.agencyRefPattern === null) continue
+    if (matchesAgencyRef(service, normalised) && !codes.includes(service.code)) codes.push(service.code)
+  }
+  return codes
+}
+
+/** The message for a code that is none of the known kinds, quoting at most the first 40 characters. */
+export function unknownCodeMessage(text: string): string {
+  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text
+  return `Unknown code "${shown}": not a tracking number, agency reference, shelf label or manifest.`
+}
+
+/** Classifies one scanned or typed code; see `ScanClass` for the rules and their order. Never throws. */
+export function classifyScan(text: string, ctx: ScanContext): ScanClass {
+  const trimmed = text.trim()
+  const upper = trimmed.toUpperCase()
+
+  const slot = parseSlotLabel(trimmed)
+  if (slot !== null) return { kind: 'slot', slot }
+
+  const manifest = MANIFEST_RE.exec(upper)
+  if (manifest?.[1] !== undefined) return { kind: 'manifest', code: manifest[1] }
+
+  if (DIGITS_AND_SEPARATORS_RE.test(trimmed)) {
+    const parsed = parseTrackingNumber(trimmed)
+    if (parsed.ok) return { kind: 'tracking', trackingNumber: parsed.value }
+    const compact = trimmed.replace(/[\s.-]/g, '')
+    if (parsed.reason === 'check' && compact.length === TRACKING_NUMBER_LENGTH) {
+      const asTyped = agencyRefServiceCodes(upper, ctx.services)
+      if (asTyped.length > 0) return { kind: 'agency-ref', ref: upper, serviceCodes: asTyped }
+      const asDigits = compact === upper ? [] : agencyRefServiceCodes(compact, ctx.services)
+      if (asDigits.length > 0) return { kind: 'agency-ref', ref: compact, serviceCodes: asDigits }
+      return { kind: 'tracking-invalid', message: parsed.message }
+    }
+  }
+
+  const serviceCodes = agencyRefServiceCodes(upper, ctx.services)
+  if (serviceCodes.length > 0) return { kind: 'agency-ref', ref: upper, serviceCodes }
+
+  return { kind: 'unknown', text: trimmed, message: unknownCodeMessage(trimmed) }
+}

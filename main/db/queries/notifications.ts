@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3'
+
+export interface NotificationRow {
+  id: number
+  tracking_number: string
+  kind: 'ready' | 'reminder'
+  due_at: number
+  status: 'scheduled' | 'sent' | 'skipped'
+  sent_at: number | null
+  skip_reason: string | null
+}
+
+/** Queries on scheduled customer notifications (the SMS itself is sent by the central API). */
+export function notificationQueries(db: Database) {
+  const schedule = db.prepare(
+    "INSERT INTO notifications (tracking_number, kind, due_at, status) VALUES (?, ?, ?, 'scheduled')",
+  )
+  const due = db.prepare<[number], NotificationRow>(
+    "SELECT * FROM notifications WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at, id LIMIT 500",
+  )
+  const markSent = db.prepare("UPDATE notifications SET status = 'sent', sent_at = ? WHERE id = ?")
+  const markSkipped = db.prepare("UPDATE notifications SET status = 'skipped', skip_reason = ? WHERE id = ?")
+  const forApplication = db.prepare<[string], NotificationRow>(
+    'SELECT * FROM notifications WHERE tracking_number = ? ORDER BY id',
+  )
+  return {
+    schedule: (trackingNumber: string, kind: NotificationRow['kind'], dueAt: number) =>
+      schedule.run(trackingNumber, kind, dueAt),
+    due: (now: number) => due.all(now),
+    markSent: (id: number, now: number) => markSent.run(now, id),
+    markSkipped: (id: number, reason: string) => markSkipped.run(reason, id),
+    forApplication: (tn: string) => forApplication.all(tn),
+  }
+}
+export type NotificationQueries = ReturnType<typeof notificationQueries>

@@ -1,0 +1,221 @@
+import type { HandoverCandidate, LookupResult, ShelfAuditReport } from '../../common/contract'
+import { AppError } from '../../common/errors'
+import { classifyScan } from '../../common/scan-classify'
+import { formatTrackingNumber } from '../../common/tracking-number'
+import type { ApplicationRow } from '../db/queries/applications'
+import type { Store } from '../db/store'
+import type { Clock } from './clock'
+import type { EventWriter } from './event-writer'
+import type { Session } from './session-store'
+
+export type Collector =
+  | { kind: 'owner'; idNumber?: string | undefined }
+  | { kind: 'proxy'; name: string; idNumber: string; relationship: string; authorisationRef: string }
+
+interface Deps {
+  store: Store
+  clock: Clock
+  writeEvent: EventWriter
+}
+
+/**
+ * Hand-over and shelf care: find what a customer can take, check who takes it, mark it collected; move, mark missing
+ * or damaged with a reason; audit a shelf slot against what should be on it.
+ */
+export function createHandoverService({ store, clock, writeEvent }: Deps) {
+  const candidate = (a: ApplicationRow): HandoverCandidate => ({
+    trackingNumber: a.tracking_number,
+    serviceCode: a.service_code,
+    serviceName: store.services.byCode(a.service_code)?.nameEn ?? a.service_code,
+    customerName: a.customer_name,
+    phone: a.phone,
+    status: a.status,
+    registeredAt: a.registered_at,
+    expectedReady: a.expected_ready,
+    shelfSlot: a.shelf_slot,
+    idNumberHint: a.id_number ? `ends ${a.id_number.slice(-3)}` : null,
+    missing: a.missing === 1,
+    damaged: a.damaged === 1,
+    arrivedAt: a.arrived_at,
+  })
+
+  const mustFind = (tn: string): ApplicationRow => {
+    const a = store.applications.byTracking(tn)
+    if (!a) throw new AppError('NOT_FOUND', `No application ${formatTrackingNumber(tn)}.`, 'trackingNumber')
+    return a
+  }
+
+  const notReadyReason = (a: ApplicationRow): string =>
+    a.status === 'registered'
+      ? `not arrived yet (expected from ${a.expected_ready})`
+      : a.status === 'collected'
+        ? 'already collected'
+        : a.status === 'arrived' && a.missing === 1
+          ? `marked missing from shelf ${a.shelf_slot ?? ''}`
+          : a.status
+
+  const shelfChange = (
+    tn: string,
+    type: string,
+    staff: Session,
+    payload: Record<string, unknown>,
+    change: (a: ApplicationRow, now: number) => void,
+  ): HandoverCandidate => {
+    const a = mustFind(tn)
+    if (a.status !== 'arrived')
+      throw new AppError(
+        'CONFLICT',
+        `${formatTrackingNumber(tn)} is not on the shelf (${a.status}).`,
+        'trackingNumber',
+      )
+    const now = clock.now()
+    store.tx(() => {
+      change(a, now)
+      writeEvent({ type, staffNumber: staff.staffNumber, trackingNumber: tn, payload })
+      store.audit.write({
+        at: now,
+        staffNumber: staff.staffNumber,
+        action: type,
+        detail: { trackingNumber: tn, ...payload },
+      })
+    })
+    return candidate(mustFind(tn))
+  }
+
+  return {
+    /** From a scanned receipt, a typed tracking number, an agency reference or an ID number: what can be handed over. */
+    lookup(code: string): LookupResult {
+      const text = code.trim()
+      let found: ApplicationRow[]
+      if (/^\d{6,8}$/.test(text)) {
+        found = store.applications.byIdNumber(text)
+      } else {
+        const c = classifyScan(text, { services: store.services.all() })
+        if (c.kind === 'tracking-invalid') throw new AppError('INVALID_INPUT', c.message, 'code')
+        const first =
+          c.kind === 'tracking'
+            ? store.applications.byTracking(c.trackingNumber)
+            : c.kind === 'agency-ref'
+              ? store.applications.firstByAgencyRef(c.ref)
+              : null
+        if (!first) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
+        // The same customer's other documents waiting on the shelf come along in one hand-over.
+        const others = first.id_number
+          ? store.applications.readyForId(first.id_number)
+          : store.applications.readyForPhone(first.phone)
+        found = [first, ...others.filter((o) => o.tracking_number !== first.tracking_number)]
+      }
+      if (found.length === 0) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
+      const ready = found.filter((a) => a.status === 'arrived' && a.missing === 0)
+      return {
+        ready: ready.map(candidate),
+        notReady: found
+          .filter((a) => !ready.includes(a))
+          .map((a) => ({ trackingNumber: a.tracking_number, reason: notReadyReason(a) })),
+      }
+    },
+
+    collect(trackingNumbers: string[], collector: Collector, staff: Session): HandoverCandidate[] {
+      const apps = trackingNumbers.map(mustFind)
+      for (const a of apps) {
+        if (a.status !== 'arrived') {
+          throw new AppError(
+            'CONFLICT',
+            `${formatTrackingNumber(a.tracking_number)} cannot be handed over: ${notReadyReason(a)}.`,
+            'trackingNumbers',
+          )
+        }
+        if (collector.kind === 'owner' && a.id_number && collector.idNumber !== a.id_number) {
+          throw new AppError(
+            'INVALID_INPUT',
+            `The ID number does not match ${formatTrackingNumber(a.tracking_number)} (registered ID ${a.id_number.length} digits, ending ${a.id_number.slice(-3)}). Check the ID card, or record a proxy.`,
+            'collector.idNumber',
+          )
+        }
+      }
+      const now = clock.now()
+      store.tx(() => {
+        for (const a of apps) {
+          if (
+            !store.applications.markCollected({
+              trackingNumber: a.tracking_number,
+              now,
+              by: staff.staffNumber,
+              collector: JSON.stringify(collector),
+            })
+          ) {
+            throw new AppError(
+              'CONFLICT',
+              `${formatTrackingNumber(a.tracking_number)} changed meanwhile: look it up again.`,
+            )
+          }
+          writeEvent({
+            type: 'application.collected',
+            staffNumber: staff.staffNumber,
+            trackingNumber: a.tracking_number,
+            payload: {
+              collector: collector.kind === 'owner' ? { kind: 'owner' } : collector,
+              slot: a.shelf_slot,
+            },
+          })
+        }
+      })
+      return apps.map((a) => candidate(mustFind(a.tracking_number)))
+    },
+
+    move: (tn: string, slot: string, reason: string, staff: Session): HandoverCandidate =>
+      shelfChange(tn, 'application.moved', staff, { slot, reason }, (_a, now) =>
+        store.applications.setSlot({ trackingNumber: tn, slot, now }),
+      ),
+
+    flag: (
+      tn: string,
+      flag: 'missing' | 'damaged',
+      value: boolean,
+      reason: string,
+      staff: Session,
+    ): HandoverCandidate =>
+      shelfChange(tn, `application.${flag}${value ? '' : 'Cleared'}`, staff, { reason }, (_a, now) =>
+        store.applications.setFlag(flag, { trackingNumber: tn, value: value ? 1 : 0, now }),
+      ),
+
+    /** Compares what was scanned in a slot with what the shelf should hold. Reads only. */
+    audit(slot: string, codes: string[]): ShelfAuditReport {
+      const shouldBe = store.applications.onShelf(slot)
+      const seen = new Set<string>()
+      const report: ShelfAuditReport = {
+        slot,
+        present: [],
+        missing: [],
+        misplaced: [],
+        collectedButHere: [],
+        unknown: [],
+      }
+      for (const code of codes) {
+        const c = classifyScan(code, { services: store.services.all() })
+        const a =
+          c.kind === 'tracking'
+            ? store.applications.byTracking(c.trackingNumber)
+            : c.kind === 'agency-ref'
+              ? store.applications.firstByAgencyRef(c.ref)
+              : null
+        if (!a) {
+          report.unknown.push(code)
+          continue
+        }
+        if (seen.has(a.tracking_number)) continue
+        seen.add(a.tracking_number)
+        if (a.status === 'collected') report.collectedButHere.push(a.tracking_number)
+        else if (a.status === 'arrived' && a.shelf_slot === slot) report.present.push(a.tracking_number)
+        else
+          report.misplaced.push({
+            trackingNumber: a.tracking_number,
+            belongsIn: a.status === 'arrived' ? a.shelf_slot : null,
+          })
+      }
+      report.missing = shouldBe.map((a) => a.tracking_number).filter((tn) => !seen.has(tn))
+      return report
+    },
+  }
+}
+export type HandoverService = ReturnType<typeof createHandoverService>

@@ -1,0 +1,152 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
+import type { BatchDetail, BatchReport, BatchSummary, ScanResult } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { playFeedback } from '../../ui/feedback-sound'
+import { formatDateTime } from '../../ui/format'
+import { ScanField } from '../../ui/scan-field'
+import { BatchReportModal } from './batch-report-modal'
+import { OpenBatchForm } from './open-batch-form'
+import { ScanFeedback } from './scan-feedback'
+import { useSerialScans } from './use-serial-scans'
+
+const OUTCOME_COLOR: Record<ScanResult['outcome'], string> = {
+  arrived: 'green',
+  rescan: 'yellow',
+  collected: 'orange',
+  returned: 'orange',
+  unknown: 'red',
+  invalid: 'red',
+}
+
+/** The arrivals desk: open a batch, scan every document onto the shelf, close the batch against its manifest. */
+export function ArrivalsPage() {
+  const [batches, setBatches] = useState<BatchSummary[]>([])
+  const [batch, setBatch] = useState<BatchDetail | null>(null)
+  const [last, setLast] = useState<ScanResult | null>(null)
+  const [report, setReport] = useState<BatchReport | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const loadList = useCallback(() => {
+    api.call('arrivals.listBatches', { limit: 20 }).then(setBatches, () => setBatches([]))
+  }, [])
+  useEffect(loadList, [loadList])
+  const openBatch = (id: number): void => {
+    api.call('arrivals.getBatch', { batchId: id }).then(setBatch, (e: Error) => setError(e.message))
+  }
+
+  const scan = async (code: string): Promise<void> => {
+    if (!batch) return
+    setError(null)
+    try {
+      const r = await api.call('arrivals.scan', { batchId: batch.id, code })
+      setLast(r)
+      playFeedback(r.outcome === 'arrived' ? 'ok' : r.outcome === 'rescan' ? 'warn' : 'error')
+      setBatch(
+        (b) =>
+          b && {
+            ...b,
+            scans: [r, ...b.scans],
+            arrivedCount: b.arrivedCount + (r.outcome === 'arrived' ? 1 : 0),
+          },
+      )
+    } catch (err) {
+      playFeedback('error')
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  useSerialScans((code) => void scan(code))
+
+  const close = async (): Promise<void> => {
+    if (!batch) return
+    try {
+      setReport(await api.call('arrivals.closeBatch', { batchId: batch.id }))
+      setBatch(null)
+      setLast(null)
+      loadList()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  if (!batch) {
+    return (
+      <Group align="flex-start" grow>
+        <OpenBatchForm onOpened={(b) => openBatch(b.id)} />
+        <Paper withBorder p="lg" radius="md">
+          <Title order={3} mb="sm">
+            Batches
+          </Title>
+          <Table highlightOnHover fz="md" aria-label="Arrival batches">
+            <Table.Tbody>
+              {batches.map((b) => (
+                <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => openBatch(b.id)}>
+                  <Table.Td>
+                    <Text fw={600}>{b.agency}</Text>
+                    <Text size="sm" c="dimmed">
+                      {b.manifestRef ?? 'No manifest ref'} · {formatDateTime(b.openedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{b.arrivedCount} arrived</Table.Td>
+                  <Table.Td>
+                    <Badge color={b.status === 'open' ? 'green' : 'gray'}>{b.status}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        {report && <BatchReportModal report={report} onClose={() => setReport(null)} />}
+      </Group>
+    )
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <div>
+          <Title order={2} size="h3">
+            Batch {batch.id}: {batch.agency}
+          </Title>
+          <Text c="dimmed">
+            {batch.manifestRef ? `Manifest ${batch.manifestRef} · ` : ''}
+            <span data-testid="arrived-count">{batch.arrivedCount}</span> arrived
+            {batch.expectedCount !== null ? ` of ${batch.expectedCount} expected` : ''}
+          </Text>
+        </div>
+        <Group>
+          <Button variant="default" onClick={() => setBatch(null)}>
+            Leave open
+          </Button>
+          <Button color="dark" onClick={() => void close()} disabled={batch.status !== 'open'}>
+            Close batch and reconcile
+          </Button>
+        </Group>
+      </Group>
+      <ScanField
+        placeholder="Scan a document (or type its tracking number and press Enter)"
+        aria-label="Scan a document"
+        autoFocus
+        error={error}
+        onCode={(code) => void scan(code)}
+      />
+      <ScanFeedback result={last} />
+      <Table striped fz="sm" verticalSpacing={4} aria-label="Scans in this batch">
+        <Table.Tbody>
+          {batch.scans.slice(0, 8).map((s) => (
+            <Table.Tr key={s.scanId}>
+              <Table.Td ff="monospace">{s.code}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLOR[s.outcome]}>{s.outcome}</Badge>
+              </Table.Td>
+              <Table.Td ff="monospace" fw={700}>
+                {s.slot}
+              </Table.Td>
+              <Table.Td>{s.customerName}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}

@@ -1,0 +1,62 @@
+import { Stack, Tabs } from '@mantine/core'
+import { useState } from 'react'
+import type { LookupResult } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { playFeedback } from '../../ui/feedback-sound'
+import { ScanField } from '../../ui/scan-field'
+import { useSerialScans } from '../arrivals/use-serial-scans'
+import { HandoverPanel } from './handover-panel'
+import { ShelfAudit } from './shelf-audit'
+
+/** The collection desk: scan the customer's receipt (or type a number), check who collects, hand over. */
+export function CollectionPage() {
+  const [tab, setTab] = useState<string | null>('handover')
+  const [result, setResult] = useState<LookupResult | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [round, setRound] = useState(0)
+
+  const lookup = async (code: string): Promise<void> => {
+    setError(null)
+    try {
+      const r = await api.call('collection.lookup', { code })
+      setResult(r)
+      setRound((n) => n + 1)
+      playFeedback(r.ready.length > 0 ? 'ok' : 'warn')
+    } catch (err) {
+      setResult(null)
+      playFeedback('error')
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  return (
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="handover">Hand over</Tabs.Tab>
+        <Tabs.Tab value="audit">Shelf audit</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="handover">
+        <HandoverLookup onCode={(c) => void lookup(c)} error={error} />
+        {result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />}
+      </Tabs.Panel>
+      <Tabs.Panel value="audit">
+        <ShelfAudit />
+      </Tabs.Panel>
+    </Tabs>
+  )
+}
+
+function HandoverLookup({ onCode, error }: { onCode: (code: string) => void; error: string | null }) {
+  useSerialScans(onCode)
+  return (
+    <Stack mb="md">
+      <ScanField
+        placeholder="Scan the customer's receipt, or type the tracking number or ID number"
+        aria-label="Find documents to hand over"
+        autoFocus
+        error={error}
+        onCode={onCode}
+      />
+    </Stack>
+  )
+}
