@@ -132,6 +132,7 @@ export const contract = {
         .max(24 * 60, 'Grace time must be at most a day (1440 minutes)')
         .optional(),
       slotScheme: slotSchemeSchema.optional(),
+      printShelfSlip: z.boolean({ error: 'Shelf slips are on or off' }).optional(),
     }),
   }),
   'audit.list': method<AuditEntry[]>()({

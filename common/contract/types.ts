@@ -53,6 +53,8 @@ export interface Settings {
   readyGraceMinutes: number
   /** How arriving documents are given shelf slots. */
   slotScheme: SlotScheme
+  /** Print a small slip (slot, last 4 digits, surname initial) for each document as it arrives. */
+  printShelfSlip: boolean
 }
 
 export interface AuditEntry {

@@ -95,7 +95,13 @@ export function createCore(opts: CoreOptions): Core {
 
   const sessionChanged = (key: string): void =>
     hub.emitTo(key, 'session.changed', { session: auth.current(key) })
-  const arrivals = createArrivalService({ store, clock, settings, writeEvent })
+  const arrivals = createArrivalService({
+    store,
+    clock,
+    settings,
+    writeEvent,
+    printSlip: (s) => printing.printSlip(s),
+  })
   const handover = createHandoverService({ store, clock, writeEvent })
   const notifications = createNotificationService({ store, clock, writeEvent })
   const handlers = createHandlers({

@@ -17,6 +17,8 @@ interface Deps {
   clock: Clock
   settings: SettingsService
   writeEvent: EventWriter
+  /** Prints a shelf slip when that is switched on (best effort, after the arrival is saved). */
+  printSlip: (slip: { slot: string; trackingNumber: string; customerName: string }) => void
 }
 
 const hhmm = (t: number): string =>
@@ -26,7 +28,7 @@ const hhmm = (t: number): string =>
  * Arrival batches: each scan of a finished document puts it on a shelf slot (event + outbox + scheduled "ready"
  * notification in one transaction) or says plainly why not. A re-scan is never a second arrival.
  */
-export function createArrivalService({ store, clock, settings, writeEvent }: Deps) {
+export function createArrivalService({ store, clock, settings, writeEvent, printSlip }: Deps) {
   const serviceName = (code: string): string => store.services.byCode(code)?.nameEn ?? code
 
   const openBatch = (id: number): BatchRow => {
@@ -283,6 +285,13 @@ export function createArrivalService({ store, clock, settings, writeEvent }: Dep
       switch (app.status) {
         case 'registered': {
           const scan = arrive(app, batch, code, staff)
+          if (settings.get().printShelfSlip && scan.slot) {
+            printSlip({
+              slot: scan.slot,
+              trackingNumber: app.tracking_number,
+              customerName: app.customer_name,
+            })
+          }
           return result(
             scan,
             app,

@@ -7,7 +7,13 @@ import { NO_PRINTER_STATUS } from '../devices/printer/null-printer'
 import type { PrinterStatus, ReceiptPrinter } from '../devices/printer/printer'
 import { errorText } from '../devices/printer/printer'
 import { parsePrinterConfig, type PrinterConfig } from '../devices/printer/printer-config'
-import { renderReceipt, type ReceiptData } from '../receipts'
+import {
+  buildShelfSlip,
+  renderEscPos,
+  renderReceipt,
+  type ReceiptData,
+  type ShelfSlipData,
+} from '../receipts'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
 
@@ -137,6 +143,22 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
           clerkStaffNumber: staffNumber,
           workstationSlot: centre?.workstation_slot ?? '00',
         },
+      })
+    },
+
+    /**
+     * A shelf slip on arrival, when switched on and a printer is set up. Best effort: the arrival is already saved,
+     * and a missing slip is written on by hand, so a failure is logged, not raised.
+     */
+    printSlip(data: ShelfSlipData): void {
+      if (!printer) return
+      const bytes = renderEscPos(buildShelfSlip(data), {
+        columns: config.paperColumns,
+        printer: config.commandSet,
+      })
+      printer.print(bytes).catch((err: unknown) => {
+        logger.warn('shelf slip did not print', { slot: data.slot, error: errorText(err) })
+        setStatus({ state: 'error', detail: `Shelf slip did not print: ${errorText(err)}` })
       })
     },
 

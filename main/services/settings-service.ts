@@ -1,4 +1,5 @@
 import type { Settings } from '../../common/contract'
+import { slotSchemeSchema } from '../../common/shelf-slot'
 import type { Store } from '../db/store'
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -8,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
     'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR.',
   readyGraceMinutes: 30,
   slotScheme: { kind: 'week-service' },
+  printShelfSlip: false,
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]
@@ -19,7 +21,11 @@ export function createSettingsService(store: Store) {
       const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>
       for (const key of KEYS) {
         const saved = store.centre.getSetting(key)
-        if (typeof saved === typeof DEFAULT_SETTINGS[key]) out[key] = saved
+        if (key === 'slotScheme') {
+          // An object setting is checked in full: a damaged value falls back to the default scheme.
+          const scheme = slotSchemeSchema.safeParse(saved)
+          if (scheme.success) out[key] = scheme.data
+        } else if (typeof saved === typeof DEFAULT_SETTINGS[key]) out[key] = saved
       }
       return out as Settings
     },

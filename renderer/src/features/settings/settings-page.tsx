@@ -3,6 +3,7 @@ import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { AuditTab } from './audit-tab'
 import { MyPinTab } from './my-pin-tab'
 import { PrinterTab } from './printer-tab'
+import { ScannerTab } from './scanner-tab'
 import { ServicesTab } from './services-tab'
 import { StaffTab } from './staff-tab'
 import { WorkstationTab } from './workstation-tab'
@@ -22,6 +23,7 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
           {oversees && <Tabs.Tab value="staff">Staff</Tabs.Tab>}
           <Tabs.Tab value="workstation">Workstation</Tabs.Tab>
           <Tabs.Tab value="printer">Printer</Tabs.Tab>
+          <Tabs.Tab value="scanner">Scanner</Tabs.Tab>
           <Tabs.Tab value="services">Services</Tabs.Tab>
           {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
           <Tabs.Tab value="pin">My PIN</Tabs.Tab>
@@ -33,6 +35,9 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         )}
         <Tabs.Panel value="workstation">
           <WorkstationTab app={app} canEdit={admin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scanner">
+          <ScannerTab canEdit={admin} />
         </Tabs.Panel>
         <Tabs.Panel value="services">
           <ServicesTab canEdit={admin} />

@@ -1,4 +1,14 @@
-import { Button, NumberInput, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import {
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import type { AppStatus, Settings } from '../../../../common/contract'
@@ -61,6 +71,65 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             onChange={(v) => setSettings({ ...settings, idleLockMinutes: Number(v) })}
             disabled={!canEdit}
           />
+          <Group align="flex-end" grow>
+            <NumberInput
+              label="Minutes after arrival before the customer's SMS"
+              description="Time to catch a mis-scan"
+              min={0}
+              max={1440}
+              value={settings.readyGraceMinutes}
+              onChange={(v) => setSettings({ ...settings, readyGraceMinutes: Number(v) })}
+              disabled={!canEdit}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Shelf slots
+              </Text>
+              <SegmentedControl
+                value={settings.slotScheme.kind}
+                onChange={(v) =>
+                  setSettings({
+                    ...settings,
+                    slotScheme:
+                      v === 'fixed'
+                        ? { kind: 'fixed', slots: [{ label: 'A-01', capacity: 50 }] }
+                        : { kind: 'week-service' },
+                  })
+                }
+                data={[
+                  { value: 'week-service', label: 'By arrival week + service' },
+                  { value: 'fixed', label: 'Fixed slots' },
+                ]}
+                disabled={!canEdit}
+              />
+            </Stack>
+          </Group>
+          {settings.slotScheme.kind === 'fixed' && (
+            <Textarea
+              label="Fixed slots: one per line, label and capacity (A-01 50)"
+              autosize
+              minRows={2}
+              maxRows={6}
+              defaultValue={settings.slotScheme.slots.map((sl) => `${sl.label} ${sl.capacity}`).join('\n')}
+              onBlur={(e) =>
+                setSettings({
+                  ...settings,
+                  slotScheme: {
+                    kind: 'fixed',
+                    slots: e.currentTarget.value
+                      .split('\n')
+                      .map((line) => line.trim().split(/[\s:,]+/))
+                      .filter((p) => p[0])
+                      .map(([label, cap]) => ({
+                        label: (label ?? '').toUpperCase(),
+                        capacity: Number(cap ?? 50),
+                      })),
+                  },
+                })
+              }
+              disabled={!canEdit}
+            />
+          )}
           <TextInput
             label="Status page address on receipts (the tracking number is added at the end, in the QR code)"
             value={settings.statusUrlBase}
