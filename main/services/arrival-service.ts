@@ -109,6 +109,8 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
     const expectedSet = new Set(expected)
     const counts = new Map<string, number>()
     for (const s of scans) {
+      // A resolved unknown scan is the same document as the arrival it led to: count it once.
+      if (s.outcome === 'unknown' && s.resolved) continue
       const key = s.tracking_number ?? s.code
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
@@ -135,7 +137,8 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
     const slot = assignSlot(s.slotScheme, {
       arrivedOn: nairobiDate(now),
       serviceCode: app.service_code,
-      occupancy: store.applications.slotOccupancy(),
+      // Only fixed slots have capacities; counting every shelf on each scan would cost the week scheme for nothing.
+      occupancy: s.slotScheme.kind === 'fixed' ? store.applications.slotOccupancy() : {},
     })
     if (!slot.ok) throw new AppError('CONFLICT', slot.message)
     return store.tx(() => {
@@ -217,7 +220,7 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
           now,
           by: staff.staffNumber,
         })
-        for (const code of p.expected) store.arrivals.insertExpected(batchId, code)
+        for (const code of p.expected) store.arrivals.insertExpected(batchId, normalizeCode(code))
         store.audit.write({
           at: now,
           staffNumber: staff.staffNumber,
@@ -360,8 +363,11 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
           `${formatTrackingNumber(trackingNumber)} is already ${app.status}.`,
           'trackingNumber',
         )
-      const row = arrive(app, batch, scan.code, staff)
-      store.arrivals.resolveScan(scanId, trackingNumber)
+      const row = store.tx(() => {
+        const arrived = arrive(app, batch, scan.code, staff)
+        store.arrivals.resolveScan(scanId, trackingNumber)
+        return arrived
+      })
       return result(
         row,
         app,
@@ -392,3 +398,9 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
   }
 }
 export type ArrivalService = ReturnType<typeof createArrivalService>
+
+/** Manifest entries as scans will read them: tracking numbers without spaces or hyphens, references in capitals. */
+export function normalizeCode(code: string): string {
+  const compact = code.replace(/[\s.-]/g, '')
+  return /^\d{12}$/.test(compact) ? compact : code.trim().toUpperCase()
+}

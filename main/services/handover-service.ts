@@ -125,6 +125,13 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
             'trackingNumbers',
           )
         }
+        if (a.missing === 1) {
+          throw new AppError(
+            'CONFLICT',
+            `${formatTrackingNumber(a.tracking_number)} is marked missing: find it on the shelf and clear the mark first.`,
+            'trackingNumbers',
+          )
+        }
         if (collector.kind === 'owner' && a.id_number && collector.idNumber !== a.id_number) {
           throw new AppError(
             'INVALID_INPUT',

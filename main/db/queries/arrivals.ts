@@ -35,9 +35,7 @@ export function arrivalQueries(db: Database) {
   )
   const insertExpected = db.prepare('INSERT OR IGNORE INTO batch_expected (batch_id, code) VALUES (?, ?)')
   const byId = db.prepare<[number], BatchRow>('SELECT * FROM arrival_batches WHERE id = ?')
-  const recent = db.prepare<[number], BatchRow>(
-    "SELECT * FROM arrival_batches ORDER BY status = 'open' DESC, id DESC LIMIT ?",
-  )
+  const recent = db.prepare<[number], BatchRow>('SELECT * FROM arrival_batches ORDER BY id DESC LIMIT ?')
   const expected = db.prepare<[number], { code: string }>(
     'SELECT code FROM batch_expected WHERE batch_id = ?',
   )
