@@ -19,6 +19,8 @@ export interface ScanResult {
   serviceName: string | null
   /** Whether the manifest listed it (null when the batch has no expected list). */
   expected: boolean | null
+  /** For an unknown code: whether it has since been linked or accepted. */
+  resolved: boolean
 }
 
 export interface BatchSummary {

@@ -56,6 +56,7 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
     customerName: app?.customer_name ?? null,
     serviceName: app ? serviceName(app.service_code) : null,
     expected,
+    resolved: scan.resolved === 1,
   })
 
   /** Re-describes a stored scan for the batch view (the app's state now, the outcome then). */

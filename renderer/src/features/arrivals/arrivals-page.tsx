@@ -8,6 +8,7 @@ import { ScanField } from '../../ui/scan-field'
 import { BatchReportModal } from './batch-report-modal'
 import { OpenBatchForm } from './open-batch-form'
 import { ScanFeedback } from './scan-feedback'
+import { UnmatchedList } from './unmatched-list'
 import { useSerialScans } from './use-serial-scans'
 
 const OUTCOME_COLOR: Record<ScanResult['outcome'], string> = {
@@ -131,6 +132,7 @@ export function ArrivalsPage() {
         onCode={(code) => void scan(code)}
       />
       <ScanFeedback result={last} />
+      <UnmatchedList scans={batch.scans} onChanged={() => openBatch(batch.id)} />
       <Table striped fz="sm" verticalSpacing={4} aria-label="Scans in this batch">
         <Table.Tbody>
           {batch.scans.slice(0, 8).map((s) => (

@@ -1,0 +1,49 @@
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { ScanResult } from '../../../../common/contract'
+import { api } from '../../api/client'
+
+/** Unknown codes of this batch: link each to its application (typed by hand), or accept it as not expected. */
+export function UnmatchedList({ scans, onChanged }: { scans: ScanResult[]; onChanged: () => void }) {
+  const open = scans.filter((s) => s.outcome === 'unknown' && !s.resolved)
+  const [linking, setLinking] = useState<Record<number, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  if (open.length === 0) return null
+  const resolve = async (scanId: number, trackingNumber: string | null): Promise<void> => {
+    setError(null)
+    try {
+      await api.call('arrivals.resolveScan', { scanId, trackingNumber })
+      onChanged()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  return (
+    <Paper withBorder p="sm" radius="md" bg="red.0">
+      <Stack gap="xs">
+        <Title order={4}>Unmatched codes ({open.length})</Title>
+        {error && <Alert color="red">{error}</Alert>}
+        {open.map((s) => (
+          <Group key={s.scanId} wrap="nowrap">
+            <Text ff="monospace" w={200}>
+              {s.code}
+            </Text>
+            <TextInput
+              placeholder="Tracking number it belongs to"
+              aria-label={`Tracking number for ${s.code}`}
+              value={linking[s.scanId] ?? ''}
+              onChange={(e) => setLinking({ ...linking, [s.scanId]: e.currentTarget.value })}
+              flex={1}
+            />
+            <Button size="sm" onClick={() => void resolve(s.scanId, linking[s.scanId] ?? '')}>
+              Link
+            </Button>
+            <Button size="sm" variant="default" onClick={() => void resolve(s.scanId, null)}>
+              Keep as not expected
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  )
+}
