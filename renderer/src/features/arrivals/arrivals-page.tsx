@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import type { BatchDetail, BatchReport, BatchSummary, ScanResult } from '../../../../common/contract'
+import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { playFeedback } from '../../ui/feedback-sound'
 import { formatDateTime } from '../../ui/format'
@@ -72,33 +73,35 @@ export function ArrivalsPage() {
 
   if (!batch) {
     return (
-      <Group align="flex-start" grow>
-        <OpenBatchForm onOpened={(b) => openBatch(b.id)} />
-        <Paper withBorder p="lg" radius="md">
-          <Title order={3} mb="sm">
-            Batches
-          </Title>
-          <Table highlightOnHover fz="md" aria-label="Arrival batches">
-            <Table.Tbody>
-              {batches.map((b) => (
-                <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => openBatch(b.id)}>
-                  <Table.Td>
-                    <Text fw={600}>{b.agency}</Text>
-                    <Text size="sm" c="dimmed">
-                      {b.manifestRef ?? 'No manifest ref'} · {formatDateTime(b.openedAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{b.arrivedCount} arrived</Table.Td>
-                  <Table.Td>
-                    <Badge color={b.status === 'open' ? 'green' : 'gray'}>{b.status}</Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+      <>
+        <Group align="flex-start" grow>
+          <OpenBatchForm onOpened={(b) => openBatch(b.id)} />
+          <Paper withBorder p="lg" radius="md">
+            <Title order={3} mb="sm">
+              Batches
+            </Title>
+            <Table highlightOnHover fz="md" aria-label="Arrival batches">
+              <Table.Tbody>
+                {batches.map((b) => (
+                  <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => openBatch(b.id)}>
+                    <Table.Td>
+                      <Text fw={600}>{b.agency}</Text>
+                      <Text size="sm" c="dimmed">
+                        {b.manifestRef ?? 'No manifest ref'} · {formatDateTime(b.openedAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{b.arrivedCount} arrived</Table.Td>
+                    <Table.Td>
+                      <Badge color={b.status === 'open' ? 'green' : 'gray'}>{b.status}</Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Group>
         {report && <BatchReportModal report={report} onClose={() => setReport(null)} />}
-      </Group>
+      </>
     )
   }
 
@@ -137,7 +140,9 @@ export function ArrivalsPage() {
         <Table.Tbody>
           {batch.scans.slice(0, 8).map((s) => (
             <Table.Tr key={s.scanId}>
-              <Table.Td ff="monospace">{s.code}</Table.Td>
+              <Table.Td ff="monospace">
+                {s.trackingNumber ? formatTrackingNumber(s.trackingNumber) : s.code}
+              </Table.Td>
               <Table.Td>
                 <Badge color={OUTCOME_COLOR[s.outcome]}>{s.outcome}</Badge>
               </Table.Td>

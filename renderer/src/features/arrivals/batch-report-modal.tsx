@@ -1,5 +1,6 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
 import type { BatchReport } from '../../../../common/contract'
+import { formatTrackingNumber } from '../../../../common/tracking-number'
 
 function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
@@ -12,7 +13,7 @@ function Section({ title, items, empty }: { title: string; items: string[]; empt
       ) : (
         <List size="sm" ff="monospace">
           {items.map((i) => (
-            <List.Item key={i}>{i}</List.Item>
+            <List.Item key={i}>{/^\d{12}$/.test(i) ? formatTrackingNumber(i) : i}</List.Item>
           ))}
         </List>
       )}
@@ -40,7 +41,9 @@ export function BatchReportModal({ report, onClose }: { report: BatchReport; onC
         <Section title="Received but not expected" items={report.receivedNotExpected} empty="None." />
         <Section
           title="Scanned more than once"
-          items={report.duplicates.map((d) => `${d.code} × ${d.times}`)}
+          items={report.duplicates.map(
+            (d) => `${/^\d{12}$/.test(d.code) ? formatTrackingNumber(d.code) : d.code} × ${d.times}`,
+          )}
           empty="None."
         />
         <Section title="Unknown codes" items={report.unknown} empty="None." />

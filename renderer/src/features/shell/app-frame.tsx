@@ -31,7 +31,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 240, breakpoint: 0 }}
+      navbar={{ width: 262, breakpoint: 0 }}
       footer={{ height: 48 }}
       padding="md"
     >

@@ -74,6 +74,7 @@ export function StatusBar({ app }: { app: AppStatus }) {
           month: 'short',
           hour: '2-digit',
           minute: '2-digit',
+          timeZone: 'Africa/Nairobi',
         })}
       </Text>
     </Group>
