@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { collectionMethods } from './collection-methods'
 import { counterMethods } from './counter-methods'
+import { syncMethods } from './sync-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { slotSchemeSchema } from '../shelf-slot'
@@ -9,6 +10,7 @@ import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, Status
 export * from './types'
 export * from './counter-types'
 export * from './collection-types'
+export * from './sync-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -152,6 +154,7 @@ export const contract = {
   }),
   ...counterMethods,
   ...collectionMethods,
+  ...syncMethods,
 } as const
 
 export type Contract = typeof contract

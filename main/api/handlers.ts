@@ -3,6 +3,7 @@ import type { ApplicationService } from '../services/application-service'
 import type { ArrivalService } from '../services/arrival-service'
 import type { HandoverService } from '../services/handover-service'
 import type { ScannerService } from '../services/scanner-service'
+import type { SyncService } from '../services/sync-service'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
 import type { PrintService } from '../services/print-service'
@@ -28,6 +29,7 @@ interface Deps {
   arrivals: ArrivalService
   handover: HandoverService
   scanner: ScannerService
+  sync: SyncService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -133,6 +135,13 @@ export function createHandlers(d: Deps): Handlers {
       await d.scanner.configure(input, who(ctx))
       return d.scanner.info()
     },
+    'sync.status': () => d.sync.info(),
+    'sync.enrol': (input, ctx) => d.sync.enrol(input.apiUrl, input.enrolmentCode, who(ctx)),
+    'sync.now': () => d.sync.now(),
+    'sync.deadLetters': () => d.sync.deadLetters(),
+    'sync.retryDeadLetter': (input, ctx) => d.sync.retryDeadLetter(input.seq, who(ctx)),
+    'sync.exportPending': (_input, ctx) => d.sync.exportPending(who(ctx)),
+    'sync.importFile': (input, ctx) => d.sync.importFile(input.content, who(ctx)),
     'printer.testPrint': async (_input, ctx) => {
       const r = await d.printing.testPrint(who(ctx))
       return { receipt: r.preview, printJob: r.job }

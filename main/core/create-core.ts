@@ -21,6 +21,8 @@ import { createKenyaCalendar } from '../services/calendar/kenya-holidays'
 import { createCatalogueService } from '../services/catalogue-service'
 import { createPrintService } from '../services/print-service'
 import { createScannerService } from '../services/scanner-service'
+import { createSyncService } from '../services/sync-service'
+import type { EventWriter } from '../services/event-writer'
 import { createEventHub, type EventHub } from './event-hub'
 
 export interface CoreOptions {
@@ -55,7 +57,15 @@ export function createCore(opts: CoreOptions): Core {
   const store = createStore(opened.db)
   const sessions = new SessionStore()
   const settings = createSettingsService(store)
-  const writeEvent = createEventWriter(store, clock)
+  let pushStatus = (): void => undefined
+  const sync = createSyncService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
+  const appendEvent = createEventWriter(store, clock)
+  // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
+  const writeEvent: EventWriter = (e, deviceId) => {
+    const id = appendEvent(e, deviceId)
+    sync.kick()
+    return id
+  }
   const auth = createAuthService({ store, sessions, settings, clock })
   const setup = createSetupService({
     store,
@@ -66,7 +76,6 @@ export function createCore(opts: CoreOptions): Core {
   })
   const staff = createStaffService({ store, clock, writeEvent })
   const hub = createEventHub()
-  let pushStatus = (): void => undefined
   const printing = createPrintService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
   const scanner = createScannerService({
     store,
@@ -77,9 +86,9 @@ export function createCore(opts: CoreOptions): Core {
     onStatus: () => pushStatus(),
   })
   const status = createStatusService(
-    store,
     () => ({ configured: printing.configured(), status: printing.status() }),
     () => scanner.status(),
+    () => sync.info(),
   )
   const catalogue = createCatalogueService({ store, clock, writeEvent })
   catalogue.ensureDefaults()
@@ -117,6 +126,7 @@ export function createCore(opts: CoreOptions): Core {
     arrivals,
     handover,
     scanner,
+    sync,
     sessionChanged,
     now: clock.now,
   })
@@ -157,7 +167,10 @@ export function createCore(opts: CoreOptions): Core {
   }
   const printerTimer = opts.tickMs === 0 ? null : setInterval(refreshPrinter, 15_000)
   printerTimer?.unref()
-  if (opts.tickMs !== 0) refreshPrinter()
+  if (opts.tickMs !== 0) {
+    refreshPrinter()
+    sync.drain.start()
+  }
 
   // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
   if (setup.status().setupDone && backupDue(opts.dataDir, clock.now(), DAY)) {
@@ -176,6 +189,7 @@ export function createCore(opts: CoreOptions): Core {
       if (timer) clearInterval(timer)
       if (printerTimer) clearInterval(printerTimer)
       void scanner.stop()
+      void sync.drain.stop()
       opened.db.close()
     },
   }

@@ -7,6 +7,7 @@ import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
 import { printJobQueries } from './queries/print-jobs'
 import { serviceQueries } from './queries/services'
+import { syncQueries } from './queries/sync'
 import { staffQueries } from './queries/staff'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
@@ -26,6 +27,7 @@ export function createStore(db: Database) {
     printJobs: printJobQueries(db),
     arrivals: arrivalQueries(db),
     notifications: notificationQueries(db),
+    sync: syncQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -1,5 +1,4 @@
-import type { DeviceState, StatusSnapshot } from '../../common/contract'
-import type { Store } from '../db/store'
+import type { DeviceState, StatusSnapshot, SyncStatusInfo } from '../../common/contract'
 import type { PrinterStatus } from '../devices/printer/printer'
 
 const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
@@ -17,9 +16,9 @@ const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
  * its state says so plainly, and the outbox depth is always the real count.
  */
 export function createStatusService(
-  store: Store,
   printer: () => { configured: boolean; status: PrinterStatus },
   scanner: () => { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null,
+  sync: () => SyncStatusInfo,
 ) {
   return {
     snapshot(): StatusSnapshot {
@@ -29,11 +28,7 @@ export function createStatusService(
           ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
           : { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
         scanner: scannerState(scanner()),
-        sync: {
-          state: 'not-configured',
-          detail: 'Central API not connected: events wait in the outbox',
-          queueDepth: store.events.outboxDepth(),
-        },
+        sync: syncState(sync()),
       }
     },
   }
@@ -49,4 +44,23 @@ function scannerState(
     state: s.state === 'connected' ? 'ready' : s.state === 'disconnected' ? 'offline' : 'error',
     detail: s.detail,
   }
+}
+
+const SYNC_STATE: Record<SyncStatusInfo['state'], DeviceState> = {
+  'not-configured': 'not-configured',
+  online: 'ready',
+  offline: 'offline',
+  'needs-enrolment': 'error',
+}
+
+function syncState(s: SyncStatusInfo): StatusSnapshot['sync'] {
+  const detail =
+    s.state === 'not-configured'
+      ? 'Central API not connected: events wait in the outbox'
+      : s.state === 'needs-enrolment'
+        ? 'The central API refused this PC: an administrator must enrol it again (nothing is lost)'
+        : s.state === 'offline'
+          ? `Offline${s.lastError ? `: ${s.lastError}` : ''}; events wait in the outbox`
+          : 'Connected to the central API'
+  return { state: SYNC_STATE[s.state], detail, queueDepth: s.queueDepth }
 }

@@ -33,7 +33,10 @@ export function nextDelayMs(
  * ("Wed, 21 Oct 2026 07:28:00 GMT"). A date in the past is 0. Null when absent or not understood, so the
  * caller falls back to its own backoff.
  */
-export function parseRetryAfter(header: string | readonly string[] | null | undefined, now: number): number | null {
+export function parseRetryAfter(
+  header: string | readonly string[] | null | undefined,
+  now: number,
+): number | null {
   const raw = Array.isArray(header) ? header[0] : header
   if (typeof raw !== 'string') return null
   const value = raw.trim()

@@ -200,7 +200,15 @@ describe('contract access', () => {
         'auth.signOut',
         'auth.unlock',
         'status.get',
+        'sync.status',
       ])
+    })
+
+    it('sync.status still answers while locked (the status bar keeps showing the queue)', async () => {
+      expect(await t.core.dispatch(adminKey, 'sync.status', {})).toMatchObject({
+        ok: true,
+        value: { state: 'not-configured' },
+      })
     })
   })
 })

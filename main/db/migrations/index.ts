@@ -3,12 +3,19 @@ import { migration0010 } from './0010-centre-and-staff'
 import { migration0020 } from './0020-events-outbox-audit'
 import { migration0030 } from './0030-counter'
 import { migration0040 } from './0040-collection-desk'
+import { migration0050 } from './0050-sync'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040]
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
 

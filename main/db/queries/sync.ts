@@ -76,6 +76,33 @@ export function syncQueries(db: Database) {
     insertDeadLetter.run(seq, reason, at)
     return true
   })
+  const writeStates = (entries: ReadonlyArray<readonly [string, unknown]>): void => {
+    for (const [key, value] of entries) {
+      if (value === undefined || value === null) deleteState.run(key)
+      else putState.run(key, JSON.stringify(value))
+    }
+  }
+  const putStatesTx = db.transaction(writeStates)
+  const markAttemptTx = db.transaction(
+    (seqs: readonly number[], error: string, states: ReadonlyArray<readonly [string, unknown]>): void => {
+      if (seqs.length > 0) markAttempt.run(error.slice(0, 1000), JSON.stringify(seqs))
+      writeStates(states)
+    },
+  )
+  const applyTx = db.transaction(
+    (
+      delivered: readonly number[],
+      rejected: ReadonlyArray<{ seq: number; reason: string }>,
+      at: number,
+      states: ReadonlyArray<readonly [string, unknown]>,
+    ): void => {
+      if (delivered.length > 0) deleteOutbox.run(JSON.stringify(delivered))
+      for (const r of rejected) {
+        if (deleteOneOutbox.run(r.seq).changes > 0) insertDeadLetter.run(r.seq, r.reason, at)
+      }
+      writeStates(states)
+    },
+  )
   const retryTx = db.transaction((seq: number, now: number): boolean => {
     if (deleteDeadLetter.run(seq).changes === 0) return false
     insertOutbox.run(seq, now)
@@ -99,9 +126,15 @@ export function syncQueries(db: Database) {
     /** Removes delivered rows (accepted or duplicate). Returns how many went. */
     deleteOutbox: (seqs: readonly number[]): number =>
       seqs.length === 0 ? 0 : deleteOutbox.run(JSON.stringify(seqs)).changes,
-    /** Counts a failed attempt on the rows that were in the batch, for diagnosis. */
-    markAttempt: (seqs: readonly number[], error: string): number =>
-      seqs.length === 0 ? 0 : markAttempt.run(error.slice(0, 1000), JSON.stringify(seqs)).changes,
+    /**
+     * Counts a failed attempt on the rows that were in the batch (for diagnosis) and writes the sync state that goes
+     * with it (backoff, last error), in one transaction.
+     */
+    markAttempt: (
+      seqs: readonly number[],
+      error: string,
+      states: ReadonlyArray<readonly [string, unknown]> = [],
+    ): void => markAttemptTx.immediate(seqs, error, states),
     /** Moves one row from the outbox to the dead letters, in one transaction. False when it was not queued. */
     deadLetter: (seq: number, reason: string, at: number): boolean => deadLetterTx.immediate(seq, reason, at),
     deadLetters: (limit = 1000): DeadLetterRow[] => deadLetters.all(limit),
@@ -118,13 +151,19 @@ export function syncQueries(db: Database) {
     deleteState: (key: string): void => {
       deleteState.run(key)
     },
-    /** Several state keys written in one transaction, so a restart never sees half of an update. */
-    putStates: db.transaction((entries: ReadonlyArray<readonly [string, unknown]>): void => {
-      for (const [key, value] of entries) {
-        if (value === undefined) deleteState.run(key)
-        else putState.run(key, JSON.stringify(value))
-      }
-    }),
+    /** Several state keys written in one transaction (null deletes a key), so a restart never sees half of one. */
+    putStates: (entries: ReadonlyArray<readonly [string, unknown]>): void => putStatesTx.immediate(entries),
+    /**
+     * One API answer, applied in one transaction: delivered rows (accepted or duplicate) leave the outbox, rejected
+     * ones move to the dead letters, and the sync state (last success, cleared backoff) is written with them, so one
+     * batch costs one commit.
+     */
+    applyResults: (
+      delivered: readonly number[],
+      rejected: ReadonlyArray<{ seq: number; reason: string }>,
+      at: number,
+      states: ReadonlyArray<readonly [string, unknown]> = [],
+    ): void => applyTx.immediate(delivered, rejected, at, states),
     depth: (): number => depth.get()?.n ?? 0,
     /** How long the oldest queued event has waited, or null when the outbox is empty. */
     oldestUnsentAgeMs: (now: number): number | null => {

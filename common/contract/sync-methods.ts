@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { empty, method } from './define'
+import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from './sync-types'
+
+const MANAGERS = ['manager', 'admin'] as const
+
+/** Sync with the central tracking API: enrolment, status, dead letters, and offline transfer by file. */
+export const syncMethods = {
+  'sync.status': method<SyncStatusInfo>()({
+    summary: 'Central API connection and outbox state',
+    access: 'staff',
+    whileLocked: true,
+    input: empty,
+  }),
+  'sync.enrol': method<SyncStatusInfo>()({
+    summary: 'Enrol this workstation with the central API using a one-time code',
+    access: ['admin'],
+    input: z.strictObject({
+      apiUrl: z
+        .url({
+          protocol: /^https?$/,
+          error: 'The central API address starts with https:// (or http:// on a test network)',
+        })
+        .max(200),
+      enrolmentCode: z
+        .string({ error: 'Enrolment code is required' })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9-]{6,32}$/, 'The enrolment code is 6 to 32 letters, digits or hyphens'),
+    }),
+  }),
+  'sync.now': method<SyncStatusInfo>()({
+    summary: 'Send waiting events now',
+    access: 'staff',
+    input: empty,
+  }),
+  'sync.deadLetters': method<DeadLetter[]>()({
+    summary: 'Events the central API rejected, with the reason',
+    access: MANAGERS,
+    input: empty,
+  }),
+  'sync.retryDeadLetter': method<SyncStatusInfo>()({
+    summary: 'Queue a rejected event again after the cause is fixed',
+    access: MANAGERS,
+    input: z.strictObject({ seq: z.number({ error: 'Event number is required' }).int().positive() }),
+  }),
+  'sync.exportPending': method<TransferFile>()({
+    summary: 'Export waiting events to a file for a USB stick',
+    access: MANAGERS,
+    input: empty,
+  }),
+  'sync.importFile': method<ImportSummary>()({
+    summary: 'Send the events of a transfer file from another PC to the central API',
+    access: ['admin'],
+    input: z.strictObject({
+      content: z
+        .string({ error: 'Choose a transfer file' })
+        .min(1, 'The transfer file is empty')
+        .max(200_000, 'The transfer file is too large for one upload here'),
+    }),
+  }),
+} as const

@@ -1,0 +1,68 @@
+import axios from 'axios'
+import { z } from 'zod'
+import { AppError } from '../../common/errors'
+
+const EnrolmentAnswer = z.object({
+  deviceId: z.string().min(1),
+  centreNumber: z.string().regex(/^\d{3}$/),
+  workstationSlot: z.string().regex(/^\d{2}$/),
+  token: z.string().min(8),
+})
+export type EnrolmentAnswer = z.infer<typeof EnrolmentAnswer>
+
+/**
+ * Enrols this workstation with the central API using the one-time code from headquarters. The answer is checked:
+ * a token for another centre or slot would send our events under someone else's name.
+ */
+export async function enrolWorkstation(p: {
+  apiUrl: string
+  enrolmentCode: string
+  centreNumber: string
+  workstationSlot: string
+  deviceId: string
+}): Promise<EnrolmentAnswer> {
+  const url = p.apiUrl.replace(/\/+$/, '') + '/v1/enrol'
+  let res
+  try {
+    res = await axios.post(
+      url,
+      {
+        centreNumber: p.centreNumber,
+        enrolmentCode: p.enrolmentCode,
+        deviceId: p.deviceId,
+        workstationSlot: p.workstationSlot,
+      },
+      { timeout: 10_000, maxRedirects: 0, validateStatus: () => true },
+    )
+  } catch (err) {
+    throw new AppError(
+      'CONFLICT',
+      `Cannot reach the central API at ${p.apiUrl}: ${err instanceof Error ? err.message : String(err)}`,
+      'apiUrl',
+    )
+  }
+  if (res.status === 403)
+    throw new AppError(
+      'FORBIDDEN',
+      'The enrolment code was refused (wrong or already used).',
+      'enrolmentCode',
+    )
+  if (res.status === 409)
+    throw new AppError(
+      'CONFLICT',
+      `Workstation slot ${p.workstationSlot} is already enrolled by another PC of this centre.`,
+    )
+  if (res.status !== 201 && res.status !== 200) {
+    throw new AppError('CONFLICT', `The central API answered ${res.status} to the enrolment.`)
+  }
+  const answer = EnrolmentAnswer.safeParse(res.data)
+  if (!answer.success)
+    throw new AppError('CONFLICT', 'The central API sent an enrolment answer we cannot read.')
+  if (answer.data.centreNumber !== p.centreNumber || answer.data.workstationSlot !== p.workstationSlot) {
+    throw new AppError(
+      'CONFLICT',
+      'The central API enrolled this PC under a different centre or slot: nothing was changed.',
+    )
+  }
+  return answer.data
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startCentralSim, type CentralSim } from '../peers/central-sim'
+import { setUpCentre, signedIn, testCore } from '../helpers/core'
+
+/**
+ * The whole core against the central API simulator: enrol with a one-time code, work, sync, and the central store
+ * holds every local event exactly once; a revoked token stops sync without losing anything.
+ */
+describe('core sync with the central API', () => {
+  let t: ReturnType<typeof testCore>
+  let sim: CentralSim
+  let admin: string
+
+  beforeEach(async () => {
+    sim = await startCentralSim({ enrolmentCodes: { '042': ['DEMO-042'] } })
+    t = testCore()
+    admin = await setUpCentre(t.core)
+  })
+  afterEach(async () => {
+    t.close()
+    await sim.close()
+  })
+
+  const register = (key: string, name: string) =>
+    t.core.dispatch(key, 'application.register', {
+      serviceCode: 'BIRTH_CERT',
+      customerName: name,
+      phone: '0712345678',
+      idNumber: String(20_000_000 + name.length * 7919),
+      confirmDuplicate: true,
+      language: 'en',
+      smsConsent: true,
+    })
+
+  it('refuses a wrong enrolment code and changes nothing', async () => {
+    const r = await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'WRONG-CODE' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'enrolmentCode' } })
+    expect(await t.core.dispatch(admin, 'sync.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'not-configured' },
+    })
+  })
+
+  it('work done before and after enrolment reaches the central API exactly once', async () => {
+    const clerk = 'clerk-window'
+    await signedIn(t.core, admin, clerk, 'clerk')
+    for (const name of ['Wanjiku Kamau', 'Otieno Ochieng', 'Achieng Atieno']) {
+      const r = await register(clerk, name)
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+    }
+    const local = (
+      t.core.store.db.prepare('SELECT id FROM events ORDER BY seq').all() as { id: string }[]
+    ).map((r) => r.id)
+    expect(
+      await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'demo-042' }),
+    ).toMatchObject({
+      ok: true,
+      value: { state: 'online', apiUrl: sim.url },
+    })
+    const after = await t.core.dispatch(admin, 'sync.now', {})
+    expect(after).toMatchObject({ ok: true, value: { queueDepth: 0, deadLetters: 0 } })
+    expect(sim.eventIds()).toEqual(local)
+
+    // Sending again (a retry after a lost answer) stores nothing twice.
+    expect(await register(clerk, 'Kiprono Kiptoo')).toMatchObject({ ok: true })
+    await t.core.dispatch(admin, 'sync.now', {})
+    expect(sim.eventCount('042')).toBe(local.length + 1)
+    expect(new Set(sim.eventIds()).size).toBe(sim.eventIds().length)
+  })
+
+  it('a revoked token asks for enrolment and keeps every event queued', async () => {
+    await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'DEMO-042' })
+    await t.core.dispatch(admin, 'sync.now', {})
+    const centre = t.core.store.centre.get()
+    sim.revokeToken(centre!.device_id)
+    await signedIn(t.core, admin, 'clerk-window', 'clerk')
+    const status = await t.core.dispatch(admin, 'sync.now', {})
+    expect(status).toMatchObject({ ok: true, value: { state: 'needs-enrolment' } })
+    const depth = (status as { value: { queueDepth: number } }).value.queueDepth
+    expect(depth).toBeGreaterThan(0)
+    const snapshot = await t.core.dispatch(admin, 'status.get', {})
+    expect(snapshot).toMatchObject({ ok: true, value: { sync: { state: 'error', queueDepth: depth } } })
+  })
+
+  it('exports waiting events to a transfer file a manager can take away', async () => {
+    await signedIn(t.core, admin, 'clerk-window', 'clerk')
+    await register('clerk-window', 'Wanjiku Kamau')
+    const file = await t.core.dispatch(admin, 'sync.exportPending', {})
+    expect(file).toMatchObject({
+      ok: true,
+      value: { fileName: expect.stringMatching(/^tms-events-042-01-.*\.jsonl$/) },
+    })
+    const { content, events } = (file as { value: { content: string; events: number } }).value
+    expect(content.trimEnd().split('\n')).toHaveLength(events)
+    expect(events).toBe(
+      (t.core.store.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
+    )
+  })
+})
