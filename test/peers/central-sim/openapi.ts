@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { OpenAPIBackend, type AjvCustomizer, type Document, type Options } from 'openapi-backend'
 import { parse } from 'yaml'
 
@@ -18,7 +17,8 @@ import { parse } from 'yaml'
  *   document uses (uuid, date, uri-reference), which Ajv does not know without ajv-formats.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url))
+// __dirname / __filename: the simulator runs under vitest, Playwright (CommonJS) and jiti alike.
+const here = __dirname
 export const CENTRAL_API_DOC = path.resolve(here, '../../../docs/central-api.yaml')
 
 /** The parsed document (a fresh copy each call: openapi-backend dereferences in place). */
@@ -32,7 +32,7 @@ type AjvClass = new (opts: AjvOptions) => AjvInstance
 
 /** Ajv's JSON Schema 2020-12 class, resolved from openapi-backend's own dependency on ajv (no extra package). */
 function ajv2020Class(): AjvClass {
-  const requireHere = createRequire(import.meta.url)
+  const requireHere = createRequire(__filename)
   const requireFromBackend = createRequire(requireHere.resolve('openapi-backend'))
   const mod = requireFromBackend('ajv/dist/2020') as { default?: AjvClass } & AjvClass
   return mod.default ?? mod

@@ -6,6 +6,7 @@ import { PrinterTab } from './printer-tab'
 import { ScannerTab } from './scanner-tab'
 import { ServicesTab } from './services-tab'
 import { StaffTab } from './staff-tab'
+import { SyncTab } from './sync-tab'
 import { WorkstationTab } from './workstation-tab'
 
 /** Settings by role: administrators manage; managers look; everyone changes their own PIN. */
@@ -25,6 +26,7 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
           <Tabs.Tab value="printer">Printer</Tabs.Tab>
           <Tabs.Tab value="scanner">Scanner</Tabs.Tab>
           <Tabs.Tab value="services">Services</Tabs.Tab>
+          <Tabs.Tab value="sync">Sync</Tabs.Tab>
           {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
           <Tabs.Tab value="pin">My PIN</Tabs.Tab>
         </Tabs.List>
@@ -38,6 +40,9 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         </Tabs.Panel>
         <Tabs.Panel value="scanner">
           <ScannerTab canEdit={admin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sync">
+          <SyncTab role={admin ? 'admin' : oversees ? 'manager' : 'other'} />
         </Tabs.Panel>
         <Tabs.Panel value="services">
           <ServicesTab canEdit={admin} />

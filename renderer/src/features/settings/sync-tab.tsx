@@ -1,0 +1,173 @@
+import { Alert, Badge, Button, FileButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useCallback, useEffect, useState } from 'react'
+import type { DeadLetter, SyncStatusInfo } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { formatDateTime } from '../../ui/format'
+
+const STATE: Record<SyncStatusInfo['state'], { color: string; label: string }> = {
+  'not-configured': { color: 'gray', label: 'Not enrolled' },
+  online: { color: 'green', label: 'Online' },
+  offline: { color: 'orange', label: 'Offline: will retry' },
+  'needs-enrolment': { color: 'red', label: 'Needs enrolment' },
+}
+
+/** The central tracking API: enrolment, the queue, rejected events, and transfer files for a USB stick. */
+export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
+  const [status, setStatus] = useState<SyncStatusInfo | null>(null)
+  const [dead, setDead] = useState<DeadLetter[]>([])
+  const [apiUrl, setApiUrl] = useState('')
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const oversees = role !== 'other'
+  const load = useCallback(() => {
+    api.call('sync.status', {}).then(
+      (s) => {
+        setStatus(s)
+        setApiUrl((u) => u || s.apiUrl || '')
+      },
+      (e: Error) => setError(e.message),
+    )
+    if (oversees) api.call('sync.deadLetters', {}).then(setDead, () => setDead([]))
+  }, [oversees])
+  useEffect(() => {
+    load()
+    // The queue drains in the background: follow it here as the status bar does.
+    return api.on('status.changed', () => load())
+  }, [load])
+
+  const run = async (fn: () => Promise<unknown>, done: string): Promise<void> => {
+    setError(null)
+    try {
+      await fn()
+      notifications.show({ color: 'green', message: done })
+      load()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  const download = async (): Promise<void> => {
+    const f = await api.call('sync.exportPending', {})
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(new Blob([f.content], { type: 'application/x-ndjson' }))
+    a.download = f.fileName
+    a.click()
+    notifications.show({ color: 'green', message: `${f.events} waiting events saved to ${f.fileName}.` })
+  }
+
+  return (
+    <Stack maw={860}>
+      {status && (
+        <Group>
+          <Badge size="lg" color={STATE[status.state].color}>
+            {STATE[status.state].label}
+          </Badge>
+          <Text>
+            {status.queueDepth} waiting · {status.deadLetters} rejected
+            {status.oldestUnsentAgeMs !== null
+              ? ` · oldest waiting ${Math.round(status.oldestUnsentAgeMs / 60_000)} min`
+              : ''}
+            {status.lastSuccessAt ? ` · last sent ${formatDateTime(status.lastSuccessAt)}` : ''}
+          </Text>
+          <Button variant="light" onClick={() => void run(() => api.call('sync.now', {}), 'Sync attempted.')}>
+            Sync now
+          </Button>
+        </Group>
+      )}
+      {status?.lastError && <Alert color="orange">{status.lastError}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {role === 'admin' && (
+        <Group align="flex-end">
+          <TextInput
+            label="Central API address"
+            placeholder="https://tms.example.go.ke"
+            value={apiUrl}
+            onChange={(e) => setApiUrl(e.currentTarget.value)}
+            w={340}
+          />
+          <TextInput
+            label="One-time enrolment code"
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            w={200}
+          />
+          <Button
+            onClick={() =>
+              void run(
+                () => api.call('sync.enrol', { apiUrl, enrolmentCode: code }),
+                'This workstation is enrolled.',
+              )
+            }
+          >
+            Enrol
+          </Button>
+        </Group>
+      )}
+      {oversees && (
+        <>
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => void download().catch((e: Error) => setError(e.message))}
+            >
+              Save waiting events to a file
+            </Button>
+            {role === 'admin' && (
+              <FileButton
+                accept=".jsonl,application/x-ndjson,text/plain"
+                onChange={(f) =>
+                  void f
+                    ?.text()
+                    .then((content) =>
+                      run(
+                        () => api.call('sync.importFile', { content }),
+                        'Transfer file sent to the central API.',
+                      ),
+                    )
+                }
+              >
+                {(props) => (
+                  <Button variant="default" {...props}>
+                    Send a transfer file
+                  </Button>
+                )}
+              </FileButton>
+            )}
+          </Group>
+          <Title order={4}>Rejected by the central API ({dead.length})</Title>
+          {dead.length === 0 ? (
+            <Text c="dimmed">None.</Text>
+          ) : (
+            <Table fz="sm" striped aria-label="Rejected events">
+              <Table.Tbody>
+                {dead.map((d) => (
+                  <Table.Tr key={d.seq}>
+                    <Table.Td>{formatDateTime(d.occurredAt)}</Table.Td>
+                    <Table.Td>{d.type}</Table.Td>
+                    <Table.Td ff="monospace">{d.trackingNumber ?? ''}</Table.Td>
+                    <Table.Td>{d.reason}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          void run(() => api.call('sync.retryDeadLetter', { seq: d.seq }), 'Queued again.')
+                        }
+                      >
+                        Retry
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
+      )}
+    </Stack>
+  )
+}
