@@ -61,7 +61,7 @@ function queuedDatabase(name: string, n: number) {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  migrate(db, migration0050.version, [...MIGRATIONS, migration0050])
+  migrate(db, migration0050.version, MIGRATIONS)
   const now = systemClock.now()
   centreQueries(db).insert({
     number: '042',

@@ -88,7 +88,8 @@ beforeAll(async () => {
       for (const cell of document.querySelectorAll(
         'table[aria-label="Scans in this batch"] tbody tr td:first-child',
       )) {
-        const code = cell.textContent ?? ''
+        // The table shows tracking numbers in 4-4-4 groups; the codes written to the pty have no spaces.
+        const code = (cell.textContent ?? '').replace(/\s/g, '')
         if (code !== '' && w.__seen[code] === undefined) {
           w.__seen[code] = now
           fresh.push(code)
