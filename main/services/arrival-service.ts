@@ -6,6 +6,7 @@ import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { BatchRow, BatchScanRow, ScanOutcome } from '../db/queries/arrivals'
 import type { Store } from '../db/store'
+import { applicationForScan } from './scan-lookup'
 import { nairobiDate } from './calendar/working-days'
 import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
@@ -272,12 +273,7 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
           null,
         )
       }
-      const app =
-        c.kind === 'tracking'
-          ? store.applications.byTracking(c.trackingNumber)
-          : c.kind === 'agency-ref'
-            ? store.applications.firstByAgencyRef(c.ref)
-            : null
+      const app = applicationForScan(store, c)
       if (!app) {
         const message =
           c.kind === 'unknown'

@@ -4,6 +4,7 @@ import { classifyScan } from '../../common/scan-classify'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { Store } from '../db/store'
+import { applicationForScan } from './scan-lookup'
 import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
 import type { Session } from './session-store'
@@ -92,12 +93,7 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
       } else {
         const c = classifyScan(text, { services: store.services.all() })
         if (c.kind === 'tracking-invalid') throw new AppError('INVALID_INPUT', c.message, 'code')
-        const first =
-          c.kind === 'tracking'
-            ? store.applications.byTracking(c.trackingNumber)
-            : c.kind === 'agency-ref'
-              ? store.applications.firstByAgencyRef(c.ref)
-              : null
+        const first = applicationForScan(store, c)
         if (!first) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
         // The same customer's other documents waiting on the shelf come along in one hand-over.
         const others = first.id_number
@@ -200,12 +196,7 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
       }
       for (const code of codes) {
         const c = classifyScan(code, { services: store.services.all() })
-        const a =
-          c.kind === 'tracking'
-            ? store.applications.byTracking(c.trackingNumber)
-            : c.kind === 'agency-ref'
-              ? store.applications.firstByAgencyRef(c.ref)
-              : null
+        const a = applicationForScan(store, c)
         if (!a) {
           report.unknown.push(code)
           continue
