@@ -47,6 +47,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   collectedAt: number | null
   timeline: TimelineEntry[]
   printJobs: PrintJobInfo[]
+  /** What the SMS gateway reported for this application's messages (pulled from the central API). */
+  deliveries: { outcome: 'delivered' | 'failed' | 'invalid-number'; at: number }[]
 }
 
 export interface ReceiptPreview {

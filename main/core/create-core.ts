@@ -22,6 +22,8 @@ import { createCatalogueService } from '../services/catalogue-service'
 import { createPrintService } from '../services/print-service'
 import { createScannerService } from '../services/scanner-service'
 import { createSyncService } from '../services/sync-service'
+import type { HolidayCalendar } from '../services/calendar/working-days'
+import { calendarWithCentralHolidays } from '../sync/pull'
 import type { EventWriter } from '../services/event-writer'
 import { createEventHub, type EventHub } from './event-hub'
 
@@ -58,7 +60,20 @@ export function createCore(opts: CoreOptions): Core {
   const sessions = new SessionStore()
   const settings = createSettingsService(store)
   let pushStatus = (): void => undefined
-  const sync = createSyncService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
+  // Holidays from the central API add to the library's; rebuilt whenever a pull changes them.
+  const buildCalendar = (): HolidayCalendar =>
+    calendarWithCentralHolidays(createKenyaCalendar(), store.pull.holidays())
+  let calendarNow = buildCalendar()
+  const calendar: HolidayCalendar = { holidayName: (date) => calendarNow.holidayName(date) }
+  const sync = createSyncService({
+    store,
+    clock,
+    logger: opts.logger,
+    onStatus: () => pushStatus(),
+    onCatalogueChanged: () => {
+      calendarNow = buildCalendar()
+    },
+  })
   const appendEvent = createEventWriter(store, clock)
   // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
   const writeEvent: EventWriter = (e, deviceId) => {
@@ -95,7 +110,7 @@ export function createCore(opts: CoreOptions): Core {
   const applications = createApplicationService({
     store,
     clock,
-    calendar: createKenyaCalendar(),
+    calendar,
     catalogue,
     settings,
     printing,
@@ -169,7 +184,7 @@ export function createCore(opts: CoreOptions): Core {
   printerTimer?.unref()
   if (opts.tickMs !== 0) {
     refreshPrinter()
-    sync.drain.start()
+    sync.start()
   }
 
   // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
@@ -189,7 +204,7 @@ export function createCore(opts: CoreOptions): Core {
       if (timer) clearInterval(timer)
       if (printerTimer) clearInterval(printerTimer)
       void scanner.stop()
-      void sync.drain.stop()
+      void sync.stop()
       opened.db.close()
     },
   }

@@ -6,6 +6,7 @@ import { auditQueries } from './queries/audit'
 import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
 import { printJobQueries } from './queries/print-jobs'
+import { pullQueries } from './queries/pull'
 import { serviceQueries } from './queries/services'
 import { syncQueries } from './queries/sync'
 import { staffQueries } from './queries/staff'
@@ -28,6 +29,7 @@ export function createStore(db: Database) {
     arrivals: arrivalQueries(db),
     notifications: notificationQueries(db),
     sync: syncQueries(db),
+    pull: pullQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -94,6 +94,7 @@ export function createApplicationService(d: Deps) {
       detail: timelineDetail(e.type, JSON.parse(e.payload) as Record<string, unknown>),
     })),
     printJobs: store.printJobs.forApplication(r.tracking_number).map(toPrintJobInfo),
+    deliveries: store.pull.outcomesFor(r.tracking_number).map((o) => ({ outcome: o.outcome, at: o.at })),
   })
 
   const mustFind = (trackingNumber: string): ApplicationRow => {

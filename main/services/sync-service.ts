@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
 import { enrolWorkstation } from '../sync/enrol'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
+import { createPull } from '../sync/pull'
 import { syncStateStore } from '../sync/sync-state'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
@@ -12,15 +13,39 @@ interface Deps {
   clock: Clock
   logger: Logger
   onStatus: () => void
+  /** Told when a pull replaced the catalogue or holidays, so expected-ready dates use the new ones. */
+  onCatalogueChanged: () => void
 }
+
+const PULL_EVERY_MS = 5 * 60_000
 
 /**
  * The contract's view of sync: the outbox drain (push), enrolment, dead letters and transfer files. Pull
  * (catalogue, delivery outcomes, other PCs' events) is not built yet: see the open sync issue.
  */
-export function createSyncService({ store, clock, logger, onStatus }: Deps) {
+export function createSyncService({ store, clock, logger, onStatus, onCatalogueChanged }: Deps) {
   const drain = createOutboxDrain({ queries: store.sync, clock, logger, onStatus })
   const state = syncStateStore(store.sync, logger)
+
+  const pull = createPull({
+    db: store.db,
+    services: store.services,
+    sync: store.sync,
+    pull: store.pull,
+    clock,
+    logger,
+    endpoint: () => state.get('endpoint'),
+  })
+  /** Catalogue, holidays and SMS outcomes from the central API; never throws, reports through the logger. */
+  const pullAll = async (): Promise<void> => {
+    const r = await pull.pullAll()
+    if (r.catalogue === 'updated') onCatalogueChanged()
+    for (const [feed, result] of Object.entries(r)) {
+      if (typeof result === 'object' && result !== null && 'error' in result)
+        logger.warn(`pull ${feed} failed`, { error: result.error })
+    }
+  }
+  let pullTimer: ReturnType<typeof setInterval> | null = null
 
   const info = (): SyncStatusInfo => ({ ...drain.status(), apiUrl: state.get('endpoint')?.baseUrl ?? null })
 
@@ -28,6 +53,17 @@ export function createSyncService({ store, clock, logger, onStatus }: Deps) {
     drain,
     info,
     kick: () => drain.kick(),
+    pullAll,
+    start(): void {
+      drain.start()
+      void pullAll()
+      pullTimer = setInterval(() => void pullAll(), PULL_EVERY_MS)
+      pullTimer.unref()
+    },
+    async stop(): Promise<void> {
+      if (pullTimer) clearInterval(pullTimer)
+      await drain.stop()
+    },
 
     async enrol(apiUrl: string, enrolmentCode: string, by: string): Promise<SyncStatusInfo> {
       const centre = store.centre.get()
@@ -44,11 +80,13 @@ export function createSyncService({ store, clock, logger, onStatus }: Deps) {
         { deviceId: answer.deviceId, centreNumber: answer.centreNumber, enrolledAt: clock.now() },
       )
       store.audit.write({ at: clock.now(), staffNumber: by, action: 'sync.enrolled', detail: { apiUrl } })
+      await pullAll()
       return info()
     },
 
     async now(): Promise<SyncStatusInfo> {
       await drain.drainOnce()
+      await pullAll()
       return info()
     },
 

@@ -68,6 +68,16 @@ describe('core sync with the central API', () => {
     expect(new Set(sim.eventIds()).size).toBe(sim.eventIds().length)
   })
 
+  it('enrolling pulls the central catalogue, which replaces the shipped defaults', async () => {
+    const before = await t.core.dispatch(admin, 'catalogue.list', {})
+    expect((before as { value: { isDefault: boolean }[] }).value.every((s) => s.isDefault)).toBe(true)
+    await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'DEMO-042' })
+    const after = await t.core.dispatch(admin, 'catalogue.list', {})
+    const services = (after as { value: { isDefault: boolean; active: boolean }[] }).value
+    expect(services.length).toBeGreaterThan(0)
+    expect(services.filter((s) => s.active).every((s) => !s.isDefault)).toBe(true)
+  })
+
   it('a revoked token asks for enrolment and keeps every event queued', async () => {
     await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'DEMO-042' })
     await t.core.dispatch(admin, 'sync.now', {})

@@ -4,6 +4,7 @@ import { migration0020 } from './0020-events-outbox-audit'
 import { migration0030 } from './0030-counter'
 import { migration0040 } from './0040-collection-desk'
 import { migration0050 } from './0050-sync'
+import { migration0060 } from './0060-pull'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

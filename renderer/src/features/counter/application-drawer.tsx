@@ -83,6 +83,23 @@ export function ApplicationDrawer({
                 </Text>
               </Timeline.Item>
             ))}
+            {app.deliveries.map((d, i) => (
+              <Timeline.Item
+                key={`d${i}`}
+                title={
+                  d.outcome === 'delivered'
+                    ? 'SMS delivered'
+                    : d.outcome === 'failed'
+                      ? 'SMS failed'
+                      : 'SMS: invalid number'
+                }
+                color={d.outcome === 'delivered' ? 'green' : 'red'}
+              >
+                <Text size="sm" c="dimmed">
+                  {formatDateTime(d.at)}
+                </Text>
+              </Timeline.Item>
+            ))}
             {app.printJobs.map((j) => (
               <Timeline.Item
                 key={`p${j.id}`}

@@ -1,0 +1,338 @@
+import axios, { type AxiosResponse } from 'axios'
+import type { Database } from 'better-sqlite3'
+import { z } from 'zod'
+import { catalogueSchema } from '../../common/catalogue'
+import { pullQueries, type CentralHoliday, type PullQueries } from '../db/queries/pull'
+import type { ServiceQueries } from '../db/queries/services'
+import type { SyncQueries } from '../db/queries/sync'
+import { overrideCalendar, type ListedHolidayCalendar } from '../services/calendar/kenya-holidays'
+import type { HolidayCalendar } from '../services/calendar/working-days'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { SyncEndpoint } from './central-client'
+
+/**
+ * The pull side of sync: the service catalogue with the public holidays (`GET /v1/catalogue`, with its ETag) and the
+ * SMS delivery outcomes (`GET /v1/notifications`, paged by cursor). Each answer is checked against the contract
+ * before anything is written; a bad answer changes nothing. Never throws: failures come back as `{ error }`.
+ *
+ * State lives in `sync_state` under two keys of its own (checked here, not in SYNC_STATE_SCHEMAS):
+ * - 'catalogueEtag': { etag, version, appliedAt } of the catalogue last applied;
+ * - 'notificationsCursor': the `nextCursor` of the last outcome page stored (a JSON string).
+ */
+
+export const CATALOGUE_ETAG_KEY = 'catalogueEtag'
+export const NOTIFICATIONS_CURSOR_KEY = 'notificationsCursor'
+export const NEEDS_ENROLMENT = 'needs enrolment'
+
+export type PullError = { error: string }
+export type CatalogueResult = 'updated' | 'unchanged' | 'skipped' | PullError
+/** How many outcome rows (event × tracking number) were new; 'skipped' when no endpoint is configured. */
+export type OutcomesResult = number | 'skipped' | PullError
+
+export interface PullDeps {
+  db: Database
+  services: Pick<ServiceQueries, 'all' | 'upsert'>
+  sync: Pick<SyncQueries, 'getState' | 'putState'>
+  /** Defaults to pullQueries(db). */
+  pull?: PullQueries
+  clock: Clock
+  logger: Logger
+  /** The configured central API, or null before enrolment (every pull is then 'skipped'). */
+  endpoint(): SyncEndpoint | null
+  /** Per request, connect plus the whole answer; default 15 s. */
+  timeoutMs?: number
+  /** `limit` for the outcome feed (1..1000); default 500. */
+  pageSize?: number
+  /** Largest answer accepted; default 4 MiB. */
+  maxResponseBytes?: number
+}
+
+export interface Pull {
+  pullCatalogue(): Promise<CatalogueResult>
+  pullOutcomes(): Promise<OutcomesResult>
+  /** Catalogue first, then outcomes (the second runs whatever became of the first). */
+  pullAll(): Promise<{ catalogue: CatalogueResult; outcomes: OutcomesResult }>
+}
+
+// ---------- the contract's shapes (docs/central-api.yaml) -----------------------------------------------------------
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const isCalendarDate = (s: string): boolean => {
+  if (!DATE.test(s)) return false
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
+
+export const centralHolidaySchema = z.strictObject({
+  date: z.string().refine(isCalendarDate, 'must be a calendar day YYYY-MM-DD'),
+  name: z.string().trim().min(1).max(200),
+})
+
+const catalogueAnswerSchema = z.strictObject({
+  version: z.string().min(1).max(200),
+  services: catalogueSchema,
+  holidays: z.array(centralHolidaySchema).max(1000),
+})
+
+const cursorSchema = z.string().min(1).max(200)
+const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+const outcomesPageSchema = z.strictObject({
+  outcomes: z.array(
+    z.strictObject({
+      eventId: z.string().regex(UUIDV7, 'must be a lower-case UUIDv7'),
+      trackingNumbers: z.array(z.string().regex(/^\d{12}$/, 'must be 12 digits')).max(1000),
+      outcome: z.enum(['delivered', 'failed', 'invalid-number']),
+      at: z.number().int().min(0).max(253_402_300_799_999),
+    }),
+  ),
+  nextCursor: cursorSchema,
+})
+
+const etagStateSchema = z.object({
+  etag: z.string().min(1).max(200),
+  version: z.string(),
+  appliedAt: z.number(),
+})
+
+const DEFAULT_TIMEOUT_MS = 15_000
+const DEFAULT_PAGE_SIZE = 500
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024
+/** A feed that never runs dry within this many pages is treated as broken (an unmoving cursor, say). */
+const MAX_PAGES = 10_000
+
+interface Answer {
+  status: number
+  body: string
+  etag: string | null
+}
+
+export function createPull(deps: PullDeps): Pull {
+  const { db, services, sync, clock, logger } = deps
+  const pull = deps.pull ?? pullQueries(db)
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const pageSize = Math.min(1000, Math.max(1, Math.trunc(deps.pageSize ?? DEFAULT_PAGE_SIZE)))
+  const http = axios.create({
+    timeout: timeoutMs,
+    maxContentLength: deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    // A redirect would carry the bearer token somewhere we did not choose.
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+  })
+
+  const get = async (
+    ep: SyncEndpoint,
+    path: string,
+    params: Record<string, string | number>,
+    headers: Record<string, string> = {},
+  ): Promise<Answer | PullError> => {
+    let res: AxiosResponse<unknown>
+    try {
+      res = await http.get(`${ep.baseUrl.replace(/\/+$/, '')}${path}`, {
+        params,
+        headers: {
+          Authorization: `Bearer ${ep.token}`,
+          Accept: 'application/json, application/problem+json',
+          ...headers,
+        },
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (err) {
+      return { error: networkMessage(err, timeoutMs) }
+    }
+    const etag = res.headers.etag as unknown
+    return {
+      status: res.status,
+      body: typeof res.data === 'string' ? res.data : '',
+      etag: typeof etag === 'string' && etag !== '' ? etag : null,
+    }
+  }
+
+  /** The JSON body of a 200 checked against `schema`, or the error to report. */
+  const parse = <T>(what: string, a: Answer, schema: z.ZodType<T>): T | PullError => {
+    if (a.status === 401 || a.status === 403) return { error: NEEDS_ENROLMENT }
+    if (a.status !== 200) return { error: `${what}: the central API answered ${a.status}` }
+    let json: unknown
+    try {
+      json = JSON.parse(a.body)
+    } catch {
+      return { error: `${what}: the central API answered 200 with a body that is not JSON` }
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? issue.path.join('.') : 'body'
+      return { error: `${what}: malformed answer (${where}: ${issue?.message ?? 'invalid'})` }
+    }
+    return parsed.data
+  }
+
+  const storedEtag = (): z.infer<typeof etagStateSchema> | null => {
+    const parsed = etagStateSchema.safeParse(sync.getState(CATALOGUE_ETAG_KEY))
+    return parsed.success ? parsed.data : null
+  }
+  const storedCursor = (): string | undefined => {
+    const raw = sync.getState(NOTIFICATIONS_CURSOR_KEY)
+    if (raw === undefined) return undefined
+    const parsed = cursorSchema.safeParse(raw)
+    if (!parsed.success) {
+      logger.warn('ignoring a damaged notifications cursor; the feed is read from the start (idempotent)')
+      return undefined
+    }
+    return parsed.data
+  }
+
+  const applyCatalogue = db.transaction(
+    (c: z.infer<typeof catalogueAnswerSchema>, etag: string, now: number): void => {
+      const central = new Set<string>()
+      for (const s of c.services) {
+        central.add(s.code)
+        services.upsert({ ...s, isDefault: false }, now)
+      }
+      // Never deleted: applications reference their service. Absent from the central list = no longer offered.
+      for (const s of services.all()) {
+        if (!central.has(s.code) && s.active) services.upsert({ ...s, active: false }, now)
+      }
+      pull.replaceHolidays(c.holidays)
+      sync.putState(CATALOGUE_ETAG_KEY, { etag, version: c.version, appliedAt: now })
+    },
+  )
+
+  const applyPage = db.transaction((page: z.infer<typeof outcomesPageSchema>): number => {
+    let added = 0
+    for (const o of page.outcomes) {
+      for (const trackingNumber of new Set(o.trackingNumbers)) {
+        if (pull.insertOutcome({ eventId: o.eventId, trackingNumber, outcome: o.outcome, at: o.at })) added++
+      }
+    }
+    sync.putState(NOTIFICATIONS_CURSOR_KEY, page.nextCursor)
+    return added
+  })
+
+  async function catalogueOnce(): Promise<CatalogueResult> {
+    const ep = deps.endpoint()
+    if (!ep) return 'skipped'
+    const known = storedEtag()
+    const a = await get(ep, '/v1/catalogue', {}, known ? { 'If-None-Match': known.etag } : {})
+    if ('error' in a) return fail('catalogue', a)
+    if (a.status === 304) return 'unchanged'
+    const c = parse('catalogue', a, catalogueAnswerSchema)
+    if ('error' in c) return fail('catalogue', c)
+    if (a.etag === null)
+      return fail('catalogue', { error: 'catalogue: the central API answered 200 without an ETag' })
+    try {
+      applyCatalogue.immediate(c, a.etag, clock.now())
+    } catch (err) {
+      return fail('catalogue', { error: `catalogue: could not be stored: ${errorText(err)}` })
+    }
+    logger.info('central catalogue applied', {
+      version: c.version,
+      services: c.services.length,
+      holidays: c.holidays.length,
+    })
+    return 'updated'
+  }
+
+  async function outcomesOnce(): Promise<OutcomesResult> {
+    const ep = deps.endpoint()
+    if (!ep) return 'skipped'
+    let cursor = storedCursor()
+    let added = 0
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const params: Record<string, string | number> = { limit: pageSize }
+      if (cursor !== undefined) params.after = cursor
+      const a = await get(ep, '/v1/notifications', params)
+      if ('error' in a) return fail('outcomes', a)
+      const page = parse('outcomes', a, outcomesPageSchema)
+      if ('error' in page) return fail('outcomes', page)
+      if (page.outcomes.length > 0 && page.nextCursor === cursor) {
+        return fail('outcomes', {
+          error: 'outcomes: the central API returned a full page without moving the cursor',
+        })
+      }
+      try {
+        added += applyPage.immediate(page)
+      } catch (err) {
+        return fail('outcomes', { error: `outcomes: could not be stored: ${errorText(err)}` })
+      }
+      cursor = page.nextCursor
+      if (page.outcomes.length === 0) {
+        if (added > 0) logger.info('SMS delivery outcomes pulled', { added })
+        return added
+      }
+    }
+    return fail('outcomes', { error: `outcomes: the feed did not end within ${MAX_PAGES} pages` })
+  }
+
+  function fail(feed: string, e: PullError): PullError {
+    logger.warn('pull failed', { feed, error: e.error })
+    return e
+  }
+
+  // One pull per feed at a time: a second call while one runs shares its result.
+  const single = <T>(run: () => Promise<T>): (() => Promise<T>) => {
+    let running: Promise<T> | null = null
+    return () => {
+      running ??= run().finally(() => {
+        running = null
+      })
+      return running
+    }
+  }
+  const pullCatalogue = single(catalogueOnce)
+  const pullOutcomes = single(outcomesOnce)
+
+  return {
+    pullCatalogue,
+    pullOutcomes,
+    async pullAll() {
+      const catalogue = await pullCatalogue()
+      const outcomes = await pullOutcomes()
+      return { catalogue, outcomes }
+    },
+  }
+}
+
+/**
+ * `base` with the central API's holidays added. The central list adds gazetted days (one-off holidays, the gazetted
+ * Idd dates) and renames a library holiday on the same date; it never removes a library holiday (a date the central
+ * list leaves out stays a holiday if the library has it). Entries are taken literally (no Sunday substitute).
+ */
+export function calendarWithCentralHolidays(
+  base: ListedHolidayCalendar,
+  holidays: readonly CentralHoliday[],
+): ListedHolidayCalendar
+export function calendarWithCentralHolidays(
+  base: HolidayCalendar,
+  holidays: readonly CentralHoliday[],
+): HolidayCalendar
+export function calendarWithCentralHolidays(
+  base: HolidayCalendar | ListedHolidayCalendar,
+  holidays: readonly CentralHoliday[],
+): HolidayCalendar | ListedHolidayCalendar {
+  return overrideCalendar(base, holidays, [])
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+function networkMessage(err: unknown, timeoutMs: number): string {
+  if (axios.isAxiosError(err)) {
+    if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || axios.isCancel(err)) {
+      return `the central API did not answer within ${timeoutMs} ms`
+    }
+    if (err.code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(err.message)) {
+      return 'the central API answered with more data than allowed'
+    }
+    return `cannot reach the central API: ${err.code ?? err.message}`
+  }
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return `the central API did not answer within ${timeoutMs} ms`
+  }
+  return `cannot reach the central API: ${errorText(err)}`
+}
