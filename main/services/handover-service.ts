@@ -194,8 +194,9 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
         collectedButHere: [],
         unknown: [],
       }
+      const context = { services: store.services.all() }
       for (const code of codes) {
-        const c = classifyScan(code, { services: store.services.all() })
+        const c = classifyScan(code, context)
         const a = applicationForScan(store, c)
         if (!a) {
           report.unknown.push(code)

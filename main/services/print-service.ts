@@ -6,7 +6,7 @@ import { createPrinter } from '../devices/printer/create-printer'
 import { NO_PRINTER_STATUS } from '../devices/printer/null-printer'
 import type { PrinterStatus, ReceiptPrinter } from '../devices/printer/printer'
 import { errorText } from '../devices/printer/printer'
-import { parsePrinterConfig, type PrinterConfig } from '../devices/printer/printer-config'
+import { parsePrinterConfig, type PrinterConfig } from '../../common/printer-config'
 import {
   buildShelfSlip,
   renderEscPos,

@@ -158,7 +158,8 @@ function problemText(body: string): string {
   return `: ${text.slice(0, 500)}`
 }
 
-function networkMessage(err: unknown, timeoutMs: number): string {
+/** A transport failure (timeout, refused, oversized answer) in words for the sync status. Shared by push and pull. */
+export function networkMessage(err: unknown, timeoutMs: number): string {
   if (axios.isAxiosError(err)) {
     if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || axios.isCancel(err)) {
       return `the central API did not answer within ${timeoutMs} ms`

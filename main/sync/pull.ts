@@ -10,6 +10,7 @@ import type { HolidayCalendar } from '../services/calendar/working-days'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { SyncEndpoint } from './central-client'
+import { networkMessage } from './central-client'
 
 /**
  * The pull side of sync: the service catalogue with the public holidays (`GET /v1/catalogue`, with its ETag) and the
@@ -319,20 +320,4 @@ export function calendarWithCentralHolidays(
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
-}
-
-function networkMessage(err: unknown, timeoutMs: number): string {
-  if (axios.isAxiosError(err)) {
-    if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || axios.isCancel(err)) {
-      return `the central API did not answer within ${timeoutMs} ms`
-    }
-    if (err.code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(err.message)) {
-      return 'the central API answered with more data than allowed'
-    }
-    return `cannot reach the central API: ${err.code ?? err.message}`
-  }
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return `the central API did not answer within ${timeoutMs} ms`
-  }
-  return `cannot reach the central API: ${errorText(err)}`
 }

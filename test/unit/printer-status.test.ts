@@ -12,7 +12,7 @@ import {
 } from '../../main/devices/printer/escpos-status'
 import { NO_PRINTER_STATUS, printerStatusOrPreview } from '../../main/devices/printer/null-printer'
 import { PrintError, refusalFor, seconds } from '../../main/devices/printer/printer'
-import { hostProblem, parsePrinterConfig } from '../../main/devices/printer/printer-config'
+import { hostProblem, parsePrinterConfig } from '../../common/printer-config'
 
 describe('DLE EOT requests', () => {
   it('are 0x10 0x04 n', () => {

@@ -1,6 +1,6 @@
 import type { Logger } from '../../services/logger'
 import { FilePrinter } from './file-printer'
-import type { PrinterConfig } from './printer-config'
+import type { PrinterConfig } from '../../../common/printer-config'
 import type { ReceiptPrinter } from './printer'
 import { SerialPrinter } from './serial-printer'
 import { TcpPrinter } from './tcp-printer'

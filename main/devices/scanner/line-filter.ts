@@ -4,7 +4,7 @@
  * Pure: no ports, no timers, no clock of its own.
  */
 
-import type { ScannerConfig } from './scanner-config'
+import type { ScannerConfig } from '../../../common/scanner-config'
 
 export type LineRejectReason = 'empty' | 'non-printable' | 'too-long' | 'noise'
 

@@ -4,7 +4,7 @@ import type { Logger } from '../../services/logger'
 import { LineFramer } from './framing'
 import { DuplicateSuppressor, filterLine, rawText, type LineRejectReason } from './line-filter'
 import { samePortPath, scannerPortLister } from './port-list'
-import type { ScannerConfig } from './scanner-config'
+import type { ScannerConfig } from '../../../common/scanner-config'
 
 /**
  * Serial / USB virtual-COM barcode scanner (BRIEF "Devices"). Reads the configured port, cuts the bytes into scans
