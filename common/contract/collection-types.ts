@@ -51,11 +51,18 @@ export interface BatchDetail extends BatchSummary {
   report: BatchReport | null
 }
 
+/** The customer's "ready" SMS as the desk sees it: what the gateway said if it said anything, else our side. */
+export interface SmsStatus {
+  state: 'delivered' | 'failed' | 'invalid-number' | 'sent' | 'scheduled' | 'none'
+  at: number | null
+}
+
 export interface HandoverCandidate extends ApplicationSummary {
   idNumberHint: string | null
   missing: boolean
   damaged: boolean
   arrivedAt: number | null
+  sms: SmsStatus
 }
 
 export interface LookupResult {

@@ -8,6 +8,10 @@ export interface SyncStatusInfo {
   lastSuccessAt: number | null
   deadLetters: number
   apiUrl: string | null
+  /** When the centre's events from the other workstations were last read to the end. */
+  lastReceivedAt: number | null
+  /** Replicated events this PC could not apply (kept in the log; see the sync page). */
+  replicationIssues: number
 }
 
 export interface DeadLetter {

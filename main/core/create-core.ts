@@ -7,6 +7,7 @@ import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
 import { type Clock, systemClock } from '../services/clock'
 import { createEventWriter } from '../services/event-writer'
+import { createProjector } from '../services/projection/projector'
 import type { Logger } from '../services/logger'
 import { SessionStore } from '../services/session-store'
 import { createSettingsService } from '../services/settings-service'
@@ -57,6 +58,7 @@ export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock
   const opened = openDatabase(opts.dataDir, clock, opts.logger)
   const store = createStore(opened.db)
+  const projector = createProjector({ store, clock, logger: opts.logger })
   const sessions = new SessionStore()
   const settings = createSettingsService(store)
   let pushStatus = (): void => undefined
@@ -68,6 +70,7 @@ export function createCore(opts: CoreOptions): Core {
   const sync = createSyncService({
     store,
     clock,
+    projector,
     logger: opts.logger,
     onStatus: () => pushStatus(),
     onCatalogueChanged: () => {
@@ -76,8 +79,11 @@ export function createCore(opts: CoreOptions): Core {
   })
   const appendEvent = createEventWriter(store, clock)
   // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
+  // An application event also rebuilds its row through the projector, the same fold replicated events go
+  // through, so this PC and every other one derive the row from the same events in the same way.
   const writeEvent: EventWriter = (e, deviceId) => {
     const id = appendEvent(e, deviceId)
+    if (e.trackingNumber && projector.projects(e.type)) projector.project(e.trackingNumber)
     sync.kick()
     return id
   }
@@ -125,8 +131,14 @@ export function createCore(opts: CoreOptions): Core {
     settings,
     writeEvent,
     printSlip: (s) => printing.printSlip(s),
+    resolveUnknown: (tn) => sync.resolveUnknown(tn),
   })
-  const handover = createHandoverService({ store, clock, writeEvent })
+  const handover = createHandoverService({
+    store,
+    clock,
+    writeEvent,
+    resolveUnknown: (tn) => sync.resolveUnknown(tn),
+  })
   const notifications = createNotificationService({ store, clock, writeEvent })
   const handlers = createHandlers({
     store,

@@ -6,6 +6,7 @@ import { auditQueries } from './queries/audit'
 import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
 import { printJobQueries } from './queries/print-jobs'
+import { projectionQueries } from './queries/projection'
 import { pullQueries } from './queries/pull'
 import { serviceQueries } from './queries/services'
 import { syncQueries } from './queries/sync'
@@ -30,6 +31,7 @@ export function createStore(db: Database) {
     notifications: notificationQueries(db),
     sync: syncQueries(db),
     pull: pullQueries(db),
+    projection: projectionQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -211,6 +211,7 @@ export function createApplicationService(d: Deps) {
             language: input.language,
             smsConsent: input.smsConsent,
             expectedReady,
+            notes: input.notes ?? null,
             ...(input.confirmDuplicate ? { duplicateConfirmed: true } : {}),
           },
         })

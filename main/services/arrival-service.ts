@@ -1,6 +1,6 @@
 import type { BatchDetail, BatchReport, BatchSummary, ScanResult } from '../../common/contract'
 import { AppError } from '../../common/errors'
-import { classifyScan } from '../../common/scan-classify'
+import { classifyScan, type ScanClass } from '../../common/scan-classify'
 import { assignSlot } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
@@ -12,6 +12,7 @@ import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
 import type { Session } from './session-store'
 import type { SettingsService } from './settings-service'
+import type { UnknownResolution } from './sync-service'
 
 interface Deps {
   store: Store
@@ -20,6 +21,8 @@ interface Deps {
   writeEvent: EventWriter
   /** Prints a shelf slip when that is switched on (best effort, after the arrival is saved). */
   printSlip: (slip: { slot: string; trackingNumber: string; customerName: string }) => void
+  /** Online look-up of a tracking number this PC does not hold (sync); absent in tests that do not need it. */
+  resolveUnknown?: (trackingNumber: string) => Promise<UnknownResolution>
 }
 
 const hhmm = (t: number): string =>
@@ -29,7 +32,14 @@ const hhmm = (t: number): string =>
  * Arrival batches: each scan of a finished document puts it on a shelf slot (event + outbox + scheduled "ready"
  * notification in one transaction) or says plainly why not. A re-scan is never a second arrival.
  */
-export function createArrivalService({ store, clock, settings, writeEvent, printSlip }: Deps) {
+export function createArrivalService({
+  store,
+  clock,
+  settings,
+  writeEvent,
+  printSlip,
+  resolveUnknown,
+}: Deps) {
   const serviceName = (code: string): string => store.services.byCode(code)?.nameEn ?? code
 
   const openBatch = (id: number): BatchRow => {
@@ -203,6 +213,89 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
     return row
   }
 
+  const scanClassified = (
+    batchId: number,
+    code: string,
+    c: ScanClass,
+    staff: Session,
+    unknownMessage: string | null,
+  ): ScanResult => {
+    const batch = openBatch(batchId)
+    const expected = new Set(store.arrivals.expected(batch.id))
+    const exp = (app: ApplicationRow | null): boolean | null =>
+      expected.size === 0 ? null : isExpected(app, code, expected)
+    if (c.kind === 'tracking-invalid') {
+      return result(record(batch, code, staff, 'invalid', null), null, 'Check digit wrong', c.message, null)
+    }
+    if (c.kind === 'slot' || c.kind === 'manifest') {
+      const what = c.kind === 'slot' ? 'a shelf label' : 'a manifest code'
+      return result(
+        record(batch, code, staff, 'invalid', null),
+        null,
+        'Not a document',
+        `That is ${what}: scan the document's label.`,
+        null,
+      )
+    }
+    const app = applicationForScan(store, c)
+    if (!app) {
+      const message =
+        c.kind === 'unknown'
+          ? c.message
+          : unknownMessage
+            ? `${unknownMessage} It is kept in the unmatched list to resolve.`
+            : `${code} is not registered on this workstation: it is kept in the unmatched list to resolve.`
+      return result(record(batch, code, staff, 'unknown', null), null, 'Unknown code', message, exp(null))
+    }
+    const tn = formatTrackingNumber(app.tracking_number)
+    switch (app.status) {
+      case 'registered': {
+        const scan = arrive(app, batch, code, staff)
+        if (settings.get().printShelfSlip && scan.slot) {
+          printSlip({
+            slot: scan.slot,
+            trackingNumber: app.tracking_number,
+            customerName: app.customer_name,
+          })
+        }
+        return result(
+          scan,
+          app,
+          scan.slot ?? '',
+          `${tn} · ${app.customer_name} · ${serviceName(app.service_code)}`,
+          exp(app),
+        )
+      }
+      case 'arrived': {
+        const by = app.arrived_by ? ` (by ${app.arrived_by})` : ''
+        const when = app.arrived_at ? ` since ${hhmm(app.arrived_at)}` : ''
+        return result(
+          record(batch, code, staff, 'rescan', app),
+          app,
+          `Already on ${app.shelf_slot ?? 'the shelf'}`,
+          `${tn} is already on shelf ${app.shelf_slot ?? '?'}${when}${by}. A re-scan is not a second arrival.`,
+          exp(app),
+        )
+      }
+      case 'collected':
+        return result(
+          record(batch, code, staff, 'collected', app),
+          app,
+          'Already collected',
+          `${tn} was collected${app.collected_at ? ` on ${new Date(app.collected_at).toLocaleDateString('en-GB', { timeZone: 'Africa/Nairobi' })}` : ''}. Set this document aside and tell the manager.`,
+          exp(app),
+        )
+      default:
+        return result(
+          record(batch, code, staff, 'returned', app),
+          app,
+          app.status === 'returned' ? 'Returned to agency' : 'Cancelled',
+          `${tn} is ${app.status}. Set this document aside and tell the manager.`,
+          exp(app),
+        )
+    }
+  }
+
   return {
     open(
       p: {
@@ -254,84 +347,22 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
       }
     },
 
-    scan(batchId: number, code: string, staff: Session): ScanResult {
-      const batch = openBatch(batchId)
-      const expected = new Set(store.arrivals.expected(batch.id))
-      const exp = (app: ApplicationRow | null): boolean | null =>
-        expected.size === 0 ? null : isExpected(app, code, expected)
+    /**
+     * One scanned code. A well-formed tracking number this PC does not hold is first resolved through sync (the
+     * central API, then the centre feed), so a document registered at another counter a minute ago still arrives.
+     */
+    async scan(batchId: number, code: string, staff: Session): Promise<ScanResult> {
+      openBatch(batchId)
       const c = classifyScan(code, { services: store.services.all() })
-      if (c.kind === 'tracking-invalid') {
-        return result(record(batch, code, staff, 'invalid', null), null, 'Check digit wrong', c.message, null)
+      let unknownMessage: string | null = null
+      if (c.kind === 'tracking' && resolveUnknown && !applicationForScan(store, c)) {
+        const r = await resolveUnknown(c.trackingNumber)
+        if (!r.here) unknownMessage = r.message
       }
-      if (c.kind === 'slot' || c.kind === 'manifest') {
-        const what = c.kind === 'slot' ? 'a shelf label' : 'a manifest code'
-        return result(
-          record(batch, code, staff, 'invalid', null),
-          null,
-          'Not a document',
-          `That is ${what}: scan the document's label.`,
-          null,
-        )
-      }
-      const app = applicationForScan(store, c)
-      if (!app) {
-        const message =
-          c.kind === 'unknown'
-            ? c.message
-            : `${code} is not registered on this workstation: it is kept in the unmatched list to resolve.`
-        return result(record(batch, code, staff, 'unknown', null), null, 'Unknown code', message, exp(null))
-      }
-      const tn = formatTrackingNumber(app.tracking_number)
-      switch (app.status) {
-        case 'registered': {
-          const scan = arrive(app, batch, code, staff)
-          if (settings.get().printShelfSlip && scan.slot) {
-            printSlip({
-              slot: scan.slot,
-              trackingNumber: app.tracking_number,
-              customerName: app.customer_name,
-            })
-          }
-          return result(
-            scan,
-            app,
-            scan.slot ?? '',
-            `${tn} · ${app.customer_name} · ${serviceName(app.service_code)}`,
-            exp(app),
-          )
-        }
-        case 'arrived': {
-          const by = app.arrived_by ? ` (by ${app.arrived_by})` : ''
-          const when = app.arrived_at ? ` since ${hhmm(app.arrived_at)}` : ''
-          return result(
-            record(batch, code, staff, 'rescan', app),
-            app,
-            `Already on ${app.shelf_slot ?? 'the shelf'}`,
-            `${tn} is already on shelf ${app.shelf_slot ?? '?'}${when}${by}. A re-scan is not a second arrival.`,
-            exp(app),
-          )
-        }
-        case 'collected':
-          return result(
-            record(batch, code, staff, 'collected', app),
-            app,
-            'Already collected',
-            `${tn} was collected${app.collected_at ? ` on ${new Date(app.collected_at).toLocaleDateString('en-GB', { timeZone: 'Africa/Nairobi' })}` : ''}. Set this document aside and tell the manager.`,
-            exp(app),
-          )
-        default:
-          return result(
-            record(batch, code, staff, 'returned', app),
-            app,
-            app.status === 'returned' ? 'Returned to agency' : 'Cancelled',
-            `${tn} is ${app.status}. Set this document aside and tell the manager.`,
-            exp(app),
-          )
-      }
+      return scanClassified(batchId, code, c, staff, unknownMessage)
     },
-
     /** Links an unknown scan to an application after all (typed in by hand), arriving it if it was registered. */
-    resolve(scanId: number, trackingNumber: string | null, staff: Session): ScanResult | null {
+    async resolve(scanId: number, trackingNumber: string | null, staff: Session): Promise<ScanResult | null> {
       const scan = store.arrivals.scanById(scanId)
       if (!scan || scan.outcome !== 'unknown')
         throw new AppError('NOT_FOUND', `No unmatched scan ${scanId}.`, 'scanId')
@@ -347,11 +378,18 @@ export function createArrivalService({ store, clock, settings, writeEvent, print
         return null
       }
       const batch = openBatch(scan.batch_id)
-      const app = store.applications.byTracking(trackingNumber)
+      let app = store.applications.byTracking(trackingNumber)
+      let elsewhere: string | null = null
+      if (!app && resolveUnknown) {
+        // Linking later is what you do once the registration has had time to reach this PC: fetch it now.
+        const r = await resolveUnknown(trackingNumber)
+        if (r.here) app = store.applications.byTracking(trackingNumber)
+        else elsewhere = r.message
+      }
       if (!app)
         throw new AppError(
           'NOT_FOUND',
-          `No application ${formatTrackingNumber(trackingNumber)}.`,
+          elsewhere ?? `No application ${formatTrackingNumber(trackingNumber)}.`,
           'trackingNumber',
         )
       if (app.status !== 'registered')

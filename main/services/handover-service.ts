@@ -1,4 +1,4 @@
-import type { HandoverCandidate, LookupResult, ShelfAuditReport } from '../../common/contract'
+import type { HandoverCandidate, LookupResult, ShelfAuditReport, SmsStatus } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { classifyScan } from '../../common/scan-classify'
 import { formatTrackingNumber } from '../../common/tracking-number'
@@ -7,6 +7,7 @@ import type { Store } from '../db/store'
 import { applicationForScan } from './scan-lookup'
 import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
+import type { UnknownResolution } from './sync-service'
 import type { Session } from './session-store'
 
 export type Collector =
@@ -17,13 +18,15 @@ interface Deps {
   store: Store
   clock: Clock
   writeEvent: EventWriter
+  /** Online look-up of a tracking number this PC does not hold (sync); absent in tests that do not need it. */
+  resolveUnknown?: (trackingNumber: string) => Promise<UnknownResolution>
 }
 
 /**
  * Hand-over and shelf care: find what a customer can take, check who takes it, mark it collected; move, mark missing
  * or damaged with a reason; audit a shelf slot against what should be on it.
  */
-export function createHandoverService({ store, clock, writeEvent }: Deps) {
+export function createHandoverService({ store, clock, writeEvent, resolveUnknown }: Deps) {
   const candidate = (a: ApplicationRow): HandoverCandidate => ({
     trackingNumber: a.tracking_number,
     serviceCode: a.service_code,
@@ -38,7 +41,18 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
     missing: a.missing === 1,
     damaged: a.damaged === 1,
     arrivedAt: a.arrived_at,
+    sms: smsStatus(a.tracking_number),
   })
+
+  const smsStatus = (tn: string): SmsStatus => {
+    const outcome = store.pull.outcomesFor(tn).at(-1)
+    if (outcome) return { state: outcome.outcome, at: outcome.at }
+    const rows = store.notifications.forApplication(tn)
+    const sent = rows.filter((n) => n.status === 'sent').at(-1)
+    if (sent) return { state: 'sent', at: sent.sent_at }
+    const scheduled = rows.find((n) => n.status === 'scheduled')
+    return scheduled ? { state: 'scheduled', at: scheduled.due_at } : { state: 'none', at: null }
+  }
 
   const mustFind = (tn: string): ApplicationRow => {
     const a = store.applications.byTracking(tn)
@@ -85,7 +99,7 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
 
   return {
     /** From a scanned receipt, a typed tracking number, an agency reference or an ID number: what can be handed over. */
-    lookup(code: string): LookupResult {
+    async lookup(code: string): Promise<LookupResult> {
       const text = code.trim()
       let found: ApplicationRow[]
       if (/^\d{6,8}$/.test(text)) {
@@ -93,7 +107,13 @@ export function createHandoverService({ store, clock, writeEvent }: Deps) {
       } else {
         const c = classifyScan(text, { services: store.services.all() })
         if (c.kind === 'tracking-invalid') throw new AppError('INVALID_INPUT', c.message, 'code')
-        const first = applicationForScan(store, c)
+        let first = applicationForScan(store, c)
+        if (!first && c.kind === 'tracking' && resolveUnknown) {
+          // Registered at another counter and not replicated yet: ask the central API, read the feed, look again.
+          const r = await resolveUnknown(c.trackingNumber)
+          if (r.here) first = applicationForScan(store, c)
+          else if (r.message) throw new AppError('NOT_FOUND', r.message, 'code')
+        }
         if (!first) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
         // The same customer's other documents waiting on the shelf come along in one hand-over.
         const others = first.id_number

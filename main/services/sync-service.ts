@@ -1,29 +1,38 @@
 import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
+import { createApplicationLookup } from '../sync/application-lookup'
+import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed } from '../sync/centre-feed'
 import { enrolWorkstation } from '../sync/enrol'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
 import { createPull } from '../sync/pull'
 import { syncStateStore } from '../sync/sync-state'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
+import type { Projector } from './projection/projector'
 
 interface Deps {
   store: Store
   clock: Clock
   logger: Logger
+  projector: Projector
   onStatus: () => void
   /** Told when a pull replaced the catalogue or holidays, so expected-ready dates use the new ones. */
   onCatalogueChanged: () => void
 }
 
 const PULL_EVERY_MS = 5 * 60_000
+/** Other workstations' events are what the desk waits for when a customer stands there: fetched often. */
+const FEED_EVERY_MS = 15_000
+
+/** Whether a tracking number this PC did not know is now here, and if not, what to tell the person at the desk. */
+export type UnknownResolution = { here: true } | { here: false; message: string | null }
 
 /**
- * The contract's view of sync: the outbox drain (push), enrolment, dead letters and transfer files. Pull
- * (catalogue, delivery outcomes, other PCs' events) is not built yet: see the open sync issue.
+ * The contract's view of sync: the outbox drain (push), pull (catalogue, SMS outcomes, the centre's events from
+ * other workstations), look-up of unknown tracking numbers, enrolment, dead letters and transfer files.
  */
-export function createSyncService({ store, clock, logger, onStatus, onCatalogueChanged }: Deps) {
+export function createSyncService({ store, clock, logger, projector, onStatus, onCatalogueChanged }: Deps) {
   const drain = createOutboxDrain({ queries: store.sync, clock, logger, onStatus })
   const state = syncStateStore(store.sync, logger)
 
@@ -36,18 +45,44 @@ export function createSyncService({ store, clock, logger, onStatus, onCatalogueC
     logger,
     endpoint: () => state.get('endpoint'),
   })
-  /** Catalogue, holidays and SMS outcomes from the central API; never throws, reports through the logger. */
+  const feed = createCentreFeed({
+    db: store.db,
+    sync: store.sync,
+    projector,
+    clock,
+    logger,
+    endpoint: () => state.get('endpoint'),
+    centreNumber: () => store.centre.get()?.number ?? null,
+  })
+  const lookup = createApplicationLookup(() => state.get('endpoint'))
+
+  const pullFeed = async (): Promise<void> => {
+    const r = await feed.pullCentreEvents()
+    if (typeof r === 'object') logger.warn('pull centre events failed', { error: r.error })
+  }
+  /** Catalogue, holidays, SMS outcomes and the centre's events; never throws, reports through the logger. */
   const pullAll = async (): Promise<void> => {
     const r = await pull.pullAll()
     if (r.catalogue === 'updated') onCatalogueChanged()
-    for (const [feed, result] of Object.entries(r)) {
+    for (const [name, result] of Object.entries(r)) {
       if (typeof result === 'object' && result !== null && 'error' in result)
-        logger.warn(`pull ${feed} failed`, { error: result.error })
+        logger.warn(`pull ${name} failed`, { error: result.error })
     }
+    // After the catalogue, so replicated applications find their services.
+    await pullFeed()
   }
   let pullTimer: ReturnType<typeof setInterval> | null = null
+  let feedTimer: ReturnType<typeof setInterval> | null = null
 
-  const info = (): SyncStatusInfo => ({ ...drain.status(), apiUrl: state.get('endpoint')?.baseUrl ?? null })
+  const info = (): SyncStatusInfo => {
+    const readAt = store.sync.getState(CENTRE_EVENTS_READ_AT_KEY)
+    return {
+      ...drain.status(),
+      apiUrl: state.get('endpoint')?.baseUrl ?? null,
+      lastReceivedAt: typeof readAt === 'number' ? readAt : null,
+      replicationIssues: store.projection.issueCount(),
+    }
+  }
 
   return {
     drain,
@@ -59,9 +94,12 @@ export function createSyncService({ store, clock, logger, onStatus, onCatalogueC
       void pullAll()
       pullTimer = setInterval(() => void pullAll(), PULL_EVERY_MS)
       pullTimer.unref()
+      feedTimer = setInterval(() => void pullFeed(), FEED_EVERY_MS)
+      feedTimer.unref()
     },
     async stop(): Promise<void> {
       if (pullTimer) clearInterval(pullTimer)
+      if (feedTimer) clearInterval(feedTimer)
       await drain.stop()
     },
 
@@ -82,6 +120,30 @@ export function createSyncService({ store, clock, logger, onStatus, onCatalogueC
       store.audit.write({ at: clock.now(), staffNumber: by, action: 'sync.enrolled', detail: { apiUrl } })
       await pullAll()
       return info()
+    },
+
+    /**
+     * A tracking number scanned here that this PC does not hold. Online, the central API says whose it is; if it
+     * is this centre's, the centre feed is read at once so the caller can look again. Offline: `message` is null
+     * and the caller says what it says offline.
+     */
+    async resolveUnknown(trackingNumber: string): Promise<UnknownResolution> {
+      const found = await lookup(trackingNumber)
+      if (found.kind === 'unavailable') return { here: false, message: null }
+      if (found.kind === 'not-found')
+        return { here: false, message: 'The central tracking service does not know this number either.' }
+      const centre = store.centre.get()?.number
+      if (found.centreNumber !== centre)
+        return {
+          here: false,
+          message: `Registered at Huduma Centre ${found.centreNumber} (${found.status}), not at this centre: set it aside for that centre.`,
+        }
+      await pullFeed()
+      if (store.applications.byTracking(trackingNumber)) return { here: true }
+      return {
+        here: false,
+        message: `Registered at this centre on another workstation (${found.status}); its details have not reached this PC yet. Try again in a minute.`,
+      }
     },
 
     async now(): Promise<SyncStatusInfo> {

@@ -1,4 +1,3 @@
-import axios, { type AxiosResponse } from 'axios'
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
 import { catalogueSchema } from '../../common/catalogue'
@@ -10,7 +9,7 @@ import type { HolidayCalendar } from '../services/calendar/working-days'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { SyncEndpoint } from './central-client'
-import { networkMessage } from './central-client'
+import { createCentralGet, cursorSchema, single, UUIDV7, type PullError } from './central-get'
 
 /**
  * The pull side of sync: the service catalogue with the public holidays (`GET /v1/catalogue`, with its ETag) and the
@@ -24,9 +23,7 @@ import { networkMessage } from './central-client'
 
 export const CATALOGUE_ETAG_KEY = 'catalogueEtag'
 export const NOTIFICATIONS_CURSOR_KEY = 'notificationsCursor'
-export const NEEDS_ENROLMENT = 'needs enrolment'
-
-export type PullError = { error: string }
+export { NEEDS_ENROLMENT, type PullError } from './central-get'
 export type CatalogueResult = 'updated' | 'unchanged' | 'skipped' | PullError
 /** How many outcome rows (event × tracking number) were new; 'skipped' when no endpoint is configured. */
 export type OutcomesResult = number | 'skipped' | PullError
@@ -77,9 +74,6 @@ const catalogueAnswerSchema = z.strictObject({
   holidays: z.array(centralHolidaySchema).max(1000),
 })
 
-const cursorSchema = z.string().min(1).max(200)
-const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-
 const outcomesPageSchema = z.strictObject({
   outcomes: z.array(
     z.strictObject({
@@ -102,75 +96,17 @@ const DEFAULT_TIMEOUT_MS = 15_000
 const DEFAULT_PAGE_SIZE = 500
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 /** A feed that never runs dry within this many pages is treated as broken (an unmoving cursor, say). */
-const MAX_PAGES = 10_000
-
-interface Answer {
-  status: number
-  body: string
-  etag: string | null
-}
+export const MAX_PAGES = 10_000
 
 export function createPull(deps: PullDeps): Pull {
   const { db, services, sync, clock, logger } = deps
   const pull = deps.pull ?? pullQueries(db)
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const pageSize = Math.min(1000, Math.max(1, Math.trunc(deps.pageSize ?? DEFAULT_PAGE_SIZE)))
-  const http = axios.create({
-    timeout: timeoutMs,
-    maxContentLength: deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    // A redirect would carry the bearer token somewhere we did not choose.
-    maxRedirects: 0,
-    validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
+  const { get, parse } = createCentralGet({
+    timeoutMs,
+    maxResponseBytes: deps.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   })
-
-  const get = async (
-    ep: SyncEndpoint,
-    path: string,
-    params: Record<string, string | number>,
-    headers: Record<string, string> = {},
-  ): Promise<Answer | PullError> => {
-    let res: AxiosResponse<unknown>
-    try {
-      res = await http.get(`${ep.baseUrl.replace(/\/+$/, '')}${path}`, {
-        params,
-        headers: {
-          Authorization: `Bearer ${ep.token}`,
-          Accept: 'application/json, application/problem+json',
-          ...headers,
-        },
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-    } catch (err) {
-      return { error: networkMessage(err, timeoutMs) }
-    }
-    const etag = res.headers.etag as unknown
-    return {
-      status: res.status,
-      body: typeof res.data === 'string' ? res.data : '',
-      etag: typeof etag === 'string' && etag !== '' ? etag : null,
-    }
-  }
-
-  /** The JSON body of a 200 checked against `schema`, or the error to report. */
-  const parse = <T>(what: string, a: Answer, schema: z.ZodType<T>): T | PullError => {
-    if (a.status === 401 || a.status === 403) return { error: NEEDS_ENROLMENT }
-    if (a.status !== 200) return { error: `${what}: the central API answered ${a.status}` }
-    let json: unknown
-    try {
-      json = JSON.parse(a.body)
-    } catch {
-      return { error: `${what}: the central API answered 200 with a body that is not JSON` }
-    }
-    const parsed = schema.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue?.path.length ? issue.path.join('.') : 'body'
-      return { error: `${what}: malformed answer (${where}: ${issue?.message ?? 'invalid'})` }
-    }
-    return parsed.data
-  }
 
   const storedEtag = (): z.infer<typeof etagStateSchema> | null => {
     const parsed = etagStateSchema.safeParse(sync.getState(CATALOGUE_ETAG_KEY))
@@ -274,16 +210,6 @@ export function createPull(deps: PullDeps): Pull {
     return e
   }
 
-  // One pull per feed at a time: a second call while one runs shares its result.
-  const single = <T>(run: () => Promise<T>): (() => Promise<T>) => {
-    let running: Promise<T> | null = null
-    return () => {
-      running ??= run().finally(() => {
-        running = null
-      })
-      return running
-    }
-  }
   const pullCatalogue = single(catalogueOnce)
   const pullOutcomes = single(outcomesOnce)
 

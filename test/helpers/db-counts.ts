@@ -15,6 +15,7 @@ export const WRITABLE_TABLES = [
   'batch_expected',
   'batch_scans',
   'notifications',
+  'replication_issues',
 ] as const
 
 /** Row count of every table a call could write to. */

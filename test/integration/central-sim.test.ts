@@ -265,19 +265,24 @@ describe('central API simulator', () => {
       expect((await post(sim, a, max)).every((r) => r.outcome === 'accepted')).toBe(true)
     })
 
-    it('rejects an event of another device or centre, and accepts the rest of the batch', async () => {
+    it('rejects an event of another centre or of a device never enrolled here, and accepts the rest of the batch', async () => {
       const mine = event(a)
-      const notMine = event(a, { deviceId: b.deviceId })
+      const stranger = event(a, { deviceId: '0190a5a4-7a1b-7c3d-8e4f-00000000dead' })
       const otherCentre = event(a, { centreNumber: OTHER_CENTRE })
-      const results = await post(sim, a, [notMine, mine, otherCentre])
+      const results = await post(sim, a, [stranger, mine, otherCentre])
       expect(results).toEqual([
-        { id: notMine.id, outcome: 'rejected', reason: expect.stringMatching(/deviceId/) },
+        { id: stranger.id, outcome: 'rejected', reason: 'deviceId is not a device enrolled at this centre' },
         { id: mine.id, outcome: 'accepted' },
         { id: otherCentre.id, outcome: 'rejected', reason: expect.stringMatching(/centreNumber/) },
       ])
-      expect(sim.eventIds()).not.toContain(notMine.id)
-      // A rejected event is not remembered: sent again by the right device, it is accepted.
-      expect(await post(sim, b, [notMine])).toEqual([{ id: notMine.id, outcome: 'accepted' }])
+      expect(sim.eventIds()).not.toContain(stranger.id)
+    })
+
+    it('accepts events relayed by another device of the same centre (a transfer file), keeping their device', async () => {
+      const carried = event(a, { deviceId: b.deviceId })
+      expect(await post(sim, a, [carried])).toEqual([{ id: carried.id, outcome: 'accepted' }])
+      // Sent again by the device that made it: a duplicate, not a second copy.
+      expect(await post(sim, b, [carried])).toEqual([{ id: carried.id, outcome: 'duplicate' }])
     })
 
     it('answers 401 problem+json without a token, with an unknown token and with a revoked token', async () => {
@@ -616,7 +621,7 @@ describe('central API simulator', () => {
     it('counts requests and outcomes in stats()', async () => {
       const s0 = sim.stats()
       const e = event(a)
-      await post(sim, a, [e, e, event(a, { deviceId: b.deviceId })])
+      await post(sim, a, [e, e, event(a, { centreNumber: OTHER_CENTRE })])
       const s1 = sim.stats()
       expect(s1.requests - s0.requests).toBe(1)
       expect([s1.accepted - s0.accepted, s1.duplicates - s0.duplicates, s1.rejected - s0.rejected]).toEqual([

@@ -861,7 +861,7 @@ describe('outbox drain against the central API simulator', () => {
     expect(sim.eventIds()).toEqual(ids)
   })
 
-  it('export → import with the same device token: exactly once; with another device token: unsent ones are rejected', async () => {
+  it('export → import on another PC of the centre: exactly once; a PC of another centre is refused', async () => {
     const ids = appendEvents(d, clock, 800)
     const drain = makeDrain(d)
     drain.configure({ baseUrl: sim.url, token })
@@ -869,23 +869,34 @@ describe('outbox drain against the central API simulator', () => {
     await drain.drainOnce()
     expect(sim.eventIds()).toEqual(ids.slice(0, 500))
 
-    // The simulator accepts an event only from its own device's token: a relay PC with its own token gets the
-    // unsent events rejected (already-sent ones are still duplicates).
-    const otherDevice = '0190a5a4-7a1b-7c3d-8e4f-0000000000ff'
-    const relay = makeDrain(open('relay.sqlite'))
-    relay.configure({ baseUrl: sim.url, token: sim.issueToken('042', otherDevice, '02') })
-    const refused = await relay.importFile(file)
+    // A PC of another centre cannot relay centre 042's events (already-sent ones are still duplicates).
+    const stranger = makeDrain(open('stranger.sqlite'))
+    stranger.configure({
+      baseUrl: sim.url,
+      token: sim.issueToken('043', '0190a5a4-7a1b-7c3d-8e4f-0000000000fe', '01'),
+    })
+    const refused = await stranger.importFile(file)
     expect(refused).toMatchObject({ accepted: 0, duplicate: 500, rejected: 300 })
-    expect(refused.rejections[0]!.reason).toBe('deviceId is not the device of the bearer token')
+    expect(refused.rejections[0]!.reason).toBe('centreNumber is not the centre of the bearer token')
 
-    const carrier = makeDrain(open('carrier.sqlite'))
-    carrier.configure({ baseUrl: sim.url, token })
-    expect(await carrier.importFile(file)).toEqual({
+    // Another PC of the same centre carries the file in: the unsent 300 are accepted, each once, under the
+    // device that made them.
+    const relay = makeDrain(open('relay.sqlite'))
+    relay.configure({
+      baseUrl: sim.url,
+      token: sim.issueToken('042', '0190a5a4-7a1b-7c3d-8e4f-0000000000ff', '02'),
+    })
+    expect(await relay.importFile(file)).toEqual({
       accepted: 300,
       duplicate: 500,
       rejected: 0,
       rejections: [],
     })
+    expect(sim.eventIds()).toEqual(ids)
+
+    // Imported again (a second stick with the same file): nothing new. The maker's own outbox then drains as
+    // duplicates, so every event is stored once.
+    expect(await relay.importFile(file)).toMatchObject({ accepted: 0, duplicate: 800, rejected: 0 })
     expect(await drain.runUntilEmpty()).toMatchObject({ sent: 300, duplicate: 300 })
     expect(sim.eventIds()).toEqual(ids)
   })

@@ -5,6 +5,7 @@ import { migration0030 } from './0030-counter'
 import { migration0040 } from './0040-collection-desk'
 import { migration0050 } from './0050-sync'
 import { migration0060 } from './0060-pull'
+import { migration0070 } from './0070-replication'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0060,
+  migration0070,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -24,6 +24,7 @@ export interface ApplicationRow {
   collector: string | null
   missing: 0 | 1
   damaged: 0 | 1
+  returned_at: number | null
 }
 
 export interface NewApplication {

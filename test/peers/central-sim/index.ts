@@ -218,9 +218,11 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
               stats.duplicates++
               return { id: e.id, outcome: 'duplicate' }
             }
-            if (e.deviceId !== me.deviceId) return reject('deviceId is not the device of the bearer token')
             if (e.centreNumber !== me.centreNumber)
               return reject('centreNumber is not the centre of the bearer token')
+            // Another PC of the same centre may relay a transfer file; the event keeps its own device.
+            if (e.deviceId !== me.deviceId && store.deviceCentre(e.deviceId) !== me.centreNumber)
+              return reject('deviceId is not a device enrolled at this centre')
             if (faults.rejectTypes.includes(e.type))
               return reject('event type not accepted by the test fault')
             let sms: { phone: string; trackingNumbers: string[] } | null = null

@@ -107,6 +107,7 @@ export function openSimStore(file: string) {
   db.exec(SCHEMA)
 
   const q = {
+    deviceCentre: db.prepare<[string], { centre: string }>('SELECT centre FROM devices WHERE device_id = ?'),
     deviceBySlot: db.prepare<[string, string], { device_id: string }>(
       'SELECT device_id FROM devices WHERE centre = ? AND slot = ?',
     ),
@@ -173,6 +174,8 @@ export function openSimStore(file: string) {
     db,
     tx: <T>(fn: () => T): T => db.transaction(fn)(),
 
+    /** The centre a device is enrolled at, or null for a device never enrolled. */
+    deviceCentre: (deviceId: string): string | null => q.deviceCentre.get(deviceId)?.centre ?? null,
     deviceInSlot: (centre: string, slot: string): string | null =>
       q.deviceBySlot.get(centre, slot)?.device_id ?? null,
     codeUse: (centre: string, code: string) => q.usedCode.get(centre, code) ?? null,

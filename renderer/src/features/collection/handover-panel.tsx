@@ -18,6 +18,7 @@ import { IconDots } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { HandoverCandidate, LookupResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { SmsBadge } from './sms-badge'
 import { api } from '../../api/client'
 import { ShelfActionModal, type ShelfAction } from './shelf-action-modal'
 
@@ -77,6 +78,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                     {d.idNumberHint ? ` · ID ${d.idNumberHint}` : ''}
                     {d.damaged ? ' · DAMAGED' : ''}
                   </Text>
+                  <SmsBadge sms={d.sms} />
                 </div>
               }
             />

@@ -14,6 +14,16 @@ const EVENT_LABEL: Record<string, string> = {
   'application.registered': 'Registered',
   'application.arrived': 'Arrived at the centre',
   'application.collected': 'Collected',
+  'application.moved': 'Moved to another slot',
+  'application.missing': 'Marked missing from the shelf',
+  'application.missingCleared': 'Found again on the shelf',
+  'application.damaged': 'Marked damaged',
+  'application.damagedCleared': 'Damage mark cleared',
+  'application.returned': 'Returned to the agency',
+  'application.cancelled': 'Cancelled',
+  'application.callLogged': 'Phone call logged',
+  'notification.ready': '"Ready" SMS sent',
+  'notification.reminder': 'Reminder SMS sent',
 }
 
 /** One application: who, what, when, its timeline and its receipts. Opening it is audited by the core. */

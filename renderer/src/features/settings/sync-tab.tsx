@@ -68,6 +68,9 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
               ? ` · oldest waiting ${Math.round(status.oldestUnsentAgeMs / 60_000)} min`
               : ''}
             {status.lastSuccessAt ? ` · last sent ${formatDateTime(status.lastSuccessAt)}` : ''}
+            {status.lastReceivedAt
+              ? ` · other workstations read ${formatDateTime(status.lastReceivedAt)}`
+              : ''}
           </Text>
           <Button variant="light" onClick={() => void run(() => api.call('sync.now', {}), 'Sync attempted.')}>
             Sync now
@@ -75,6 +78,13 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
         </Group>
       )}
       {status?.lastError && <Alert color="orange">{status.lastError}</Alert>}
+      {status && status.replicationIssues > 0 && (
+        <Alert color="orange" title="Events from other workstations that could not be applied">
+          {status.replicationIssues} event(s) from other workstations did not fit their type and were left out
+          of the application list (they are kept in the log). Tell the system administrator: the other
+          workstation may run a different version of the app.
+        </Alert>
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}

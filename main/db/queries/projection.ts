@@ -1,0 +1,92 @@
+import type { Database } from 'better-sqlite3'
+import type { ProjectedApplication } from '../../services/projection/application-reducer'
+import type { EventRow } from './events'
+
+export interface ReplicaEvent {
+  id: string
+  type: string
+  occurredAt: number
+  staffNumber: string | null
+  deviceId: string
+  trackingNumber: string | null
+  payload: Record<string, unknown>
+}
+
+/**
+ * Writes of the application projection and of replicated events. Everything here is idempotent: an event is
+ * stored once by id, a notification once per (event, tracking number), and the projection upsert writes the fold
+ * of all events, so applying the same page twice changes nothing.
+ */
+export function projectionQueries(db: Database) {
+  const insertReplica = db.prepare(
+    `INSERT OR IGNORE INTO events (id, type, occurred_at, staff_number, device_id, tracking_number, payload)
+     VALUES (@id, @type, @occurredAt, @staffNumber, @deviceId, @trackingNumber, @payload)`,
+  )
+  const eventsFor = db.prepare<[string], EventRow>(
+    'SELECT * FROM events WHERE tracking_number = ? ORDER BY seq',
+  )
+  // Registration columns are written once (no event edits them); the state columns are the fold's. The two
+  // workstation-local details (the batch an arrival was scanned in, the owner's ID number shown at hand-over)
+  // are kept when this PC already has them.
+  const upsert = db.prepare(
+    `INSERT INTO applications (tracking_number, service_code, customer_name, phone, id_number, agency_ref, language,
+       sms_consent, notes, status, registered_at, registered_by, expected_ready, arrived_at, arrived_by,
+       arrival_batch_id, shelf_slot, collected_at, collected_by, collector, missing, damaged, returned_at, updated_at)
+     VALUES (@trackingNumber, @serviceCode, @customerName, @phone, @idNumber, @agencyRef, @language, @smsConsent,
+       @notes, @status, @registeredAt, @registeredBy, @expectedReady, @arrivedAt, @arrivedBy, @arrivalBatchId,
+       @shelfSlot, @collectedAt, @collectedBy, @collector, @missing, @damaged, @returnedAt, @updatedAt)
+     ON CONFLICT (tracking_number) DO UPDATE SET status = excluded.status, arrived_at = excluded.arrived_at,
+       arrived_by = excluded.arrived_by, arrival_batch_id = coalesce(applications.arrival_batch_id,
+       excluded.arrival_batch_id), shelf_slot = excluded.shelf_slot, collected_at = excluded.collected_at,
+       collected_by = excluded.collected_by, collector = coalesce(applications.collector, excluded.collector),
+       missing = excluded.missing, damaged = excluded.damaged, returned_at = excluded.returned_at,
+       updated_at = max(applications.updated_at, excluded.updated_at)`,
+  )
+  const appExists = db.prepare<[string], { n: number }>(
+    'SELECT 1 AS n FROM applications WHERE tracking_number = ?',
+  )
+  const serviceExists = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM services WHERE code = ?')
+  // A service another PC used that this one has never heard of: an inactive stand-in keeps the foreign key, and
+  // the next catalogue pull overwrites it with the real entry.
+  const placeholderService = db.prepare(
+    `INSERT OR IGNORE INTO services (code, name_en, name_sw, agency, turnaround_days, id_required, retention_days,
+       active, is_default, updated_at)
+     VALUES (@code, @code, @code, 'Unknown agency', 0, 0, 90, 0, 0, @now)`,
+  )
+  const insertNotification = db.prepare(
+    `INSERT OR IGNORE INTO notifications (tracking_number, kind, due_at, status, sent_at, event_id)
+     VALUES (@trackingNumber, @kind, @at, 'sent', @at, @eventId)`,
+  )
+  const insertIssue = db.prepare(
+    `INSERT OR IGNORE INTO replication_issues (event_id, type, tracking_number, reason, at)
+     VALUES (@eventId, @type, @trackingNumber, @reason, @at)`,
+  )
+  const issueCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM replication_issues')
+
+  return {
+    /** Stores another workstation's event (no outbox row: it is already central). False if it was here. */
+    insertReplica: (e: ReplicaEvent): boolean =>
+      insertReplica.run({ ...e, payload: JSON.stringify(e.payload) }).changes === 1,
+    eventsFor: (tn: string) => eventsFor.all(tn),
+    upsert: (a: ProjectedApplication) => upsert.run(a),
+    appExists: (tn: string) => appExists.get(tn) !== undefined,
+    ensureService: (code: string, now: number): void => {
+      if (serviceExists.get(code) === undefined) placeholderService.run({ code, now })
+    },
+    insertNotification: (n: {
+      trackingNumber: string
+      kind: 'ready' | 'reminder'
+      at: number
+      eventId: string
+    }) => insertNotification.run(n).changes === 1,
+    recordIssue: (i: {
+      eventId: string
+      type: string
+      trackingNumber: string | null
+      reason: string
+      at: number
+    }) => insertIssue.run(i),
+    issueCount: () => issueCount.get()?.n ?? 0,
+  }
+}
+export type ProjectionQueries = ReturnType<typeof projectionQueries>

@@ -1,0 +1,104 @@
+import type { ReplicaEvent } from '../../db/queries/projection'
+import type { Store } from '../../db/store'
+import type { Clock } from '../clock'
+import type { Logger } from '../logger'
+import { PROJECTED_TYPES, reduceApplication } from './application-reducer'
+
+const NOTIFICATION_KINDS: Record<string, 'ready' | 'reminder'> = {
+  'notification.ready': 'ready',
+  'notification.reminder': 'reminder',
+}
+
+export interface ApplyResult {
+  /** Events new to this workstation. */
+  stored: number
+  /** Applications whose row the page changed or created. */
+  projected: number
+}
+
+/**
+ * Keeps `applications` equal to the fold of each application's events. Both roads in use it: the event writer
+ * calls `project` after every local `application.*` event (in the same transaction), and the centre feed calls
+ * `applyReplicated` with other workstations' events. Either way the row is rebuilt from every event this PC holds
+ * for that tracking number, which makes the result independent of arrival order and safe to repeat.
+ */
+export function createProjector({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
+  const ownDevice = (): string => store.centre.get()?.device_id ?? ''
+
+  /** Rebuilds one application's row from its events; false while its registration has not reached this PC. */
+  const project = (trackingNumber: string): boolean => {
+    const events = store.projection.eventsFor(trackingNumber).map((e) => ({
+      id: e.id,
+      type: e.type,
+      occurredAt: e.occurred_at,
+      staffNumber: e.staff_number,
+      deviceId: e.device_id,
+      payload: JSON.parse(e.payload) as unknown,
+    }))
+    const { application, ignored } = reduceApplication(trackingNumber, events, ownDevice())
+    for (const i of ignored) {
+      store.projection.recordIssue({
+        eventId: i.id,
+        type: i.type,
+        trackingNumber,
+        reason: i.reason,
+        at: clock.now(),
+      })
+    }
+    if (!application) return false
+    store.projection.ensureService(application.serviceCode, clock.now())
+    store.projection.upsert(application)
+    return true
+  }
+
+  return {
+    project,
+
+    /** Whether an event of this type changes an application row. */
+    projects: (type: string): boolean => PROJECTED_TYPES.has(type),
+
+    /**
+     * Stores a page of the centre's events and brings every application they touch up to date, in the caller's
+     * transaction. Our own events come back in the feed too; they are already here and are skipped by id.
+     */
+    applyReplicated(events: readonly ReplicaEvent[]): ApplyResult {
+      if (!store.db.inTransaction) throw new Error('applyReplicated must run inside a transaction')
+      const own = ownDevice()
+      const touched = new Set<string>()
+      const messages: { e: ReplicaEvent; kind: 'ready' | 'reminder' }[] = []
+      let stored = 0
+      for (const e of events) {
+        if (!store.projection.insertReplica(e)) continue
+        stored++
+        if (e.trackingNumber && PROJECTED_TYPES.has(e.type)) touched.add(e.trackingNumber)
+        const kind = NOTIFICATION_KINDS[e.type]
+        // Another desk's SMS: recorded so reminders and the backlog know it was sent. Ours are already here.
+        if (kind && e.deviceId !== own) messages.push({ e, kind })
+      }
+      let projected = 0
+      for (const tn of touched) if (project(tn)) projected++
+      // After the projection: the registration a message is about may be in this same page.
+      for (const m of messages) recordNotification(m.e, m.kind)
+      return { stored, projected }
+    },
+  }
+
+  function recordNotification(e: ReplicaEvent, kind: 'ready' | 'reminder'): void {
+    const listed = e.payload.trackingNumbers
+    const tns = Array.isArray(listed)
+      ? listed.filter((t): t is string => typeof t === 'string')
+      : e.trackingNumber
+        ? [e.trackingNumber]
+        : []
+    for (const tn of new Set(tns)) {
+      // The feed is in acceptance order and a desk only messages about applications it holds, so the
+      // registration came first; if not, the message is still in the event log for the timeline.
+      if (!store.projection.appExists(tn)) {
+        logger.warn('replicated notification about an unknown application', { eventId: e.id, tn })
+        continue
+      }
+      store.projection.insertNotification({ trackingNumber: tn, kind, at: e.occurredAt, eventId: e.id })
+    }
+  }
+}
+export type Projector = ReturnType<typeof createProjector>

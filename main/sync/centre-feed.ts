@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3'
+import { z } from 'zod'
+import type { SyncQueries } from '../db/queries/sync'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { Projector } from '../services/projection/projector'
+import type { SyncEndpoint } from './central-client'
+import { createCentralGet, cursorSchema, single, UUIDV7, type PullError } from './central-get'
+
+/**
+ * Replication: the centre's events from every workstation (`GET /v1/centres/{centre}/events`), page by page, each
+ * page stored and projected in one transaction together with the cursor that follows it. A crash between pages
+ * repeats at most one page, which the projector absorbs (events are stored once by id).
+ */
+
+export const CENTRE_EVENTS_CURSOR_KEY = 'centreEventsCursor'
+/** Epoch ms of the last pull that read the feed to its end. */
+export const CENTRE_EVENTS_READ_AT_KEY = 'centreEventsReadAt'
+
+/** How many events were new to this PC; 'skipped' before enrolment. */
+export type FeedResult = number | 'skipped' | PullError
+
+const DEFAULT_PAGE_SIZE = 500
+const MAX_PAGES = 10_000
+
+const storedEventSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  id: z.string().regex(UUIDV7, 'must be a lower-case UUIDv7'),
+  type: z
+    .string()
+    .max(60)
+    .regex(/^[a-z]+(\.[a-zA-Z]+)+$/, 'must look like application.arrived'),
+  occurredAt: z.number().int().min(0).max(253_402_300_799_999),
+  staffNumber: z.string().min(1).max(32).nullable(),
+  deviceId: z.string().min(1).max(64),
+  centreNumber: z.string().regex(/^\d{3}$/, 'must be 3 digits'),
+  trackingNumber: z
+    .string()
+    .regex(/^\d{12}$/, 'must be 12 digits')
+    .nullable(),
+  payload: z.record(z.string(), z.unknown()),
+})
+
+const pageSchema = z.strictObject({
+  events: z.array(storedEventSchema).max(1000),
+  nextCursor: cursorSchema,
+})
+
+export interface CentreFeedDeps {
+  db: Database
+  sync: Pick<SyncQueries, 'getState' | 'putState'>
+  projector: Projector
+  clock: Clock
+  logger: Logger
+  endpoint(): SyncEndpoint | null
+  /** This PC's centre; the feed of any other centre is refused by the API anyway. */
+  centreNumber(): string | null
+  timeoutMs?: number
+  pageSize?: number
+}
+
+export function createCentreFeed(deps: CentreFeedDeps) {
+  const { db, sync, projector, logger } = deps
+  const pageSize = Math.min(1000, Math.max(1, Math.trunc(deps.pageSize ?? DEFAULT_PAGE_SIZE)))
+  const { get, parse } = createCentralGet({
+    timeoutMs: deps.timeoutMs ?? 15_000,
+    maxResponseBytes: 16 * 1024 * 1024,
+  })
+
+  const storedCursor = (): string | undefined => {
+    const raw = sync.getState(CENTRE_EVENTS_CURSOR_KEY)
+    const parsed = cursorSchema.safeParse(raw)
+    if (raw !== undefined && !parsed.success)
+      logger.warn('ignoring a damaged centre-events cursor; the feed is read from the start (idempotent)')
+    return parsed.success ? parsed.data : undefined
+  }
+
+  const applyPage = db.transaction((page: z.infer<typeof pageSchema>, centre: string): number => {
+    const mine = page.events.filter((e) => e.centreNumber === centre)
+    if (mine.length !== page.events.length)
+      logger.warn('the centre feed carried another centre’s events; they were left out', {
+        count: page.events.length - mine.length,
+      })
+    const { stored } = projector.applyReplicated(
+      mine.map((e) => ({
+        id: e.id,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        staffNumber: e.staffNumber,
+        deviceId: e.deviceId,
+        trackingNumber: e.trackingNumber,
+        payload: e.payload,
+      })),
+    )
+    sync.putState(CENTRE_EVENTS_CURSOR_KEY, page.nextCursor)
+    return stored
+  })
+
+  async function once(): Promise<FeedResult> {
+    const ep = deps.endpoint()
+    const centre = deps.centreNumber()
+    if (!ep || !centre) return 'skipped'
+    let cursor = storedCursor()
+    let added = 0
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const params: Record<string, string | number> = { limit: pageSize }
+      if (cursor !== undefined) params.after = cursor
+      const a = await get(ep, `/v1/centres/${centre}/events`, params)
+      if ('error' in a) return { error: a.error }
+      const page = parse('centre events', a, pageSchema)
+      if ('error' in page) return page
+      if (page.events.length > 0 && page.nextCursor === cursor)
+        return { error: 'centre events: the central API returned a full page without moving the cursor' }
+      try {
+        added += applyPage.immediate(page, centre)
+      } catch (err) {
+        return {
+          error: `centre events: could not be stored: ${err instanceof Error ? err.message : String(err)}`,
+        }
+      }
+      cursor = page.nextCursor
+      if (page.events.length < pageSize) {
+        sync.putState(CENTRE_EVENTS_READ_AT_KEY, deps.clock.now())
+        if (added > 0) logger.info('centre events replicated', { added })
+        return added
+      }
+    }
+    return { error: `centre events: the feed did not end within ${MAX_PAGES} pages` }
+  }
+
+  return { pullCentreEvents: single(once) }
+}
+export type CentreFeed = ReturnType<typeof createCentreFeed>
