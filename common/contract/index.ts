@@ -2,15 +2,30 @@ import { z } from 'zod'
 import { collectionMethods } from './collection-methods'
 import { counterMethods } from './counter-methods'
 import { syncMethods } from './sync-methods'
+import { managerMethods } from './manager-methods'
+import { campaignMethods } from './campaign-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { slotSchemeSchema } from '../shelf-slot'
+import { trackingNumber } from './counter-fields'
+
+const clockTime = (label: string) =>
+  z
+    .string({ error: `${label} is a time like 20:00` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label} is a time like 20:00 (24-hour clock)`)
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} is a date like 2026-11-29` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label} is a date like 2026-11-29`)
 import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
 
 export * from './types'
 export * from './counter-types'
 export * from './collection-types'
 export * from './sync-types'
+export * from './manager-types'
+export * from './campaign-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -135,16 +150,49 @@ export const contract = {
         .optional(),
       slotScheme: slotSchemeSchema.optional(),
       printShelfSlip: z.boolean({ error: 'Shelf slips are on or off' }).optional(),
+      smsPriceKes: z
+        .number({ error: 'Price per SMS must be a number of shillings' })
+        .min(0, 'Price per SMS cannot be negative')
+        .max(100, 'Price per SMS must be at most KES 100')
+        .optional(),
+      reminderQuietStart: clockTime('Quiet hours start').optional(),
+      reminderQuietEnd: clockTime('Quiet hours end').optional(),
+      reminderRatePerMinute: z
+        .number({ error: 'Send rate must be a number of messages per minute' })
+        .int('Send rate must be whole messages per minute')
+        .min(1, 'Send rate must be at least 1 message per minute')
+        .max(10_000, 'Send rate must be at most 10,000 messages per minute')
+        .optional(),
+      reminderExclusionDays: z
+        .number({ error: 'Reminder exclusion must be a number of days' })
+        .int('Reminder exclusion must be whole days')
+        .min(0, 'Reminder exclusion cannot be negative')
+        .max(90, 'Reminder exclusion must be at most 90 days')
+        .optional(),
     }),
   }),
   'audit.list': method<AuditEntry[]>()({
-    summary: 'Most recent audit log entries, newest first',
+    summary: 'Most recent audit log entries, newest first, optionally filtered',
     access: ['admin', 'manager'],
-    input: z.strictObject({
-      limit: z.number().int().min(1).max(500).default(100),
-      staffNumber: f.staffNumber.optional(),
-      action: z.string().trim().max(60).optional(),
-    }),
+    input: z
+      .strictObject({
+        limit: z
+          .number({ error: 'Limit must be a number' })
+          .int('Limit must be a whole number')
+          .min(1, 'Limit must be at least 1')
+          .max(500, 'Limit must be at most 500')
+          .default(100),
+        staffNumber: f.staffNumber.optional(),
+        action: z.string().trim().max(60, 'Action must have at most 60 characters').optional(),
+        /** Nairobi calendar days, inclusive. */
+        from: isoDate('From date').optional(),
+        to: isoDate('To date').optional(),
+        trackingNumber: trackingNumber.optional(),
+      })
+      .refine((i) => !i.from || !i.to || i.from <= i.to, {
+        message: 'The from date must be on or before the to date',
+        path: ['to'],
+      }),
   }),
   'status.get': method<StatusSnapshot>()({
     summary: 'Printer, scanner and sync state for the status bar',
@@ -155,6 +203,8 @@ export const contract = {
   ...counterMethods,
   ...collectionMethods,
   ...syncMethods,
+  ...managerMethods,
+  ...campaignMethods,
 } as const
 
 export type Contract = typeof contract

@@ -55,6 +55,16 @@ export interface Settings {
   slotScheme: SlotScheme
   /** Print a small slip (slot, last 4 digits, surname initial) for each document as it arrives. */
   printShelfSlip: boolean
+  /** What one SMS segment costs the centre, in KES: campaign previews estimate cost with it. */
+  smsPriceKes: number
+  /** Reminder SMS are not sent from this time ('HH:MM', Nairobi)… */
+  reminderQuietStart: string
+  /** …until this time; a window past midnight (20:00–08:00) wraps. Equal times mean no quiet hours. */
+  reminderQuietEnd: string
+  /** Reminder messages handed to the central API per minute, so a big campaign does not flood the gateway. */
+  reminderRatePerMinute: number
+  /** A phone reminded within this many days gets no other reminder. */
+  reminderExclusionDays: number
 }
 
 export interface AuditEntry {

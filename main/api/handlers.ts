@@ -4,6 +4,11 @@ import type { ArrivalService } from '../services/arrival-service'
 import type { HandoverService } from '../services/handover-service'
 import type { ScannerService } from '../services/scanner-service'
 import type { SyncService } from '../services/sync-service'
+import type { ManagerService } from '../services/manager'
+import type { CampaignService } from '../services/campaigns/campaign-service'
+import type { ReturnService } from '../services/returns/return-service'
+import { nairobiMidnight } from '../services/campaigns/reminder-selection'
+import { toDayNumber } from '../services/calendar/working-days'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
 import type { PrintService } from '../services/print-service'
@@ -30,6 +35,9 @@ interface Deps {
   handover: HandoverService
   scanner: ScannerService
   sync: SyncService
+  manager: ManagerService
+  campaigns: CampaignService
+  returns: ReturnService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -94,7 +102,16 @@ export function createHandlers(d: Deps): Handlers {
     'staff.resetPin': (input, ctx) => d.staff.resetPin(input, who(ctx)),
     'settings.get': () => d.settings.get(),
     'settings.update': (input, ctx) => d.settings.update(input, who(ctx), d.now()),
-    'audit.list': (input) => d.store.audit.list(input),
+    'audit.list': (input) =>
+      d.store.audit.list({
+        limit: input.limit,
+        staffNumber: input.staffNumber,
+        action: input.action,
+        trackingNumber: input.trackingNumber,
+        // Nairobi calendar days, both ends inclusive.
+        fromAt: input.from === undefined ? undefined : nairobiMidnight(toDayNumber(input.from)),
+        toAt: input.to === undefined ? undefined : nairobiMidnight(toDayNumber(input.to) + 1),
+      }),
     'status.get': () => d.status.snapshot(),
     'catalogue.list': () => d.catalogue.list(),
     'catalogue.update': (input, ctx) => d.catalogue.update(input, who(ctx)),
@@ -121,7 +138,7 @@ export function createHandlers(d: Deps): Handlers {
     'arrivals.resolveScan': (input, ctx) =>
       d.arrivals.resolve(input.scanId, input.trackingNumber, signedIn(ctx)),
     'arrivals.closeBatch': (input, ctx) => d.arrivals.close(input.batchId, signedIn(ctx)),
-    'collection.lookup': (input) => d.handover.lookup(input.code),
+    'collection.lookup': (input, ctx) => d.handover.lookup(input.code, signedIn(ctx)),
     'collection.handOver': (input, ctx) =>
       d.handover.collect(input.trackingNumbers, input.collector, signedIn(ctx)),
     'shelf.move': (input, ctx) =>
@@ -142,6 +159,25 @@ export function createHandlers(d: Deps): Handlers {
     'sync.retryDeadLetter': (input, ctx) => d.sync.retryDeadLetter(input.seq, who(ctx)),
     'sync.exportPending': (_input, ctx) => d.sync.exportPending(who(ctx)),
     'sync.importFile': (input, ctx) => d.sync.importFile(input.content, who(ctx)),
+    'backlog.summary': () => d.manager.backlog.summary(),
+    'backlog.list': (input, ctx) => d.manager.backlog.list(input, signedIn(ctx)),
+    'backlog.callList': (input, ctx) => d.manager.backlog.callList(input, signedIn(ctx)),
+    'backlog.logCall': (input, ctx) => d.manager.backlog.logCall(input, signedIn(ctx)),
+    'overdue.summary': () => d.manager.overdue.summary(),
+    'overdue.list': (input, ctx) => d.manager.overdue.list(input, signedIn(ctx)),
+    'analytics.turnaround': (input) => d.manager.analytics.turnaround(input.from, input.to),
+    'analytics.trends': (input) => d.manager.analytics.trends(input.from, input.to, input.granularity),
+    'campaign.preview': (input, ctx) => d.campaigns.preview(input, signedIn(ctx)),
+    'campaign.dryRun': (input, ctx) => d.campaigns.dryRun(input, signedIn(ctx)),
+    'campaign.send': (input, ctx) => d.campaigns.send(input, signedIn(ctx)),
+    'campaign.list': (input) => d.campaigns.list(input.limit),
+    'returns.due': (input, ctx) => d.returns.due(input.agency, input.limit, signedIn(ctx)),
+    'returns.createManifest': (input, ctx) =>
+      d.returns.createManifest(input.agency, input.trackingNumbers, signedIn(ctx)),
+    'returns.manifest': (input, ctx) => d.returns.manifest(input.manifestId, signedIn(ctx)),
+    'returns.listManifests': (input) => d.returns.list(input.limit),
+    'returns.confirm': (input, ctx) => d.returns.confirm(input.manifestId, signedIn(ctx)),
+    'returns.cancelManifest': (input, ctx) => d.returns.cancel(input.manifestId, signedIn(ctx)),
     'printer.testPrint': async (_input, ctx) => {
       const r = await d.printing.testPrint(who(ctx))
       return { receipt: r.preview, printJob: r.job }

@@ -18,11 +18,14 @@ import { createApplicationService } from '../services/application-service'
 import { createArrivalService } from '../services/arrival-service'
 import { createHandoverService } from '../services/handover-service'
 import { createNotificationService } from '../services/notification-service'
+import { createCampaignService } from '../services/campaigns/campaign-service'
+import { createReturnService } from '../services/returns/return-service'
 import { createKenyaCalendar } from '../services/calendar/kenya-holidays'
 import { createCatalogueService } from '../services/catalogue-service'
 import { createPrintService } from '../services/print-service'
 import { createScannerService } from '../services/scanner-service'
 import { createSyncService } from '../services/sync-service'
+import { createManagerService } from '../services/manager'
 import type { HolidayCalendar } from '../services/calendar/working-days'
 import { calendarWithCentralHolidays } from '../sync/pull'
 import type { EventWriter } from '../services/event-writer'
@@ -140,6 +143,9 @@ export function createCore(opts: CoreOptions): Core {
     resolveUnknown: (tn) => sync.resolveUnknown(tn),
   })
   const notifications = createNotificationService({ store, clock, writeEvent })
+  const manager = createManagerService({ store, clock, writeEvent })
+  const campaigns = createCampaignService({ store, clock, settings, writeEvent })
+  const returns = createReturnService({ store, clock, writeEvent })
   const handlers = createHandlers({
     store,
     auth,
@@ -154,6 +160,9 @@ export function createCore(opts: CoreOptions): Core {
     handover,
     scanner,
     sync,
+    manager,
+    campaigns,
+    returns,
     sessionChanged,
     now: clock.now,
   })
@@ -181,6 +190,14 @@ export function createCore(opts: CoreOptions): Core {
     } catch (err) {
       // Left scheduled: the next tick tries again.
       opts.logger.error('sending due notifications failed', {
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
+    try {
+      campaigns.sendDue()
+    } catch (err) {
+      // Left scheduled: the next tick tries again.
+      opts.logger.error('sending due reminders failed', {
         error: err instanceof Error ? err.message : String(err),
       })
     }

@@ -5,12 +5,15 @@ import { notificationQueries } from './queries/notifications'
 import { auditQueries } from './queries/audit'
 import { centreQueries } from './queries/centre'
 import { eventQueries } from './queries/events'
+import { managerQueries } from './queries/manager'
 import { printJobQueries } from './queries/print-jobs'
 import { projectionQueries } from './queries/projection'
 import { pullQueries } from './queries/pull'
 import { serviceQueries } from './queries/services'
 import { syncQueries } from './queries/sync'
 import { staffQueries } from './queries/staff'
+import { campaignQueries } from './queries/campaigns'
+import { returnQueries } from './queries/returns'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
 export function createStore(db: Database) {
@@ -31,6 +34,9 @@ export function createStore(db: Database) {
     notifications: notificationQueries(db),
     sync: syncQueries(db),
     pull: pullQueries(db),
+    campaigns: campaignQueries(db),
+    returns: returnQueries(db),
+    manager: managerQueries(db),
     projection: projectionQueries(db),
   }
 }

@@ -99,7 +99,7 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
 
   return {
     /** From a scanned receipt, a typed tracking number, an agency reference or an ID number: what can be handed over. */
-    async lookup(code: string): Promise<LookupResult> {
+    async lookup(code: string, staff?: Session): Promise<LookupResult> {
       const text = code.trim()
       let found: ApplicationRow[]
       if (/^\d{6,8}$/.test(text)) {
@@ -123,6 +123,13 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
       }
       if (found.length === 0) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
       const ready = found.filter((a) => a.status === 'arrived' && a.missing === 0)
+      // The answer shows customers' names and phones: looking them up is itself audited.
+      store.audit.write({
+        at: clock.now(),
+        staffNumber: staff?.staffNumber ?? null,
+        action: 'collection.lookedUp',
+        detail: { trackingNumbers: found.map((a) => a.tracking_number) },
+      })
       return {
         ready: ready.map(candidate),
         notReady: found

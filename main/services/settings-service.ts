@@ -10,6 +10,11 @@ export const DEFAULT_SETTINGS: Settings = {
   readyGraceMinutes: 30,
   slotScheme: { kind: 'week-service' },
   printShelfSlip: false,
+  smsPriceKes: 0.8,
+  reminderQuietStart: '20:00',
+  reminderQuietEnd: '08:00',
+  reminderRatePerMinute: 60,
+  reminderExclusionDays: 7,
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

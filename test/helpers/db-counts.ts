@@ -16,6 +16,12 @@ export const WRITABLE_TABLES = [
   'batch_scans',
   'notifications',
   'replication_issues',
+  'campaigns',
+  'campaign_messages',
+  'return_manifests',
+  'return_manifest_items',
+  'audit_tracking',
+  'call_log',
 ] as const
 
 /** Row count of every table a call could write to. */

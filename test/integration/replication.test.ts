@@ -290,6 +290,30 @@ describe('the projector on a real SQLite file', () => {
     expect(t.core.store.events.outboxDepth()).toBe(before.outbox)
   })
 
+  it('another PC’s reminder SMS counts for the exclusion window here, recorded once however often it comes', () => {
+    apply([registration, arrival])
+    const at = T0 + 86_400_000
+    const reminder = {
+      ...replica('notification.reminder', at, {
+        phone: '+254722000111',
+        language: 'en',
+        trackingNumbers: [TN],
+        text: 'Huduma GPO reminder: your document is waiting.',
+        segments: 1,
+        campaignId: 4,
+      }),
+      staffNumber: null,
+    }
+    apply([reminder])
+    apply([reminder])
+    expect(t.core.store.applications.byTracking(TN)).toMatchObject({ last_reminder_at: at })
+    expect(
+      t.core.store.db
+        .prepare('SELECT kind, status, sent_at FROM notifications WHERE tracking_number = ?')
+        .all(TN),
+    ).toEqual([{ kind: 'reminder', status: 'sent', sent_at: at }])
+  })
+
   it('a service this PC has never heard of gets an inactive stand-in until the catalogue names it', () => {
     const custom = {
       ...registration,

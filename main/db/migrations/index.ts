@@ -6,6 +6,8 @@ import { migration0040 } from './0040-collection-desk'
 import { migration0050 } from './0050-sync'
 import { migration0060 } from './0060-pull'
 import { migration0070 } from './0070-replication'
+import { migration0080 } from './0080-manager'
+import { migration0090 } from './0090-campaigns-returns'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
+  migration0090,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

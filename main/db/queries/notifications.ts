@@ -16,7 +16,8 @@ export function notificationQueries(db: Database) {
     "INSERT INTO notifications (tracking_number, kind, due_at, status) VALUES (?, ?, ?, 'scheduled')",
   )
   const due = db.prepare<[number], NotificationRow>(
-    "SELECT * FROM notifications WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at, id LIMIT 500",
+    // Reminders are scheduled here too, but the campaign service sends them (one message per phone).
+    "SELECT * FROM notifications WHERE status = 'scheduled' AND kind = 'ready' AND due_at <= ? ORDER BY due_at, id LIMIT 500",
   )
   const markSent = db.prepare("UPDATE notifications SET status = 'sent', sent_at = ? WHERE id = ?")
   const markSkipped = db.prepare("UPDATE notifications SET status = 'skipped', skip_reason = ? WHERE id = ?")

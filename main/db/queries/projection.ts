@@ -57,6 +57,11 @@ export function projectionQueries(db: Database) {
     `INSERT OR IGNORE INTO notifications (tracking_number, kind, due_at, status, sent_at, event_id)
      VALUES (@trackingNumber, @kind, @at, 'sent', @at, @eventId)`,
   )
+  // The exclusion window of reminder campaigns is read from this column: another PC's reminder counts too.
+  const remindedAt = db.prepare(
+    `UPDATE applications SET last_reminder_at = max(coalesce(last_reminder_at, 0), @at)
+     WHERE tracking_number = @trackingNumber`,
+  )
   const insertIssue = db.prepare(
     `INSERT OR IGNORE INTO replication_issues (event_id, type, tracking_number, reason, at)
      VALUES (@eventId, @type, @trackingNumber, @reason, @at)`,
@@ -79,6 +84,7 @@ export function projectionQueries(db: Database) {
       at: number
       eventId: string
     }) => insertNotification.run(n).changes === 1,
+    markReminded: (trackingNumber: string, at: number) => remindedAt.run({ trackingNumber, at }),
     recordIssue: (i: {
       eventId: string
       type: string

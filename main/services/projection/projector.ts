@@ -97,7 +97,8 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
         logger.warn('replicated notification about an unknown application', { eventId: e.id, tn })
         continue
       }
-      store.projection.insertNotification({ trackingNumber: tn, kind, at: e.occurredAt, eventId: e.id })
+      if (store.projection.insertNotification({ trackingNumber: tn, kind, at: e.occurredAt, eventId: e.id }))
+        if (kind === 'reminder') store.projection.markReminded(tn, e.occurredAt)
     }
   }
 }

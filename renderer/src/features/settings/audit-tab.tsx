@@ -1,7 +1,8 @@
-import { Code, Group, Select, Table, TextInput } from '@mantine/core'
+import { Alert, Code, Group, Select, Table, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import type { AuditEntry } from '../../../../common/contract'
+import { parseTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 
@@ -20,31 +21,67 @@ const ACTIONS = [
   'staff.pinReset',
   'settings.updated',
   'setup.centreCreated',
+  'application.viewed',
+  'application.reprinted',
+  'collection.lookedUp',
+  'campaign.previewed',
+  'campaign.dryRun',
+  'campaign.sent',
+  'returns.listViewed',
+  'returns.manifestCreated',
+  'returns.manifestViewed',
+  'returns.confirmed',
+  'returns.manifestCancelled',
 ]
 
-/** The newest audit entries, filterable by staff number and action. */
+/**
+ * The newest audit entries, filtered by staff number, action, Nairobi date range and tracking number (as printed,
+ * spaces allowed). Filters apply as they are typed; a half-typed tracking number waits until it is complete.
+ */
 export function AuditTab() {
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [staffNumber, setStaffNumber] = useState('')
   const [action, setAction] = useState<string | null>(null)
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [tracking, setTracking] = useState('')
+  const [error, setError] = useState<string | null>(null)
   const [staffFilter] = useDebouncedValue(staffNumber.trim(), 300)
+  const [trackingText] = useDebouncedValue(tracking.trim(), 300)
+  const parsed = trackingText === '' ? null : parseTrackingNumber(trackingText)
+  const trackingFilter = parsed?.ok ? parsed.value : null
+  const trackingProblem = parsed && !parsed.ok ? parsed.message : null
+
   useEffect(() => {
+    if (trackingProblem) return
     api
       .call('audit.list', {
         limit: 200,
         ...(staffFilter.length >= 3 ? { staffNumber: staffFilter } : {}),
         ...(action ? { action } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(trackingFilter ? { trackingNumber: trackingFilter } : {}),
       })
-      .then(setEntries, () => setEntries([]))
-  }, [staffFilter, action])
+      .then(
+        (list) => {
+          setEntries(list)
+          setError(null)
+        },
+        (e: Error) => {
+          setEntries([])
+          setError(e.message)
+        },
+      )
+  }, [staffFilter, action, from, to, trackingFilter, trackingProblem])
   return (
     <>
-      <Group mb="sm">
+      <Group mb="sm" align="flex-start">
         <TextInput
           label="Staff number"
           value={staffNumber}
           onChange={(e) => setStaffNumber(e.currentTarget.value)}
-          w={200}
+          w={160}
         />
         <Select
           label="Action"
@@ -53,9 +90,30 @@ export function AuditTab() {
           onChange={setAction}
           clearable
           searchable
-          w={260}
+          w={250}
+        />
+        <TextInput
+          label="From"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={170}
+        />
+        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+        <TextInput
+          label="Tracking number"
+          value={tracking}
+          onChange={(e) => setTracking(e.currentTarget.value)}
+          error={trackingProblem}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          w={210}
         />
       </Group>
+      {error && (
+        <Alert color="red" role="alert" mb="sm">
+          {error}
+        </Alert>
+      )}
       <Table striped verticalSpacing="xs" fz="sm" aria-label="Audit log">
         <Table.Thead>
           <Table.Tr>
@@ -72,7 +130,9 @@ export function AuditTab() {
               <Table.Td ff="monospace">{e.staffNumber ?? '—'}</Table.Td>
               <Table.Td>{e.action}</Table.Td>
               <Table.Td>
-                <Code>{JSON.stringify(e.detail)}</Code>
+                <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                  {JSON.stringify(e.detail)}
+                </Code>
               </Table.Td>
             </Table.Tr>
           ))}

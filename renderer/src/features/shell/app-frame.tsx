@@ -6,6 +6,7 @@ import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { ArrivalsPage } from '../arrivals/arrivals-page'
+import { BacklogPage } from '../backlog/backlog-page'
 import { CollectionPage } from '../collection/collection-page'
 import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
@@ -102,6 +103,8 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
           <ArrivalsPage />
         ) : current?.id === 'collection' ? (
           <CollectionPage />
+        ) : current?.id === 'backlog' ? (
+          <BacklogPage />
         ) : (
           current && <NotYetPage item={current} />
         )}

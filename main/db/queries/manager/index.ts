@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3'
+import { analyticsQueries } from './analytics'
+import { callQueries } from './calls'
+import { overdueQueries } from './overdue'
+import { shelfQueries } from './shelf'
+
+/** The centre manager's read models: shelf backlog, overdue queue, turnaround rollups and the call log. */
+export function managerQueries(db: Database) {
+  return {
+    shelf: shelfQueries(db),
+    overdue: overdueQueries(db),
+    analytics: analyticsQueries(db),
+    calls: callQueries(db),
+  }
+}
+export type ManagerQueries = ReturnType<typeof managerQueries>

@@ -1,0 +1,301 @@
+import type {
+  CampaignCriteria,
+  CampaignLanguageText,
+  CampaignPreview,
+  CampaignSummary,
+} from '../../../common/contract'
+import { AppError } from '../../../common/errors'
+import type { CampaignMessageRow, CampaignRow } from '../../db/queries/campaigns'
+import type { ApplicationRow } from '../../db/queries/applications'
+import type { Store } from '../../db/store'
+import type { Clock } from '../clock'
+import type { EventWriter } from '../event-writer'
+import type { Session } from '../session-store'
+import type { SettingsService } from '../settings-service'
+import { nairobiDay, REMINDER_GRACE_DAYS, selectReminders, type ReminderGroup } from './reminder-selection'
+import { createReminderTexts, type ReminderTexts } from './reminder-text'
+import { scheduleTimes } from './send-schedule'
+
+interface Deps {
+  store: Store
+  clock: Clock
+  settings: SettingsService
+  writeEvent: EventWriter
+}
+
+const DAY_MS = 86_400_000
+/** Recipients a preview lists (the counts cover all of them). */
+const PREVIEW_SAMPLE = 100
+
+const summary = (r: CampaignRow): CampaignSummary => ({
+  id: r.id,
+  dryRun: r.dry_run === 1,
+  criteria: JSON.parse(r.criteria) as CampaignCriteria,
+  documents: r.documents,
+  recipients: r.recipients,
+  segments: r.segments,
+  costKes: r.cost_cents / 100,
+  excludedRecent: r.excluded_recent,
+  excludedNoConsent: r.excluded_no_consent,
+  firstDueAt: r.first_due_at,
+  lastDueAt: r.last_due_at,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  sent: r.sent,
+  scheduled: r.scheduled,
+  skipped: r.skipped,
+})
+
+/**
+ * Reminder campaigns for documents waiting on the shelf: select, preview (recipients, text, segments, cost,
+ * schedule), record a dry run, or send. Sending writes one `notification.reminder` event per phone number — now
+ * for the first minute's share, later from the tick for the rest (`sendDue`) — and every document is checked again
+ * at send time, including the exclusion window, so no one is reminded twice inside it.
+ */
+export function createCampaignService({ store, clock, settings, writeEvent }: Deps) {
+  const texts = (): ReminderTexts => createReminderTexts(store.centre.get()?.name ?? 'Huduma Centre')
+
+  function plan(criteria: CampaignCriteria, now: number) {
+    const s = settings.get()
+    const selection = selectReminders(store, criteria, now, s.reminderExclusionDays)
+    const quiet = { start: s.reminderQuietStart, end: s.reminderQuietEnd }
+    const due = scheduleTimes(selection.groups.length, now, s.reminderRatePerMinute, quiet)
+    const t = texts()
+    let segments = 0
+    const languages = new Map<'en' | 'sw', CampaignLanguageText>()
+    for (const g of selection.groups) {
+      const seg = t.segments(g.language, g.trackingNumbers, g.collectByDay)
+      segments += seg.segments
+      const lang = languages.get(g.language)
+      if (lang) lang.recipients++
+      else
+        languages.set(g.language, {
+          language: g.language,
+          recipients: 1,
+          sampleText: t.text(g.language, g.trackingNumbers, g.collectByDay),
+          encoding: seg.encoding,
+          segmentsPerMessage: seg.segments,
+        })
+    }
+    const costCents = Math.round(segments * s.smsPriceKes * 100)
+    return { s, selection, due, segments, costCents, languages, quiet }
+  }
+
+  const record = (
+    criteria: CampaignCriteria,
+    p: ReturnType<typeof plan>,
+    dryRun: boolean,
+    by: string,
+    now: number,
+  ) =>
+    store.campaigns.insertCampaign({
+      dryRun: dryRun ? 1 : 0,
+      criteria: JSON.stringify(criteria),
+      documents: p.selection.documents,
+      recipients: p.selection.groups.length,
+      segments: p.segments,
+      costCents: p.costCents,
+      excludedRecent: p.selection.excludedRecent,
+      excludedNoConsent: p.selection.excludedNoConsent,
+      firstDueAt: p.due[0] ?? null,
+      lastDueAt: p.due[p.due.length - 1] ?? null,
+      createdAt: now,
+      createdBy: by,
+    })
+
+  const stillOnShelf = (a: ApplicationRow | null): string | null => {
+    if (!a) return 'application not found'
+    if (a.status !== 'arrived') return `no longer on the shelf (${a.status})`
+    if (a.missing === 1) return 'marked missing'
+    if (a.sms_consent !== 1) return 'no SMS consent'
+    return null
+  }
+
+  /** Sends one message now (inside the caller's transaction), re-checking each document and the phone's window. */
+  function deliver(m: CampaignMessageRow, t: ReminderTexts, now: number, exclusionDays: number): boolean {
+    const tns = JSON.parse(m.tracking_numbers) as string[]
+    if (store.campaigns.phoneRemindedSince(m.phone, now - exclusionDays * DAY_MS)) {
+      const reason = `phone reminded within ${exclusionDays} days`
+      store.campaigns.markMessageSkipped(m.id, reason)
+      for (const tn of tns) store.campaigns.markNotificationSkipped(m.id, tn, reason)
+      return false
+    }
+    const ready: ApplicationRow[] = []
+    for (const tn of tns) {
+      const app = store.applications.byTracking(tn)
+      const reason = stillOnShelf(app)
+      if (reason || !app) store.campaigns.markNotificationSkipped(m.id, tn, reason ?? 'not on the shelf')
+      else ready.push(app)
+    }
+    if (ready.length === 0) {
+      store.campaigns.markMessageSkipped(m.id, 'no document still on the shelf')
+      return false
+    }
+    const today = nairobiDay(now)
+    // The earliest "collect by" of the documents listed, never sooner than the grace days from today.
+    const earliest = Math.min(
+      ...ready.map(
+        (a) => nairobiDay(a.arrived_at ?? now) + (store.services.byCode(a.service_code)?.retentionDays ?? 90),
+      ),
+    )
+    const collectBy = Math.max(today + REMINDER_GRACE_DAYS, earliest)
+    const trackingNumbers = ready.map((a) => a.tracking_number)
+    const text = t.text(m.language, trackingNumbers, collectBy)
+    const eventId = writeEvent({
+      type: 'notification.reminder',
+      staffNumber: store.campaigns.createdBy(m.campaign_id),
+      trackingNumber: trackingNumbers[0] ?? null,
+      payload: {
+        phone: m.phone,
+        language: m.language,
+        trackingNumbers,
+        text,
+        segments: t.segments(m.language, trackingNumbers, collectBy).segments,
+        campaignId: m.campaign_id,
+      },
+    })
+    store.campaigns.markMessageSent(m.id, now, eventId)
+    for (const tn of trackingNumbers) {
+      store.campaigns.markNotificationSent(m.id, tn, now)
+      store.campaigns.setLastReminder(tn, now)
+    }
+    return true
+  }
+
+  const toRecipient = (g: ReminderGroup, dueAt: number) => ({
+    phone: g.phone,
+    language: g.language,
+    customerName: g.customerName,
+    trackingNumbers: g.trackingNumbers,
+    dueAt,
+  })
+
+  return {
+    /** What a campaign would do. Lists customers' names and phones, so looking is audited. */
+    preview(criteria: CampaignCriteria, staff: Session): CampaignPreview {
+      const now = clock.now()
+      const p = plan(criteria, now)
+      const sample = p.selection.groups.slice(0, PREVIEW_SAMPLE)
+      store.audit.write({
+        at: now,
+        staffNumber: staff.staffNumber,
+        action: 'campaign.previewed',
+        // The documents whose customers were listed on screen (the first recipients), not the whole selection.
+        detail: {
+          criteria,
+          recipients: p.selection.groups.length,
+          documents: p.selection.documents,
+          trackingNumbers: sample.flatMap((g) => g.trackingNumbers),
+        },
+      })
+      return {
+        criteria,
+        documents: p.selection.documents,
+        recipients: p.selection.groups.length,
+        segments: p.segments,
+        costKes: p.costCents / 100,
+        priceKes: p.s.smsPriceKes,
+        excludedRecent: p.selection.excludedRecent,
+        excludedNoConsent: p.selection.excludedNoConsent,
+        exclusionDays: p.s.reminderExclusionDays,
+        languages: [...p.languages.values()],
+        quietHours: p.quiet,
+        ratePerMinute: p.s.reminderRatePerMinute,
+        firstDueAt: p.due[0] ?? null,
+        lastDueAt: p.due[p.due.length - 1] ?? null,
+        sample: sample.map((g, i) => toRecipient(g, p.due[i] ?? now)),
+      }
+    },
+
+    /** Keeps the campaign's counts as a dry run: a `campaigns` row and its audit row, no message, no event. */
+    dryRun(criteria: CampaignCriteria, staff: Session): CampaignSummary {
+      const now = clock.now()
+      const id = store.tx(() => {
+        const p = plan(criteria, now)
+        const campaignId = record(criteria, p, true, staff.staffNumber, now)
+        store.audit.write({
+          at: now,
+          staffNumber: staff.staffNumber,
+          action: 'campaign.dryRun',
+          detail: {
+            campaignId,
+            criteria,
+            recipients: p.selection.groups.length,
+            documents: p.selection.documents,
+          },
+        })
+        return campaignId
+      })
+      return summary(store.campaigns.byId(id)!)
+    },
+
+    /**
+     * Sends the campaign: in one transaction the campaign, one message per phone with its due time, a reminder
+     * row per document, and — for messages due now — their `notification.reminder` events.
+     */
+    send(criteria: CampaignCriteria, staff: Session): CampaignSummary {
+      const now = clock.now()
+      const id = store.tx(() => {
+        const p = plan(criteria, now)
+        if (p.selection.groups.length === 0) {
+          throw new AppError('CONFLICT', 'No one to remind with these choices: nothing was sent.')
+        }
+        const campaignId = record(criteria, p, false, staff.staffNumber, now)
+        const t = texts()
+        p.selection.groups.forEach((g, i) => {
+          const dueAt = p.due[i] ?? now
+          const messageId = store.campaigns.insertMessage({
+            campaignId,
+            phone: g.phone,
+            language: g.language,
+            tns: g.trackingNumbers,
+            dueAt,
+          })
+          for (const tn of g.trackingNumbers) store.campaigns.insertNotification(tn, dueAt, messageId)
+          if (dueAt <= now) {
+            deliver(
+              {
+                id: messageId,
+                campaign_id: campaignId,
+                phone: g.phone,
+                language: g.language,
+                tracking_numbers: JSON.stringify(g.trackingNumbers),
+                due_at: dueAt,
+                status: 'scheduled',
+              },
+              t,
+              now,
+              p.s.reminderExclusionDays,
+            )
+          }
+        })
+        store.audit.write({
+          at: now,
+          staffNumber: staff.staffNumber,
+          action: 'campaign.sent',
+          detail: {
+            campaignId,
+            criteria,
+            recipients: p.selection.groups.length,
+            documents: p.selection.documents,
+          },
+        })
+        return campaignId
+      })
+      return summary(store.campaigns.byId(id)!)
+    },
+
+    list: (limit: number): CampaignSummary[] => store.campaigns.list(limit).map(summary),
+
+    /** The tick's part: sends reminders whose time has come. Returns how many messages went out. */
+    sendDue(): number {
+      const now = clock.now()
+      const due = store.campaigns.dueMessages(now)
+      if (due.length === 0) return 0
+      const exclusionDays = settings.get().reminderExclusionDays
+      const t = texts()
+      return store.tx(() => due.filter((m) => deliver(m, t, now, exclusionDays)).length)
+    },
+  }
+}
+export type CampaignService = ReturnType<typeof createCampaignService>

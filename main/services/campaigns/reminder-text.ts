@@ -1,0 +1,26 @@
+import { reminderMessage, smsSegments, type SmsSegments } from '../../../common/sms'
+import { fromDayNumber } from '../calendar/working-days'
+
+/**
+ * Reminder texts and their segment counts. Tracking numbers all print the same width, so a message's length
+ * depends only on its language, how many numbers it lists and its date: a preview over 100,000 phones measures
+ * each such shape once instead of building every text.
+ */
+export function createReminderTexts(centreName: string) {
+  const shapes = new Map<string, SmsSegments>()
+  const text = (language: 'en' | 'sw', trackingNumbers: readonly string[], collectByDay: number): string =>
+    reminderMessage({ language, centreName, trackingNumbers, collectBy: fromDayNumber(collectByDay) })
+  return {
+    text,
+    segments(language: 'en' | 'sw', trackingNumbers: readonly string[], collectByDay: number): SmsSegments {
+      const key = `${language}|${trackingNumbers.length}|${collectByDay}`
+      let s = shapes.get(key)
+      if (!s) {
+        s = smsSegments(text(language, trackingNumbers, collectByDay))
+        shapes.set(key, s)
+      }
+      return s
+    },
+  }
+}
+export type ReminderTexts = ReturnType<typeof createReminderTexts>

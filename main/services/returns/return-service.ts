@@ -1,0 +1,209 @@
+import type {
+  ReturnCandidate,
+  ReturnManifest,
+  ReturnManifestSummary,
+  ReturnsDue,
+} from '../../../common/contract'
+import { AppError } from '../../../common/errors'
+import { formatTrackingNumber } from '../../../common/tracking-number'
+import type { ManifestItemRow, ManifestRow, ReturnRow } from '../../db/queries/returns'
+import type { Store } from '../../db/store'
+import { fromDayNumber } from '../calendar/working-days'
+import { nairobiDay, nairobiMidnight } from '../campaigns/reminder-selection'
+import type { Clock } from '../clock'
+import type { EventWriter } from '../event-writer'
+import type { Session } from '../session-store'
+
+interface Deps {
+  store: Store
+  clock: Clock
+  writeEvent: EventWriter
+}
+
+/** Up to this many overdue documents, an agency's list is read by service rather than by walking the shelf. */
+const SMALL_AGENCY = 5_000
+
+const toSummary = (m: ManifestRow): ReturnManifestSummary => ({
+  id: m.id,
+  agency: m.agency,
+  status: m.status,
+  documents: m.documents,
+  createdAt: m.created_at,
+  createdBy: m.created_by,
+  confirmedAt: m.confirmed_at,
+  confirmedBy: m.confirmed_by,
+})
+
+/**
+ * Returns to the agency: documents past their service's retention period go on a printed manifest for one agency,
+ * the courier signs it, and confirming marks each document returned (slot cleared, `application.returned` event)
+ * in one transaction. The lists show customers' names, so reading them is audited.
+ */
+export function createReturnService({ store, clock, writeEvent }: Deps) {
+  const candidate = (r: ReturnRow, today: number): ReturnCandidate => {
+    const collectByDay = nairobiDay(r.arrived_at) + r.retention_days
+    return {
+      trackingNumber: r.tracking_number,
+      serviceCode: r.service_code,
+      serviceName: r.service_name,
+      agency: r.agency,
+      agencyRef: r.agency_ref,
+      customerName: r.customer_name,
+      shelfSlot: r.shelf_slot,
+      arrivedAt: r.arrived_at,
+      collectBy: fromDayNumber(collectByDay),
+      daysOverdue: today - collectByDay,
+    }
+  }
+
+  const mustManifest = (id: number): ManifestRow => {
+    const m = store.returns.manifest(id)
+    if (!m) throw new AppError('NOT_FOUND', `There is no return manifest ${id}.`, 'manifestId')
+    return m
+  }
+
+  const full = (m: ManifestRow): ReturnManifest => {
+    const today = nairobiDay(clock.now())
+    const centre = store.centre.get()
+    return {
+      ...toSummary(m),
+      centreName: centre?.name ?? '',
+      centreNumber: centre?.number ?? '',
+      items: store.returns.items(m.id).map((r: ManifestItemRow) => ({
+        ...candidate(r, today),
+        shelfSlot: r.slot,
+        outcome: r.outcome,
+        skipReason: r.skip_reason,
+      })),
+    }
+  }
+
+  const audit = (staff: Session, action: string, detail: Record<string, unknown>) =>
+    store.audit.write({ at: clock.now(), staffNumber: staff.staffNumber, action, detail })
+
+  return {
+    due(agency: string | undefined, limit: number, staff: Session): ReturnsDue {
+      const today = nairobiDay(clock.now())
+      const todayMidnight = nairobiMidnight(today)
+      const byAgency = store.returns.dueByAgency(todayMidnight)
+      const agencyCount =
+        agency === undefined ? null : (byAgency.find((a) => a.agency === agency)?.count ?? 0)
+      // A small agency's few overdue documents are read directly; otherwise the oldest of the shelf come first.
+      const rows =
+        agency !== undefined && agencyCount !== null && agencyCount <= SMALL_AGENCY
+          ? store.returns.dueForAgency({ todayMidnight, agency, limit })
+          : store.returns.due({ todayMidnight, agency: agency ?? null, limit })
+      const items = rows.map((r) => candidate(r, today))
+      // The tracking numbers shown go in the row, so "who saw this document" finds this look too.
+      audit(staff, 'returns.listViewed', {
+        agency: agency ?? null,
+        shown: items.length,
+        trackingNumbers: items.map((i) => i.trackingNumber),
+      })
+      return { total: byAgency.reduce((n, a) => n + a.count, 0), byAgency, items }
+    },
+
+    createManifest(agency: string, trackingNumbers: string[], staff: Session): ReturnManifest {
+      const now = clock.now()
+      const today = nairobiDay(now)
+      const todayMidnight = nairobiMidnight(today)
+      const unique = [...new Set(trackingNumbers)]
+      const rows = unique.map((tn) => {
+        const r = store.returns.one(tn)
+        const shown = formatTrackingNumber(tn)
+        if (!r) throw new AppError('NOT_FOUND', `No application ${shown}.`, 'trackingNumbers')
+        if (r.status !== 'arrived' || r.missing === 1)
+          throw new AppError(
+            'CONFLICT',
+            `${shown} is not on the shelf (${r.missing === 1 ? 'marked missing' : r.status}).`,
+            'trackingNumbers',
+          )
+        if (r.agency !== agency)
+          throw new AppError('CONFLICT', `${shown} belongs to ${r.agency}, not ${agency}.`, 'trackingNumbers')
+        if (r.arrived_at >= todayMidnight - r.retention_days * 86_400_000)
+          throw new AppError(
+            'CONFLICT',
+            `${shown} can still be collected until ${candidate(r, today).collectBy}.`,
+            'trackingNumbers',
+          )
+        if (r.on_open_manifest === 1)
+          throw new AppError('CONFLICT', `${shown} is already on an open return manifest.`, 'trackingNumbers')
+        return r
+      })
+      const id = store.tx(() => {
+        const manifestId = store.returns.insertManifest(agency, now, staff.staffNumber)
+        for (const r of rows) store.returns.insertItem(manifestId, r.tracking_number, r.shelf_slot)
+        audit(staff, 'returns.manifestCreated', { manifestId, agency, trackingNumbers: unique })
+        return manifestId
+      })
+      return full(mustManifest(id))
+    },
+
+    manifest(id: number, staff: Session): ReturnManifest {
+      const m = full(mustManifest(id))
+      audit(staff, 'returns.manifestViewed', {
+        manifestId: id,
+        trackingNumbers: m.items.map((i) => i.trackingNumber),
+      })
+      return m
+    },
+
+    list: (limit: number): ReturnManifestSummary[] => store.returns.manifests(limit).map(toSummary),
+
+    /**
+     * The courier signed: every document still on the shelf becomes `returned` with its slot cleared and an
+     * `application.returned` event; one collected or marked missing since the manifest was printed is skipped
+     * with the reason. All in one transaction with the audit row.
+     */
+    confirm(id: number, staff: Session): ReturnManifest {
+      const m = mustManifest(id)
+      if (m.status !== 'open')
+        throw new AppError('CONFLICT', `Manifest ${id} is already ${m.status}.`, 'manifestId')
+      const now = clock.now()
+      store.tx(() => {
+        const returned: string[] = []
+        const skipped: string[] = []
+        for (const item of store.returns.items(id)) {
+          const tn = item.tracking_number
+          if (store.returns.markReturned({ trackingNumber: tn, now, manifestId: id })) {
+            writeEvent({
+              type: 'application.returned',
+              staffNumber: staff.staffNumber,
+              trackingNumber: tn,
+              payload: { manifestId: id, agency: m.agency, slot: item.slot },
+            })
+            store.returns.setOutcome(id, tn, 'returned', null)
+            returned.push(tn)
+          } else {
+            const reason = item.missing === 1 ? 'marked missing' : `no longer on the shelf (${item.status})`
+            store.returns.setOutcome(id, tn, 'skipped', reason)
+            skipped.push(tn)
+          }
+        }
+        if (!store.returns.confirm(id, now, staff.staffNumber))
+          throw new AppError('CONFLICT', `Manifest ${id} is no longer open.`, 'manifestId')
+        audit(staff, 'returns.confirmed', {
+          manifestId: id,
+          agency: m.agency,
+          trackingNumbers: returned,
+          skipped,
+        })
+      })
+      return full(mustManifest(id))
+    },
+
+    cancel(id: number, staff: Session): ReturnManifest {
+      const m = mustManifest(id)
+      if (m.status !== 'open')
+        throw new AppError('CONFLICT', `Manifest ${id} is already ${m.status}.`, 'manifestId')
+      const now = clock.now()
+      store.tx(() => {
+        if (!store.returns.cancel(id, now, staff.staffNumber))
+          throw new AppError('CONFLICT', `Manifest ${id} is no longer open.`, 'manifestId')
+        audit(staff, 'returns.manifestCancelled', { manifestId: id, agency: m.agency })
+      })
+      return full(mustManifest(id))
+    },
+  }
+}
+export type ReturnService = ReturnType<typeof createReturnService>

@@ -1,0 +1,63 @@
+import { Button, Group, MultiSelect, NumberInput } from '@mantine/core'
+import type { CampaignCriteria } from '../../../../common/contract'
+import { useCatalogue } from '../counter/use-catalogue'
+
+/** Who a reminder campaign is for: documents this long on the shelf, of these services, not reminded lately. */
+export function CampaignCriteriaForm({
+  value,
+  onChange,
+  onPreview,
+  busy,
+}: {
+  value: CampaignCriteria
+  onChange: (next: CampaignCriteria) => void
+  onPreview: () => void
+  busy: boolean
+}) {
+  const services = useCatalogue()
+  const days = (v: string | number): number => (typeof v === 'number' ? v : Number.parseInt(v, 10) || 0)
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        onPreview()
+      }}
+    >
+      <Group align="flex-end" wrap="wrap">
+        <NumberInput
+          label="On the shelf at least (days)"
+          min={0}
+          max={3650}
+          allowDecimal={false}
+          value={value.minDaysOnShelf}
+          onChange={(v) => onChange({ ...value, minDaysOnShelf: days(v) })}
+          w={220}
+          data-autofocus
+        />
+        <NumberInput
+          label="Last reminder more than (days ago)"
+          min={0}
+          max={365}
+          allowDecimal={false}
+          value={value.lastReminderOlderThanDays}
+          onChange={(v) => onChange({ ...value, lastReminderOlderThanDays: days(v) })}
+          w={260}
+        />
+        <MultiSelect
+          label="Services (none chosen: all)"
+          placeholder={value.serviceCodes.length === 0 ? 'All services' : undefined}
+          data={services.map((s) => ({ value: s.code, label: s.nameEn }))}
+          value={value.serviceCodes}
+          onChange={(codes) => onChange({ ...value, serviceCodes: codes })}
+          searchable
+          clearable
+          size="md"
+          w={380}
+        />
+        <Button type="submit" loading={busy}>
+          Preview
+        </Button>
+      </Group>
+    </form>
+  )
+}

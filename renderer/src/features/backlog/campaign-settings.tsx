@@ -1,0 +1,114 @@
+import { Alert, Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useState } from 'react'
+import type { Settings } from '../../../../common/contract'
+import { api } from '../../api/client'
+
+type CampaignSettings = Pick<
+  Settings,
+  | 'smsPriceKes'
+  | 'reminderQuietStart'
+  | 'reminderQuietEnd'
+  | 'reminderRatePerMinute'
+  | 'reminderExclusionDays'
+>
+
+/** Price per SMS, quiet hours, send rate and exclusion window: shown to managers, changed by administrators. */
+export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
+  const [values, setValues] = useState<CampaignSettings | null>(null)
+  const [canEdit, setCanEdit] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    api.call('settings.get', {}).then(setValues, () => undefined)
+    api.call('auth.session', {}).then(
+      (s) => setCanEdit(s?.staff.role === 'admin'),
+      () => undefined,
+    )
+  }, [])
+  if (!values) return null
+  const save = async () => {
+    setError(null)
+    try {
+      const s = await api.call('settings.update', values)
+      setValues(s)
+      setEditing(false)
+      notifications.show({ color: 'green', message: 'Reminder settings saved.' })
+      onSaved()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+  const num = (v: string | number) => (typeof v === 'number' ? v : Number(v))
+  if (!editing)
+    return (
+      <Group gap="md">
+        <Text c="dimmed">
+          KES {values.smsPriceKes.toFixed(2)} per SMS · quiet {values.reminderQuietStart}–
+          {values.reminderQuietEnd} · {values.reminderRatePerMinute} a minute · no one reminded twice within{' '}
+          {values.reminderExclusionDays} days
+        </Text>
+        {canEdit && (
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            Change
+          </Button>
+        )}
+      </Group>
+    )
+  return (
+    <Card withBorder padding="sm">
+      <Group align="flex-end" wrap="wrap">
+        <NumberInput
+          label="Price per SMS (KES)"
+          min={0}
+          max={100}
+          decimalScale={2}
+          value={values.smsPriceKes}
+          onChange={(v) => setValues({ ...values, smsPriceKes: num(v) })}
+          w={170}
+        />
+        <TextInput
+          label="Quiet from"
+          type="time"
+          value={values.reminderQuietStart}
+          onChange={(e) => setValues({ ...values, reminderQuietStart: e.currentTarget.value })}
+          w={130}
+        />
+        <TextInput
+          label="Quiet until"
+          type="time"
+          value={values.reminderQuietEnd}
+          onChange={(e) => setValues({ ...values, reminderQuietEnd: e.currentTarget.value })}
+          w={130}
+        />
+        <NumberInput
+          label="Messages per minute"
+          min={1}
+          max={10000}
+          allowDecimal={false}
+          value={values.reminderRatePerMinute}
+          onChange={(v) => setValues({ ...values, reminderRatePerMinute: num(v) })}
+          w={180}
+        />
+        <NumberInput
+          label="No second reminder within (days)"
+          min={0}
+          max={90}
+          allowDecimal={false}
+          value={values.reminderExclusionDays}
+          onChange={(v) => setValues({ ...values, reminderExclusionDays: num(v) })}
+          w={250}
+        />
+        <Button onClick={() => void save()}>Save</Button>
+        <Button variant="default" onClick={() => setEditing(false)}>
+          Cancel
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" mt="sm">
+          {error}
+        </Alert>
+      )}
+    </Card>
+  )
+}

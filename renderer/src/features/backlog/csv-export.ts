@@ -1,0 +1,27 @@
+/** A cell as CSV: quoted when it must be, and never read by a spreadsheet as a formula (=, +, -, @ at the start). */
+function cell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export type CsvRow = readonly (string | number | null | undefined)[]
+
+export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}
+
+/** Saves a CSV through the browser's download (the Electron window handles it the same way). */
+export function downloadCsv(fileName: string, header: readonly string[], rows: readonly CsvRow[]): void {
+  // A byte-order mark so Excel opens UTF-8 names (Njoroge, Wanjirũ) correctly.
+  const blob = new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' })
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+}
+
+export const isoDay = (ms: number): string => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10)

@@ -1,0 +1,38 @@
+import { Button, Group, Text } from '@mantine/core'
+
+/**
+ * Previous / next over cursor pages: the cursors of the pages seen so far are kept, so "previous" goes back
+ * without the server having to count offsets.
+ */
+export function CursorPager(props: {
+  page: number
+  pageSize: number
+  shown: number
+  total: number
+  hasNext: boolean
+  onPrevious: () => void
+  onNext: () => void
+}) {
+  const first = props.total === 0 ? 0 : (props.page - 1) * props.pageSize + 1
+  const last = (props.page - 1) * props.pageSize + props.shown
+  return (
+    <Group justify="space-between" mt="sm">
+      <Text fz="lg" aria-live="polite">
+        {first.toLocaleString('en')}–{last.toLocaleString('en')} of {props.total.toLocaleString('en')}
+      </Text>
+      <Group>
+        <Button variant="default" size="md" disabled={props.page <= 1} onClick={props.onPrevious}>
+          Previous
+        </Button>
+        <Button variant="default" size="md" disabled={!props.hasNext} onClick={props.onNext}>
+          Next
+        </Button>
+      </Group>
+    </Group>
+  )
+}
+
+/** Cursor paging state: `cursors[i]` opens page i + 1 (undefined for the first page). */
+export interface CursorState {
+  cursors: (string | undefined)[]
+}

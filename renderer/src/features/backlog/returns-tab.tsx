@@ -1,0 +1,161 @@
+import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useCallback, useEffect, useState } from 'react'
+import type { ReturnManifest, ReturnManifestSummary, ReturnsDue } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { ReturnDueTable } from './return-due-table'
+import { ReturnManifestList } from './return-manifest-list'
+import { ReturnManifestView } from './return-manifest-view'
+
+/**
+ * Returns to the agency: documents past their retention period by agency → tick the ones on the trolley → a
+ * printable manifest for the courier to sign → "Mark returned" once signed.
+ */
+export function ReturnsTab() {
+  const [agency, setAgency] = useState<string | null>(null)
+  const [due, setDue] = useState<ReturnsDue | null>(null)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [manifests, setManifests] = useState<ReturnManifestSummary[]>([])
+  const [manifest, setManifest] = useState<ReturnManifest | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    api.call('returns.due', { limit: 500, ...(agency ? { agency } : {}) }).then(
+      (d) => {
+        setDue(d)
+        setSelected(new Set())
+        // That agency's shelf is cleared: back to every agency rather than an empty list.
+        if (agency && !d.byAgency.some((a) => a.agency === agency)) setAgency(null)
+      },
+      (e: Error) => setError(e.message),
+    )
+    api.call('returns.listManifests', { limit: 20 }).then(setManifests, () => setManifests([]))
+  }, [agency])
+  useEffect(load, [load])
+
+  const run = async (fn: () => Promise<ReturnManifest>, done?: (m: ReturnManifest) => string) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const m = await fn()
+      setManifest(m)
+      if (done) notifications.show({ color: 'green', message: done(m) })
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (manifest) {
+    return (
+      <Stack>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <ReturnManifestView
+          manifest={manifest}
+          busy={busy}
+          onBack={() => {
+            setManifest(null)
+            load()
+          }}
+          onConfirm={() =>
+            run(
+              () => api.call('returns.confirm', { manifestId: manifest.id }),
+              (m) => `${m.items.filter((i) => i.outcome === 'returned').length} documents marked returned.`,
+            )
+          }
+          onCancelManifest={() =>
+            run(
+              () => api.call('returns.cancelManifest', { manifestId: manifest.id }),
+              () => 'Manifest cancelled: the documents stay on the shelf.',
+            )
+          }
+        />
+      </Stack>
+    )
+  }
+
+  const toggle = (tn: string) =>
+    setSelected((s) => {
+      const next = new Set(s)
+      if (next.has(tn)) next.delete(tn)
+      else next.add(tn)
+      return next
+    })
+  const items = due?.items ?? []
+  const toggleAll = () =>
+    setSelected((s) =>
+      items.every((i) => s.has(i.trackingNumber)) ? new Set() : new Set(items.map((i) => i.trackingNumber)),
+    )
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end">
+        <Select
+          label="Agency"
+          placeholder="All agencies"
+          data={(due?.byAgency ?? []).map((a) => ({ value: a.agency, label: `${a.agency} (${a.count})` }))}
+          value={agency}
+          onChange={setAgency}
+          clearable
+          searchable
+          w={480}
+        />
+        <Button
+          disabled={!agency || selected.size === 0 || busy}
+          onClick={() =>
+            agency &&
+            run(
+              () => api.call('returns.createManifest', { agency, trackingNumbers: [...selected] }),
+              (m) => `Manifest ${m.id} prepared: print it for the courier to sign.`,
+            )
+          }
+        >
+          Prepare return manifest ({selected.size})
+        </Button>
+      </Group>
+      {!agency && items.length > 0 && (
+        <Text c="dimmed">Choose an agency: one manifest goes to one agency.</Text>
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {due && (
+        <Text size="lg">
+          <b>{due.total.toLocaleString('en-KE')}</b> documents past their retention period
+          {items.length <
+            (agency ? (due.byAgency.find((a) => a.agency === agency)?.count ?? 0) : due.total) &&
+            ` (oldest ${items.length} shown)`}
+          .
+        </Text>
+      )}
+      {items.length > 0 ? (
+        <ReturnDueTable
+          items={items}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          showAgency={!agency}
+        />
+      ) : (
+        due && <Text c="dimmed">Nothing is past its retention period.</Text>
+      )}
+      <div>
+        <Title order={3} mb="xs">
+          Return manifests
+        </Title>
+        <ReturnManifestList
+          manifests={manifests}
+          onOpen={(id) => void run(() => api.call('returns.manifest', { manifestId: id }))}
+        />
+      </div>
+    </Stack>
+  )
+}

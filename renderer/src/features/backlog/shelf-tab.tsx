@@ -1,0 +1,211 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { IconDownload, IconRefresh } from '@tabler/icons-react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { BacklogSummary } from '../../../../common/contract'
+import { api } from '../../api/client'
+import { downloadCsv, isoDay } from './csv-export'
+import { FigureCard } from './figure-card'
+import { SMS_COLOR, ShelfList, type ShelfFilter } from './shelf-list'
+import { useServices } from './use-services'
+
+const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
+
+/** Whole Nairobi calendar days from an instant to `today` (YYYY-MM-DD), counted as the lists count them. */
+const daysOnShelf = (ms: number, today: string) =>
+  Math.round(Date.parse(`${today}T00:00:00Z`) / 86_400_000) - Math.floor((ms + 3 * 3_600_000) / 86_400_000)
+
+/**
+ * The shelf at a glance — by age, SMS outcome, service and slot — with the list behind whichever figure was
+ * chosen. Oldest slots come first, since clearing the oldest shelf is the point.
+ */
+export function ShelfTab() {
+  const [summary, setSummary] = useState<BacklogSummary | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [filter, setFilter] = useState<ShelfFilter>({ sort: 'oldest' })
+  const services = useServices()
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const load = useCallback(() => {
+    api.call('backlog.summary', {}).then(
+      (s) => {
+        setSummary(s)
+        setError(null)
+      },
+      (e: Error) => setError(e.message),
+    )
+  }, [])
+  useEffect(load, [load])
+
+  const open = (f: Omit<ShelfFilter, 'sort'>) => {
+    setFilter({ sort: f.slot ? 'oldest' : (filter.sort ?? 'oldest'), ...f })
+    // Scroll the window itself (not whichever ancestor scrollIntoView picks) so the list sits under the header.
+    requestAnimationFrame(() => {
+      const top = listRef.current?.getBoundingClientRect().top
+      if (top !== undefined) window.scrollTo({ top: window.scrollY + top - 80 })
+    })
+  }
+  const is = (f: Partial<ShelfFilter>) =>
+    (Object.keys(f) as (keyof ShelfFilter)[]).every((k) => filter[k] === f[k]) &&
+    ['age', 'serviceCode', 'slot', 'sms'].filter((k) => filter[k as keyof ShelfFilter] !== undefined)
+      .length === 1
+
+  if (error) return <Alert color="red">{error}</Alert>
+  if (!summary) return <Text fz="lg">Counting the shelf…</Text>
+
+  const exportSummary = () =>
+    downloadCsv(
+      `shelf-summary-${summary.today}.csv`,
+      ['Group', 'Item', 'Documents', 'Oldest arrival'],
+      [
+        ['All', 'On the shelf', summary.total, ''],
+        ...summary.byAge.map((b) => ['Age', b.label, b.count, '']),
+        ...summary.bySms.map((b) => ['SMS', b.label, b.count, '']),
+        ...summary.byService.map((s) => ['Service', s.serviceName, s.count, isoDay(s.oldestArrivedAt)]),
+        ...summary.bySlot.map((s) => ['Slot', s.slot, s.count, isoDay(s.oldestArrivedAt)]),
+      ],
+    )
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} fz={30}>
+          {summary.total.toLocaleString('en')} documents waiting on the shelf
+        </Title>
+        <Group>
+          <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportSummary}>
+            Export figures (CSV)
+          </Button>
+          <Button variant="default" size="md" leftSection={<IconRefresh size={18} />} onClick={load}>
+            Refresh
+          </Button>
+        </Group>
+      </Group>
+      <div>
+        <Text fz="xl" fw={700} mb={6}>
+          Age on the shelf
+        </Text>
+        <Group gap="sm">
+          {summary.byAge.map((b, i) => (
+            <FigureCard
+              key={b.bucket}
+              label={b.label}
+              value={b.count}
+              color={AGE_COLOR[i]}
+              selected={is({ age: b.bucket })}
+              onOpen={() => open({ age: b.bucket })}
+            />
+          ))}
+        </Group>
+      </div>
+      <div>
+        <Text fz="xl" fw={700} mb={6}>
+          Ready SMS
+        </Text>
+        <Group gap="sm">
+          {summary.bySms.map((b) => (
+            <FigureCard
+              key={b.outcome}
+              label={b.label}
+              value={b.count}
+              color={`${SMS_COLOR[b.outcome]}.8`}
+              selected={is({ sms: b.outcome })}
+              onOpen={() => open({ sms: b.outcome })}
+            />
+          ))}
+        </Group>
+      </div>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <GroupTable
+          today={summary.today}
+          title="By service"
+          label="Service"
+          rows={summary.byService.map((s) => ({
+            key: s.serviceCode,
+            name: s.serviceName,
+            count: s.count,
+            oldest: s.oldestArrivedAt,
+            selected: is({ serviceCode: s.serviceCode }),
+            open: () => open({ serviceCode: s.serviceCode }),
+          }))}
+        />
+        <GroupTable
+          today={summary.today}
+          title="By shelf slot, oldest first"
+          label="Slot"
+          rows={summary.bySlot.map((s) => ({
+            key: s.slot,
+            name: s.slot,
+            count: s.count,
+            oldest: s.oldestArrivedAt,
+            selected: is({ slot: s.slot }),
+            open: () => open({ slot: s.slot }),
+          }))}
+        />
+      </SimpleGrid>
+      <Paper withBorder p="md" radius="md" ref={listRef}>
+        <ShelfList filter={filter} onFilter={setFilter} services={services} />
+      </Paper>
+    </Stack>
+  )
+}
+
+function GroupTable(props: {
+  today: string
+  title: string
+  label: string
+  rows: { key: string; name: string; count: number; oldest: number; selected: boolean; open: () => void }[]
+}) {
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Text fz="xl" fw={700} mb={4}>
+        {props.title}
+      </Text>
+      <ScrollArea.Autosize mah={260} type="auto">
+        <Table fz="md" verticalSpacing={4} highlightOnHover aria-label={props.title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{props.label}</Table.Th>
+              <Table.Th ta="right">Documents</Table.Th>
+              <Table.Th ta="right">Oldest (days)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.rows.map((r) => (
+              <Table.Tr key={r.key} bg={r.selected ? 'blue.0' : undefined}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    fz="md"
+                    fw={600}
+                    ta="left"
+                    onClick={r.open}
+                    aria-pressed={r.selected}
+                  >
+                    {r.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {r.count.toLocaleString('en')}
+                </Table.Td>
+                <Table.Td ta="right">{daysOnShelf(r.oldest, props.today)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Paper>
+  )
+}

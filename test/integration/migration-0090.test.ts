@@ -1,0 +1,59 @@
+import Sqlite from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS, migrate } from '../../main/db/migrations'
+import { tempDir } from '../helpers/temp-dir'
+
+/**
+ * Migration 0090 on a database that already has audit rows: the tracking numbers they name (alone or in a list)
+ * are indexed for the viewer, and the new columns and tables are there and empty.
+ */
+describe('migration 0090 (campaigns and returns)', () => {
+  let tmp: ReturnType<typeof tempDir>
+  let db: Sqlite.Database
+  beforeEach(() => {
+    tmp = tempDir()
+    db = new Sqlite(`${tmp.dir}/m.sqlite`)
+  })
+  afterEach(() => {
+    db.close()
+    tmp.cleanup()
+  })
+
+  it('migrates from the previous version, back-filling audit_tracking', () => {
+    const previous = MIGRATIONS.filter((m) => m.version < 90).at(-1)?.version ?? 0
+    expect(migrate(db, previous)).toBe(previous)
+    const insert = db.prepare(
+      "INSERT INTO audit_log (at, staff_number, action, detail) VALUES (1, 'ADM001', ?, ?)",
+    )
+    insert.run('application.viewed', JSON.stringify({ trackingNumber: '042012003660' }))
+    insert.run(
+      'collection.handedOver',
+      JSON.stringify({ trackingNumbers: ['042012003660', '042010000005', 7] }),
+    )
+    insert.run('auth.signIn', JSON.stringify({}))
+    insert.run('odd', JSON.stringify({ trackingNumber: 42 }))
+
+    expect(migrate(db, 90)).toBe(90)
+    const rows = db
+      .prepare<[], { audit_id: number; tracking_number: string }>(
+        'SELECT audit_id, tracking_number FROM audit_tracking ORDER BY audit_id, tracking_number',
+      )
+      .all()
+    expect(rows).toEqual([
+      { audit_id: 1, tracking_number: '042012003660' },
+      { audit_id: 2, tracking_number: '042010000005' },
+      { audit_id: 2, tracking_number: '042012003660' },
+    ])
+    const columns = (table: string) =>
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name)
+    expect(columns('applications')).toEqual(
+      expect.arrayContaining(['last_reminder_at', 'return_manifest_id']),
+    )
+    expect(columns('notifications')).toContain('campaign_message_id')
+    for (const t of ['campaigns', 'campaign_messages', 'return_manifests', 'return_manifest_items'])
+      expect(db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`).get()?.n, t).toBe(0)
+  })
+})
