@@ -1,38 +1,20 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createCore, type Core } from '../main/core/create-core'
-import { latestBackup } from '../main/db/backup'
-import { silentLogger } from '../main/services/logger'
-import { DEMO_STAFF, SEEDER_VERSION, seedDemo } from '../scripts/demo-seed/seed-demo'
+import type { Core } from '../main/core/create-core'
+import { DEMO_STAFF } from '../scripts/demo-seed/seed-demo'
+import { openDemoCentre } from './demo-centre'
 import { percentile, report } from './report'
 
 /**
  * Campaign preview on a five-year, 5,000,000-document centre (target: under 2 s over 100,000 recipients), and the
- * return list beside it. The centre comes from the demo seeder and is kept between runs under the temp directory
- * (`TMS_BENCH_DOCUMENTS` and `TMS_BENCH_DIR` override), since building it takes minutes.
+ * return list beside it. The centre comes from the demo seeder (see `demo-centre.ts`).
  */
-const DOCUMENTS = Number(process.env.TMS_BENCH_DOCUMENTS ?? 5_000_000)
-const DIR =
-  process.env.TMS_BENCH_DIR ?? path.join(os.tmpdir(), `tms-bench-campaign-${DOCUMENTS}-v${SEEDER_VERSION}`)
 const RUNS = 5
 
 let core: Core
 const KEY = 'bench-manager'
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIR, 'tms.sqlite'))) {
-    fs.rmSync(DIR, { recursive: true, force: true })
-    const r = await seedDemo({
-      dataDir: DIR,
-      documents: DOCUMENTS,
-      log: (l) => process.stdout.write(`${l}\n`),
-    })
-    process.stdout.write(`seeded ${r.documents} documents (${r.onShelf} on the shelf) in ${r.ms} ms\n`)
-  }
-  core = createCore({ dataDir: DIR, logger: silentLogger, version: 'bench', tickMs: 0 })
-  await backupSettled()
+  core = await openDemoCentre()
   const { staffNumber, pin } = DEMO_STAFF.manager
   const signed = await core.dispatch(KEY, 'auth.signIn', { staffNumber, pin })
   if (!signed.ok) throw new Error(signed.error.message)
@@ -44,21 +26,6 @@ beforeAll(async () => {
   if (!admin.ok) throw new Error(admin.error.message)
   await core.dispatch('bench-admin', 'settings.update', { idleLockMinutes: 60 })
 }, 60 * 60_000)
-
-/**
- * The core starts its daily backup when it opens a database with none from today; on a fresh 5M centre that copy
- * would run between the measured calls. Wait until the newest backup file stops growing.
- */
-async function backupSettled(): Promise<void> {
-  let last = -1
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 2000))
-    const file = latestBackup(DIR)
-    const size = file ? fs.statSync(file).size : -1
-    if (size > 0 && size === last) return
-    last = size
-  }
-}
 
 afterAll(() => core?.close())
 

@@ -1,43 +1,25 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { MethodInput, MethodName } from '../common/contract'
-import { createCore, type Core } from '../main/core/create-core'
+import type { Core } from '../main/core/create-core'
 import { systemClock } from '../main/services/clock'
 import { createManagerService } from '../main/services/manager'
 import { nairobiDate } from '../main/services/calendar/working-days'
-import { silentLogger } from '../main/services/logger'
-import { DEMO_STAFF, SEEDER_VERSION, seedDemo } from '../scripts/demo-seed/seed-demo'
+import { DEMO_STAFF } from '../scripts/demo-seed/seed-demo'
+import { openDemoCentre } from './demo-centre'
 import { percentile, report } from './report'
 
 /**
  * The manager's backlog page on a five-year, 5,000,000-document centre: every dashboard figure (target < 100 ms) and
  * every list page (target < 50 ms), p50 and p99 over repeated calls through the dispatcher, as the UI makes them
- * (list pages include their audit-log write). The centre comes from the demo seeder and is kept under the temp
- * directory between runs (`TMS_BENCH_DOCUMENTS` and `TMS_BENCH_MANAGER_DIR` override), since building it takes
- * minutes.
+ * (list pages include their audit-log write). The centre comes from the demo seeder (see `demo-centre.ts`).
  */
-const DOCUMENTS = Number(process.env.TMS_BENCH_DOCUMENTS ?? 5_000_000)
-const DIR =
-  process.env.TMS_BENCH_MANAGER_DIR ??
-  path.join(os.tmpdir(), `tms-bench-manager-${DOCUMENTS}-v${SEEDER_VERSION}`)
 const RUNS = 40
 const KEY = 'bench-manager'
 
 let core: Core
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIR, 'tms.sqlite'))) {
-    fs.rmSync(DIR, { recursive: true, force: true })
-    const r = await seedDemo({
-      dataDir: DIR,
-      documents: DOCUMENTS,
-      log: (l) => process.stdout.write(`${l}\n`),
-    })
-    process.stdout.write(`seeded ${r.documents} documents (${r.onShelf} on the shelf) in ${r.ms} ms\n`)
-  }
-  core = createCore({ dataDir: DIR, logger: silentLogger, version: 'bench', tickMs: 0 })
+  core = await openDemoCentre()
   const { staffNumber, pin } = DEMO_STAFF.manager
   const signed = await core.dispatch(KEY, 'auth.signIn', { staffNumber, pin })
   if (!signed.ok) throw new Error(signed.error.message)

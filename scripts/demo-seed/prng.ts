@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded PRNG so a seed always builds the same centre. Returns [0, 1). */
+/**
+ * mulberry32: a small seeded PRNG, so a seed always builds the same centre (demo seeder) and repeats the same fault
+ * rolls (central simulator). Returns a function giving [0, 1).
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {

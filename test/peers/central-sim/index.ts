@@ -7,7 +7,7 @@ import { smsSegments } from '../../../common/sms'
 import { DEFAULT_CENTRAL_CATALOGUE } from './defaults'
 import { createCentralApi, makeAjv } from './openapi'
 import { problem, validationProblem, type AjvErrorLike, type SimResponse } from './problems'
-import { seededRandom } from './prng'
+import { seededRandom } from '../../../scripts/demo-seed/prng'
 import { openSimStore, type TokenInfo } from './store'
 import type {
   ApplicationStatus,

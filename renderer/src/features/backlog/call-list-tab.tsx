@@ -10,7 +10,7 @@ import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { downloadCsv, isoDay } from './csv-export'
-import { CursorPager } from './cursor-pager'
+import { ListPager } from './cursor-pager'
 import { SMS_COLOR } from './shelf-list'
 import { allRows, usePagedList } from './use-paged-list'
 
@@ -130,17 +130,7 @@ export function CallListTab() {
           ))}
         </Table.Tbody>
       </Table>
-      {list.page && (
-        <CursorPager
-          page={list.pageNumber}
-          pageSize={PAGE_SIZE}
-          shown={list.page.rows.length}
-          total={list.page.total}
-          hasNext={list.page.nextCursor !== null}
-          onPrevious={list.previous}
-          onNext={list.next}
-        />
-      )}
+      <ListPager list={list} pageSize={PAGE_SIZE} />
       {calling && (
         <CallModal
           row={calling}

@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core'
+import type { PagedList } from './use-paged-list'
 
 /**
  * Previous / next over cursor pages: the cursors of the pages seen so far are kept, so "previous" goes back
@@ -35,4 +36,20 @@ export function CursorPager(props: {
 /** Cursor paging state: `cursors[i]` opens page i + 1 (undefined for the first page). */
 export interface CursorState {
   cursors: (string | undefined)[]
+}
+
+/** The pager under a list from `usePagedList`; nothing until the first page has loaded. */
+export function ListPager<T>({ list, pageSize }: { list: PagedList<T>; pageSize: number }) {
+  if (!list.page) return null
+  return (
+    <CursorPager
+      page={list.pageNumber}
+      pageSize={pageSize}
+      shown={list.page.rows.length}
+      total={list.page.total}
+      hasNext={list.page.nextCursor !== null}
+      onPrevious={list.previous}
+      onNext={list.next}
+    />
+  )
 }

@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { formatDay } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { downloadCsv, isoDay } from './csv-export'
-import { CursorPager } from './cursor-pager'
+import { ListPager } from './cursor-pager'
 import { allRows, usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
@@ -200,17 +200,7 @@ export function OverdueTab() {
             ))}
           </Table.Tbody>
         </Table>
-        {list.page && (
-          <CursorPager
-            page={list.pageNumber}
-            pageSize={PAGE_SIZE}
-            shown={list.page.rows.length}
-            total={list.page.total}
-            hasNext={list.page.nextCursor !== null}
-            onPrevious={list.previous}
-            onNext={list.next}
-          />
-        )}
+        <ListPager list={list} pageSize={PAGE_SIZE} />
       </Paper>
     </Stack>
   )

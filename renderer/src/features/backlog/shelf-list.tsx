@@ -7,7 +7,7 @@ import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { allRows, usePagedList } from './use-paged-list'
-import { CursorPager } from './cursor-pager'
+import { ListPager } from './cursor-pager'
 import { downloadCsv, isoDay } from './csv-export'
 
 export type ShelfFilter = Omit<MethodInput<'backlog.list'>, 'cursor' | 'limit'>
@@ -189,17 +189,7 @@ export function ShelfList(props: {
           )}
         </Table.Tbody>
       </Table>
-      {list.page && (
-        <CursorPager
-          page={list.pageNumber}
-          pageSize={PAGE_SIZE}
-          shown={list.page.rows.length}
-          total={list.page.total}
-          hasNext={list.page.nextCursor !== null}
-          onPrevious={list.previous}
-          onNext={list.next}
-        />
-      )}
+      <ListPager list={list} pageSize={PAGE_SIZE} />
     </section>
   )
 }

@@ -65,3 +65,5 @@ export async function allRows<T>(
   } while (cursor && rows.length < max)
   return rows
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>
