@@ -34,7 +34,11 @@ const serviceCode = z
 const date = z
   .string({ error: 'Date is required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That date does not exist')
+  // Date.parse rolls 2026-02-31 over to 3 March: a real day reads back as itself.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
+  }, 'That date does not exist')
 const period = z
   .strictObject({ from: date, to: date })
   .refine((p) => p.from <= p.to, {

@@ -377,7 +377,7 @@ export function createArrivalService({
         })
         return null
       }
-      const batch = openBatch(scan.batch_id)
+      openBatch(scan.batch_id)
       let app = store.applications.byTracking(trackingNumber)
       let elsewhere: string | null = null
       if (!app && resolveUnknown) {
@@ -398,6 +398,8 @@ export function createArrivalService({
           `${formatTrackingNumber(trackingNumber)} is already ${app.status}.`,
           'trackingNumber',
         )
+      // Read again after the look-up: the batch may have been closed while it ran.
+      const batch = openBatch(scan.batch_id)
       const row = store.tx(() => {
         const arrived = arrive(app, batch, scan.code, staff)
         store.arrivals.resolveScan(scanId, trackingNumber)

@@ -62,14 +62,14 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
   }
   /** Catalogue, holidays, SMS outcomes and the centre's events; never throws, reports through the logger. */
   const pullAll = async (): Promise<void> => {
-    const r = await pull.pullAll()
-    if (r.catalogue === 'updated') onCatalogueChanged()
-    for (const [name, result] of Object.entries(r)) {
-      if (typeof result === 'object' && result !== null && 'error' in result)
-        logger.warn(`pull ${name} failed`, { error: result.error })
-    }
-    // After the catalogue, so replicated applications find their services.
+    const catalogue = await pull.pullCatalogue()
+    if (catalogue === 'updated') onCatalogueChanged()
+    else if (typeof catalogue === 'object') logger.warn('pull catalogue failed', { error: catalogue.error })
+    // After the catalogue, so replicated applications find their services; before the outcomes, so the outcomes
+    // find the applications they are about.
     await pullFeed()
+    const outcomes = await pull.pullOutcomes()
+    if (typeof outcomes === 'object') logger.warn('pull outcomes failed', { error: outcomes.error })
   }
   let pullTimer: ReturnType<typeof setInterval> | null = null
   let feedTimer: ReturnType<typeof setInterval> | null = null

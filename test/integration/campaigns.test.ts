@@ -222,6 +222,40 @@ describe('reminder campaigns', () => {
     expect(list).toMatchObject({ id: c.id, sent: 2, scheduled: 0, skipped: 0 })
   })
 
+  it('a PC switched off overnight sends its overdue reminders after the quiet hours, at the send rate', async () => {
+    await ok(f.t.core, ADMIN_KEY, 'settings.update', { reminderRatePerMinute: 1 })
+    f.t.clock.set(NOW + 9 * 60 * MINUTE) // 19:00 Nairobi: 1 a minute, so the second is due at 19:01
+    await f.wake()
+    const c = await ok(f.t.core, MANAGER_KEY, 'campaign.send', CRITERIA)
+    expect(c).toMatchObject({ recipients: 2, sent: 1, scheduled: 1 })
+    // Off at 19:00:30, on again at 07:30: the 19:01 message is overdue, but it is the middle of the quiet hours.
+    f.t.clock.set(Date.UTC(2026, 11, 1, 4, 30, 0))
+    f.t.core.tick()
+    expect(reminderEvents()).toHaveLength(1)
+    f.t.clock.set(Date.UTC(2026, 11, 1, 5, 0, 0)) // 08:00
+    f.t.core.tick()
+    expect(reminderEvents()).toHaveLength(2)
+  })
+
+  it('a backlog of due reminders leaves at the send rate, not all in one tick', async () => {
+    await ok(f.t.core, ADMIN_KEY, 'settings.update', { reminderRatePerMinute: 1 })
+    f.t.clock.set(NOW + 11 * 60 * MINUTE) // 21:00: both wait for 08:00 and 08:01
+    await f.wake()
+    expect(await ok(f.t.core, MANAGER_KEY, 'campaign.send', CRITERIA)).toMatchObject({
+      sent: 0,
+      scheduled: 2,
+    })
+    // The PC comes on at 09:00: both are overdue, but only one goes in this minute.
+    const nine = Date.UTC(2026, 11, 1, 6, 0, 0)
+    f.t.clock.set(nine)
+    f.t.core.tick()
+    f.t.core.tick()
+    expect(reminderEvents()).toHaveLength(1)
+    f.t.clock.set(nine + MINUTE)
+    f.t.core.tick()
+    expect(reminderEvents()).toHaveLength(2)
+  })
+
   it('dry run writes only the campaign record (and its audit row)', async () => {
     const before = rowCounts(f.db)
     const c = await ok(f.t.core, MANAGER_KEY, 'campaign.dryRun', CRITERIA)

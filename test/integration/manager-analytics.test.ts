@@ -104,6 +104,14 @@ describe('turnaround by stage', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toBe('The period must end on or after the day it starts')
   })
+
+  it('refuses a day that does not exist rather than rolling it over (31 February is not 3 March)', async () => {
+    const r = await t.core.dispatch(KEY, 'analytics.turnaround', { from: '2026-02-01', to: '2026-02-31' })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'That date does not exist' },
+    })
+  })
 })
 
 describe('trends', () => {

@@ -314,6 +314,35 @@ describe('the projector on a real SQLite file', () => {
     ).toEqual([{ kind: 'reminder', status: 'sent', sent_at: at }])
   })
 
+  it('an SMS outcome pulled before its application arrived here still shows on the backlog', () => {
+    t.core.store.tx(() =>
+      t.core.store.pull.insertOutcome({
+        eventId: uuidv7(T0),
+        trackingNumber: TN,
+        outcome: 'failed',
+        at: T0 + 5,
+      }),
+    )
+    apply([registration, arrival])
+    expect(t.core.store.applications.byTracking(TN)).toMatchObject({
+      sms_outcome: 'failed',
+      sms_outcome_at: T0 + 5,
+    })
+  })
+
+  it('another manager’s phone call is on this PC’s call list, once', () => {
+    apply([registration, arrival])
+    const call = replica('application.callLogged', T0 + 7_200_000, {
+      outcome: 'no-answer',
+      note: 'try after 5',
+    })
+    apply([call])
+    apply([call])
+    expect(t.core.store.db.prepare('SELECT outcome, note, staff_number, at FROM call_log').all()).toEqual([
+      { outcome: 'no-answer', note: 'try after 5', staff_number: 'DSK001', at: T0 + 7_200_000 },
+    ])
+  })
+
   it('a service this PC has never heard of gets an inactive stand-in until the catalogue names it', () => {
     const custom = {
       ...registration,

@@ -35,7 +35,7 @@ export function projectionQueries(db: Database) {
      VALUES (@trackingNumber, @serviceCode, @customerName, @phone, @idNumber, @agencyRef, @language, @smsConsent,
        @notes, @status, @registeredAt, @registeredBy, @expectedReady, @arrivedAt, @arrivedBy, @arrivalBatchId,
        @shelfSlot, @collectedAt, @collectedBy, @collector, @missing, @damaged, @returnedAt, @updatedAt)
-     ON CONFLICT (tracking_number) DO UPDATE SET status = excluded.status, arrived_at = excluded.arrived_at,
+     ON CONFLICT (tracking_number) DO UPDATE SET registered_at = excluded.registered_at, status = excluded.status, arrived_at = excluded.arrived_at,
        arrived_by = excluded.arrived_by, arrival_batch_id = coalesce(applications.arrival_batch_id,
        excluded.arrival_batch_id), shelf_slot = excluded.shelf_slot, collected_at = excluded.collected_at,
        collected_by = excluded.collected_by, collector = coalesce(applications.collector, excluded.collector),
@@ -62,6 +62,19 @@ export function projectionQueries(db: Database) {
     `UPDATE applications SET last_reminder_at = max(coalesce(last_reminder_at, 0), @at)
      WHERE tracking_number = @trackingNumber`,
   )
+  // Rebuilt when another PC's application first reaches this one: its SMS outcomes may have been pulled before it.
+  const refreshSmsOutcome = db.prepare(
+    `UPDATE applications SET
+       sms_outcome = coalesce(
+         (SELECT outcome FROM delivery_outcomes d WHERE d.tracking_number = @tn ORDER BY at DESC LIMIT 1),
+         (SELECT 'pending' FROM notifications n WHERE n.tracking_number = @tn AND n.status = 'sent' LIMIT 1)),
+       sms_outcome_at = (SELECT max(at) FROM delivery_outcomes d WHERE d.tracking_number = @tn)
+     WHERE tracking_number = @tn`,
+  )
+  const insertCall = db.prepare(
+    `INSERT INTO call_log (tracking_number, at, staff_number, outcome, note)
+     VALUES (@trackingNumber, @at, @staffNumber, @outcome, @note)`,
+  )
   const insertIssue = db.prepare(
     `INSERT OR IGNORE INTO replication_issues (event_id, type, tracking_number, reason, at)
      VALUES (@eventId, @type, @trackingNumber, @reason, @at)`,
@@ -84,6 +97,14 @@ export function projectionQueries(db: Database) {
       at: number
       eventId: string
     }) => insertNotification.run(n).changes === 1,
+    refreshSmsOutcome: (tn: string) => refreshSmsOutcome.run({ tn }),
+    insertCall: (c: {
+      trackingNumber: string
+      at: number
+      staffNumber: string
+      outcome: 'reached' | 'no-answer' | 'switched-off' | 'wrong-number'
+      note: string | null
+    }) => insertCall.run(c),
     markReminded: (trackingNumber: string, at: number) => remindedAt.run({ trackingNumber, at }),
     recordIssue: (i: {
       eventId: string

@@ -14,7 +14,7 @@ import type { Session } from '../session-store'
 import type { SettingsService } from '../settings-service'
 import { nairobiDay, REMINDER_GRACE_DAYS, selectReminders, type ReminderGroup } from './reminder-selection'
 import { createReminderTexts, type ReminderTexts } from './reminder-text'
-import { scheduleTimes } from './send-schedule'
+import { inQuietHours, scheduleTimes } from './send-schedule'
 
 interface Deps {
   store: Store
@@ -54,6 +54,8 @@ const summary = (r: CampaignRow): CampaignSummary => ({
  */
 export function createCampaignService({ store, clock, settings, writeEvent }: Deps) {
   const texts = (): ReminderTexts => createReminderTexts(store.centre.get()?.name ?? 'Huduma Centre')
+  /** When each reminder of the last minute went out: `sendDue` keeps to the send rate with it. */
+  const sentTimes: number[] = []
 
   function plan(criteria: CampaignCriteria, now: number) {
     const s = settings.get()
@@ -290,11 +292,19 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
     /** The tick's part: sends reminders whose time has come. Returns how many messages went out. */
     sendDue(): number {
       const now = clock.now()
-      const due = store.campaigns.dueMessages(now)
+      const s = settings.get()
+      // Quiet hours and the rate were applied when the campaign was planned; a PC that was off (or a tick that
+      // fell behind) finds a backlog already due, which must not go out at night or all at once.
+      if (inQuietHours(now, { start: s.reminderQuietStart, end: s.reminderQuietEnd })) return 0
+      while (sentTimes.length > 0 && (sentTimes[0] ?? 0) <= now - 60_000) sentTimes.shift()
+      const budget = Math.max(0, Math.floor(s.reminderRatePerMinute) - sentTimes.length)
+      if (budget === 0) return 0
+      const due = store.campaigns.dueMessages(now).slice(0, budget)
       if (due.length === 0) return 0
-      const exclusionDays = settings.get().reminderExclusionDays
       const t = texts()
-      return store.tx(() => due.filter((m) => deliver(m, t, now, exclusionDays)).length)
+      const sent = store.tx(() => due.filter((m) => deliver(m, t, now, s.reminderExclusionDays)).length)
+      for (let i = 0; i < sent; i++) sentTimes.push(now)
+      return sent
     },
   }
 }

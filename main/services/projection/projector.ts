@@ -1,8 +1,14 @@
+import { z } from 'zod'
 import type { ReplicaEvent } from '../../db/queries/projection'
 import type { Store } from '../../db/store'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import { PROJECTED_TYPES, reduceApplication } from './application-reducer'
+
+const callPayload = z.object({
+  outcome: z.enum(['reached', 'no-answer', 'switched-off', 'wrong-number']),
+  note: z.string().max(500).nullable().optional(),
+})
 
 const NOTIFICATION_KINDS: Record<string, 'ready' | 'reminder'> = {
   'notification.ready': 'ready',
@@ -47,7 +53,9 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
     }
     if (!application) return false
     store.projection.ensureService(application.serviceCode, clock.now())
+    const isNew = !store.projection.appExists(trackingNumber)
     store.projection.upsert(application)
+    if (isNew) store.projection.refreshSmsOutcome(trackingNumber)
     return true
   }
 
@@ -66,6 +74,7 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
       const own = ownDevice()
       const touched = new Set<string>()
       const messages: { e: ReplicaEvent; kind: 'ready' | 'reminder' }[] = []
+      const calls: ReplicaEvent[] = []
       let stored = 0
       for (const e of events) {
         if (!store.projection.insertReplica(e)) continue
@@ -74,13 +83,37 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
         const kind = NOTIFICATION_KINDS[e.type]
         // Another desk's SMS: recorded so reminders and the backlog know it was sent. Ours are already here.
         if (kind && e.deviceId !== own) messages.push({ e, kind })
+        // Another manager's phone call, so "not called yet" means the same on every PC.
+        if (e.type === 'application.callLogged' && e.deviceId !== own) calls.push(e)
       }
       let projected = 0
       for (const tn of touched) if (project(tn)) projected++
       // After the projection: the registration a message is about may be in this same page.
       for (const m of messages) recordNotification(m.e, m.kind)
+      for (const c of calls) recordCall(c)
       return { stored, projected }
     },
+  }
+
+  function recordCall(e: ReplicaEvent): void {
+    const p = callPayload.safeParse(e.payload)
+    if (!p.success || !e.trackingNumber || !e.staffNumber || !store.projection.appExists(e.trackingNumber)) {
+      store.projection.recordIssue({
+        eventId: e.id,
+        type: e.type,
+        trackingNumber: e.trackingNumber,
+        reason: p.success ? 'the application or the staff member is missing' : 'bad payload',
+        at: clock.now(),
+      })
+      return
+    }
+    store.projection.insertCall({
+      trackingNumber: e.trackingNumber,
+      at: e.occurredAt,
+      staffNumber: e.staffNumber,
+      outcome: p.data.outcome,
+      note: p.data.note ?? null,
+    })
   }
 
   function recordNotification(e: ReplicaEvent, kind: 'ready' | 'reminder'): void {

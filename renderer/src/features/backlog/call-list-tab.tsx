@@ -57,7 +57,9 @@ export function CallListTab() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text fz={22} fw={700}>
-          {list.page ? `${list.page.total.toLocaleString('en')} customers to phone` : 'Loading…'}
+          {list.page
+            ? `${list.page.total.toLocaleString('en')} documents whose SMS did not arrive`
+            : 'Loading…'}
         </Text>
         <Group>
           <Switch
@@ -122,7 +124,12 @@ export function CallListTab() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Button size="sm" leftSection={<IconPhone size={16} />} onClick={() => setCalling(r)}>
+                <Button
+                  size="sm"
+                  leftSection={<IconPhone size={16} />}
+                  onClick={() => setCalling(r)}
+                  aria-label={`Record call to ${r.customerName}`}
+                >
                   Record call
                 </Button>
               </Table.Td>

@@ -120,12 +120,11 @@ export function CampaignsTab() {
             </Text>
             <Text c="dimmed">Everyone is checked again as their message goes out.</Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(false)}>
+              {/* Focus starts on Cancel: a second Enter must not send what cannot be unsent. */}
+              <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
                 Cancel
               </Button>
-              <Button onClick={send} data-autofocus>
-                Send now
-              </Button>
+              <Button onClick={send}>Send now</Button>
             </Group>
           </Stack>
         )}

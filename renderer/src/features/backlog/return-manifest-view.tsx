@@ -160,11 +160,11 @@ export function ReturnManifestView({
             clear their shelf slots?
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
+            {/* Focus starts on "Not yet": marking returned cannot be undone. */}
+            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
               Not yet
             </Button>
             <Button
-              data-autofocus
               onClick={() => {
                 setConfirming(false)
                 onConfirm()
