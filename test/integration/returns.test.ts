@@ -12,6 +12,7 @@ import { rowCounts } from '../helpers/db-counts'
 import { startCentralSim } from '../peers/central-sim'
 import {
   ADMIN_KEY,
+  DAY,
   call,
   DESK_KEY,
   MANAGER_KEY,
@@ -84,6 +85,35 @@ describe('returns to the agency', () => {
       action: 'returns.listViewed',
       detail: { agency: DCI, shown: 1, trackingNumbers: [tn.R3] },
     })
+  })
+
+  it('a reminded document waits out the week its reminder promised before it can go back', async () => {
+    await ok(f.t.core, ADMIN_KEY, 'settings.update', {
+      reminderQuietStart: '00:00',
+      reminderQuietEnd: '00:00',
+    })
+    const sent = await ok(f.t.core, MANAGER_KEY, 'campaign.send', {
+      minDaysOnShelf: 100,
+      serviceCodes: ['BIRTH_CERT'],
+      lastReminderOlderThanDays: 30,
+    })
+    // R1 (past retention) and R2 (not yet): both reminded.
+    expect(sent).toMatchObject({ recipients: 2, sent: 2 })
+    const due = await ok(f.t.core, MANAGER_KEY, 'returns.due', {})
+    expect(due.items.map((i) => i.trackingNumber)).toEqual([tn.R3])
+    expect(due.byAgency).toEqual([{ agency: DCI, count: 1 }])
+    const refused = await f.t.core.dispatch(MANAGER_KEY, 'returns.createManifest', {
+      agency: CRS,
+      trackingNumbers: [tn.R1],
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    if (!refused.ok) expect(refused.error.message).toContain('promised 7 more days')
+
+    // Eight days later the promise has run out (and R2 is past its retention period by then too).
+    f.t.clock.advance(8 * DAY)
+    await f.wake()
+    const later = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: CRS })
+    expect(later.items.map((i) => i.trackingNumber)).toEqual([tn.R1, tn.R2])
   })
 
   it('manifest → confirm: status returned, slot cleared, one event per document, audited, in one transaction', async () => {

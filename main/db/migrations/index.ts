@@ -8,6 +8,7 @@ import { migration0060 } from './0060-pull'
 import { migration0070 } from './0070-replication'
 import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
+import { migration0100 } from './0100-return-promise'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

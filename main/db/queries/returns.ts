@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { REMINDER_GRACE_DAYS } from '../../services/campaigns/reminder-selection'
 
 /** A document on the shelf with what a return list shows. */
 export interface ReturnRow {
@@ -13,6 +14,7 @@ export interface ReturnRow {
   retention_days: number
   status: string
   missing: 0 | 1
+  last_reminder_at: number | null
 }
 
 export interface ManifestRow {
@@ -33,7 +35,14 @@ export interface ManifestItemRow extends ReturnRow {
 }
 
 const RETURN_COLUMNS = `a.tracking_number, a.service_code, s.name_en AS service_name, s.agency, a.agency_ref,
-  a.customer_name, a.shelf_slot, a.arrived_at, s.retention_days, a.status, a.missing`
+  a.customer_name, a.shelf_slot, a.arrived_at, s.retention_days, a.status, a.missing, a.last_reminder_at`
+
+/**
+ * A reminder promises at least REMINDER_GRACE_DAYS more to collect: a document reminded since then is not due for
+ * return yet, even past its retention period.
+ */
+const NO_PROMISE_PENDING = `(a.last_reminder_at IS NULL
+  OR a.last_reminder_at < @todayMidnight - ${REMINDER_GRACE_DAYS * 86_400_000})`
 
 /** Not already on an open manifest: a document goes on one paper at a time. */
 const NOT_ON_OPEN_MANIFEST = `NOT EXISTS (SELECT 1 FROM return_manifest_items i JOIN return_manifests m
@@ -55,6 +64,7 @@ export function returnQueries(db: Database) {
      JOIN services s ON s.code = a.service_code
      WHERE a.status = 'arrived' AND a.arrived_at < @latest
        AND a.arrived_at < @todayMidnight - s.retention_days * 86400000 AND a.missing = 0
+       AND ${NO_PROMISE_PENDING}
        AND (@agency IS NULL OR s.agency = @agency) AND ${NOT_ON_OPEN_MANIFEST}
      ORDER BY a.arrived_at LIMIT @limit`,
   )
@@ -64,6 +74,7 @@ export function returnQueries(db: Database) {
      CROSS JOIN applications a INDEXED BY applications_shelf_service_age
      WHERE a.status = 'arrived' AND a.service_code = s.code
        AND a.arrived_at < @todayMidnight - s.retention_days * 86400000 AND a.missing = 0
+       AND ${NO_PROMISE_PENDING}
      GROUP BY s.agency`,
   )
   // What open manifests already hold, taken off the counts above (a document is on one open manifest at most).
@@ -75,7 +86,7 @@ export function returnQueries(db: Database) {
      CROSS JOIN services s
      WHERE m.status = 'open' AND i.manifest_id = m.id AND a.tracking_number = i.tracking_number
        AND s.code = a.service_code AND a.status = 'arrived' AND a.missing = 0
-       AND a.arrived_at < @todayMidnight - s.retention_days * 86400000
+       AND a.arrived_at < @todayMidnight - s.retention_days * 86400000 AND ${NO_PROMISE_PENDING}
      GROUP BY s.agency`,
   )
   // One agency with few overdue documents: read just its services' overdue ranges and sort them, rather than walk
@@ -85,6 +96,7 @@ export function returnQueries(db: Database) {
      CROSS JOIN applications a INDEXED BY applications_shelf_service_age
      WHERE s.agency = @agency AND a.status = 'arrived' AND a.service_code = s.code
        AND a.arrived_at < @todayMidnight - s.retention_days * 86400000 AND a.missing = 0
+       AND ${NO_PROMISE_PENDING}
        AND ${NOT_ON_OPEN_MANIFEST}
      ORDER BY a.arrived_at LIMIT @limit`,
   )

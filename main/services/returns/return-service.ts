@@ -9,7 +9,7 @@ import { formatTrackingNumber } from '../../../common/tracking-number'
 import type { ManifestItemRow, ManifestRow, ReturnRow } from '../../db/queries/returns'
 import type { Store } from '../../db/store'
 import { fromDayNumber } from '../calendar/working-days'
-import { nairobiDay, nairobiMidnight } from '../campaigns/reminder-selection'
+import { nairobiDay, nairobiMidnight, REMINDER_GRACE_DAYS } from '../campaigns/reminder-selection'
 import type { Clock } from '../clock'
 import type { EventWriter } from '../event-writer'
 import type { Session } from '../session-store'
@@ -124,6 +124,15 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
           throw new AppError(
             'CONFLICT',
             `${shown} can still be collected until ${candidate(r, today).collectBy}.`,
+            'trackingNumbers',
+          )
+        if (
+          r.last_reminder_at !== null &&
+          r.last_reminder_at >= todayMidnight - REMINDER_GRACE_DAYS * 86_400_000
+        )
+          throw new AppError(
+            'CONFLICT',
+            `${shown} was reminded on ${fromDayNumber(nairobiDay(r.last_reminder_at))}: the customer was promised ${REMINDER_GRACE_DAYS} more days to collect it.`,
             'trackingNumbers',
           )
         if (r.on_open_manifest === 1)

@@ -136,6 +136,12 @@ export function ReturnsTab() {
           .
         </Text>
       )}
+      {due && (
+        <Text c="dimmed">
+          A document reminded in the last 7 days stays on the shelf until the date its reminder gave the
+          customer.
+        </Text>
+      )}
       {items.length > 0 ? (
         <ReturnDueTable
           items={items}
