@@ -78,9 +78,10 @@ describe('turnaround by stage', () => {
   it('collection rate within 30 days counts only arrivals that have had their 30 days', async () => {
     centre()
     const r = await call('analytics.turnaround', { from: '2026-09-25', to: '2026-11-01' })
-    expect(r.cohortTo).toBe('2026-10-03')
+    // Not 3 Oct: a document that arrived then could still be collected today, on its 30th day.
+    expect(r.cohortTo).toBe('2026-10-02')
     const by = Object.fromEntries(r.services.map((s) => [s.serviceCode, s]))
-    // Arrived 25 Sep – 3 Oct: no. 1 (collected after 35 days), no. 8 (after 30), no. 21 (never).
+    // Arrived 25 Sep – 2 Oct: no. 1 (collected after 35 days), no. 8 (after 30), no. 21 (never).
     expect(by.ID_NEW).toMatchObject({ cohortArrived: 2, collectedWithin30: 1, collectionRate: 0.5 })
     expect(by.BIRTH_CERT).toMatchObject({ cohortArrived: 1, collectedWithin30: 0, collectionRate: 0 })
     expect(by.PASSPORT).toMatchObject({ cohortArrived: 0, collectedWithin30: 0, collectionRate: null })

@@ -62,7 +62,9 @@ export function createAnalyticsService({ store, clock }: Deps) {
     turnaround(from: string, to: string): TurnaroundReport {
       const d1 = dateToDay(from)
       const d2 = dateToDay(to)
-      const cohortTo = Math.min(d2, dayOf(clock.now()) - COLLECTION_WINDOW_DAYS)
+      // Collected on the 30th day after arrival still counts, so an arrival 30 days ago can still be collected in
+      // time today: the cohort ends the day before, when every outcome is final.
+      const cohortTo = Math.min(d2, dayOf(clock.now()) - COLLECTION_WINDOW_DAYS - 1)
       const agency = histograms('agency', d1, d2)
       const customer = histograms('customer', d1, d2)
       const cohort = new Map(cohortTo >= d1 ? q.cohort(d1, cohortTo).map((c) => [c.service_code, c]) : [])
