@@ -214,13 +214,13 @@ export function createArrivalService({
   }
 
   const scanClassified = (
-    batchId: number,
+    batch: BatchRow,
     code: string,
     c: ScanClass,
+    app: ApplicationRow | null,
     staff: Session,
     unknownMessage: string | null,
   ): ScanResult => {
-    const batch = openBatch(batchId)
     const expected = new Set(store.arrivals.expected(batch.id))
     const exp = (app: ApplicationRow | null): boolean | null =>
       expected.size === 0 ? null : isExpected(app, code, expected)
@@ -237,7 +237,6 @@ export function createArrivalService({
         null,
       )
     }
-    const app = applicationForScan(store, c)
     if (!app) {
       const message =
         c.kind === 'unknown'
@@ -352,14 +351,18 @@ export function createArrivalService({
      * central API, then the centre feed), so a document registered at another counter a minute ago still arrives.
      */
     async scan(batchId: number, code: string, staff: Session): Promise<ScanResult> {
-      openBatch(batchId)
+      let batch = openBatch(batchId)
       const c = classifyScan(code, { services: store.services.all() })
+      let app = applicationForScan(store, c)
       let unknownMessage: string | null = null
-      if (c.kind === 'tracking' && resolveUnknown && !applicationForScan(store, c)) {
+      if (!app && c.kind === 'tracking' && resolveUnknown) {
         const r = await resolveUnknown(c.trackingNumber)
-        if (!r.here) unknownMessage = r.message
+        if (r.here) app = applicationForScan(store, c)
+        else unknownMessage = r.message
+        // Read again after the look-up: the batch may have been closed while it ran.
+        batch = openBatch(batchId)
       }
-      return scanClassified(batchId, code, c, staff, unknownMessage)
+      return scanClassified(batch, code, c, app, staff, unknownMessage)
     },
     /** Links an unknown scan to an application after all (typed in by hand), arriving it if it was registered. */
     async resolve(scanId: number, trackingNumber: string | null, staff: Session): Promise<ScanResult | null> {

@@ -62,14 +62,11 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
   }
   /** Catalogue, holidays, SMS outcomes and the centre's events; never throws, reports through the logger. */
   const pullAll = async (): Promise<void> => {
-    const catalogue = await pull.pullCatalogue()
-    if (catalogue === 'updated') onCatalogueChanged()
-    else if (typeof catalogue === 'object') logger.warn('pull catalogue failed', { error: catalogue.error })
-    // After the catalogue, so replicated applications find their services; before the outcomes, so the outcomes
-    // find the applications they are about.
+    // The pulls log their own failures. The feed comes after the catalogue, so replicated applications find their
+    // services, and before the outcomes, so the outcomes find the applications they are about.
+    if ((await pull.pullCatalogue()) === 'updated') onCatalogueChanged()
     await pullFeed()
-    const outcomes = await pull.pullOutcomes()
-    if (typeof outcomes === 'object') logger.warn('pull outcomes failed', { error: outcomes.error })
+    await pull.pullOutcomes()
   }
   let pullTimer: ReturnType<typeof setInterval> | null = null
   let feedTimer: ReturnType<typeof setInterval> | null = null
@@ -88,7 +85,6 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     drain,
     info,
     kick: () => drain.kick(),
-    pullAll,
     start(): void {
       drain.start()
       void pullAll()

@@ -8,6 +8,8 @@ export const NEEDS_ENROLMENT = 'needs enrolment'
 export type PullError = { error: string }
 
 export const cursorSchema = z.string().min(1).max(200)
+/** A paged feed that never runs dry within this many pages is treated as broken (an unmoving cursor, say). */
+export const MAX_PAGES = 10_000
 export const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 /** One run at a time: a second call while one runs shares its result. */

@@ -5,7 +5,7 @@ import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { Projector } from '../services/projection/projector'
 import type { SyncEndpoint } from './central-client'
-import { createCentralGet, cursorSchema, single, UUIDV7, type PullError } from './central-get'
+import { createCentralGet, cursorSchema, MAX_PAGES, single, UUIDV7, type PullError } from './central-get'
 
 /**
  * Replication: the centre's events from every workstation (`GET /v1/centres/{centre}/events`), page by page, each
@@ -21,7 +21,6 @@ export const CENTRE_EVENTS_READ_AT_KEY = 'centreEventsReadAt'
 export type FeedResult = number | 'skipped' | PullError
 
 const DEFAULT_PAGE_SIZE = 500
-const MAX_PAGES = 10_000
 
 const storedEventSchema = z.strictObject({
   seq: z.number().int().min(1),

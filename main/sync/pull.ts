@@ -9,7 +9,7 @@ import type { HolidayCalendar } from '../services/calendar/working-days'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { SyncEndpoint } from './central-client'
-import { createCentralGet, cursorSchema, single, UUIDV7, type PullError } from './central-get'
+import { createCentralGet, cursorSchema, MAX_PAGES, single, UUIDV7, type PullError } from './central-get'
 
 /**
  * The pull side of sync: the service catalogue with the public holidays (`GET /v1/catalogue`, with its ETag) and the
@@ -49,8 +49,6 @@ export interface PullDeps {
 export interface Pull {
   pullCatalogue(): Promise<CatalogueResult>
   pullOutcomes(): Promise<OutcomesResult>
-  /** Catalogue first, then outcomes (the second runs whatever became of the first). */
-  pullAll(): Promise<{ catalogue: CatalogueResult; outcomes: OutcomesResult }>
 }
 
 // ---------- the contract's shapes (docs/central-api.yaml) -----------------------------------------------------------
@@ -95,8 +93,6 @@ const etagStateSchema = z.object({
 const DEFAULT_TIMEOUT_MS = 15_000
 const DEFAULT_PAGE_SIZE = 500
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024
-/** A feed that never runs dry within this many pages is treated as broken (an unmoving cursor, say). */
-export const MAX_PAGES = 10_000
 
 export function createPull(deps: PullDeps): Pull {
   const { db, services, sync, clock, logger } = deps
@@ -216,11 +212,6 @@ export function createPull(deps: PullDeps): Pull {
   return {
     pullCatalogue,
     pullOutcomes,
-    async pullAll() {
-      const catalogue = await pullCatalogue()
-      const outcomes = await pullOutcomes()
-      return { catalogue, outcomes }
-    },
   }
 }
 

@@ -292,14 +292,15 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
     /** The tick's part: sends reminders whose time has come. Returns how many messages went out. */
     sendDue(): number {
       const now = clock.now()
+      // Every tick asks; nearly always nothing is due, so that is the one query it costs.
+      const allDue = store.campaigns.dueMessages(now)
+      if (allDue.length === 0) return 0
       const s = settings.get()
       // Quiet hours and the rate were applied when the campaign was planned; a PC that was off (or a tick that
       // fell behind) finds a backlog already due, which must not go out at night or all at once.
       if (inQuietHours(now, { start: s.reminderQuietStart, end: s.reminderQuietEnd })) return 0
       while (sentTimes.length > 0 && (sentTimes[0] ?? 0) <= now - 60_000) sentTimes.shift()
-      const budget = Math.max(0, Math.floor(s.reminderRatePerMinute) - sentTimes.length)
-      if (budget === 0) return 0
-      const due = store.campaigns.dueMessages(now).slice(0, budget)
+      const due = allDue.slice(0, Math.max(0, Math.floor(s.reminderRatePerMinute) - sentTimes.length))
       if (due.length === 0) return 0
       const t = texts()
       const sent = store.tx(() => due.filter((m) => deliver(m, t, now, s.reminderExclusionDays)).length)

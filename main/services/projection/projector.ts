@@ -3,7 +3,7 @@ import type { ReplicaEvent } from '../../db/queries/projection'
 import type { Store } from '../../db/store'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
-import { PROJECTED_TYPES, reduceApplication } from './application-reducer'
+import { PROJECTED_TYPES, reduceApplication, type ProjectedApplication } from './application-reducer'
 
 const callPayload = z.object({
   outcome: z.enum(['reached', 'no-answer', 'switched-off', 'wrong-number']),
@@ -29,10 +29,15 @@ export interface ApplyResult {
  * for that tracking number, which makes the result independent of arrival order and safe to repeat.
  */
 export function createProjector({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
-  const ownDevice = (): string => store.centre.get()?.device_id ?? ''
+  // Set once at first-run setup and never changed: read once, not on every write.
+  let ownDeviceId: string | null = null
+  const ownDevice = (): string => {
+    ownDeviceId ??= store.centre.get()?.device_id ?? null
+    return ownDeviceId ?? ''
+  }
 
-  /** Rebuilds one application's row from its events; false while its registration has not reached this PC. */
-  const project = (trackingNumber: string): boolean => {
+  /** The fold of every event this PC holds for one application; null while its registration has not come. */
+  const fold = (trackingNumber: string): ProjectedApplication | null => {
     const events = store.projection.eventsFor(trackingNumber).map((e) => ({
       id: e.id,
       type: e.type,
@@ -51,6 +56,22 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
         at: clock.now(),
       })
     }
+    return application
+  }
+
+  /** After a local write: the row is there and its service known; the fold makes it exactly what the events say. */
+  const project = (trackingNumber: string): boolean => {
+    const application = fold(trackingNumber)
+    if (application) store.projection.upsert(application)
+    return application !== null
+  }
+
+  /**
+   * A replicated application may be new here, of a service this PC has never heard of, and its SMS outcomes may
+   * have been pulled before it came.
+   */
+  const projectReplica = (trackingNumber: string): boolean => {
+    const application = fold(trackingNumber)
     if (!application) return false
     store.projection.ensureService(application.serviceCode, clock.now())
     const isNew = !store.projection.appExists(trackingNumber)
@@ -87,7 +108,7 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
         if (e.type === 'application.callLogged' && e.deviceId !== own) calls.push(e)
       }
       let projected = 0
-      for (const tn of touched) if (project(tn)) projected++
+      for (const tn of touched) if (projectReplica(tn)) projected++
       // After the projection: the registration a message is about may be in this same page.
       for (const m of messages) recordNotification(m.e, m.kind)
       for (const c of calls) recordCall(c)

@@ -63,19 +63,6 @@ export function OverdueTab() {
       ],
     )
 
-  const rowButton = (label: string, selected: boolean, onClick: () => void) => (
-    <Anchor
-      component="button"
-      type="button"
-      fz="md"
-      fw={600}
-      ta="left"
-      aria-pressed={selected}
-      onClick={onClick}
-    >
-      {label}
-    </Anchor>
-  )
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -87,65 +74,30 @@ export function OverdueTab() {
         </Button>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="sm" radius="md">
-          <Text fz="xl" fw={700}>
-            By agency
-          </Text>
-          <Table fz="md" verticalSpacing={4} aria-label="Overdue by agency">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Agency</Table.Th>
-                <Table.Th ta="right">Documents</Table.Th>
-                <Table.Th>Oldest due</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {summary.byAgency.map((a) => (
-                <Table.Tr key={a.agency} bg={filter.agency === a.agency ? 'blue.0' : undefined}>
-                  <Table.Td>
-                    {rowButton(a.agency, filter.agency === a.agency, () => setFilter({ agency: a.agency }))}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {a.count.toLocaleString('en')}
-                  </Table.Td>
-                  <Table.Td>{formatDay(a.oldestExpectedReady)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-        <Paper withBorder p="sm" radius="md">
-          <Text fz="xl" fw={700}>
-            By service
-          </Text>
-          <Table fz="md" verticalSpacing={4} aria-label="Overdue by service">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th ta="right">Documents</Table.Th>
-                <Table.Th>Oldest due</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {summary.byService.map((s) => (
-                <Table.Tr
-                  key={s.serviceCode}
-                  bg={filter.serviceCode === s.serviceCode ? 'blue.0' : undefined}
-                >
-                  <Table.Td>
-                    {rowButton(s.serviceName, filter.serviceCode === s.serviceCode, () =>
-                      setFilter({ serviceCode: s.serviceCode }),
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {s.count.toLocaleString('en')}
-                  </Table.Td>
-                  <Table.Td>{formatDay(s.oldestExpectedReady)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <Breakdown
+          title="By agency"
+          column="Agency"
+          rows={summary.byAgency.map((a) => ({
+            key: a.agency,
+            label: a.agency,
+            count: a.count,
+            oldest: a.oldestExpectedReady,
+            selected: filter.agency === a.agency,
+            open: () => setFilter({ agency: a.agency }),
+          }))}
+        />
+        <Breakdown
+          title="By service"
+          column="Service"
+          rows={summary.byService.map((s) => ({
+            key: s.serviceCode,
+            label: s.serviceName,
+            count: s.count,
+            oldest: s.oldestExpectedReady,
+            selected: filter.serviceCode === s.serviceCode,
+            open: () => setFilter({ serviceCode: s.serviceCode }),
+          }))}
+        />
       </SimpleGrid>
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" mb="sm">
@@ -203,5 +155,57 @@ export function OverdueTab() {
         <ListPager list={list} pageSize={PAGE_SIZE} />
       </Paper>
     </Stack>
+  )
+}
+
+interface BreakdownRow {
+  key: string
+  label: string
+  count: number
+  oldest: string
+  selected: boolean
+  open: () => void
+}
+
+/** One breakdown of the overdue documents (by agency, by service); a row's name opens its list below. */
+function Breakdown({ title, column, rows }: { title: string; column: string; rows: BreakdownRow[] }) {
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Text fz="xl" fw={700}>
+        {title}
+      </Text>
+      <Table fz="md" verticalSpacing={4} aria-label={`Overdue ${title.toLowerCase()}`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{column}</Table.Th>
+            <Table.Th ta="right">Documents</Table.Th>
+            <Table.Th>Oldest due</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key} bg={r.selected ? 'blue.0' : undefined}>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  fz="md"
+                  fw={600}
+                  ta="left"
+                  aria-pressed={r.selected}
+                  onClick={r.open}
+                >
+                  {r.label}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right" fw={700}>
+                {r.count.toLocaleString('en')}
+              </Table.Td>
+              <Table.Td>{formatDay(r.oldest)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   )
 }
