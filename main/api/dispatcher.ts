@@ -6,6 +6,7 @@ import {
   type MethodOutput,
   type ParsedInput,
 } from '../../common/contract'
+import { cleanInput } from '../../common/contract/safe-text'
 import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
@@ -55,7 +56,12 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
     if (!isMethodName(method))
       return fail('UNKNOWN_METHOD', `There is no API method called "${String(method)}".`)
     const spec = contract[method]
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput)
+    const cleaned = cleanInput(rawInput === undefined ? {} : rawInput, spec.multiline)
+    if (!cleaned.ok) {
+      const { message, field } = cleaned.problem
+      return fail('INVALID_INPUT', message, field || undefined)
+    }
+    const parsed = spec.input.safeParse(cleaned.value)
     if (!parsed.success) {
       const first = parsed.error.issues[0]
       const { message, field } = first ? describeIssue(first) : { message: 'Invalid input', field: undefined }
