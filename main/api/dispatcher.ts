@@ -10,6 +10,7 @@ import { cleanInput } from '../../common/contract/safe-text'
 import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
+import { isDiskFull, isIoError } from '../db/storage-fault'
 import type { Logger } from '../services/logger'
 import type { Session, SessionStore } from '../services/session-store'
 
@@ -45,6 +46,22 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
     return { message: `Unexpected field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` }
   }
   return field ? { message: issue.message, field } : { message: issue.message }
+}
+
+/**
+ * A write the disk refused. The transaction rolled back, so nothing was saved; the person is told why in words
+ * they can act on, rather than "something went wrong".
+ */
+export function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
+  if (isDiskFull(err))
+    return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' }
+  if (isIoError(err))
+    return {
+      code: 'STORAGE_ERROR',
+      message:
+        'The disk could not be written (I/O error): nothing was saved. Try again; if it repeats, call IT.',
+    }
+  return null
 }
 
 /**
@@ -94,6 +111,14 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
       return { ok: true, value: value ?? null }
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.field)
+      const storage = storageFailure(err)
+      if (storage) {
+        logger.error('storage fault in API method', {
+          method,
+          error: err instanceof Error ? err.message : String(err),
+        })
+        return fail(storage.code, storage.message)
+      }
       logger.error('unexpected error in API method', {
         method,
         error: err instanceof Error ? err.stack : String(err),

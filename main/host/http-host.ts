@@ -47,6 +47,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   SETUP_REQUIRED: 409,
   ALREADY_SET_UP: 409,
+  DISK_FULL: 507,
+  STORAGE_ERROR: 503,
   INTERNAL: 500,
 }
 
