@@ -555,15 +555,13 @@ describe('outbox drain', () => {
           const ids = appendEvents(d, clock, n)
           const bodies = answers.map((a) => fc.sample(body(ids), { numRuns: 1, seed: a.pick })[0]!)
           let k = 0
-          server.fault = () => {
+          server.fault = (): Fault | undefined => {
             const a = answers[k]
-            const b = bodies[k++]
+            const b = bodies[k++] ?? ''
             if (!a) return undefined
-            return {
-              status: a.status,
-              body: b,
-              headers: a.retryAfter === null ? {} : { 'Retry-After': a.retryAfter },
-            }
+            const headers: Record<string, string> =
+              a.retryAfter === null ? {} : { 'Retry-After': a.retryAfter }
+            return { status: a.status, body: b, headers }
           }
           const from = server.stored.length
           await drainWithClock(drain, 200)
