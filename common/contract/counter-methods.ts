@@ -28,6 +28,7 @@ export const counterMethods = {
   }),
   'application.register': method<RegisterResult>()({
     summary: 'Register an application, mint its tracking number and print the receipt',
+    multiline: ['notes'],
     access: COUNTER_ROLES,
     input: z.strictObject({
       serviceCode: c.serviceCode,

@@ -124,6 +124,7 @@ export const contract = {
   }),
   'settings.update': method<Settings>()({
     summary: 'Change workstation settings',
+    multiline: ['howToCheck'],
     access: ['admin'],
     input: z.strictObject({
       idleLockMinutes: z
