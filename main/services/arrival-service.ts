@@ -82,7 +82,7 @@ export function createArrivalService({
   }
 
   const chooseMessage = (ref: string, n: number): string =>
-    `${n} applications have agency reference ${ref}: choose which one this document is. Until then it waits in the unmatched list.`
+    `${n} applications have agency reference ${ref}: choose below which one this document is.`
 
   /** Re-describes a stored scan for the batch view (the app's state now, the outcome then). */
   const describe = (scan: BatchScanRow, expectedCodes: Set<string>): ScanResult => {
