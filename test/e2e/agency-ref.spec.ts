@@ -9,7 +9,8 @@ import { startHost, type RunningHost } from './fixtures/host'
 /**
  * A passport's agency reference (a service with no reference pattern) registered at the counter and scanned at
  * arrivals: the document goes to its arrival-week slot, whose label carries the ISO week-year. Two applications
- * sharing a reference make the desk choose. Keyboard scans only (no serial scanner needed).
+ * sharing a reference make the desk choose, at arrivals and at hand-over. Keyboard scans only (no serial scanner
+ * needed).
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/screens')
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
@@ -143,4 +144,17 @@ test('a reference two applications share: the desk is shown both and picks one',
   await expect(page.getByTestId('arrived-count')).toHaveText('1')
   await expect(choice).toHaveCount(0)
   await shot(page, 'arrivals-chosen')
+
+  // At hand-over the same reference lists nothing until the desk picks whose document it is.
+  await page.getByRole('navigation', { name: 'Desks' }).getByText('Collection', { exact: true }).click()
+  const find = page.getByLabel('Find documents to hand over')
+  await find.fill('AK2000001')
+  await find.press('Enter')
+  const handoverChoice = page.getByRole('group', { name: 'Choose the application for AK2000001' })
+  await expect(handoverChoice).toContainText('Passport · Wa••• Ka•••')
+  await expect(page.getByTestId('handover-slot')).toHaveCount(0)
+  await shot(page, 'collection-choose-application')
+  await handoverChoice.getByRole('button', { name: `This one: ${formatTrackingNumber(passport)}` }).click()
+  await expect(page.getByTestId('handover-slot')).toHaveText([/^\d{2}W\d{2}-PP$/])
+  await expect(page.getByText('Wanjiku Kamau · Passport')).toBeVisible()
 })
