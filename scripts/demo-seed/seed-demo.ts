@@ -1,7 +1,7 @@
 import Sqlite, { type Database } from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { isoWeek, serviceBin } from '../../common/shelf-slot'
+import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
 import { derivePermutationKey, mintTrackingNumber } from '../../common/tracking-number'
 import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
@@ -220,14 +220,15 @@ function generate(
     }
     return v
   }
-  const weekCache = new Map<number, string>()
-  const week = (day: number): string => {
+  const weekCache = new Map<number, { year: number; week: number }>()
+  /** The arrival-week slot, as the desk's assignSlot gives it (ISO week-year and week, service bin). */
+  const weekSlot = (day: number, serviceCode: string): string => {
     let w = weekCache.get(day)
     if (w === undefined) {
-      w = String(isoWeek(dateOf(day)).week).padStart(2, '0')
+      w = isoWeek(dateOf(day))
       weekCache.set(day, w)
     }
-    return w
+    return weekSlotLabel(w.year, w.week, serviceBin(serviceCode))
   }
 
   // Registrations per day: none on Sundays, a half day on Saturdays, and a centre that grows by half over the years.
@@ -326,7 +327,7 @@ function generate(
       } else {
         set('arrived_at', arrivedAt)
         set('arrived_by', 'DSK001')
-        set('shelf_slot', `W${week(arrivalDay)}-${serviceBin(mix.code)}`)
+        set('shelf_slot', weekSlot(arrivalDay, mix.code))
         set('updated_at', arrivedAt)
         // Most come within days; a long tail takes months; some never come.
         const r = rand()

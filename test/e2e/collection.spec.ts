@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { isoWeek } from '../../common/shelf-slot'
+import { isoWeek, weekSlotLabel } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
 import { setUpDesk, signInAsDesk, unregisteredTrackingNumber, type DeskSetup } from './fixtures/desk'
@@ -40,7 +40,8 @@ const UNKNOWN = unregisteredTrackingNumber(2)
 /** The slot a document arriving today gets in the default arrival-week scheme. */
 function todaysSlot(bin: string): string {
   const nairobi = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(new Date())
-  return `W${String(isoWeek(nairobi).week).padStart(2, '0')}-${bin}`
+  const { year, week } = isoWeek(nairobi)
+  return weekSlotLabel(year, week, bin)
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -112,7 +113,7 @@ test('arrivals: serial and keyboard scans show the slot, a re-scan and an unknow
   await pty.write(tn.bc + '\r')
   await expect(feedback(page)).toHaveAttribute('data-outcome', 'arrived')
   await expect(headline(page)).toHaveText(todaysSlot('BC'))
-  await expect(headline(page)).toHaveText(/^W\d{2}-[A-Z]+$/)
+  await expect(headline(page)).toHaveText(/^\d{2}W\d{2}-[A-Z]+$/)
   await expect(page.getByTestId('arrived-count')).toHaveText('1')
   const bcRow = scansTable(page).getByRole('row').first()
   await expect(bcRow).toContainText(formatTrackingNumber(tn.bc))

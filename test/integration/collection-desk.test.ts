@@ -11,6 +11,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../common/contrac
 import { smsSegments } from '../../common/sms'
 import { dammCheckDigit, formatTrackingNumber, isDammValid } from '../../common/tracking-number'
 import type { Core } from '../../main/core/create-core'
+import { SCAN_LOOKUP_SQL } from '../../main/db/queries/applications'
 import { setUpCentre, signedIn, testCore } from '../helpers/core'
 import { rowCounts } from '../helpers/db-counts'
 
@@ -72,17 +73,18 @@ async function ok<K extends MethodName>(
 }
 
 /**
- * ISO-8601 week number of the Nairobi (UTC+3, no DST) calendar date at `ms`, computed here independently of the
- * app's own isoWeek: move to the Thursday of the same Monday-based week, then count weeks from 1 January of that
- * Thursday's year.
+ * The arrival-week slot prefix ('26W45') of the Nairobi (UTC+3, no DST) calendar date at `ms`, computed here
+ * independently of the app's own isoWeek: move to the Thursday of the same Monday-based week, then count weeks from
+ * 1 January of that Thursday's year, which is the ISO week-year.
  */
-function isoWeekInNairobi(ms: number): number {
+function isoWeekInNairobi(ms: number): string {
   const local = new Date(ms + 3 * 60 * MINUTE)
   const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()))
   const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay()
   date.setUTCDate(date.getUTCDate() + 4 - weekday)
   const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1)
-  return Math.floor((date.getTime() - jan1) / (24 * 60 * MINUTE) / 7) + 1
+  const week = Math.floor((date.getTime() - jan1) / (24 * 60 * MINUTE) / 7) + 1
+  return `${String(date.getUTCFullYear() % 100).padStart(2, '0')}W${String(week).padStart(2, '0')}`
 }
 
 interface EventRow {
@@ -105,7 +107,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
     await ok(t.core, ADMIN_KEY, 'settings.update', { idleLockMinutes: 60 })
     await signedIn(t.core, ADMIN_KEY, CLERK_KEY, 'clerk')
     desk = await signedIn(t.core, ADMIN_KEY, DESK_KEY, 'desk')
-    week = `W${String(isoWeekInNairobi(t.clock.now())).padStart(2, '0')}`
+    week = isoWeekInNairobi(t.clock.now())
   })
 
   afterEach(() => {
@@ -173,13 +175,13 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
     return res.error.message
   }
 
-  it('the expected slot week is ISO week 45 for Mon 2 Nov 2026 (Nairobi)', () => {
+  it('the expected slot week is ISO week 45 of 2026 for Mon 2 Nov 2026 (Nairobi)', () => {
     expect(new Date(t.clock.now()).toISOString()).toBe('2026-11-02T07:00:00.000Z')
-    expect(week).toBe('W45')
+    expect(week).toBe('26W45')
   })
 
   describe('arrival', () => {
-    it('a scanned tracking number is put on shelf W45-BC, with status, event, outbox row and a scheduled notification', async () => {
+    it('a scanned tracking number is put on shelf 26W45-BC, with status, event, outbox row and a scheduled notification', async () => {
       const tn = await register(WANJIKU)
       const batchId = await openBatch()
       const r = await scan(batchId, tn)
@@ -192,20 +194,20 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         customerName: 'Wanjiku Kamau',
         expected: null,
       })
-      expect(r.slot).toBe('W45-BC')
+      expect(r.slot).toBe('26W45-BC')
       expect(r.message).toContain(formatTrackingNumber(tn))
       expect(r.serviceName).toBeTruthy()
 
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: tn })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-BC')
+      expect(app.shelfSlot).toBe('26W45-BC')
       expect(app.arrivedAt).toBe(t.clock.now())
       expect(app.timeline.map((e) => e.type)).toEqual(['application.registered', 'application.arrived'])
 
       const arrivedEvents = events('application.arrived', tn)
       expect(arrivedEvents).toHaveLength(1)
       expect(arrivedEvents[0]?.staff_number).toBe(desk.staffNumber)
-      expect(payload(arrivedEvents[0])).toMatchObject({ slot: 'W45-BC', batchId, code: tn })
+      expect(payload(arrivedEvents[0])).toMatchObject({ slot: '26W45-BC', batchId, code: tn })
       const outbox = db()
         .prepare<[number], { event_seq: number }>('SELECT event_seq FROM outbox WHERE event_seq = ?')
         .all(arrivedEvents[0]?.seq ?? -1)
@@ -240,15 +242,15 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(byRef).toMatchObject({
         outcome: 'arrived',
         trackingNumber: brian,
-        slot: 'W45-ID',
+        slot: '26W45-ID',
         customerName: 'Brian Otieno',
       })
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: brian })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-ID')
+      expect(app.shelfSlot).toBe('26W45-ID')
       const ev = events('application.arrived', brian)
       expect(ev).toHaveLength(1)
-      expect(payload(ev[0])).toMatchObject({ slot: 'W45-ID', code: '204518736' })
+      expect(payload(ev[0])).toMatchObject({ slot: '26W45-ID', code: '204518736' })
     })
 
     it('a re-scan says where and since when, by whom, and is not a second arrival', async () => {
@@ -262,9 +264,9 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const again = await scan(batchId, tn)
       expect(again.outcome).toBe('rescan')
-      expect(again.slot).toBe('W45-BC')
-      expect(again.headline).toContain('W45-BC')
-      expect(again.message).toContain('already on shelf W45-BC since')
+      expect(again.slot).toBe('26W45-BC')
+      expect(again.headline).toContain('26W45-BC')
+      expect(again.message).toContain('already on shelf 26W45-BC since')
       expect(again.message).toContain('since 10:00') // arrived 07:00 UTC = 10:00 Nairobi, not 10:07
       expect(again.message).toContain(desk.staffNumber)
 
@@ -297,7 +299,9 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const unknown = await scan(batchId, 'XK-77Q')
       expect(unknown).toMatchObject({ outcome: 'unknown', trackingNumber: null, slot: null })
-      expect(unknown.message).toContain('Unknown code "XK-77Q"')
+      expect(unknown.message).toContain(
+        'No application on this workstation has tracking number or agency reference XK-77Q',
+      )
 
       // A Damm-valid number that was never registered here.
       const foreign = '99988877766'
@@ -314,7 +318,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(invalid.message).toContain('a digit may be wrong or two digits swapped')
       expect(invalid.trackingNumber).toBeNull()
 
-      const label = await scan(batchId, 'SLOT:W45-BC')
+      const label = await scan(batchId, 'SLOT:26W45-BC')
       expect(label.outcome).toBe('invalid')
       expect(label.message).toContain('shelf label')
 
@@ -331,7 +335,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       const batch = await ok(t.core, DESK_KEY, 'arrivals.getBatch', { batchId })
       expect(batch.scans.map((s) => [s.code, s.outcome])).toEqual([
         [collected, 'collected'],
-        ['SLOT:W45-BC', 'invalid'],
+        ['SLOT:26W45-BC', 'invalid'],
         [wrongCheck, 'invalid'],
         [foreignTn, 'unknown'],
         ['XK-77Q', 'unknown'],
@@ -352,10 +356,10 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         scanId: smudged.scanId,
         trackingNumber: formatTrackingNumber(tn),
       })
-      expect(linked).toMatchObject({ outcome: 'arrived', trackingNumber: tn, slot: 'W45-BC' })
+      expect(linked).toMatchObject({ outcome: 'arrived', trackingNumber: tn, slot: '26W45-BC' })
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: tn })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-BC')
+      expect(app.shelfSlot).toBe('26W45-BC')
       expect(events('application.arrived', tn)).toHaveLength(1)
       expect(notificationRows(tn)).toHaveLength(1)
 
@@ -623,7 +627,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(byTn.ready.map((r) => r.trackingNumber)).toEqual([bc, gc])
       expect(byTn.ready[0]).toMatchObject({
         status: 'arrived',
-        shelfSlot: 'W45-BC',
+        shelfSlot: '26W45-BC',
         customerName: 'Wanjiku Kamau',
         idNumberHint: 'ends 789',
         missing: false,
@@ -718,7 +722,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(handed[0]?.status).toBe('collected')
       const ev = events('application.collected', tn)
       expect(ev).toHaveLength(1)
-      expect(payload(ev[0])).toEqual({ collector: proxy, slot: 'W45-BC' })
+      expect(payload(ev[0])).toEqual({ collector: proxy, slot: '26W45-BC' })
       const row = db()
         .prepare<[string], { collector: string; collected_by: string }>(
           'SELECT collector, collected_by FROM applications WHERE tracking_number = ?',
@@ -751,7 +755,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const before = rowCounts(db())
       await expectError(
-        call(t.core, DESK_KEY, 'shelf.move', { trackingNumber: tn, slot: 'shelf 7', reason }),
+        call(t.core, DESK_KEY, 'shelf.move', { trackingNumber: tn, slot: 'shelf #7', reason }),
         'INVALID_INPUT',
         'slot',
       )
@@ -795,15 +799,19 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(rowCounts(db())).toEqual(before)
     })
 
-    it('shelf.audit of W45-BC: present, missing, misplaced, collected-but-here and unknown exactly; writes nothing', async () => {
+    it('shelf.audit of 26W45-BC: present, missing, misplaced, collected-but-here and unknown exactly; writes nothing', async () => {
       const batchId = await openBatch()
       const present = await arrived(WANJIKU, batchId)
       const absent = await arrived(ACHIENG, batchId)
-      const elsewhere = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId) // W45-PP
+      const elsewhere = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId) // 26W45-PP
       const gone = await arrived({ ...ACHIENG, serviceCode: 'DEATH_CERT', idNumber: '40123456' }, batchId)
       const goneSlot = (await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: gone })).shelfSlot
-      expect(goneSlot).toBe('W45-DC')
-      await ok(t.core, DESK_KEY, 'shelf.move', { trackingNumber: gone, slot: 'W45-BC', reason: 'Shared bin' })
+      expect(goneSlot).toBe('26W45-DC')
+      await ok(t.core, DESK_KEY, 'shelf.move', {
+        trackingNumber: gone,
+        slot: '26W45-BC',
+        reason: 'Shared bin',
+      })
       await ok(t.core, DESK_KEY, 'collection.handOver', {
         trackingNumbers: [gone],
         collector: { kind: 'owner', idNumber: '40123456' },
@@ -811,16 +819,17 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const before = rowCounts(db())
       const report = await ok(t.core, DESK_KEY, 'shelf.audit', {
-        slot: 'w45-bc',
+        slot: '26w45-bc',
         codes: [present, formatTrackingNumber(elsewhere), gone, 'JUNK-42', present],
       })
       expect(report).toEqual({
-        slot: 'W45-BC',
+        slot: '26W45-BC',
         present: [present],
         missing: [absent],
-        misplaced: [{ trackingNumber: elsewhere, belongsIn: 'W45-PP' }],
+        misplaced: [{ trackingNumber: elsewhere, belongsIn: '26W45-PP' }],
         collectedButHere: [gone],
         unknown: ['JUNK-42'],
+        ambiguous: [],
       })
       expect(rowCounts(db())).toEqual(before)
     })
@@ -857,7 +866,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         sql: `UPDATE applications SET status = 'arrived', arrived_at = @now, arrived_by = @by, shelf_slot = @slot,
                 arrival_batch_id = @batchId, missing = 0, updated_at = @now
               WHERE tracking_number = @trackingNumber AND status = 'registered'`,
-        params: [{ now: 1, by: 'X', slot: 'W45-BC', batchId: 1, trackingNumber: '042010000000' }],
+        params: [{ now: 1, by: 'X', slot: '26W45-BC', batchId: 1, trackingNumber: '042010000000' }],
       },
       // applicationQueries.markCollected
       {
@@ -879,18 +888,17 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         sql: 'UPDATE applications SET missing = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
         params: [{ value: 1, now: 1, trackingNumber: '042010000000' }],
       },
-      // applicationQueries.firstByAgencyRef
+      // applicationQueries.sharingAgencyRef
       {
-        name: 'applications.firstByAgencyRef',
-        sql: `SELECT * FROM applications WHERE agency_ref = ?
-              ORDER BY status = 'registered' DESC, status = 'arrived' DESC, registered_at DESC LIMIT 1`,
-        params: ['204518736'],
+        name: 'applications.sharingAgencyRef',
+        sql: SCAN_LOOKUP_SQL.sharingAgencyRef,
+        params: ['AK1234567'],
       },
-      // applicationQueries.onShelf
+      // applicationQueries.onShelves
       {
-        name: 'applications.onShelf',
-        sql: "SELECT * FROM applications WHERE status = 'arrived' AND shelf_slot = ? ORDER BY tracking_number",
-        params: ['W45-BC'],
+        name: 'applications.onShelves',
+        sql: SCAN_LOOKUP_SQL.onShelves,
+        params: ['["26W45-BC"]'],
       },
       // applicationQueries.slotOccupancy
       {
@@ -974,7 +982,10 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
         .all(...params)
         .map((r) => r.detail)
-      return { plan, bad: plan.filter((d) => /^SCAN \w+/.test(d) && !/USING (COVERING )?INDEX/.test(d)) }
+      return {
+        plan,
+        bad: plan.filter((d) => /^SCAN \w+/.test(d) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(d)),
+      }
     }
 
     for (const s of statements) {

@@ -72,7 +72,7 @@ describe('returns to the agency', () => {
       [tn.R1, CRS, '2026-11-29', 1],
     ])
     expect(due.items[1]).toMatchObject({ serviceCode: 'BIRTH_CERT', customerName: 'Customer A' })
-    expect(due.items[1]?.shelfSlot).toMatch(/^W\d\d-BC$/)
+    expect(due.items[1]?.shelfSlot).toMatch(/^\d\dW\d\d-BC$/)
     const onlyDci = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: DCI })
     expect(onlyDci.items.map((i) => i.trackingNumber)).toEqual([tn.R3])
     expect(rowCounts(f.db)).toEqual({

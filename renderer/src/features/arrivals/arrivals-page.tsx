@@ -135,7 +135,7 @@ export function ArrivalsPage() {
         onCode={(code) => void scan(code)}
       />
       <ScanFeedback result={last} />
-      <UnmatchedList scans={batch.scans} onChanged={() => openBatch(batch.id)} />
+      <UnmatchedList scans={batch.scans} onChanged={() => openBatch(batch.id)} onResolved={setLast} />
       <Table striped fz="sm" verticalSpacing={4} aria-label="Scans in this batch">
         <Table.Tbody>
           {batch.scans.slice(0, 8).map((s) => (

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { LookupResult } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { playFeedback } from '../../ui/feedback-sound'
+import { ChooseApplication } from '../../ui/choose-application'
 import { ScanField } from '../../ui/scan-field'
 import { useSerialScans } from '../arrivals/use-serial-scans'
 import { HandoverPanel } from './handover-panel'
@@ -14,6 +15,7 @@ export function CollectionPage() {
   const [result, setResult] = useState<LookupResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [round, setRound] = useState(0)
+  const [lastCode, setLastCode] = useState('')
 
   const lookup = async (code: string): Promise<void> => {
     setError(null)
@@ -22,6 +24,7 @@ export function CollectionPage() {
       setResult(r)
       setRound((n) => n + 1)
       playFeedback(r.ready.length > 0 ? 'ok' : 'warn')
+      setLastCode(code.trim().toUpperCase())
     } catch (err) {
       setResult(null)
       playFeedback('error')
@@ -37,7 +40,12 @@ export function CollectionPage() {
       </Tabs.List>
       <Tabs.Panel value="handover">
         <HandoverLookup onCode={(c) => void lookup(c)} error={error} />
-        {result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />}
+        {result && result.choose.length > 0 ? (
+          // An agency reference of several customers: pick whose document it is, then hand over as usual.
+          <ChooseApplication code={lastCode} candidates={result.choose} onPick={(tn) => lookup(tn)} />
+        ) : (
+          result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />
+        )}
       </Tabs.Panel>
       <Tabs.Panel value="audit">
         <ShelfAudit />
