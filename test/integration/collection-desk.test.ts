@@ -548,7 +548,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(kisw?.trackingNumbers).toEqual([sw])
       const swText = String(kisw?.text)
       expect(swText).toContain(`hati yako ${formatTrackingNumber(sw)} iko tayari kuchukuliwa`)
-      expect(swText).toContain('Leta kitambulisho na risiti')
+      expect(swText).toContain('Leta kitambulisho na stakabadhi')
       expect(swText).not.toContain('ready')
       expect(smsSegments(swText)).toMatchObject({ segments: 1, encoding: 'GSM-7' })
 

@@ -10,6 +10,7 @@ import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
 import { migration0100 } from './0100-return-promise'
 import { migration0110 } from './0110-year-week-slots'
+import { migration0150 } from './0150-kiswahili-wording'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0150,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
