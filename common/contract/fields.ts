@@ -16,9 +16,18 @@ export const newPin = pin.refine((p) => !isGuessablePin(p), {
   message: 'PIN is too easy to guess (repeated or consecutive digits)',
 })
 
+/**
+ * Apostrophe look-alikes a keyboard, a phone or a pasted document puts in a name (’ right quote, ‘ left quote,
+ * ʼ modifier letter) become the plain ' : names are stored, searched and printed with one apostrophe, and the SMS
+ * alphabet (GSM-7) has only the plain one.
+ */
+const APOSTROPHE_LOOKALIKES_RE = /[\u2018\u2019\u02BC]/g
+export const plainApostrophes = (s: string): string => s.replace(APOSTROPHE_LOOKALIKES_RE, "'")
+
 export const personName = z
   .string({ error: 'Name is required' })
   .trim()
+  .overwrite(plainApostrophes)
   .min(2, 'Name must have at least 2 characters')
   .max(80, 'Name must have at most 80 characters')
 

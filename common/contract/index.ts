@@ -224,6 +224,8 @@ export type PushEventMap = {
   'scan.read': { code: string }
   /** A serial scanner sent something that is not a code (noise, too long): say so, write nothing. */
   'scan.rejected': { message: string }
+  /** The same code again inside the scanner's repeat window: folded into the scan before it, shown, not acted on. */
+  'scan.repeated': { code: string }
 }
 export type PushEventName = keyof PushEventMap
 export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
@@ -231,6 +233,7 @@ export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
   'status.changed',
   'scan.read',
   'scan.rejected',
+  'scan.repeated',
 ]
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -118,6 +118,7 @@ export function createCore(opts: CoreOptions): Core {
     logger: opts.logger,
     onScan: (code) => hub.broadcast('scan.read', { code }),
     onRejected: (message) => hub.broadcast('scan.rejected', { message }),
+    onRepeat: (code) => hub.broadcast('scan.repeated', { code }),
     onStatus: () => pushStatus(),
   })
   const status = createStatusService(

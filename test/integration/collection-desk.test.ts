@@ -603,6 +603,105 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(notificationRows(still)[0]?.status).toBe('sent')
     })
 
+    it('three documents of one customer scanned 500 ms apart: one SMS, sent when the first falls due', async () => {
+      const batchId = await openBatch()
+      const a = await arrived(WANJIKU, batchId)
+      t.clock.advance(500)
+      const b = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId)
+      t.clock.advance(500)
+      const c = await arrived({ ...WANJIKU, serviceCode: 'GOOD_CONDUCT' }, batchId)
+
+      // Exactly the first document's grace period after its scan: the other two are not due yet, but go with it.
+      t.clock.advance(30 * MINUTE - 1000)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0]).trackingNumbers).toEqual([a, b, c])
+      expect(String(payload(sent[0]).text)).toContain('your 3 documents')
+      expect(smsSegments(String(payload(sent[0]).text))).toMatchObject({ segments: 1, encoding: 'GSM-7' })
+      for (const tn of [a, b, c]) expect(notificationRows(tn)).toMatchObject([{ status: 'sent' }])
+
+      // The later documents' own due times pass: nothing more is sent.
+      for (let i = 0; i < 3; i++) {
+        t.clock.advance(500)
+        t.core.tick()
+      }
+      expect(events('notification.ready')).toHaveLength(1)
+    })
+
+    it('two customers sharing a phone, scanned 10 minutes apart: one SMS for both', async () => {
+      const batchId = await openBatch()
+      const mother = await arrived(WANJIKU, batchId)
+      t.clock.advance(10 * MINUTE)
+      const son = await arrived(
+        { ...WANJIKU, customerName: 'Kevin Kamau', idNumber: '39876543', serviceCode: 'GOOD_CONDUCT' },
+        batchId,
+      )
+      t.clock.advance(20 * MINUTE)
+      t.core.tick()
+      t.clock.advance(10 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0])).toMatchObject({ phone: '+254712345678', trackingNumbers: [mother, son] })
+    })
+
+    it('an English and a Kiswahili application on one phone: one SMS, in the newest application’s language', async () => {
+      const older = await register(WANJIKU)
+      t.clock.advance(5 * MINUTE)
+      const newer = await register({
+        ...WANJIKU,
+        customerName: 'Kevin Kamau',
+        idNumber: '39876543',
+        serviceCode: 'GOOD_CONDUCT',
+        language: 'sw',
+      })
+      // The older (English) one arrives first, so "first scanned" and "newest" differ.
+      const batchId = await openBatch()
+      expect((await scan(batchId, older)).outcome).toBe('arrived')
+      t.clock.advance(2 * MINUTE)
+      expect((await scan(batchId, newer)).outcome).toBe('arrived')
+
+      t.clock.advance(30 * MINUTE)
+      t.core.tick()
+      t.clock.advance(2 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      const p = payload(sent[0])
+      expect(p).toMatchObject({ language: 'sw', trackingNumbers: [older, newer] })
+      expect(String(p.text)).toContain('hati zako 2')
+      expect(smsSegments(String(p.text))).toMatchObject({ segments: 1, encoding: 'GSM-7' })
+    })
+
+    it('a document of the phone collected before the send is left out of the one SMS', async () => {
+      const batchId = await openBatch()
+      const first = await arrived(WANJIKU, batchId)
+      t.clock.advance(5 * MINUTE)
+      const collected = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId)
+      t.clock.advance(5 * MINUTE)
+      const third = await arrived({ ...WANJIKU, serviceCode: 'GOOD_CONDUCT' }, batchId)
+      t.clock.advance(5 * MINUTE)
+      await ok(t.core, DESK_KEY, 'collection.handOver', {
+        trackingNumbers: [collected],
+        collector: { kind: 'owner', idNumber: WANJIKU.idNumber },
+      })
+
+      t.clock.advance(15 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0]).trackingNumbers).toEqual([first, third])
+      expect(String(payload(sent[0]).text)).not.toContain(formatTrackingNumber(collected))
+
+      // The collected one's own due time: skipped with a reason, still no second message.
+      t.clock.advance(10 * MINUTE)
+      t.core.tick()
+      expect(events('notification.ready')).toHaveLength(1)
+      expect(notificationRows(collected)).toMatchObject([{ status: 'skipped' }])
+      expect(notificationRows(collected)[0]?.skip_reason).toContain('collected')
+    })
+
     it('without SMS consent nothing is scheduled or sent', async () => {
       const tn = await arrived({ ...WANJIKU, smsConsent: false })
       expect(notificationRows(tn)).toEqual([])
@@ -955,6 +1054,13 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         name: 'notifications.due',
         sql: "SELECT * FROM notifications WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at, id LIMIT 500",
         params: [1],
+      },
+      // notificationQueries.pendingReadyForPhone
+      {
+        name: 'notifications.pendingReadyForPhone',
+        sql: `SELECT n.* FROM applications a JOIN notifications n ON n.tracking_number = a.tracking_number
+              WHERE a.phone = ? AND n.kind = 'ready' AND n.status = 'scheduled' ORDER BY n.due_at, n.id`,
+        params: ['+254712345678'],
       },
       // notificationQueries.markSent
       {
