@@ -12,7 +12,9 @@ import { backupDatabase, backupDir } from '../../main/db/backup'
 import { DatabaseUnavailableError, DB_FILE } from '../../main/db/open'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
+import { createOutboxDrain } from '../../main/sync/outbox-drain'
 import { ADMIN, setUpCentre, signedIn } from '../helpers/core'
+import { startCentralSim } from '../peers/central-sim'
 import { mountSmallDisk, SMALL_DISK_UNAVAILABLE, type SmallDisk } from '../helpers/small-disk'
 
 if (SMALL_DISK_UNAVAILABLE) console.warn(`disk-full suite skipped: ${SMALL_DISK_UNAVAILABLE}`)
@@ -163,5 +165,43 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== null)('a full disk never costs the wo
     expect(core.store.db.pragma('quick_check', { simple: true })).toBe('ok')
     const backup = await backupDatabase(core.store.db, dataDir, clock.now())
     expect(fs.readdirSync(backupDir(dataDir))).toEqual([path.basename(backup)])
+  })
+
+  it('a drain on a full disk: the sent batch stays queued, and once space is back its resend is a duplicate, every event is at the API once and the outbox empties', async () => {
+    const sim = await startCentralSim()
+    try {
+      core = open()
+      const key = await setUpCentre(core)
+      for (let i = 0; i < 30; i++) expect(await register(core, key, i)).toMatchObject({ ok: true })
+      const deviceId = core.store.centre.get()!.device_id
+      const drain = createOutboxDrain({
+        queries: core.store.sync,
+        clock,
+        logger: silentLogger,
+        random: () => 0.5,
+      })
+      drain.configure({ baseUrl: sim.url, token: sim.issueToken('042', deviceId, '01') })
+      const local = (
+        core.store.db.prepare('SELECT id FROM events ORDER BY seq').all() as { id: string }[]
+      ).map((r) => r.id)
+      disk.fill()
+      // The API takes the batch; recording that on the full disk fails (the drain's loop logs it and waits). Nothing
+      // may be lost or marked sent.
+      await expect(drain.drainOnce()).rejects.toMatchObject({ code: 'SQLITE_FULL' })
+      expect(sim.stats().accepted).toBe(local.length)
+      expect(core.store.sync.depth()).toBe(local.length)
+      disk.release()
+      for (let i = 0; i < 20 && core.store.sync.depth() > 0; i++) {
+        const r = await drain.drainOnce()
+        if (r.kind === 'failed' || r.kind === 'waiting') clock.set(Math.max(clock.now(), r.nextAttemptAt))
+      }
+      expect(core.store.sync.depth()).toBe(0)
+      expect([...sim.eventIds()].sort()).toEqual([...local].sort())
+      // The resend after the disk was freed: recognised as the same events, not stored again.
+      expect(sim.stats()).toMatchObject({ accepted: local.length, duplicates: local.length })
+      await drain.stop()
+    } finally {
+      await sim.close()
+    }
   })
 })
