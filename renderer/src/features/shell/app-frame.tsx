@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
 import { IconLock, IconLogout } from '@tabler/icons-react'
+import type { HotkeyItem } from '@mantine/hooks'
 import { useState } from 'react'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
@@ -11,22 +11,31 @@ import { CollectionPage } from '../collection/collection-page'
 import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
 import { SettingsPage } from '../settings/settings-page'
-import { itemsFor, type PageId } from './nav-items'
+import { deskForKey, itemsFor, NAV_ITEMS, type PageId } from './nav-items'
+import { useDeskHotkeys } from '../../ui/use-desk-hotkeys'
 import { StatusBar } from './status-bar'
 
-/** Header, role-based navigation, the current desk, and the status bar. Alt+1…5 switch desks; Ctrl+L locks. */
+/**
+ * Header, role-based navigation, the current desk, and the status bar. Alt+digit opens a desk (each desk keeps its
+ * digit whatever the role) and Ctrl+L locks, from any field.
+ */
 export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatus }) {
   const items = itemsFor(session.staff.role)
   const [page, setPage] = useState<PageId>(items[0]?.id ?? 'settings')
   const lock = (): void => void api.call('auth.lock', {}).catch(() => undefined)
 
-  useHotkeys(
-    [
-      ['mod+L', lock],
-      ...items.map((item, i) => [`alt+${i + 1}`, () => setPage(item.id)] as [string, () => void]),
-    ],
-    [],
-  )
+  useDeskHotkeys([
+    ['mod+L', lock],
+    // The physical digit key: Alt+digit gives another character on some layouts.
+    ...NAV_ITEMS.map((item): HotkeyItem => [
+      `alt+Digit${item.key}`,
+      () => {
+        const desk = deskForKey(session.staff.role, item.key)
+        if (desk) setPage(desk.id)
+      },
+      { usePhysicalKeys: true },
+    ]),
+  ])
 
   const current = items.find((i) => i.id === page) ?? items[0]
   return (
@@ -80,14 +89,14 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Desks">
-        {items.map((item, i) => (
+        {items.map((item) => (
           <NavLink
             key={item.id}
             active={item.id === current?.id}
             label={item.label}
             title={item.hint}
             leftSection={<item.icon size={26} />}
-            rightSection={<Kbd size="xs">Alt {i + 1}</Kbd>}
+            rightSection={<Kbd size="xs">Alt {item.key}</Kbd>}
             onClick={() => setPage(item.id)}
             styles={{ label: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 600 } }}
             py="md"
