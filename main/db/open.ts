@@ -6,6 +6,7 @@ import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import { latestBackup } from './backup'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
+import { registerSqlFunctions } from './sql-functions'
 
 export const DB_FILE = 'tms.sqlite'
 
@@ -25,6 +26,7 @@ function configure(db: Database): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  registerSqlFunctions(db)
 }
 
 function check(db: Database): string | null {

@@ -233,7 +233,10 @@ export function createApplicationService(d: Deps) {
       }
     },
 
-    /** Tracking number, phone, ID number, agency reference or the start of a name: whichever the text looks like. */
+    /**
+     * Tracking number, phone, ID number, agency reference or the start of any word of a name (case and diacritics
+     * ignored): whichever the text looks like.
+     */
     search(query: string): ApplicationSummary[] {
       const compact = query.replace(/[\s.-]/g, '')
       if (/^\d{12}$/.test(compact)) {
@@ -254,7 +257,7 @@ export function createApplicationService(d: Deps) {
         return store.applications.byAgencyRef(compact).map(summary)
       }
       if (/\d/.test(compact)) return store.applications.byAgencyRef(query.trim().toUpperCase()).map(summary)
-      return store.applications.byNamePrefix(query.trim()).map(summary)
+      return store.applications.byName(query).map(summary)
     },
 
     recent: (limit: number): ApplicationSummary[] => store.applications.recent(limit).map(summary),
