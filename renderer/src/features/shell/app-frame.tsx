@@ -46,25 +46,41 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
       padding="md"
     >
       <AppShell.Header bg="huduma.8" c="white">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={800} size="xl">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          {/* The centre's name gives way first (up to 80 characters): who is signed in, as what, never does. */}
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
+            <Text fw={800} size="xl" style={{ whiteSpace: 'nowrap' }}>
               Track My Service
             </Text>
-            <Text size="lg" opacity={0.9}>
+            <Text size="lg" opacity={0.9} truncate="end" miw={0} title={app.centre?.name}>
               {app.centre?.name}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} align="flex-end">
-              <Text fw={700} lh={1.2} data-testid="signed-in-name">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Stack gap={0} align="flex-end" maw={280}>
+              <Text
+                fw={700}
+                lh={1.2}
+                truncate="end"
+                maw={280}
+                title={session.staff.name}
+                data-testid="signed-in-name"
+              >
                 {session.staff.name}
               </Text>
               <Text size="sm" lh={1.2} opacity={0.85}>
                 {session.staff.staffNumber}
               </Text>
             </Stack>
-            <Badge color="white" c="huduma.9" variant="filled" size="lg">
+            <Badge
+              color="white"
+              c="huduma.9"
+              variant="filled"
+              size="lg"
+              style={{ flexShrink: 0, overflow: 'visible' }}
+              styles={{ label: { overflow: 'visible' } }}
+              data-testid="role-badge"
+            >
               {ROLE_LABELS[session.staff.role]}
             </Badge>
             <Button
