@@ -11,6 +11,12 @@ export const staffNumber = z
 
 export const pin = z.string({ error: 'PIN is required' }).regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits')
 
+/**
+ * What a PIN being set must be, shown under every field that sets one. It says what `pin` and `newPin` enforce:
+ * a test checks that every example it gives is refused.
+ */
+export const NEW_PIN_HINT = '4 to 8 digits, not all one digit (1111) nor a run up or down (1234, 7890, 4321)'
+
 /** A PIN being set: also refuses the ones anybody would guess first. */
 export const newPin = pin.refine((p) => !isGuessablePin(p), {
   message: 'PIN is too easy to guess (repeated or consecutive digits)',

@@ -7,6 +7,7 @@ import type { Logger } from '../services/logger'
 import { backupsNewestFirst } from './backup'
 import { errorCode, isIoError } from './storage-fault'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
+import { registerSqlFunctions } from './sql-functions'
 
 export const DB_FILE = 'tms.sqlite'
 
@@ -26,6 +27,7 @@ function configure(db: Database): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  registerSqlFunctions(db)
 }
 
 /**

@@ -5,7 +5,9 @@ import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
 import { derivePermutationKey, mintTrackingNumber } from '../../common/tracking-number'
 import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
+import { BACKFILL_NAME_KEYS_SQL } from '../../main/db/migrations/0140-name-search'
 import { DB_FILE } from '../../main/db/open'
+import { registerSqlFunctions } from '../../main/db/sql-functions'
 import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays'
 import { addWorkingDays } from '../../main/services/calendar/working-days'
 import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'
@@ -69,6 +71,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   await setUpWithTheApp(opts.dataDir, now)
 
   const db = new Sqlite(file)
+  registerSqlFunctions(db)
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = OFF')
@@ -82,6 +85,8 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     for (const sql of setAside.triggers) db.exec(sql)
     log('building manager rollups…')
     db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} COMMIT;`)
+    log('building name search keys…')
+    db.exec(`BEGIN; ${BACKFILL_NAME_KEYS_SQL} COMMIT;`)
     db.prepare('UPDATE centre SET next_counter = ?').run(counts.thisPcCounter)
     db.prepare(
       `INSERT INTO audit_log (at, staff_number, action, detail) VALUES (?, NULL, 'demo.seeded', ?)`,

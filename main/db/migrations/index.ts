@@ -10,7 +10,9 @@ import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
 import { migration0100 } from './0100-return-promise'
 import { migration0110 } from './0110-year-week-slots'
+import { migration0140 } from './0140-name-search'
 import { migration0150 } from './0150-kiswahili-wording'
+import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -28,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0140,
   migration0150,
 ]
 
@@ -51,6 +54,8 @@ export function migrate(db: Database, target = LATEST_VERSION, migrations = MIGR
   const current = db.pragma('user_version', { simple: true }) as number
   const known = migrations[migrations.length - 1]?.version ?? 0
   if (current > known) throw new DatabaseTooNewError(current)
+  // The schema's triggers (and migration 0140's back-fill) call these on this connection.
+  registerSqlFunctions(db)
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue
     db.transaction(() => {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { foldName } from '../../../common/name-search'
 
 export interface ApplicationRow {
   tracking_number: string
@@ -81,10 +82,11 @@ export function applicationQueries(db: Database) {
   const byAgencyRef = db.prepare<[string], ApplicationRow>(
     `SELECT * FROM applications WHERE agency_ref = ? ORDER BY registered_at DESC LIMIT ${SEARCH_LIMIT}`,
   )
-  // Prefix match on the name index: "wanj" finds "Wanjiku Kamau"; a leading wildcard would scan the table.
-  const byNamePrefix = db.prepare<[string, string], ApplicationRow>(
-    `SELECT * FROM applications WHERE customer_name >= ? COLLATE NOCASE AND customer_name < ? COLLATE NOCASE
-     ORDER BY customer_name COLLATE NOCASE LIMIT ${SEARCH_LIMIT}`,
+  // The folded query is the start of one of the name's keys (migration 0140): a range on the key index. A name
+  // with two words that both start with the query has two keys, hence twice the page, cut after de-duplicating.
+  const byNameKey = db.prepare<[string, string], ApplicationRow>(
+    `SELECT applications.* FROM application_name_keys JOIN applications USING (tracking_number)
+     WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ${2 * SEARCH_LIMIT}`,
   )
   const recent = db.prepare<[number], ApplicationRow>(
     'SELECT * FROM applications ORDER BY registered_at DESC LIMIT ?',
@@ -143,7 +145,16 @@ export function applicationQueries(db: Database) {
     byPhone: (phone: string) => byPhone.all(phone),
     byIdNumber: (id: string) => byIdNumber.all(id),
     byAgencyRef: (ref: string) => byAgencyRef.all(ref),
-    byNamePrefix: (prefix: string) => byNamePrefix.all(prefix, prefix + '\uffff'),
+    /** Case and diacritics ignored, from the start of any word: "zoe wanj" finds "Zöë Wanjikũ". */
+    byName: (query: string): ApplicationRow[] => {
+      const key = foldName(query)
+      if (key === '') return []
+      const seen = new Set<string>()
+      return byNameKey
+        .all(key, key + '\uffff')
+        .filter((r) => !seen.has(r.tracking_number) && seen.add(r.tracking_number))
+        .slice(0, SEARCH_LIMIT)
+    },
     recent: (limit: number) => recent.all(limit),
   }
 }

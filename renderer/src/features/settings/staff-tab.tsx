@@ -6,6 +6,7 @@ import type { StaffSummary } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
+import { plural } from '../../ui/plural'
 import { AddStaffModal, EditStaffModal, ResetPinModal } from './staff-form-modal'
 
 /** Staff of the centre: administrators add, edit and reset PINs; managers see the list. */
@@ -33,7 +34,7 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
   return (
     <>
       <Group justify="space-between" mb="sm">
-        <Text c="dimmed">{staff.length} staff members</Text>
+        <Text c="dimmed">{plural(staff.length, 'staff member')}</Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={18} />} onClick={() => setAdding(true)}>
             Add staff member
