@@ -31,3 +31,8 @@ export function formatDay(isoDate: string): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`
 }
+
+/** A service's turnaround as the clerk says it: 0 working days is the same day, not "in 0 working days". */
+export function readyIn(turnaroundDays: number): string {
+  return turnaroundDays === 0 ? 'ready the same day' : `ready in ${plural(turnaroundDays, 'working day')}`
+}

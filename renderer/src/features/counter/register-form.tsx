@@ -24,7 +24,7 @@ import { ApiError, api } from '../../api/client'
 import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
-import { readyIn } from '../../ui/plural'
+import { readyIn } from '../../ui/format'
 
 interface Values {
   serviceCode: string

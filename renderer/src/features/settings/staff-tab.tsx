@@ -5,8 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { StaffSummary } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
-import { plural } from '../../ui/plural'
+import { formatDateTime, plural } from '../../ui/format'
 import { AddStaffModal, EditStaffModal, ResetPinModal } from './staff-form-modal'
 
 /** Staff of the centre: administrators add, edit and reset PINs; managers see the list. */
