@@ -43,6 +43,8 @@ const JITI = path.resolve(__dirname, '../../node_modules/jiti/lib/jiti-cli.mjs')
 interface Run {
   acks: string[]
   exit: Promise<number | null>
+  /** Set once the worker has exited by itself (a crash, not our kill): waiting for it is pointless. */
+  exited: () => boolean
   kill(): void
 }
 
@@ -74,18 +76,21 @@ function startWorker(dataDir: string, api: string, extra: string[], seed: number
     acks.push(...lines)
   })
   child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+  let exited = false
   const exit = new Promise<number | null>((resolve) =>
     child.once('exit', (code, signal) => {
+      exited = true
       if (code !== null && code !== 0) process.stderr.write(`soak worker exited ${code}:\n${err}\n`)
       resolve(signal ? null : code)
     }),
   )
-  return { acks, exit, kill: () => child.kill('SIGKILL') }
+  return { acks, exit, exited: () => exited, kill: () => child.kill('SIGKILL') }
 }
 
-const waitFor = async (cond: () => boolean, ms: number, what: string): Promise<void> => {
+const waitFor = async (run: Run, cond: () => boolean, ms: number, what: string): Promise<void> => {
   const until = Date.now() + ms
   while (!cond()) {
+    if (run.exited()) throw new Error(`soak: the worker exited while waiting for ${what}`)
     if (Date.now() > until) throw new Error(`soak: timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 20))
   }
@@ -119,7 +124,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   try {
     for (let k = 0; k < opts.kills; k++) {
       const run = startWorker(dataDir, sim.url, [], opts.seed + k)
-      await waitFor(() => run.acks.includes('READY'), 60_000, 'the worker to start')
+      await waitFor(run, () => run.acks.includes('READY'), 60_000, 'the worker to start')
       if (k === 0) sim.setFaults(faults)
       const [min, max] = opts.runMs
       await new Promise((r) => setTimeout(r, min + rand() * (max - min)))
@@ -160,7 +165,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       log(`kill ${k + 1}/${opts.kills}: ${run.acks.length - 1} acknowledged actions`)
     }
     const drain = startWorker(dataDir, sim.url, ['--drain'], opts.seed)
-    await waitFor(() => drain.acks.includes('DRAINED'), 300_000, 'the outbox to drain')
+    await waitFor(drain, () => drain.acks.includes('DRAINED'), 300_000, 'the outbox to drain')
     await drain.exit
     const db = new Sqlite(path.join(dataDir, 'tms.sqlite'), { readonly: true })
     let events: { id: string; tn: string | null }[]
