@@ -78,7 +78,8 @@ function startWorker(dataDir: string, api: string, extra: string[], seed: number
   child.stderr.on('data', (c: Buffer) => (err += c.toString()))
   let exited = false
   const exit = new Promise<number | null>((resolve) =>
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': it comes after the last of stdout, so no acknowledgement is missed.
+    child.once('close', (code, signal) => {
       exited = true
       if (code !== null && code !== 0) process.stderr.write(`soak worker exited ${code}:\n${err}\n`)
       resolve(signal ? null : code)
