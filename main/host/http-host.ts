@@ -218,16 +218,30 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
   }
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // Refused before its body was read: the body is drained, so the answer reaches the client instead of a reset
+    // of a connection it is still writing to.
+    const refuse = (code: ErrorCode, message: string, extra?: Record<string, string>): void => {
+      req.resume()
+      sendError(res, code, message, extra)
+    }
     // DNS rebinding defence: a page on another name that resolves to 127.0.0.1 still sends its own Host.
     // With --allow-remote the machine is reached by names we cannot list; the Origin check still applies.
     if (!opts.allowRemote && !allowedHosts().has(req.headers.host ?? '')) {
-      sendError(res, 'BAD_ORIGIN', 'Unknown Host header.')
+      refuse('BAD_ORIGIN', 'Unknown Host header.')
       return
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    // The request target is appended to a fixed origin rather than resolved against one: `//x` is then the path
+    // `//x`, not a URL with host "x" (and not a throw, which would be a 500).
+    let url: URL
+    try {
+      url = new URL(`http://host.invalid${req.url?.startsWith('/') ? req.url : '/'}`)
+    } catch {
+      refuse('INVALID_INPUT', 'Malformed request path.')
+      return
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendError(res, 'UNKNOWN_METHOD', 'Only GET is served outside /api/.', { Allow: 'GET, HEAD' })
+        refuse('UNKNOWN_METHOD', 'Only GET is served outside /api/.', { Allow: 'GET, HEAD' })
         return
       }
       serveStatic(req, res, url.pathname)
@@ -235,12 +249,12 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
     }
     const origin = req.headers.origin
     if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-      sendError(res, 'BAD_ORIGIN', `Requests from ${origin} are not accepted.`)
+      refuse('BAD_ORIGIN', `Requests from ${origin} are not accepted.`)
       return
     }
     const sid = sessionOf(req)
     if (!sid) {
-      sendError(res, 'NO_SESSION', 'No browser session: reload the page.')
+      refuse('NO_SESSION', 'No browser session: reload the page.')
       return
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -248,16 +262,16 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       return
     }
     if (req.method !== 'POST') {
-      sendError(res, 'UNKNOWN_METHOD', 'API methods are called with POST.', { Allow: 'POST' })
+      refuse('UNKNOWN_METHOD', 'API methods are called with POST.', { Allow: 'POST' })
       return
     }
     // Browsers always send Origin on a POST; its absence means a non-browser client or a stripped request.
     if (origin === undefined) {
-      sendError(res, 'BAD_ORIGIN', 'Missing Origin header.')
+      refuse('BAD_ORIGIN', 'Missing Origin header.')
       return
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      sendError(res, 'INVALID_INPUT', 'Send the input as application/json.')
+      refuse('INVALID_INPUT', 'Send the input as application/json.')
       return
     }
     let input: unknown

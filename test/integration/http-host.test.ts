@@ -1,12 +1,15 @@
+import fc from 'fast-check'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { METHOD_NAMES } from '../../common/contract'
 import { RemoteBindingRefused, startHttpHost, type RunningHost } from '../../main/host/http-host'
 import { DEFAULT_PORT, parseServeOptions } from '../../main/host/serve-options'
 import { silentLogger } from '../../main/services/logger'
 import { ADMIN, testCore } from '../helpers/core'
+import { rowCounts } from '../helpers/db-counts'
 import { tempDir } from '../helpers/temp-dir'
 
 const INDEX_HTML = '<!doctype html><title>Track My Service</title><div id="root"></div>'
@@ -25,7 +28,15 @@ function raw(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+        // A fresh connection per request: a socket the host closed on purpose must not be reused for the next one.
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -669,5 +680,101 @@ describe('browser host sessions are bounded in number and time', () => {
     const gone = await call('auth.session', {}, used)
     expect(gone.status).toBe(401)
     expect(await gone.json()).toMatchObject({ error: { code: 'NO_SESSION' } })
+  })
+})
+
+describe('browser host under hostile requests (fast-check)', () => {
+  let t: ReturnType<typeof testCore>
+  let tmp: ReturnType<typeof tempDir>
+  let host: RunningHost
+  let cookie: string
+
+  beforeAll(async () => {
+    t = testCore()
+    tmp = tempDir()
+    fs.writeFileSync(path.join(tmp.dir, 'index.html'), INDEX_HTML)
+    host = await startHttpHost({
+      core: t.core,
+      rendererDir: tmp.dir,
+      host: '127.0.0.1',
+      port: 0,
+      allowRemote: false,
+      logger: silentLogger,
+      now: t.clock.now,
+    })
+    const page = await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } })
+    cookie = String(page.headers['set-cookie']?.[0] ?? '').split(';')[0]!
+    const origin = `http://127.0.0.1:${host.port}`
+    const setup = await raw(host.port, {
+      method: 'POST',
+      path: '/api/setup.createCentre',
+      headers: {
+        Host: `127.0.0.1:${host.port}`,
+        Origin: origin,
+        Cookie: cookie,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ centreNumber: '042', centreName: 'GPO', workstationSlot: '01', admin: ADMIN }),
+    })
+    expect(setup.status).toBe(200)
+  })
+  afterAll(async () => {
+    await host.close()
+    t.close()
+    tmp.cleanup()
+  })
+
+  it('any method, path, header and body: a 4xx with a JSON or text reason (never 500), nothing written, still serving', async () => {
+    const origin = `http://127.0.0.1:${host.port}`
+    const pathArb = fc.oneof(
+      fc.constantFrom('/', '/api/', '/api/events', '/assets/../../etc/passwd', '/%', '/%00', '/api/%E0%A4%A'),
+      fc.constantFrom(...METHOD_NAMES).map((m) => `/api/${m}`),
+      fc.webPath(),
+      fc.string({ maxLength: 30 }).map((s) => `/api/${encodeURIComponent(s)}`),
+    )
+    const bodyArb = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 200 }),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc.constant('{"__proto__":{"admin":true}}'),
+      fc.constant('['.repeat(5000)),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'),
+        pathArb,
+        bodyArb,
+        fc.record({
+          origin: fc.constantFrom(origin, 'http://evil.example', undefined),
+          type: fc.constantFrom(
+            'application/json',
+            'text/plain',
+            'application/json; charset=utf-8',
+            undefined,
+          ),
+          cookie: fc.constantFrom(cookie, 'tms_session=forged', undefined),
+        }),
+        async (method, p, body, h) => {
+          const headers: Record<string, string> = { Host: `127.0.0.1:${host.port}` }
+          if (h.origin) headers.Origin = h.origin
+          if (h.type) headers['Content-Type'] = h.type
+          if (h.cookie) headers.Cookie = h.cookie
+          if (method === 'GET' && p === '/api/events') return // a stream: covered by its own tests
+          const before = rowCounts(t.core.store.db)
+          const r = await raw(host.port, {
+            method,
+            path: p,
+            headers,
+            body: method === 'GET' ? undefined : body,
+          })
+          expect(r.status, `${method} ${p}`).toBeLessThan(500)
+          // A refused request writes nothing (only a call the admin's own page could make may change things).
+          if (r.status !== 200) expect(rowCounts(t.core.store.db), `${method} ${p}`).toEqual(before)
+        },
+      ),
+      { numRuns: 300, seed: 20261202 },
+    )
+    const ok = await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } })
+    expect(ok.status).toBe(200)
   })
 })
