@@ -18,6 +18,7 @@ const isoDate = (label: string) =>
   z
     .string({ error: `${label} is a date like 2026-11-29` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label} is a date like 2026-11-29`)
+import type { PrintJobInfo } from './counter-types'
 import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
 
 export * from './types'
@@ -223,6 +224,8 @@ export type PushEventMap = {
   'scan.read': { code: string }
   /** A serial scanner sent something that is not a code (noise, too long): say so, write nothing. */
   'scan.rejected': { message: string }
+  /** A print job finished (printed or failed): registering and printing answer before the paper is out. */
+  'print.job': { job: PrintJobInfo }
 }
 export type PushEventName = keyof PushEventMap
 export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
@@ -230,6 +233,7 @@ export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
   'status.changed',
   'scan.read',
   'scan.rejected',
+  'print.job',
 ]
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -9,6 +9,7 @@ import { migration0070 } from './0070-replication'
 import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
 import { migration0100 } from './0100-return-promise'
+import { migration0130 } from './0130-print-paper'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0130,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

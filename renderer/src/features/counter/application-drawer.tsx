@@ -43,6 +43,18 @@ export function ApplicationDrawer({
     api.call('application.get', { trackingNumber }).then(setApp, (e: Error) => setError(e.message))
     api.call('application.receipt', { trackingNumber }).then(setReceipt, () => setReceipt(null))
   }, [trackingNumber, version])
+  // Prints finish after they are asked for: show each job's outcome as it is pushed.
+  useEffect(
+    () =>
+      api.on('print.job', ({ job }) =>
+        setApp((a) =>
+          a && job.trackingNumber === a.trackingNumber
+            ? { ...a, printJobs: a.printJobs.map((j) => (j.id === job.id ? job : j)) }
+            : a,
+        ),
+      ),
+    [],
+  )
 
   return (
     <Drawer
@@ -113,7 +125,7 @@ export function ApplicationDrawer({
             {app.printJobs.map((j) => (
               <Timeline.Item
                 key={`p${j.id}`}
-                title={`${j.kind === 'reprint' ? 'Reprint' : 'Receipt'}: ${j.status}`}
+                title={`${j.kind === 'reprint' ? 'Reprint' : j.copy ? 'Receipt copy' : 'Receipt'}: ${j.status}`}
                 color={j.status === 'failed' ? 'red' : 'gray'}
               >
                 <Text size="sm" c="dimmed">
