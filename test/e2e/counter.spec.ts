@@ -273,3 +273,44 @@ test('a print refused before anything was sent is printed again as the original'
   expect(paper.barcodes.map((b) => b.data)).toEqual([tn])
   expect(paper.lines.join('\n')).not.toMatch(/COPY|REPRINT/)
 })
+
+test('a printer port out of range is refused as typed, not clamped, and nothing is saved', async ({
+  page,
+}) => {
+  await page.goto(host.url)
+  await page.getByLabel('Staff number').fill('ADM001')
+  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
+  await page.getByRole('tab', { name: 'Printer' }).click()
+  const portField = page.getByRole('textbox', { name: 'Port' })
+  await expect(portField).toHaveValue(String(printer.port))
+  await portField.fill('99999')
+  await portField.blur()
+  await expect(portField).toHaveValue('99999')
+  await expect(page.getByText('The printer port is from 1 to 65535, usually 9100')).toBeVisible()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Printer settings saved.')).toHaveCount(0)
+  await expect(page.getByText('Printer type')).toBeVisible()
+  await shot(page, 'settings-printer-bad-port')
+
+  // What is saved is still the printer that works.
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
+  await page.getByRole('tab', { name: 'Printer' }).click()
+  await expect(page.getByRole('textbox', { name: 'Port' })).toHaveValue(String(printer.port))
+})
+
+test('at 1366×768 the printer type shows in full in Settings → Printer', async ({ page }) => {
+  await page.goto(host.url)
+  await page.getByLabel('Staff number').fill('ADM001')
+  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
+  await page.getByRole('tab', { name: 'Printer' }).click()
+  const type = page.getByRole('combobox', { name: 'Printer type' })
+  await expect(type).toHaveValue('ESC/POS (Epson and compatibles)')
+  // The text fits its box: nothing scrolled out of sight.
+  expect(await type.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+  await shot(page, 'settings-printer-type')
+})
