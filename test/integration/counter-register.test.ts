@@ -411,7 +411,7 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
       outcomes.stop()
     })
 
-    it('receipts registered back to back reach the printer one job at a time, in order', async () => {
+    it('receipts registered back to back all reach the printer, in the order they were registered', async () => {
       const p = await usePrinter()
       const rs = await Promise.all(
         ['Wanjiku Kamau', 'Otieno Ochieng', 'Achieng Atieno'].map((customerName, i) =>
