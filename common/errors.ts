@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'ALREADY_SET_UP',
   'NO_SESSION',
   'BAD_ORIGIN',
+  'DISK_FULL',
+  'STORAGE_ERROR',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

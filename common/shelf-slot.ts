@@ -3,44 +3,92 @@ import { z } from 'zod'
 /**
  * Shelf slots: where an arrived document sits until it is collected or returned to the agency.
  *
- * A slot label is `<SHELF>-<BIN>`, each part 1 to 4 capital letters or digits: 'W48-BC' (arrival ISO week 48, the
- * birth-certificate bin) in the default arrival-week scheme, or a fixed label such as 'B-07'. The labels stuck on the
- * shelves carry a barcode of `SLOT:<label>` so the shelf audit can scan them.
+ * The default arrival-week scheme labels a slot `<YY>W<WW>-<BIN>`: the ISO week-year's last two digits, the ISO
+ * week and the service's bin, e.g. '26W48-BC' (birth certificates that arrived in ISO week 48 of 2026), read aloud
+ * "twenty-six week forty-eight, B C". The year keeps next year's week 48 off this year's shelf, and the labels sort
+ * in arrival order. Labels made before the year was added ('W48-BC') are still read (see `legacyWeekLabel`).
+ * Any other slot is whatever the centre calls its shelf positions: 'A-07', 'BOX 3', '26W49-OVERFLOW' — 1 to 20
+ * capital letters, digits, spaces, hyphens, slashes or dots, starting and ending with a letter or digit (see
+ * `normaliseSlot`). The labels stuck on the shelves carry a barcode of `SLOT:<label>` so the shelf audit can scan
+ * them.
  */
 
-/** What a printed shelf-label barcode starts with: `SLOT:W48-BC`. */
+/** What a printed shelf-label barcode starts with: `SLOT:26W48-BC`. */
 export const SLOT_LABEL_PREFIX = 'SLOT:'
 
-const SLOT_LABEL_RE = /^[A-Z0-9]{1,4}-[A-Z0-9]{1,4}$/
+/**
+ * Longest slot label. Twenty characters fit a shelf label in large type and a Code 128 barcode a desk scanner reads
+ * from the shelf edge, and it is what the event payloads of every version accept (`application.moved`).
+ */
+export const MAX_SLOT_LENGTH = 20
+
+const SLOT_LABEL_RE = new RegExp(`^[A-Z0-9](?:[A-Z0-9 ./-]{0,${MAX_SLOT_LENGTH - 2}}[A-Z0-9])?$`)
+const LEGACY_WEEK_RE = /^W(0[1-9]|[1-4][0-9]|5[0-3])-([A-Z0-9]{1,4})$/
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 86_400_000
+
+/** What a member of staff is told when a typed slot name is not one. */
+export const SLOT_NAME_MESSAGE = `A shelf slot is 1 to ${MAX_SLOT_LENGTH} letters, digits, spaces, - / or . (starting and ending with a letter or digit), e.g. A-07, BOX 3 or 26W49-OVERFLOW`
 
 /** Largest number of documents one fixed slot may be set to hold. */
 export const MAX_SLOT_CAPACITY = 500
 /** Most slots a fixed scheme may list (a sanity bound on configuration, not a physical limit). */
 export const MAX_FIXED_SLOTS = 2000
 
-/** True when `label` is a well-formed slot label: `<1-4 of A-Z 0-9>-<1-4 of A-Z 0-9>`, e.g. 'W48-BC', 'B-07'. */
+/** True when `label` is a slot label in normal form (capitals, single spaces), e.g. '26W48-BC', 'B-07', 'BOX 3'. */
 export function isValidSlot(label: string): boolean {
-  return SLOT_LABEL_RE.test(label)
+  return SLOT_LABEL_RE.test(label) && !label.includes('  ')
 }
 
 /**
+ * A slot name as typed or scanned, in normal form: trimmed, runs of white space made one space, capitals (staff type
+ * 'box 3' and mean the shelf labelled 'BOX 3'). Null when it is not a slot name at all.
+ */
+export function normaliseSlot(text: string): string | null {
+  const label = text.trim().replace(/\s+/g, ' ').toUpperCase()
+  return isValidSlot(label) ? label : null
+}
+
+/** A slot name field: normalised, or refused with the message staff read. */
+export const slotNameSchema = z.string({ error: 'Shelf slot is required' }).transform((value, ctx) => {
+  const slot = normaliseSlot(value)
+  if (slot === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: value.trim() === '' ? 'Shelf slot is required' : SLOT_NAME_MESSAGE,
+    })
+    return z.NEVER
+  }
+  return slot
+})
+
+/**
  * The slot label in a scanned shelf-label barcode (`SLOT:B-07` → 'B-07'), or null when `text` is not one.
- * The prefix and label are read case-insensitively and the label is returned in capitals: a keyboard-mode scanner
+ * The prefix and label are read case-insensitively and the label is returned in normal form: a keyboard-mode scanner
  * with Caps Lock on types the barcode in the wrong case.
  */
 export function parseSlotLabel(text: string): string | null {
   const trimmed = text.trim()
   if (trimmed.slice(0, SLOT_LABEL_PREFIX.length).toUpperCase() !== SLOT_LABEL_PREFIX) return null
-  const label = trimmed.slice(SLOT_LABEL_PREFIX.length).trim().toUpperCase()
-  return isValidSlot(label) ? label : null
+  return normaliseSlot(trimmed.slice(SLOT_LABEL_PREFIX.length))
+}
+
+/**
+ * An arrival-week label of the form used before the year was added ('W48-BC' → week 48, bin 'BC'), or null. Such a
+ * label on a shelf stands for that week and bin of every year: the documents of week 48 of several years sat on it.
+ */
+export function legacyWeekLabel(label: string): { week: number; bin: string } | null {
+  const m = LEGACY_WEEK_RE.exec(label)
+  return m?.[1] !== undefined && m[2] !== undefined ? { week: Number(m[1]), bin: m[2] } : null
+}
+
+/** The arrival-week label of ISO week `week` of ISO week-year `year` for a bin: (2026, 48, 'BC') → '26W48-BC'. */
+export function weekSlotLabel(year: number, week: number, bin: string): string {
+  return `${String(((year % 100) + 100) % 100).padStart(2, '0')}W${String(week).padStart(2, '0')}-${bin}`
 }
 
 const fixedSlotSchema = z.strictObject({
-  label: z
-    .string({ error: 'Slot label is required' })
-    .regex(SLOT_LABEL_RE, 'Slot label is 1-4 capital letters or digits, a hyphen, then 1-4 more, e.g. B-07'),
+  label: slotNameSchema,
   capacity: z
     .number({ error: 'Slot capacity is required' })
     .int('Slot capacity is a whole number of documents')
@@ -166,24 +214,79 @@ export const ALL_FIXED_SLOTS_FULL_MESSAGE =
 
 /**
  * The slot for an arriving document.
- * - `week-service`: `W<ISO week, 2 digits>-<service bin>`, e.g. a birth certificate arriving 2026-11-26 → 'W48-BC'.
- *   The year is not in the label: week 48 of next year reuses this year's shelf, which is empty by then unless
- *   documents are kept past a year (the manager's return run clears them well before).
+ * - `week-service`: `<YY>W<WW>-<service bin>` from the arrival date's ISO week and ISO week-year, e.g. a birth
+ *   certificate arriving 2026-11-26 → '26W48-BC'; one arriving 2024-12-30 (ISO week 1 of 2025) → '25W01-BC'.
  * - `fixed`: the first slot, in the order listed, holding fewer documents than its capacity.
  * Never throws: a bad arrival date (a caller bug) comes back as `ok: false` with the reason.
  */
 export function assignSlot(scheme: SlotScheme, input: AssignSlotInput): AssignSlotResult {
   if (scheme.kind === 'week-service') {
-    let week: number
+    let week: { year: number; week: number }
     try {
-      week = isoWeek(input.arrivedOn).week
+      week = isoWeek(input.arrivedOn)
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) }
     }
-    return { ok: true, slot: `W${String(week).padStart(2, '0')}-${serviceBin(input.serviceCode)}` }
+    return { ok: true, slot: weekSlotLabel(week.year, week.week, serviceBin(input.serviceCode)) }
   }
   for (const slot of scheme.slots) {
     if ((input.occupancy[slot.label] ?? 0) < slot.capacity) return { ok: true, slot: slot.label }
   }
   return { ok: false, message: ALL_FIXED_SLOTS_FULL_MESSAGE }
+}
+
+/** Day number of the Monday of ISO week `week` of ISO week-year `year`. */
+function isoWeekMonday(year: number, week: number): number {
+  // 4 January is always in week 1.
+  const jan4 = Date.UTC(year, 0, 4) / DAY_MS
+  const jan4Weekday = ((((jan4 + 3) % 7) + 7) % 7) + 1
+  return jan4 - jan4Weekday + 1 + (week - 1) * 7
+}
+
+/**
+ * The year-carrying form of a slot written before labels had a year, or `slot` unchanged when it is not one.
+ * A slot counts as an arrival-week slot only when it is exactly what the week scheme gave this document's service
+ * ('W48-BC' for a birth certificate): a fixed slot that merely looks similar is left alone. The year is the ISO
+ * week-year whose week `WW` lies nearest to `referenceDate` (the Nairobi date the document arrived), so a document
+ * that arrived on 2024-12-30 in 'W01-BC' gets '25W01-BC' and one that arrived 2027-01-02 in 'W53-BC' gets
+ * '26W53-BC'. The migration of stored slots and the fold of replicated events both use this, so every PC holds the
+ * same label for the same document.
+ */
+export function upgradeLegacyWeekSlot(slot: string, referenceDate: string, serviceCode: string): string {
+  const legacy = legacyWeekLabel(slot)
+  if (legacy === null || legacy.bin !== serviceBin(serviceCode)) return slot
+  let ref: number
+  let refYear: number
+  try {
+    ref = dayNumber(referenceDate)
+    refYear = isoWeek(referenceDate).year
+  } catch {
+    return slot
+  }
+  let best: { year: number; distance: number } | null = null
+  for (const year of [refYear - 1, refYear, refYear + 1]) {
+    const monday = isoWeekMonday(year, legacy.week)
+    // Week 53 exists only in long years: its Monday must still be in that ISO year.
+    if (isoWeek(ymdOfDay(monday)).year !== year) continue
+    const distance = Math.abs(monday + 3 - ref)
+    if (best === null || distance < best.distance) best = { year, distance }
+  }
+  return best === null ? slot : weekSlotLabel(best.year, legacy.week, legacy.bin)
+}
+
+function ymdOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+/**
+ * Every stored slot a scanned shelf label stands for. A year-carrying or fixed label is itself; a label of the old
+ * form ('W48-BC', still on the shelves until they are relabelled) stands for week 48's birth certificates of every
+ * year, since they all sat on that one shelf.
+ */
+export function slotsForLabel(label: string): string[] {
+  const legacy = legacyWeekLabel(label)
+  if (legacy === null) return [label]
+  const all = [label]
+  for (let yy = 0; yy < 100; yy++) all.push(weekSlotLabel(yy, legacy.week, legacy.bin))
+  return all
 }

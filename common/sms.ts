@@ -125,9 +125,14 @@ const EN_BASE = {
   tail: (date: string) => ` Bring your ID and receipt. Collect by ${date}.`,
   months: EN_MONTHS,
 }
+/**
+ * `collectBy` is the LAST day a document can be collected, so the Kiswahili must name that day as English "by" does:
+ * "kufikia" (by, the day itself included), never "kabla ya" (before), which would end a day earlier. "stakabadhi"
+ * is what the receipt calls itself ("Stakabadhi ya maombi"); see docs/KISWAHILI.md.
+ */
 const SW_BASE = {
   andMore: (count: number) => ` na nyingine ${count}`,
-  tail: (date: string) => ` Leta kitambulisho na risiti. Chukua kabla ya ${date}.`,
+  tail: (date: string) => ` Leta kitambulisho na stakabadhi. Chukua kufikia ${date}.`,
   months: SW_MONTHS,
 }
 

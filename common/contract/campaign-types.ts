@@ -86,7 +86,10 @@ export interface ReturnCandidate {
 }
 
 export interface ReturnsDue {
+  /** Documents past retention that the filter lists: the agency asked for, or every agency without one. */
   total: number
+  /** The agency the list and `total` are for (null: every agency). */
+  agency: string | null
   byAgency: { agency: string; count: number }[]
   items: ReturnCandidate[]
 }

@@ -11,6 +11,7 @@ import type {
   ShelfAuditReport,
 } from './collection-types'
 import { scannerConfigSchema } from '../scanner-config'
+import { slotNameSchema } from '../shelf-slot'
 import * as c from './counter-fields'
 import { method } from './define'
 
@@ -32,11 +33,8 @@ const reason = z
   .min(3, 'Give a reason (at least 3 characters)')
   .max(200, 'Reason must have at most 200 characters')
 
-const slot = z
-  .string({ error: 'Shelf slot is required' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]{1,4}-[A-Z0-9]{1,4}$/, 'A shelf slot looks like B-07 or W48-BC')
+// The centre's own shelf names ('A-07', 'BOX 3', '26W49-OVERFLOW'), in the form the shelf label's barcode reads.
+const slot = slotNameSchema
 
 const collector = z.discriminatedUnion(
   'kind',

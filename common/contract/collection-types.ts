@@ -21,6 +21,22 @@ export interface ScanResult {
   expected: boolean | null
   /** For an unknown code: whether it has since been linked or accepted. */
   resolved: boolean
+  /**
+   * When several applications hold the scanned agency reference: the desk picks one (resolving this scan) rather
+   * than the app guessing. Empty otherwise.
+   */
+  candidates: ScanCandidate[]
+}
+
+/** One of the applications a scanned agency reference could mean, as much as the desk needs to tell them apart. */
+export interface ScanCandidate {
+  trackingNumber: string
+  serviceName: string
+  /** 'Wa••• Ka•••': enough to ask the customer, not enough for the queue to read. */
+  maskedName: string
+  status: 'registered' | 'arrived' | 'collected' | 'returned' | 'cancelled'
+  shelfSlot: string | null
+  registeredAt: number
 }
 
 export interface BatchSummary {
@@ -70,6 +86,11 @@ export interface LookupResult {
   ready: HandoverCandidate[]
   /** What was found but cannot be handed over, with why. */
   notReady: { trackingNumber: string; reason: string }[]
+  /**
+   * When the scanned agency reference belongs to several applications: nothing is listed until the desk picks one
+   * (then looks up its tracking number). Empty otherwise.
+   */
+  choose: ScanCandidate[]
 }
 
 export interface ShelfAuditReport {
@@ -79,6 +100,8 @@ export interface ShelfAuditReport {
   misplaced: { trackingNumber: string; belongsIn: string | null }[]
   collectedButHere: string[]
   unknown: string[]
+  /** Agency references held by several applications, none of them in this slot: which one is on the shelf? */
+  ambiguous: { code: string; trackingNumbers: string[] }[]
 }
 
 export interface ScannerInfo {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normalizeKenyanMobile } from '../phone'
 import { parseTrackingNumber } from '../tracking-number'
+import { plainApostrophes } from './fields'
 
 /** Field schemas of the counter desk, each with the message a clerk should read. */
 
@@ -15,6 +16,7 @@ export const serviceCode = z
 export const customerName = z
   .string({ error: 'Customer name is required' })
   .trim()
+  .overwrite(plainApostrophes)
   .min(2, 'Customer name must have at least 2 characters')
   .max(80, 'Customer name must have at most 80 characters')
   .regex(/^[\p{L}\p{M}' .-]+$/u, 'Customer name has letters, spaces, apostrophes, dots and hyphens only')

@@ -29,6 +29,7 @@ export const counterMethods = {
   }),
   'application.register': method<RegisterResult>()({
     summary: 'Register an application, mint its tracking number and queue its receipt for the printer',
+    multiline: ['notes'],
     access: COUNTER_ROLES,
     input: z.strictObject({
       serviceCode: c.serviceCode,

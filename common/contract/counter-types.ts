@@ -43,6 +43,12 @@ export interface PrintJobInfo {
   copy: boolean
 }
 
+/** One line of an application's history: its events, the receipts printed for it and what the SMS gateway said. */
+export type HistoryEntry =
+  | ({ kind: 'event' } & TimelineEntry)
+  | { kind: 'print'; at: number; job: PrintJobInfo }
+  | { kind: 'sms'; at: number; outcome: 'delivered' | 'failed' | 'invalid-number' }
+
 export interface ApplicationDetail extends ApplicationSummary {
   idNumber: string | null
   agencyRef: string | null
@@ -52,10 +58,13 @@ export interface ApplicationDetail extends ApplicationSummary {
   registeredBy: string
   arrivedAt: number | null
   collectedAt: number | null
+  /** The application's events, oldest first (the time each happened, wherever it was recorded). */
   timeline: TimelineEntry[]
   printJobs: PrintJobInfo[]
   /** What the SMS gateway reported for this application's messages (pulled from the central API). */
   deliveries: { outcome: 'delivered' | 'failed' | 'invalid-number'; at: number }[]
+  /** Events, print jobs and SMS outcomes in one list, oldest first: what the record's timeline shows. */
+  history: HistoryEntry[]
 }
 
 export interface ReceiptPreview {

@@ -14,6 +14,11 @@ export interface MethodSpec<I extends z.ZodType, O> {
   readonly access: Access
   /** Callable while the session is locked (unlock, sign-out, reading the session). */
   readonly whileLocked?: boolean
+  /**
+   * Dotted paths (array indices as `*`) of the fields that may hold line breaks and tabs, e.g. `['notes']`; every
+   * other string is one line. See safe-text.ts: the dispatcher checks every string of every method.
+   */
+  readonly multiline?: readonly string[]
   /** One line for docs and error messages. */
   readonly summary: string
   /** Phantom: the output type travels in the type system only; we produce outputs, we do not parse them. */

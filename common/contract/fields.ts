@@ -11,14 +11,29 @@ export const staffNumber = z
 
 export const pin = z.string({ error: 'PIN is required' }).regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits')
 
+/**
+ * What a PIN being set must be, shown under every field that sets one. It says what `pin` and `newPin` enforce:
+ * a test checks that every example it gives is refused.
+ */
+export const NEW_PIN_HINT = '4 to 8 digits, not all one digit (1111) nor a run up or down (1234, 7890, 4321)'
+
 /** A PIN being set: also refuses the ones anybody would guess first. */
 export const newPin = pin.refine((p) => !isGuessablePin(p), {
   message: 'PIN is too easy to guess (repeated or consecutive digits)',
 })
 
+/**
+ * Apostrophe look-alikes a keyboard, a phone or a pasted document puts in a name (’ right quote, ‘ left quote,
+ * ʼ modifier letter) become the plain ' : names are stored, searched and printed with one apostrophe, and the SMS
+ * alphabet (GSM-7) has only the plain one.
+ */
+const APOSTROPHE_LOOKALIKES_RE = /[\u2018\u2019\u02BC]/g
+export const plainApostrophes = (s: string): string => s.replace(APOSTROPHE_LOOKALIKES_RE, "'")
+
 export const personName = z
   .string({ error: 'Name is required' })
   .trim()
+  .overwrite(plainApostrophes)
   .min(2, 'Name must have at least 2 characters')
   .max(80, 'Name must have at most 80 characters')
 

@@ -125,6 +125,7 @@ export const contract = {
   }),
   'settings.update': method<Settings>()({
     summary: 'Change workstation settings',
+    multiline: ['howToCheck'],
     access: ['admin'],
     input: z.strictObject({
       idleLockMinutes: z
@@ -224,6 +225,8 @@ export type PushEventMap = {
   'scan.read': { code: string }
   /** A serial scanner sent something that is not a code (noise, too long): say so, write nothing. */
   'scan.rejected': { message: string }
+  /** The same code again inside the scanner's repeat window: folded into the scan before it, shown, not acted on. */
+  'scan.repeated': { code: string }
   /** A print job finished (printed or failed): registering and printing answer before the paper is out. */
   'print.job': { job: PrintJobInfo }
 }
@@ -233,6 +236,7 @@ export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
   'status.changed',
   'scan.read',
   'scan.rejected',
+  'scan.repeated',
   'print.job',
 ]
 

@@ -89,6 +89,7 @@ export const managerMethods = {
   }),
   'backlog.logCall': method<CallLogEntry>()({
     summary: 'Record the outcome of a phone call to a customer about a document on the shelf',
+    multiline: ['note'],
     access: MANAGERS,
     input: z.strictObject({
       trackingNumber,

@@ -51,6 +51,7 @@ export const syncMethods = {
   }),
   'sync.importFile': method<ImportSummary>()({
     summary: 'Send the events of a transfer file from another PC to the central API',
+    multiline: ['content'],
     access: ['admin'],
     input: z.strictObject({
       content: z

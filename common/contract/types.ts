@@ -41,6 +41,8 @@ export interface StatusSnapshot {
   printer: { state: DeviceState; detail: string }
   scanner: { state: DeviceState; detail: string }
   sync: { state: DeviceState; detail: string; queueDepth: number }
+  /** Space left for the database; `low` well before a write would fail (and the daily backup is then skipped). */
+  disk: { low: boolean; detail: string }
 }
 
 export interface Settings {

@@ -6,9 +6,11 @@ import {
   type MethodOutput,
   type ParsedInput,
 } from '../../common/contract'
+import { cleanInput } from '../../common/contract/safe-text'
 import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
+import { isDiskFull, isIoError } from '../db/storage-fault'
 import type { Logger } from '../services/logger'
 import type { Session, SessionStore } from '../services/session-store'
 
@@ -47,6 +49,22 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
 }
 
 /**
+ * A write the disk refused. The transaction rolled back, so nothing was saved; the person is told why in words
+ * they can act on, rather than "something went wrong".
+ */
+export function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
+  if (isDiskFull(err))
+    return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' }
+  if (isIoError(err))
+    return {
+      code: 'STORAGE_ERROR',
+      message:
+        'The disk could not be written (I/O error): nothing was saved. Try again; if it repeats, call IT.',
+    }
+  return null
+}
+
+/**
  * The one entry point for both transports: unknown method → validate input → check session and role → call the
  * service → map errors to `{ code, message }`. Nothing reaches a service before its input has been parsed.
  */
@@ -55,7 +73,12 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
     if (!isMethodName(method))
       return fail('UNKNOWN_METHOD', `There is no API method called "${String(method)}".`)
     const spec = contract[method]
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput)
+    const cleaned = cleanInput(rawInput === undefined ? {} : rawInput, spec.multiline)
+    if (!cleaned.ok) {
+      const { message, field } = cleaned.problem
+      return fail('INVALID_INPUT', message, field || undefined)
+    }
+    const parsed = spec.input.safeParse(cleaned.value)
     if (!parsed.success) {
       const first = parsed.error.issues[0]
       const { message, field } = first ? describeIssue(first) : { message: 'Invalid input', field: undefined }
@@ -88,6 +111,14 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
       return { ok: true, value: value ?? null }
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.field)
+      const storage = storageFailure(err)
+      if (storage) {
+        logger.error('storage fault in API method', {
+          method,
+          error: err instanceof Error ? err.message : String(err),
+        })
+        return fail(storage.code, storage.message)
+      }
       logger.error('unexpected error in API method', {
         method,
         error: err instanceof Error ? err.stack : String(err),

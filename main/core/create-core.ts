@@ -2,7 +2,14 @@ import type { StatusSnapshot } from '../../common/contract'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
 import { backupDatabase, backupDue } from '../db/backup'
-import { openDatabase } from '../db/open'
+import {
+  backupFits,
+  DEFAULT_DISK_RESERVE_BYTES,
+  formatBytes,
+  measureDiskSpace,
+  spaceIsLow,
+} from '../db/disk-space'
+import { movedAsideDatabases, openDatabase } from '../db/open'
 import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
 import { type Clock, systemClock } from '../services/clock'
@@ -38,6 +45,8 @@ export interface CoreOptions {
   clock?: Clock
   /** How often idle sessions are locked and the status bar refreshed; tests pass 0 to drive it by hand. */
   tickMs?: number
+  /** Disk space always left free (the daily backup does not run below it); default 64 MiB. */
+  diskReserveBytes?: number
 }
 
 export interface Core {
@@ -52,6 +61,7 @@ export interface Core {
 }
 
 const DAY = 24 * 60 * 60 * 1000
+const HOUR = 60 * 60 * 1000
 
 /**
  * Builds the whole Node side once: database, services, dispatcher, push hub. Both the Electron utility process and
@@ -97,6 +107,7 @@ export function createCore(opts: CoreOptions): Core {
     writeEvent,
     version: opts.version,
     recovery: opened.recovery,
+    movedAside: () => movedAsideDatabases(opts.dataDir),
   })
   const staff = createStaffService({ store, clock, writeEvent })
   const hub = createEventHub()
@@ -113,12 +124,14 @@ export function createCore(opts: CoreOptions): Core {
     logger: opts.logger,
     onScan: (code) => hub.broadcast('scan.read', { code }),
     onRejected: (message) => hub.broadcast('scan.rejected', { message }),
+    onRepeat: (code) => hub.broadcast('scan.repeated', { code }),
     onStatus: () => pushStatus(),
   })
   const status = createStatusService(
     () => ({ configured: printing.configured(), status: printing.status() }),
     () => scanner.status(),
     () => sync.info(),
+    () => diskStatus(),
   )
   const catalogue = createCatalogueService({ store, clock, writeEvent })
   catalogue.ensureDefaults()
@@ -180,6 +193,60 @@ export function createCore(opts: CoreOptions): Core {
     onSessionChanged: sessionChanged,
   })
 
+  const reserve = opts.diskReserveBytes ?? DEFAULT_DISK_RESERVE_BYTES
+  const space = () => measureDiskSpace(opts.dataDir, opened.file)
+  let backupNote: string | null = null
+  const diskStatus = (): StatusSnapshot['disk'] => {
+    try {
+      const s = space()
+      const low = spaceIsLow(s, reserve)
+      const free = `${formatBytes(s.freeBytes)} free on the data disk`
+      return {
+        low,
+        detail: low
+          ? `Low disk space: ${free}. Free some space soon: when the disk is full nothing can be saved.${backupNote ? ` ${backupNote}` : ''}`
+          : free,
+      }
+    } catch (err) {
+      return {
+        low: false,
+        detail: `Free space unknown (${err instanceof Error ? err.message : String(err)})`,
+      }
+    }
+  }
+
+  // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
+  // Checked at start and then hourly from the tick, so a PC that is never restarted is backed up too.
+  let lastBackupCheck = -Infinity
+  let backupRunning = false
+  const maybeBackup = (): void => {
+    lastBackupCheck = clock.now()
+    if (backupRunning || !setup.status().setupDone || !backupDue(opts.dataDir, clock.now(), DAY)) return
+    let s: ReturnType<typeof space>
+    try {
+      s = space()
+    } catch (err) {
+      opts.logger.warn('backup skipped: free space unknown', { error: String(err) })
+      return
+    }
+    if (!backupFits(s, reserve)) {
+      backupNote = `Today's backup was skipped: it needs ${formatBytes(s.databaseBytes + reserve)} free.`
+      opts.logger.warn('daily backup skipped: low disk space', {
+        freeBytes: s.freeBytes,
+        databaseBytes: s.databaseBytes,
+      })
+      pushStatus()
+      return
+    }
+    backupRunning = true
+    backupNote = null
+    backupDatabase(opened.db, opts.dataDir, clock.now())
+      .catch((err: unknown) => opts.logger.warn('backup failed', { error: String(err) }))
+      .finally(() => {
+        backupRunning = false
+      })
+  }
+
   let lastStatus = ''
   pushStatus = (): void => {
     const snap: StatusSnapshot = status.snapshot()
@@ -191,6 +258,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   const tick = (): void => {
     for (const key of auth.sweepIdle()) sessionChanged(key)
+    if (clock.now() - lastBackupCheck >= HOUR) maybeBackup()
     try {
       notifications.sendDue()
     } catch (err) {
@@ -222,12 +290,7 @@ export function createCore(opts: CoreOptions): Core {
     sync.start()
   }
 
-  // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
-  if (setup.status().setupDone && backupDue(opts.dataDir, clock.now(), DAY)) {
-    backupDatabase(opened.db, opts.dataDir, clock.now()).catch((err: unknown) =>
-      opts.logger.warn('backup failed', { error: String(err) }),
-    )
-  }
+  maybeBackup()
 
   return {
     dispatch,

@@ -9,33 +9,67 @@ export function backupDir(dataDir: string): string {
   return path.join(dataDir, BACKUP_DIR)
 }
 
-/** Newest backup file, or null. Names sort by time because they start with an ISO timestamp. */
-export function latestBackup(dataDir: string): string | null {
+/** Backup files, newest first. Names sort by time because they start with an ISO timestamp. */
+export function backupsNewestFirst(dataDir: string): string[] {
   const dir = backupDir(dataDir)
-  if (!fs.existsSync(dir)) return null
-  const files = fs
+  if (!fs.existsSync(dir)) return []
+  return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
     .sort()
-  const last = files[files.length - 1]
-  return last ? path.join(dir, last) : null
+    .reverse()
+    .map((f) => path.join(dir, f))
 }
+
+/** Newest backup file, or null. */
+export function latestBackup(dataDir: string): string | null {
+  return backupsNewestFirst(dataDir)[0] ?? null
+}
+
+/** Backups are kept up to this many bytes in all (as a multiple of the newest), and never fewer than MIN_KEEP. */
+const MAX_TOTAL_MULTIPLE = 3
+const MIN_KEEP = 2
 
 /**
  * Online backup through SQLite's backup API. better-sqlite3 copies in pages between event-loop turns, so the core
- * keeps answering while a large database is copied. Keeps the newest KEEP files.
+ * keeps answering while a large database is copied. The copy is written under a temporary name and renamed when
+ * complete, so a backup cut short (a full disk, a crash) never looks like a good one and is removed.
+ *
+ * Rotation is size-aware: the newest KEEP, and fewer when they would take more than three times the newest copy
+ * (seven copies of a 2.5 GB centre would be 17.5 GB on a counter PC), but never fewer than two.
  */
 export async function backupDatabase(db: Database, dataDir: string, now: number): Promise<string> {
   const dir = backupDir(dataDir)
   fs.mkdirSync(dir, { recursive: true })
   const target = path.join(dir, `${new Date(now).toISOString().replace(/[:.]/g, '-')}.sqlite`)
-  await db.backup(target, { progress: () => 256 })
+  const partial = `${target}.partial`
+  try {
+    await db.backup(partial, { progress: () => 256 })
+    fs.renameSync(partial, target)
+  } catch (err) {
+    fs.rmSync(partial, { force: true })
+    throw err
+  }
+  rotate(dir)
+  return target
+}
+
+function rotate(dir: string): void {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
     .sort()
-  for (const old of files.slice(0, Math.max(0, files.length - KEEP))) fs.rmSync(path.join(dir, old))
-  return target
+    .reverse()
+    .map((f) => ({ file: path.join(dir, f), size: fs.statSync(path.join(dir, f)).size }))
+  const budget = (files[0]?.size ?? 0) * MAX_TOTAL_MULTIPLE
+  let total = 0
+  files.forEach((f, i) => {
+    total += f.size
+    if (i >= MIN_KEEP && (i >= KEEP || total > budget)) fs.rmSync(f.file)
+  })
+  // Leftovers of a backup cut short by a crash.
+  for (const f of fs.readdirSync(dir))
+    if (f.endsWith('.partial')) fs.rmSync(path.join(dir, f), { force: true })
 }
 
 /** True when the newest backup is older than `maxAgeMs` (or there is none). */

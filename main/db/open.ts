@@ -4,8 +4,10 @@ import path from 'node:path'
 import type { DatabaseRecovery } from '../../common/contract'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
-import { latestBackup } from './backup'
+import { backupsNewestFirst } from './backup'
+import { errorCode, isIoError } from './storage-fault'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
+import { registerSqlFunctions } from './sql-functions'
 
 export const DB_FILE = 'tms.sqlite'
 
@@ -25,6 +27,61 @@ function configure(db: Database): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  registerSqlFunctions(db)
+}
+
+/**
+ * A start-up failure that is not damage: a full disk, an I/O or permission error, a locked file. Nothing is moved
+ * or renamed; the app stops with this message and starts normally once the cause is fixed.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sqliteCode: string | null,
+    cause: string,
+  ) {
+    super(unavailableMessage(file, sqliteCode, cause))
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
+function unavailableMessage(file: string, code: string | null, cause: string): string {
+  if (code === 'SQLITE_FULL' || /ENOSPC/.test(cause))
+    return `The disk holding ${file} is full. Nothing was changed: free some space, then start the app again.`
+  if (
+    code?.startsWith('SQLITE_READONLY') ||
+    code?.startsWith('SQLITE_PERM') ||
+    /EACCES|EPERM|EROFS/.test(cause)
+  )
+    return `The app may not write ${file} (${cause}). Nothing was changed: check the folder's permissions, then start again.`
+  if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED'))
+    return `${file} is in use by another program (${cause}). Close it (or the other copy of this app), then start again.`
+  return `The data file ${file} could not be read (${cause}). Nothing was changed: check the disk, then start again.`
+}
+
+/** SQLite's result codes that mean the file itself is damaged; every other failure is about its surroundings. */
+const DAMAGE_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_NOTADB',
+])
+
+const sqliteCode = errorCode
+
+export function isDamage(err: unknown): boolean {
+  const code = sqliteCode(err)
+  return code !== null && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'))
+}
+
+/** Under 1 MiB left: too little for SQLite to open a WAL database and do any work. */
+function diskNearlyFull(dataDir: string): boolean {
+  try {
+    const st = fs.statfsSync(dataDir)
+    return st.bavail * st.bsize < 1024 * 1024
+  } catch {
+    return false
+  }
 }
 
 function check(db: Database): string | null {
@@ -33,7 +90,11 @@ function check(db: Database): string | null {
   return problems.length === 0 ? null : problems.slice(0, 3).join('; ')
 }
 
-/** Opens (creating if needed) the database, checks it, migrates it. Throws only for a too-new schema. */
+/**
+ * Opens (creating if needed) the database, checks it, migrates it. Only real damage (SQLITE_CORRUPT, SQLITE_NOTADB,
+ * a failing quick_check) leads to recovery; any other failure throws DatabaseUnavailableError and touches nothing.
+ * A too-new schema throws DatabaseTooNewError, also touching nothing.
+ */
 export function openDatabase(dataDir: string, clock: Clock, logger: Logger): OpenedDatabase {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, DB_FILE)
@@ -53,13 +114,21 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
     problem = check(db)
   } catch (err) {
     if (err instanceof DatabaseTooNewError) throw err
-    problem = err instanceof Error ? err.message : String(err)
+    const cause = err instanceof Error ? err.message : String(err)
+    if (!isDamage(err)) {
+      db?.close()
+      // SQLite reports a full disk at open as a plain I/O error (it cannot grow the WAL index): ask the disk.
+      const code = isIoError(err) && diskNearlyFull(dataDir) ? 'SQLITE_FULL' : sqliteCode(err)
+      logger.error('database could not be opened; nothing was moved', { file, cause, code: sqliteCode(err) })
+      throw new DatabaseUnavailableError(file, code, cause)
+    }
+    problem = cause
   }
 
   if (problem !== null) {
     db?.close()
-    logger.error('database failed its check; moving it aside', { file, problem })
-    recovery = recover(dataDir, file, problem, clock)
+    logger.error('database is damaged; restoring the newest good backup', { file, problem })
+    recovery = recover(dataDir, file, problem, clock, logger)
     db = new Sqlite(file)
     configure(db)
   }
@@ -75,14 +144,66 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
   return { db, file, recovery }
 }
 
-function recover(dataDir: string, file: string, reason: string, clock: Clock): DatabaseRecovery {
+/**
+ * Puts the newest backup that passes its check in place of the damaged file. Order matters on a nearly full disk:
+ * the backup is copied beside the file and checked first, and only then is the damaged file moved aside (a rename,
+ * which needs no space) and the copy renamed into place. If the copy cannot be made, nothing has moved.
+ */
+function recover(
+  dataDir: string,
+  file: string,
+  reason: string,
+  clock: Clock,
+  logger: Logger,
+): DatabaseRecovery {
   const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-')
   const aside = `${file}.damaged-${stamp}`
+  const staged = `${file}.restoring`
+  let restoredFrom: string | null = null
+  for (const backup of backupsNewestFirst(dataDir)) {
+    try {
+      fs.rmSync(staged, { force: true })
+      fs.copyFileSync(backup, staged)
+      const problem = checkFile(staged)
+      if (problem === null) {
+        restoredFrom = backup
+        break
+      }
+      logger.warn('backup failed its check; trying an older one', { backup, problem })
+    } catch (err) {
+      fs.rmSync(staged, { force: true })
+      const cause = err instanceof Error ? err.message : String(err)
+      // A backup that cannot even be copied (full disk, I/O error): stop before anything is moved.
+      if (!isDamage(err))
+        throw new DatabaseUnavailableError(file, sqliteCode(err), `restoring ${backup}: ${cause}`)
+      logger.warn('backup is damaged; trying an older one', { backup, cause })
+    }
+  }
   fs.renameSync(file, aside)
-  for (const suffix of ['-wal', '-shm']) {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix)
   }
-  const backup = latestBackup(dataDir)
-  if (backup) fs.copyFileSync(backup, file)
-  return { at: clock.now(), reason, movedAsideTo: aside, restoredFrom: backup }
+  if (restoredFrom) fs.renameSync(staged, file)
+  else fs.rmSync(staged, { force: true })
+  return { at: clock.now(), reason, movedAsideTo: aside, restoredFrom }
+}
+
+/** quick_check of a closed file, opened read-only; null when it passes. */
+function checkFile(file: string): string | null {
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true })
+  try {
+    return check(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** Database files moved aside after damage (`tms.sqlite.damaged-<time>`), oldest first. */
+export function movedAsideDatabases(dataDir: string): string[] {
+  if (!fs.existsSync(dataDir)) return []
+  return fs
+    .readdirSync(dataDir)
+    .filter((f) => f.startsWith(`${DB_FILE}.damaged-`) && !/-(wal|shm|journal)$/.test(f))
+    .sort()
+    .map((f) => path.join(dataDir, f))
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -6,6 +5,7 @@ import path from 'node:path'
 import type { ApiFailure, ErrorCode } from '../../common/errors'
 import type { Core } from '../core/create-core'
 import type { Logger } from '../services/logger'
+import { BrowserSessions } from './browser-sessions'
 import { isLoopback } from './loopback'
 import { SECURITY_HEADERS } from './security-headers'
 
@@ -18,17 +18,20 @@ export interface HostOptions {
   /** Must be true to listen on anything but loopback: the API carries personal data. */
   allowRemote: boolean
   logger: Logger
+  /** The clock session expiry reads; the core's clock (tests pass a manual one). */
+  now?: () => number
 }
 
 export interface RunningHost {
   url: string
   port: number
+  /** How many browser sessions the host holds (bounded: see browser-sessions.ts). */
+  sessionCount(): number
   close(): Promise<void>
 }
 
 const COOKIE = 'tms_session'
 const MAX_BODY = 256 * 1024
-const SESSION_IDLE_EXPIRY_MS = 24 * 60 * 60 * 1000
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -44,6 +47,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   SETUP_REQUIRED: 409,
   ALREADY_SET_UP: 409,
+  DISK_FULL: 507,
+  STORAGE_ERROR: 503,
   INTERNAL: 500,
 }
 
@@ -77,8 +82,8 @@ export class RemoteBindingRefused extends Error {
  */
 export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
   if (!opts.allowRemote && !isLoopback(opts.host)) throw new RemoteBindingRefused(opts.host)
-  /** Issued session cookies and when each was last used; unused ones expire so the map cannot grow forever. */
-  const sessions = new Map<string, number>()
+  // A dropped cookie's signed-in session ends with it, as a closed Electron window's does.
+  const sessions = new BrowserSessions(opts.now ?? Date.now, (id) => opts.core.disconnect(id))
   const rendererRoot = path.resolve(opts.rendererDir)
   let port = opts.port
 
@@ -114,10 +119,7 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
     const cookies = req.headers.cookie ?? ''
     for (const part of cookies.split(';')) {
       const [name, value] = part.trim().split('=')
-      if (name === COOKIE && value && sessions.has(value)) {
-        sessions.set(value, Date.now())
-        return value
-      }
+      if (name === COOKIE && value && sessions.use(value)) return value
     }
     return null
   }
@@ -190,10 +192,7 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       'Cache-Control': 'no-store',
     }
     if (!sid) {
-      sid = randomBytes(32).toString('base64url')
-      const stale = Date.now() - SESSION_IDLE_EXPIRY_MS
-      for (const [id, lastUsed] of sessions) if (lastUsed < stale) sessions.delete(id)
-      sessions.set(sid, Date.now())
+      sid = sessions.issue()
       headers['Set-Cookie'] = `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`
     }
     res.writeHead(200, headers)
@@ -297,6 +296,7 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    sessionCount: () => sessions.size,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

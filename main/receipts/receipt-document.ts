@@ -72,7 +72,10 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   out.push('{align:center; width:auto; border:space; text:wrap}')
   centred('Huduma Kenya')
   for (const l of wrapped(data.centreName, cols)) out.push(`"^^${l}`)
-  centred(`Centre No. ${data.centreNumber}`)
+  centred(
+    cols === 48 ? `Centre No. / Nambari ya kituo ${data.centreNumber}` : `Centre No. ${data.centreNumber}`,
+  )
+  if (cols === 32) centred(`Nambari ya kituo ${data.centreNumber}`)
   rule()
   out.push('"^^Application receipt')
   out.push('Stakabadhi ya maombi')
@@ -82,7 +85,7 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
     out.push('`"^^~REPRINT / NAKALA~')
     startFields()
     field('Reason', 'Sababu', data.reprint.reason)
-    field('Reprinted', null, formatDateTimeNairobi(data.reprint.at))
+    field('Reprinted', 'Tarehe ya nakala', formatDateTimeNairobi(data.reprint.at))
     endFields()
   } else if (data.copy) {
     rule()
@@ -104,8 +107,10 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   field('Service', null, data.serviceNameEn)
   field('Huduma', null, data.serviceNameSw)
   field('Phone', 'Simu', maskPhone(data.phoneE164))
-  field('Registered', 'Tarehe', formatDateTimeNairobi(data.registeredAt))
-  field('Ready from', 'Tayari', formatCalendarDate(data.expectedReady))
+  // Noun phrases and concords that say what the English says: 'Tarehe' alone is only 'date', and 'Tayari' alone
+  // reads as 'ready (now)' or 'already'. See docs/KISWAHILI.md.
+  field('Registered', 'Tarehe ya usajili', formatDateTimeNairobi(data.registeredAt))
+  field('Ready from', 'Itakuwa tayari kuanzia', formatCalendarDate(data.expectedReady))
   endFields()
   rule()
 

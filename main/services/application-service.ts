@@ -2,10 +2,13 @@ import { matchesAgencyRef, type Service } from '../../common/catalogue'
 import type {
   ApplicationDetail,
   ApplicationSummary,
+  HistoryEntry,
   Language,
+  PrintJobInfo,
   PrintResult,
   ReceiptPreview,
   RegisterResult,
+  TimelineEntry,
 } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { normalizeKenyanMobile } from '../../common/phone'
@@ -78,25 +81,38 @@ export function createApplicationService(d: Deps) {
     shelfSlot: r.shelf_slot,
   })
 
-  const detail = (r: ApplicationRow): ApplicationDetail => ({
-    ...summary(r),
-    idNumber: r.id_number,
-    agencyRef: r.agency_ref,
-    language: r.language,
-    smsConsent: r.sms_consent === 1,
-    notes: r.notes,
-    registeredBy: r.registered_by,
-    arrivedAt: r.arrived_at,
-    collectedAt: r.collected_at,
-    timeline: store.events.forTrackingNumber(r.tracking_number).map((e) => ({
+  const detail = (r: ApplicationRow): ApplicationDetail => {
+    // By when each thing happened: `seq` is only the order events reached this PC, and a replicated event can
+    // arrive after later local ones. UUIDv7 ids break ties in the order they were made.
+    const events = store.events
+      .forTrackingNumber(r.tracking_number)
+      .sort((a, b) => a.occurred_at - b.occurred_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const timeline = events.map((e) => ({
       at: e.occurred_at,
       type: e.type,
       staffNumber: e.staff_number,
       detail: timelineDetail(e.type, JSON.parse(e.payload) as Record<string, unknown>),
-    })),
-    printJobs: store.printJobs.forApplication(r.tracking_number).map(toPrintJobInfo),
-    deliveries: store.pull.outcomesFor(r.tracking_number).map((o) => ({ outcome: o.outcome, at: o.at })),
-  })
+    }))
+    const printJobs = store.printJobs.forApplication(r.tracking_number).map(toPrintJobInfo)
+    const deliveries = store.pull
+      .outcomesFor(r.tracking_number)
+      .map((o) => ({ outcome: o.outcome, at: o.at }))
+    return {
+      ...summary(r),
+      idNumber: r.id_number,
+      agencyRef: r.agency_ref,
+      language: r.language,
+      smsConsent: r.sms_consent === 1,
+      notes: r.notes,
+      registeredBy: r.registered_by,
+      arrivedAt: r.arrived_at,
+      collectedAt: r.collected_at,
+      timeline,
+      printJobs,
+      deliveries,
+      history: historyOf(timeline, printJobs, deliveries),
+    }
+  }
 
   const mustFind = (trackingNumber: string): ApplicationRow => {
     const row = store.applications.byTracking(trackingNumber)
@@ -237,7 +253,10 @@ export function createApplicationService(d: Deps) {
       }
     },
 
-    /** Tracking number, phone, ID number, agency reference or the start of a name: whichever the text looks like. */
+    /**
+     * Tracking number, phone, ID number, agency reference or the start of any word of a name (case and diacritics
+     * ignored): whichever the text looks like.
+     */
     search(query: string): ApplicationSummary[] {
       const compact = query.replace(/[\s.-]/g, '')
       if (/^\d{12}$/.test(compact)) {
@@ -258,7 +277,7 @@ export function createApplicationService(d: Deps) {
         return store.applications.byAgencyRef(compact).map(summary)
       }
       if (/\d/.test(compact)) return store.applications.byAgencyRef(query.trim().toUpperCase()).map(summary)
-      return store.applications.byNamePrefix(query.trim()).map(summary)
+      return store.applications.byName(query).map(summary)
     },
 
     recent: (limit: number): ApplicationSummary[] => store.applications.recent(limit).map(summary),
@@ -338,6 +357,25 @@ export function createApplicationService(d: Deps) {
   }
 }
 export type ApplicationService = ReturnType<typeof createApplicationService>
+
+/**
+ * One list, oldest first. A stable sort on time alone, from events, then print jobs (in the order they were made),
+ * then SMS outcomes: a registration and its receipt in the same millisecond read registered, then printed.
+ */
+function historyOf(
+  timeline: TimelineEntry[],
+  printJobs: PrintJobInfo[],
+  deliveries: ApplicationDetail['deliveries'],
+): HistoryEntry[] {
+  const entries: HistoryEntry[] = [
+    ...timeline.map((e): HistoryEntry => ({ kind: 'event', ...e })),
+    ...[...printJobs]
+      .sort((a, b) => a.id - b.id)
+      .map((job): HistoryEntry => ({ kind: 'print', at: job.createdAt, job })),
+    ...deliveries.map((d): HistoryEntry => ({ kind: 'sms', at: d.at, outcome: d.outcome })),
+  ]
+  return entries.sort((a, b) => a.at - b.at)
+}
 
 /** What the timeline shows of an event: never the customer's ID number. */
 function timelineDetail(type: string, payload: Record<string, unknown>): Record<string, unknown> {

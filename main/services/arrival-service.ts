@@ -6,7 +6,7 @@ import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { BatchRow, BatchScanRow, ScanOutcome } from '../db/queries/arrivals'
 import type { Store } from '../db/store'
-import { applicationForScan } from './scan-lookup'
+import { lookupScan, scanCandidate, type ScanLookup } from './scan-lookup'
 import { nairobiDate } from './calendar/working-days'
 import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
@@ -56,6 +56,7 @@ export function createArrivalService({
     headline: string,
     message: string,
     expected: boolean | null,
+    candidates: ApplicationRow[] = [],
   ): ScanResult => ({
     scanId: scan.id,
     code: scan.code,
@@ -68,7 +69,20 @@ export function createArrivalService({
     serviceName: app ? serviceName(app.service_code) : null,
     expected,
     resolved: scan.resolved === 1,
+    candidates: candidates.map((a) => scanCandidate(store, a)),
   })
+
+  const services = () => ({ services: store.services.all() })
+
+  /** The applications an unmatched scan's code could mean, when there are several (the desk still has to choose). */
+  const choicesFor = (scan: BatchScanRow): ApplicationRow[] => {
+    if (scan.outcome !== 'unknown' || scan.resolved === 1) return []
+    const look = lookupScan(store, classifyScan(scan.code, services()))
+    return look.kind === 'choose' ? look.apps : []
+  }
+
+  const chooseMessage = (ref: string, n: number): string =>
+    `${n} applications have agency reference ${ref}: choose below which one this document is.`
 
   /** Re-describes a stored scan for the batch view (the app's state now, the outcome then). */
   const describe = (scan: BatchScanRow, expectedCodes: Set<string>): ScanResult => {
@@ -82,6 +96,8 @@ export function createArrivalService({
       unknown: 'Unknown code',
       invalid: 'Check the code',
     }
+    const choices = choicesFor(scan)
+    if (choices.length > 0) return result(scan, null, 'Choose the application', '', expected, choices)
     return result(scan, app, headline[scan.outcome], '', expected)
   }
 
@@ -217,14 +233,26 @@ export function createArrivalService({
     batch: BatchRow,
     code: string,
     c: ScanClass,
-    app: ApplicationRow | null,
+    look: ScanLookup,
     staff: Session,
     unknownMessage: string | null,
   ): ScanResult => {
     const expected = new Set(store.arrivals.expected(batch.id))
     const exp = (app: ApplicationRow | null): boolean | null =>
       expected.size === 0 ? null : isExpected(app, code, expected)
-    if (c.kind === 'tracking-invalid') {
+    if (look.kind === 'choose') {
+      // Never a guess: the scan waits, unmatched, until the desk picks one (arrivals.resolveScan).
+      return result(
+        record(batch, code, staff, 'unknown', null),
+        null,
+        'Choose the application',
+        chooseMessage(look.ref, look.apps.length),
+        exp(null),
+        look.apps,
+      )
+    }
+    const app = look.kind === 'found' ? look.app : null
+    if (c.kind === 'tracking-invalid' && !app) {
       return result(record(batch, code, staff, 'invalid', null), null, 'Check digit wrong', c.message, null)
     }
     if (c.kind === 'slot' || c.kind === 'manifest') {
@@ -243,7 +271,9 @@ export function createArrivalService({
           ? c.message
           : unknownMessage
             ? `${unknownMessage} It is kept in the unmatched list to resolve.`
-            : `${code} is not registered on this workstation: it is kept in the unmatched list to resolve.`
+            : c.kind === 'agency-ref'
+              ? `No application on this workstation has tracking number or agency reference ${c.ref}: it is kept in the unmatched list to resolve.`
+              : `${code} is not registered on this workstation: it is kept in the unmatched list to resolve.`
       return result(record(batch, code, staff, 'unknown', null), null, 'Unknown code', message, exp(null))
     }
     const tn = formatTrackingNumber(app.tracking_number)
@@ -352,17 +382,17 @@ export function createArrivalService({
      */
     async scan(batchId: number, code: string, staff: Session): Promise<ScanResult> {
       let batch = openBatch(batchId)
-      const c = classifyScan(code, { services: store.services.all() })
-      let app = applicationForScan(store, c)
+      const c = classifyScan(code, services())
+      let look = lookupScan(store, c)
       let unknownMessage: string | null = null
-      if (!app && c.kind === 'tracking' && resolveUnknown) {
+      if (look.kind === 'none' && c.kind === 'tracking' && resolveUnknown) {
         const r = await resolveUnknown(c.trackingNumber)
-        if (r.here) app = applicationForScan(store, c)
+        if (r.here) look = lookupScan(store, c)
         else unknownMessage = r.message
         // Read again after the look-up: the batch may have been closed while it ran.
         batch = openBatch(batchId)
       }
-      return scanClassified(batch, code, c, app, staff, unknownMessage)
+      return scanClassified(batch, code, c, look, staff, unknownMessage)
     },
     /** Links an unknown scan to an application after all (typed in by hand), arriving it if it was registered. */
     async resolve(scanId: number, trackingNumber: string | null, staff: Session): Promise<ScanResult | null> {

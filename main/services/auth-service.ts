@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../common/contract'
 import { AppError } from '../../common/errors'
+import { isDiskFull } from '../db/storage-fault'
 import type { Store } from '../db/store'
 import type { Clock } from './clock'
 import { DECOY_HASH, verifyPin } from './pin-hash'
@@ -34,53 +35,67 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       timeZone: 'Africa/Nairobi',
     })
 
+  /**
+   * Wrong PINs and locks the full disk could not record. Staff must still be able to sign in on a full disk (to see
+   * why nothing saves), so sign-in does not depend on its writes; the lockout must hold all the same, so what could
+   * not be written is counted here until it can.
+   */
+  const unrecorded = new Map<string, { attempts: number; lockedUntil: number | null }>()
+  /** Runs a sign-in bookkeeping write; on a full disk returns false instead of failing the sign-in. */
+  const bookkeeping = (write: () => void): boolean => {
+    try {
+      write()
+      return true
+    } catch (err) {
+      if (isDiskFull(err)) return false
+      throw err
+    }
+  }
+
   /** Checks a PIN and keeps the failure count; throws WRONG_PIN / ACCOUNT_LOCKED. */
   async function checkPin(staffNumber: string, pin: string, action: string): Promise<void> {
     const row = store.staff.byNumber(staffNumber)
     const now = clock.now()
-    if (row?.locked_until != null && row.locked_until > now) {
-      store.audit.write({
-        at: now,
-        staffNumber,
-        action: `${action}.refused`,
-        detail: { reason: 'account locked' },
-      })
+    const pending = unrecorded.get(staffNumber)
+    const lockedUntilNow = Math.max(row?.locked_until ?? 0, pending?.lockedUntil ?? 0)
+    const audit = (suffix: string, detail: Record<string, unknown>): boolean =>
+      bookkeeping(() => store.audit.write({ at: now, staffNumber, action: `${action}.${suffix}`, detail }))
+    if (lockedUntilNow > now) {
+      audit('refused', { reason: 'account locked' })
       throw new AppError(
         'ACCOUNT_LOCKED',
-        `Too many wrong PINs: this account is locked until ${hhmm(row.locked_until)}. An administrator can reset the PIN.`,
+        `Too many wrong PINs: this account is locked until ${hhmm(lockedUntilNow)}. An administrator can reset the PIN.`,
       )
     }
     const ok = await verifyPin(pin, row?.pin_hash ?? DECOY_HASH)
     if (!row) {
-      store.audit.write({
-        at: now,
-        staffNumber,
-        action: `${action}.failed`,
-        detail: { reason: 'unknown staff' },
-      })
+      audit('failed', { reason: 'unknown staff' })
       throw new AppError('WRONG_PIN', 'Wrong staff number or PIN.')
     }
     if (ok) {
       if (!row.active) {
-        store.audit.write({
-          at: now,
-          staffNumber,
-          action: `${action}.refused`,
-          detail: { reason: 'inactive' },
-        })
+        audit('refused', { reason: 'inactive' })
         throw new AppError('FORBIDDEN', 'This staff account is deactivated. Ask an administrator.')
       }
-      store.staff.recordSuccess({ staffNumber, now })
+      if (bookkeeping(() => store.staff.recordSuccess({ staffNumber, now }))) unrecorded.delete(staffNumber)
       return
     }
-    const attempts = row.failed_attempts + 1
+    const attempts = row.failed_attempts + (pending?.attempts ?? 0) + 1
     const lockedUntil = attempts >= MAX_PIN_ATTEMPTS ? now + ACCOUNT_LOCK_MS : null
-    store.tx(() => {
-      store.staff.recordFailure({ staffNumber, attempts: lockedUntil ? 0 : attempts, lockedUntil, now })
-      store.audit.write({ at: now, staffNumber, action: `${action}.failed`, detail: { attempt: attempts } })
-      if (lockedUntil)
-        store.audit.write({ at: now, staffNumber, action: 'auth.accountLocked', detail: { lockedUntil } })
-    })
+    const recorded = bookkeeping(() =>
+      store.tx(() => {
+        store.staff.recordFailure({ staffNumber, attempts: lockedUntil ? 0 : attempts, lockedUntil, now })
+        store.audit.write({ at: now, staffNumber, action: `${action}.failed`, detail: { attempt: attempts } })
+        if (lockedUntil)
+          store.audit.write({ at: now, staffNumber, action: 'auth.accountLocked', detail: { lockedUntil } })
+      }),
+    )
+    if (recorded) unrecorded.delete(staffNumber)
+    else
+      unrecorded.set(staffNumber, {
+        attempts: lockedUntil ? 0 : (pending?.attempts ?? 0) + 1,
+        lockedUntil: lockedUntil ?? pending?.lockedUntil ?? null,
+      })
     if (lockedUntil) {
       throw new AppError(
         'ACCOUNT_LOCKED',
@@ -114,7 +129,9 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
         lastActivity: clock.now(),
       }
       sessions.set(key, session)
-      store.audit.write({ at: clock.now(), staffNumber, action: 'auth.signIn', detail: {} })
+      bookkeeping(() =>
+        store.audit.write({ at: clock.now(), staffNumber, action: 'auth.signIn', detail: {} }),
+      )
       return info(session)
     },
 
@@ -129,7 +146,14 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       const s = sessions.get(key)
       if (!s) return
       sessions.delete(key)
-      store.audit.write({ at: clock.now(), staffNumber: s.staffNumber, action: 'auth.signOut', detail: {} })
+      bookkeeping(() =>
+        store.audit.write({
+          at: clock.now(),
+          staffNumber: s.staffNumber,
+          action: 'auth.signOut',
+          detail: {},
+        }),
+      )
     },
 
     lock(key: string, reason: 'manual' | 'idle'): SessionInfo | null {
@@ -137,12 +161,14 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       if (!s) return null
       if (!s.locked) {
         s.locked = true
-        store.audit.write({
-          at: clock.now(),
-          staffNumber: s.staffNumber,
-          action: 'auth.lock',
-          detail: { reason },
-        })
+        bookkeeping(() =>
+          store.audit.write({
+            at: clock.now(),
+            staffNumber: s.staffNumber,
+            action: 'auth.lock',
+            detail: { reason },
+          }),
+        )
       }
       return info(s)
     },
@@ -159,7 +185,9 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       }
       s.locked = false
       s.lastActivity = clock.now()
-      store.audit.write({ at: clock.now(), staffNumber: s.staffNumber, action: 'auth.unlock', detail: {} })
+      bookkeeping(() =>
+        store.audit.write({ at: clock.now(), staffNumber: s.staffNumber, action: 'auth.unlock', detail: {} }),
+      )
       return info(s)
     },
 
@@ -173,12 +201,14 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       const row = store.staff.byNumber(s.staffNumber)
       if (!row || !row.active) {
         sessions.delete(key)
-        store.audit.write({
-          at: clock.now(),
-          staffNumber: s.staffNumber,
-          action: 'auth.signOut',
-          detail: { reason: 'deactivated' },
-        })
+        bookkeeping(() =>
+          store.audit.write({
+            at: clock.now(),
+            staffNumber: s.staffNumber,
+            action: 'auth.signOut',
+            detail: { reason: 'deactivated' },
+          }),
+        )
         return null
       }
       s.role = row.role
@@ -215,7 +245,9 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       const now = clock.now()
       store.tx(() => {
         store.staff.setPin({ staffNumber: s.staffNumber, pinHash, now })
-        store.audit.write({ at: now, staffNumber: s.staffNumber, action: 'auth.pinChanged', detail: {} })
+        bookkeeping(() =>
+          store.audit.write({ at: now, staffNumber: s.staffNumber, action: 'auth.pinChanged', detail: {} }),
+        )
       })
     },
   }

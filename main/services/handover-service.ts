@@ -1,10 +1,11 @@
 import type { HandoverCandidate, LookupResult, ShelfAuditReport, SmsStatus } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { classifyScan } from '../../common/scan-classify'
+import { slotsForLabel } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { Store } from '../db/store'
-import { applicationForScan } from './scan-lookup'
+import { lookupScan, scanCandidate } from './scan-lookup'
 import type { Clock } from './clock'
 import type { EventWriter } from './event-writer'
 import type { UnknownResolution } from './sync-service'
@@ -106,15 +107,27 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
         found = store.applications.byIdNumber(text)
       } else {
         const c = classifyScan(text, { services: store.services.all() })
-        if (c.kind === 'tracking-invalid') throw new AppError('INVALID_INPUT', c.message, 'code')
-        let first = applicationForScan(store, c)
-        if (!first && c.kind === 'tracking' && resolveUnknown) {
+        let look = lookupScan(store, c)
+        if (look.kind === 'none' && c.kind === 'tracking-invalid')
+          throw new AppError('INVALID_INPUT', c.message, 'code')
+        if (look.kind === 'none' && c.kind === 'tracking' && resolveUnknown) {
           // Registered at another counter and not replicated yet: ask the central API, read the feed, look again.
           const r = await resolveUnknown(c.trackingNumber)
-          if (r.here) first = applicationForScan(store, c)
+          if (r.here) look = lookupScan(store, c)
           else if (r.message) throw new AppError('NOT_FOUND', r.message, 'code')
         }
-        if (!first) throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
+        if (look.kind === 'choose') {
+          // Two customers' documents must never end up in one hand-over: the desk picks whose it is first.
+          store.audit.write({
+            at: clock.now(),
+            staffNumber: staff?.staffNumber ?? null,
+            action: 'collection.lookedUp',
+            detail: { trackingNumbers: look.apps.map((a) => a.tracking_number) },
+          })
+          return { ready: [], notReady: [], choose: look.apps.map((a) => scanCandidate(store, a)) }
+        }
+        if (look.kind === 'none') throw new AppError('NOT_FOUND', `Nothing found for "${text}".`, 'code')
+        const first = look.app
         // The same customer's other documents waiting on the shelf come along in one hand-over.
         const others = first.id_number
           ? store.applications.readyForId(first.id_number)
@@ -135,6 +148,7 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
         notReady: found
           .filter((a) => !ready.includes(a))
           .map((a) => ({ trackingNumber: a.tracking_number, reason: notReadyReason(a) })),
+        choose: [],
       }
     },
 
@@ -209,9 +223,14 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
         store.applications.setFlag(flag, { trackingNumber: tn, value: value ? 1 : 0, now }),
       ),
 
-    /** Compares what was scanned in a slot with what the shelf should hold. Reads only. */
+    /**
+     * Compares what was scanned in a slot with what the shelf should hold. Reads only. A shelf label of the old
+     * week form ('W48-BC', not yet relabelled) holds week 48's birth certificates of every year.
+     */
     audit(slot: string, codes: string[]): ShelfAuditReport {
-      const shouldBe = store.applications.onShelf(slot)
+      const slots = slotsForLabel(slot)
+      const here = new Set(slots)
+      const shouldBe = store.applications.onShelves(slots)
       const seen = new Set<string>()
       const report: ShelfAuditReport = {
         slot,
@@ -220,11 +239,22 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
         misplaced: [],
         collectedButHere: [],
         unknown: [],
+        ambiguous: [],
       }
       const context = { services: store.services.all() }
       for (const code of codes) {
-        const c = classifyScan(code, context)
-        const a = applicationForScan(store, c)
+        const look = lookupScan(store, classifyScan(code, context))
+        let a: ApplicationRow | null = look.kind === 'found' ? look.app : null
+        if (look.kind === 'choose') {
+          // The document in hand is the one that should be here, or the only one on a shelf at all.
+          const inSlot = look.apps.filter((x) => x.status === 'arrived' && here.has(x.shelf_slot ?? ''))
+          const shelved = look.apps.filter((x) => x.status === 'arrived')
+          a = inSlot.length === 1 ? (inSlot[0] ?? null) : shelved.length === 1 ? (shelved[0] ?? null) : null
+          if (!a) {
+            report.ambiguous.push({ code, trackingNumbers: look.apps.map((x) => x.tracking_number) })
+            continue
+          }
+        }
         if (!a) {
           report.unknown.push(code)
           continue
@@ -232,7 +262,8 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
         if (seen.has(a.tracking_number)) continue
         seen.add(a.tracking_number)
         if (a.status === 'collected') report.collectedButHere.push(a.tracking_number)
-        else if (a.status === 'arrived' && a.shelf_slot === slot) report.present.push(a.tracking_number)
+        else if (a.status === 'arrived' && here.has(a.shelf_slot ?? ''))
+          report.present.push(a.tracking_number)
         else
           report.misplaced.push({
             trackingNumber: a.tracking_number,

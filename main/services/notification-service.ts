@@ -13,9 +13,15 @@ interface Deps {
 }
 
 /**
- * "Ready for collection" messages. Scheduled at arrival after a grace period; at send time each document is checked
- * again (still on the shelf, not missing, consent given), and several documents for one phone become one SMS. The
- * text travels in a `notification.ready` event; the central API sends it.
+ * "Ready for collection" messages. Scheduled at arrival after a grace period; sent per phone number, not per
+ * document: when the earliest scheduled ready notification of a phone falls due, that phone gets ONE message for
+ * every document of it still scheduled and still ready, including documents whose own grace period has not run yet
+ * (so everything that arrives within the first document's grace period goes in one SMS, and no message waits
+ * longer than the first document's grace period: a stream of arrivals cannot hold it back). Customers sharing a
+ * phone (a parent and a child, a family) share the message; it speaks the language of the phone's newest
+ * application, as reminders do. At send time each document is checked again (still on the shelf, not missing,
+ * consent given): one that fails is left out, and skipped if its own notification was due. The text travels in a
+ * `notification.ready` event; the central API sends it.
  */
 export function createNotificationService({ store, clock, writeEvent }: Deps) {
   const stillReady = (app: ApplicationRow | null): string | null => {
@@ -32,32 +38,45 @@ export function createNotificationService({ store, clock, writeEvent }: Deps) {
       const now = clock.now()
       const due = store.notifications.due(now)
       if (due.length === 0) return 0
-      const groups = new Map<string, { apps: ApplicationRow[]; rows: NotificationRow[] }>()
+      let messages = 0
       store.tx(() => {
+        // Phones with at least one due notification whose document is still ready; the rest are skipped.
+        const phones = new Set<string>()
         for (const n of due) {
           const app = store.applications.byTracking(n.tracking_number)
           const reason = stillReady(app)
-          if (reason || !app) {
+          if (reason !== null || !app) {
             store.notifications.markSkipped(n.id, reason ?? 'not ready')
             continue
           }
-          const key = `${app.phone}|${app.language}`
-          const g = groups.get(key) ?? { apps: [], rows: [] }
-          if (!g.apps.some((a) => a.tracking_number === app.tracking_number)) g.apps.push(app)
-          g.rows.push(n)
-          groups.set(key, g)
+          phones.add(app.phone)
         }
         const centre = store.centre.get()
-        for (const { apps, rows } of groups.values()) {
+        for (const phone of phones) {
+          const apps: ApplicationRow[] = []
+          const rows: NotificationRow[] = []
+          for (const n of store.notifications.pendingReadyForPhone(phone)) {
+            const app = store.applications.byTracking(n.tracking_number)
+            const reason = stillReady(app)
+            if (reason !== null || !app) {
+              // A due one is settled now; one not yet due keeps its own chance (a missing mark may be cleared).
+              if (n.due_at <= now) store.notifications.markSkipped(n.id, reason ?? 'not ready')
+              continue
+            }
+            if (!apps.some((a) => a.tracking_number === app.tracking_number)) apps.push(app)
+            rows.push(n)
+          }
           const first = apps[0]
           if (!first) continue
+          const newest = apps.reduce((a, b) => (b.registered_at > a.registered_at ? b : a))
           const retention = Math.min(
             ...apps.map((a) => store.services.byCode(a.service_code)?.retentionDays ?? 90),
           )
+          const trackingNumbers = apps.map((a) => a.tracking_number)
           const text = readyMessage({
-            language: first.language,
+            language: newest.language,
             centreName: centre?.name ?? 'Huduma Centre',
-            trackingNumbers: apps.map((a) => a.tracking_number),
+            trackingNumbers,
             collectBy: addCalendarDays(nairobiDate(now), retention),
           })
           writeEvent({
@@ -65,17 +84,18 @@ export function createNotificationService({ store, clock, writeEvent }: Deps) {
             staffNumber: null,
             trackingNumber: first.tracking_number,
             payload: {
-              phone: first.phone,
-              language: first.language,
-              trackingNumbers: apps.map((a) => a.tracking_number),
+              phone,
+              language: newest.language,
+              trackingNumbers,
               text,
               segments: smsSegments(text).segments,
             },
           })
           for (const r of rows) store.notifications.markSent(r.id, now)
+          messages++
         }
       })
-      return groups.size
+      return messages
     },
   }
 }

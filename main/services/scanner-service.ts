@@ -16,6 +16,8 @@ interface Deps {
   /** Where good reads and rejected lines go (the desk on screen); and status changes (the status bar). */
   onScan: (code: string) => void
   onRejected: (message: string) => void
+  /** The same code read again inside the repeat window: shown as such, never acted on. */
+  onRepeat: (code: string) => void
   onStatus: () => void
 }
 
@@ -23,7 +25,7 @@ interface Deps {
  * The serial / USB virtual-COM scanner of this workstation: built from saved settings, restarted when they change,
  * reporting reads, rejected lines and connection state. Keyboard-mode scanners need none of this.
  */
-export function createScannerService({ store, clock, logger, onScan, onRejected, onStatus }: Deps) {
+export function createScannerService({ store, clock, logger, onScan, onRejected, onRepeat, onStatus }: Deps) {
   const load = (): ScannerConfig => {
     const saved = parseScannerConfig(store.centre.getSetting(SETTINGS_KEY) ?? {})
     if (saved.ok) return saved.config
@@ -40,6 +42,7 @@ export function createScannerService({ store, clock, logger, onScan, onRejected,
     const s = new SerialScanner(config, { logger, clock })
     s.onScan(onScan)
     s.onRejected((r) => onRejected(r.message))
+    s.onRepeat(onRepeat)
     s.onStatus(onStatus)
     s.start()
     scanner = s

@@ -5,8 +5,10 @@ import type { Store } from '../db/store'
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   statusUrlBase: 'https://www.hudumakenya.go.ke/track/',
+  // Both languages say the same: QR code, or any Huduma Centre with this receipt (migration 0150 updates a stored
+  // copy of the previous default, which left the Huduma Centre out of the Kiswahili).
   howToCheck:
-    'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR.',
+    'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR au katika Kituo chochote cha Huduma ukiwa na stakabadhi hii.',
   readyGraceMinutes: 30,
   slotScheme: { kind: 'week-service' },
   printShelfSlip: false,

@@ -13,6 +13,8 @@ interface Deps {
   writeEvent: EventWriter
   version: string
   recovery: DatabaseRecovery | null
+  /** Databases moved aside after damage in this data folder (see db/open.ts). */
+  movedAside: () => string[]
 }
 
 export interface CentreSetup {
@@ -23,7 +25,7 @@ export interface CentreSetup {
 }
 
 /** First-run setup: the centre, this workstation's identity, and the first administrator, in one transaction. */
-export function createSetupService({ store, clock, writeEvent, version, recovery }: Deps) {
+export function createSetupService({ store, clock, writeEvent, version, recovery, movedAside }: Deps) {
   return {
     status(): AppStatus {
       const c = store.centre.get()
@@ -38,6 +40,16 @@ export function createSetupService({ store, clock, writeEvent, version, recovery
 
     async createCentre(p: CentreSetup): Promise<void> {
       if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
+      const aside = movedAside()
+      if (aside.length > 0) {
+        // That database gave out tracking numbers; a fresh setup of this slot could give the same ones again.
+        throw new AppError(
+          'CONFLICT',
+          `This PC's earlier database was damaged and moved aside (${aside.join(', ')}), and no backup could ` +
+            'replace it. Setting up afresh could issue tracking numbers it already gave out. Ask the IT officer ' +
+            'to recover it, or to move it out of the data folder once the numbers are accounted for; then set up.',
+        )
+      }
       const pinHash = await hashPin(p.admin.pin)
       const now = clock.now()
       const deviceId = uuidv7(now)

@@ -19,6 +19,7 @@ export function createStatusService(
   printer: () => { configured: boolean; status: PrinterStatus },
   scanner: () => { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null,
   sync: () => SyncStatusInfo,
+  disk: () => StatusSnapshot['disk'],
 ) {
   return {
     snapshot(): StatusSnapshot {
@@ -29,6 +30,7 @@ export function createStatusService(
           : { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
         scanner: scannerState(scanner()),
         sync: syncState(sync()),
+        disk: disk(),
       }
     },
   }

@@ -40,6 +40,7 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     db: store.db,
     services: store.services,
     sync: store.sync,
+    issues: store.projection,
     pull: store.pull,
     clock,
     logger,

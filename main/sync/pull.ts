@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
-import { catalogueSchema } from '../../common/catalogue'
+import { catalogueSchema, serviceSchema, type Service } from '../../common/catalogue'
+import type { ProjectionQueries } from '../db/queries/projection'
 import { pullQueries, type CentralHoliday, type PullQueries } from '../db/queries/pull'
 import type { ServiceQueries } from '../db/queries/services'
 import type { SyncQueries } from '../db/queries/sync'
@@ -32,6 +33,8 @@ export interface PullDeps {
   db: Database
   services: Pick<ServiceQueries, 'all' | 'upsert'>
   sync: Pick<SyncQueries, 'getState' | 'putState'>
+  /** Where a central service that cannot be used as sent is recorded (Settings → Sync shows the count). */
+  issues: { recordIssue(issue: Parameters<ProjectionQueries['recordIssue']>[0]): unknown }
   /** Defaults to pullQueries(db). */
   pull?: PullQueries
   clock: Clock
@@ -68,9 +71,45 @@ export const centralHolidaySchema = z.strictObject({
 
 const catalogueAnswerSchema = z.strictObject({
   version: z.string().min(1).max(200),
-  services: catalogueSchema,
+  // Checked one by one in splitCatalogue: one service's unusable pattern must not hold back the whole catalogue.
+  services: z.array(z.unknown()).max(1000),
   holidays: z.array(centralHolidaySchema).max(1000),
 })
+type CatalogueAnswer = z.infer<typeof catalogueAnswerSchema>
+
+/** A central service left as it was here because its agency-reference pattern cannot be used. */
+interface UnusableService {
+  code: string
+  reason: string
+}
+
+/**
+ * The central services this PC can apply, and those whose only fault is their agency-reference pattern (one that
+ * does not compile for the linear-time engine, e.g. a back-reference): those are recorded and left as they are
+ * here, so a hostile or mistaken pattern never reaches the desks. Any other fault makes the whole answer malformed.
+ */
+function splitCatalogue(raw: readonly unknown[]): { ok: Service[]; unusable: UnusableService[] } | PullError {
+  const ok: unknown[] = []
+  const unusable: UnusableService[] = []
+  for (const entry of raw) {
+    const r = serviceSchema.safeParse(entry)
+    if (r.success) {
+      ok.push(entry)
+      continue
+    }
+    const onlyPattern = r.error.issues.every(
+      (i) => i.path[0] === 'agencyRefPattern' || i.path[0] === 'agencyRefExample',
+    )
+    const code = (entry as { code?: unknown } | null)?.code
+    if (!onlyPattern || typeof code !== 'string' || !/^[A-Z0-9_]{2,24}$/.test(code)) {
+      return { error: `catalogue: the central API sent a malformed service: ${r.error.issues[0]?.message}` }
+    }
+    unusable.push({ code, reason: r.error.issues[0]?.message ?? 'unusable agency reference pattern' })
+  }
+  const all = catalogueSchema.safeParse(ok)
+  if (!all.success) return { error: `catalogue: ${all.error.issues[0]?.message}` }
+  return { ok: all.data, unusable }
+}
 
 const outcomesPageSchema = z.strictObject({
   outcomes: z.array(
@@ -120,11 +159,26 @@ export function createPull(deps: PullDeps): Pull {
   }
 
   const applyCatalogue = db.transaction(
-    (c: z.infer<typeof catalogueAnswerSchema>, etag: string, now: number): void => {
+    (
+      c: CatalogueAnswer,
+      split: { ok: Service[]; unusable: UnusableService[] },
+      etag: string,
+      now: number,
+    ): void => {
       const central = new Set<string>()
-      for (const s of c.services) {
+      for (const s of split.ok) {
         central.add(s.code)
         services.upsert({ ...s, isDefault: false }, now)
+      }
+      for (const u of split.unusable) {
+        central.add(u.code)
+        deps.issues.recordIssue({
+          eventId: `catalogue:${c.version}:${u.code}`,
+          type: 'catalogue.service',
+          trackingNumber: null,
+          reason: `not applied: ${u.reason}`,
+          at: now,
+        })
       }
       // Never deleted: applications reference their service. Absent from the central list = no longer offered.
       for (const s of services.all()) {
@@ -157,14 +211,21 @@ export function createPull(deps: PullDeps): Pull {
     if ('error' in c) return fail('catalogue', c)
     if (a.etag === null)
       return fail('catalogue', { error: 'catalogue: the central API answered 200 without an ETag' })
+    const split = splitCatalogue(c.services)
+    if ('error' in split) return fail('catalogue', split)
     try {
-      applyCatalogue.immediate(c, a.etag, clock.now())
+      applyCatalogue.immediate(c, split, a.etag, clock.now())
     } catch (err) {
       return fail('catalogue', { error: `catalogue: could not be stored: ${errorText(err)}` })
     }
+    if (split.unusable.length > 0) {
+      logger.warn('central services left unchanged: unusable agency reference pattern', {
+        services: split.unusable.map((u) => u.code),
+      })
+    }
     logger.info('central catalogue applied', {
       version: c.version,
-      services: c.services.length,
+      services: split.ok.length,
       holidays: c.holidays.length,
     })
     return 'updated'

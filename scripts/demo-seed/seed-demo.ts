@@ -1,11 +1,13 @@
 import Sqlite, { type Database } from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { isoWeek, serviceBin } from '../../common/shelf-slot'
+import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
 import { derivePermutationKey, mintTrackingNumber } from '../../common/tracking-number'
 import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
+import { BACKFILL_NAME_KEYS_SQL } from '../../main/db/migrations/0140-name-search'
 import { DB_FILE } from '../../main/db/open'
+import { registerSqlFunctions } from '../../main/db/sql-functions'
 import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays'
 import { addWorkingDays } from '../../main/services/calendar/working-days'
 import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'
@@ -69,6 +71,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   await setUpWithTheApp(opts.dataDir, now)
 
   const db = new Sqlite(file)
+  registerSqlFunctions(db)
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = OFF')
@@ -82,6 +85,8 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     for (const sql of setAside.triggers) db.exec(sql)
     log('building manager rollups…')
     db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} COMMIT;`)
+    log('building name search keys…')
+    db.exec(`BEGIN; ${BACKFILL_NAME_KEYS_SQL} COMMIT;`)
     db.prepare('UPDATE centre SET next_counter = ?').run(counts.thisPcCounter)
     db.prepare(
       `INSERT INTO audit_log (at, staff_number, action, detail) VALUES (?, NULL, 'demo.seeded', ?)`,
@@ -220,14 +225,15 @@ function generate(
     }
     return v
   }
-  const weekCache = new Map<number, string>()
-  const week = (day: number): string => {
+  const weekCache = new Map<number, { year: number; week: number }>()
+  /** The arrival-week slot, as the desk's assignSlot gives it (ISO week-year and week, service bin). */
+  const weekSlot = (day: number, serviceCode: string): string => {
     let w = weekCache.get(day)
     if (w === undefined) {
-      w = String(isoWeek(dateOf(day)).week).padStart(2, '0')
+      w = isoWeek(dateOf(day))
       weekCache.set(day, w)
     }
-    return w
+    return weekSlotLabel(w.year, w.week, serviceBin(serviceCode))
   }
 
   // Registrations per day: none on Sundays, a half day on Saturdays, and a centre that grows by half over the years.
@@ -326,7 +332,7 @@ function generate(
       } else {
         set('arrived_at', arrivedAt)
         set('arrived_by', 'DSK001')
-        set('shelf_slot', `W${week(arrivalDay)}-${serviceBin(mix.code)}`)
+        set('shelf_slot', weekSlot(arrivalDay, mix.code))
         set('updated_at', arrivedAt)
         // Most come within days; a long tail takes months; some never come.
         const r = rand()

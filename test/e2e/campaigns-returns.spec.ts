@@ -107,15 +107,30 @@ test('return manifest: choose agency and documents, print view, CSV, mark return
   const due = page.getByRole('table', { name: 'Documents to return' })
   // old1 (140 days) and old2 (125 days) are past BIRTH_CERT's 120; old3 (100 days) past GOOD_CONDUCT's 90.
   await expect(due.getByRole('row')).toHaveCount(4)
+  const headline = page.getByTestId('returns-headline')
+  await expect(headline).toHaveText('3 documents past their retention period.')
+  // Dates as the rest of the app writes them ("Tue 2 Mar 2027"), never ISO.
+  const collectBy = due.getByRole('row').nth(1).getByRole('cell').nth(6)
+  await expect(collectBy).toHaveText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2} [A-Z][a-z]{2} \d{4}$/)
+  await expect(due).not.toContainText(/\d{4}-\d{2}-\d{2}/)
   await shot(page, 'returns-list')
   await page.getByRole('combobox', { name: 'Agency' }).click()
   await page.getByRole('option', { name: /Civil Registration Services/ }).click()
   await expect(due.getByRole('row')).toHaveCount(3)
+  // The headline counts what the filter lists.
+  await expect(headline).toHaveText(
+    '2 documents past their retention period for Civil Registration Services (CRS).',
+  )
+  await shot(page, 'returns-list-agency')
   await due.getByLabel('Select all').check()
   await page.getByRole('button', { name: 'Prepare return manifest (2)' }).click()
 
   const manifest = page.getByRole('table', { name: 'Manifest documents' })
   await expect(manifest.getByRole('row')).toHaveCount(3)
+  await expect(manifest).not.toContainText(/\d{4}-\d{2}-\d{2}/)
+  await expect(manifest.getByRole('row').nth(1).getByRole('cell').nth(6)).toHaveText(
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+  )
   await expect(page.getByText(/Return manifest No\. 1/)).toBeVisible()
   await expect(page.getByText('Received for Civil Registration Services (CRS)')).toBeVisible()
   await shot(page, 'return-manifest')

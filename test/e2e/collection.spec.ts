@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { isoWeek } from '../../common/shelf-slot'
+import { isoWeek, weekSlotLabel } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
 import { setUpDesk, signInAsDesk, unregisteredTrackingNumber, type DeskSetup } from './fixtures/desk'
@@ -31,6 +31,11 @@ const tn = {
   dl: '',
   /** Mutua's KRA PIN: arrives but is not on the manifest; typed at the keyboard. */
   kra: '',
+  /** Njoroge's three documents (the 1366×768 hand-over), and Halima's one (a batch of one). */
+  nj1: '',
+  nj2: '',
+  nj3: '',
+  single: '',
 }
 /** On the manifest, never arrives. */
 const NEVER_ARRIVES = unregisteredTrackingNumber(1)
@@ -40,7 +45,8 @@ const UNKNOWN = unregisteredTrackingNumber(2)
 /** The slot a document arriving today gets in the default arrival-week scheme. */
 function todaysSlot(bin: string): string {
   const nairobi = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(new Date())
-  return `W${String(isoWeek(nairobi).week).padStart(2, '0')}-${bin}`
+  const { year, week } = isoWeek(nairobi)
+  return weekSlotLabel(year, week, bin)
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -73,10 +79,20 @@ test.beforeAll(async ({ browser }) => {
     phone: '0700 111 222',
     idNumber: '31234567',
   })
-  await desk.close()
+  const njoroge = { customerName: 'Njoroge Mwangi', phone: '0700 333 444', idNumber: '27654321' }
+  tn.nj1 = await desk.register({ serviceCode: 'BIRTH_CERT', ...njoroge })
+  tn.nj2 = await desk.register({ serviceCode: 'GOOD_CONDUCT', ...njoroge })
+  tn.nj3 = await desk.register({ serviceCode: 'KRA_PIN', ...njoroge })
+  tn.single = await desk.register({
+    serviceCode: 'PASSPORT',
+    customerName: 'Halima Abdi',
+    phone: '0700 555 666',
+    idNumber: '26543210',
+  })
 })
 
 test.afterAll(async () => {
+  await desk?.close()
   await pty?.stop()
   await host?.stop()
   if (ptyDir) fs.rmSync(ptyDir, { recursive: true, force: true })
@@ -112,14 +128,30 @@ test('arrivals: serial and keyboard scans show the slot, a re-scan and an unknow
   await pty.write(tn.bc + '\r')
   await expect(feedback(page)).toHaveAttribute('data-outcome', 'arrived')
   await expect(headline(page)).toHaveText(todaysSlot('BC'))
-  await expect(headline(page)).toHaveText(/^W\d{2}-[A-Z]+$/)
+  await expect(headline(page)).toHaveText(/^\d{2}W\d{2}-[A-Z]+$/)
   await expect(page.getByTestId('arrived-count')).toHaveText('1')
   const bcRow = scansTable(page).getByRole('row').first()
   await expect(bcRow).toContainText(formatTrackingNumber(tn.bc))
   await expect(bcRow).toContainText('arrived')
   await expect(bcRow.getByRole('cell').nth(2)).toHaveText(todaysSlot('BC'))
   await expect(feedback(page)).toContainText('Wanjiku Kamau · Birth certificate')
+  // Name and service once, with the tracking number as printed on the label.
+  await expect(feedback(page).getByText('Wanjiku Kamau', { exact: false })).toHaveCount(1)
+  await expect(feedback(page)).toContainText(formatTrackingNumber(tn.bc))
   await shot(page, 'arrivals-arrived')
+
+  // A garbled read after the green one: the panel turns red with the reason, the last slot is gone.
+  await pty.write('\x01\x02\x1bGARBLE\r')
+  await expect(feedback(page)).toHaveAttribute('data-outcome', 'rejected')
+  await expect(headline(page)).toHaveText('Scan not accepted')
+  await expect(feedback(page)).toContainText('unreadable characters')
+  await expect(feedback(page)).not.toContainText(todaysSlot('BC'))
+  await shot(page, 'arrivals-garbled')
+  // An over-long read: red too, saying how long it was.
+  await pty.write('X1'.repeat(40) + '\r')
+  await expect(feedback(page)).toContainText('The scan is too long (80 characters)')
+  await expect(feedback(page)).toHaveAttribute('data-outcome', 'rejected')
+  await expect(page.getByTestId('arrived-count')).toHaveText('1')
 
   for (const [code, bin, count] of [
     [tn.gc, 'GC', '2'],
@@ -244,4 +276,88 @@ test('unplugging the scanner shows offline; plugged back in it is ready and scan
   await expect(page.getByTestId('handover-slot')).toHaveText([todaysSlot('DL')])
   await expect(page.getByText('Akinyi Njeri · Smart driving licence')).toBeVisible()
   await shot(page, 'scanner-back')
+})
+
+test('at 1366×768: a repeat read says "same code again", one document is "1 document", three documents keep the hand-over button in view', async ({
+  page,
+}) => {
+  // A real repeat window for this test: two reads of one label a moment apart.
+  await desk.configureScanner({ duplicateWindowMs: 10_000 })
+  await signInAsDesk(page, host.url)
+  await expect(scanner(page).getByText('Scanner: ready')).toBeVisible()
+
+  // A batch of one document, read twice by the scanner.
+  await page.getByLabel('From agency').fill('National Registration Bureau')
+  await page.getByRole('button', { name: 'Open batch and start scanning' }).click()
+  await expect(page.getByRole('heading', { name: /^Batch \d+: National Registration Bureau$/ })).toBeVisible()
+  await pty.write(tn.single + '\r')
+  await expect(feedback(page)).toHaveAttribute('data-outcome', 'arrived')
+  await expect(headline(page)).toHaveText(todaysSlot('PP'))
+  await pty.write(tn.single + '\r')
+  await expect(feedback(page)).toHaveAttribute('data-outcome', 'repeat')
+  await expect(headline(page)).toHaveText('Same code again')
+  await expect(feedback(page)).toContainText(formatTrackingNumber(tn.single))
+  await expect(feedback(page)).not.toContainText(todaysSlot('PP'))
+  await expect(page.getByTestId('arrived-count')).toHaveText('1')
+  await expect(scansTable(page).getByRole('row')).toHaveCount(1)
+  await shot(page, 'arrivals-repeat')
+  await page.getByRole('button', { name: 'Close batch and reconcile' }).click()
+  const modal = page.getByRole('dialog', { name: /reconciliation/ })
+  await expect(modal).toContainText('1 document put on the shelf')
+  await expect(modal).not.toContainText('1 documents')
+  await modal.getByRole('button', { name: 'Done' }).click()
+  // The batch list: every status badge shows its whole word.
+  const badges = page.getByRole('table', { name: 'Arrival batches' }).locator('.mantine-Badge-root')
+  await expect(badges.first()).toBeVisible()
+  for (const badge of await badges.all()) {
+    // Cut off means the label's text is wider than the box showing it (Mantine ends it with "…").
+    const cut = await badge.evaluate((root) => {
+      const label = root.querySelector('.mantine-Badge-label') ?? root
+      const range = document.createRange()
+      range.selectNodeContents(label)
+      // A fraction of a pixel is enough for the browser to end the word in "…".
+      return range.getBoundingClientRect().width > label.getBoundingClientRect().width + 0.01
+    })
+    expect(cut, await badge.innerText()).toBe(false)
+  }
+  await shot(page, 'arrivals-batches')
+
+  // Njoroge's three documents.
+  await page.getByLabel('From agency').fill('Civil Registration Services')
+  await page.getByRole('button', { name: 'Open batch and start scanning' }).click()
+  await expect(page.getByRole('heading', { name: /^Batch \d+: Civil Registration Services$/ })).toBeVisible()
+  for (const code of [tn.nj1, tn.nj2, tn.nj3]) {
+    await pty.write(code + '\r')
+    await expect(scansTable(page).getByRole('row').first()).toContainText(formatTrackingNumber(code))
+  }
+  await expect(page.getByTestId('arrived-count')).toHaveText('3')
+  await page.getByRole('button', { name: 'Leave open' }).click()
+
+  await gotoCollection(page)
+  await pty.write(tn.nj1 + '\r')
+  await expect(page.getByTestId('handover-slot')).toHaveCount(3)
+  // The same receipt again at once: said so, the documents stay.
+  await pty.write(tn.nj1 + '\r')
+  await expect(page.getByTestId('read-notice')).toContainText('Same code again')
+  await expect(page.getByTestId('handover-slot')).toHaveCount(3)
+  const button = page.getByRole('button', { name: /^Hand over 3 documents/ })
+  await expect(button).toBeInViewport()
+  await expect(page.getByLabel("Owner's ID number (from the ID card)")).toBeInViewport()
+  await shot(page, 'collection-three-documents')
+  await page.getByText('Someone else (proxy)', { exact: true }).click()
+  await expect(button).toBeInViewport()
+  await shot(page, 'collection-three-documents-proxy')
+
+  // A garbled read: the documents go, the reason shows in their place.
+  await pty.write('\x01\x02\x1bGARBLE\r')
+  await expect(page.getByTestId('read-notice')).toContainText('Scan not accepted')
+  await expect(page.getByTestId('read-notice')).toContainText('unreadable characters')
+  await expect(page.getByTestId('handover-slot')).toHaveCount(0)
+  await shot(page, 'collection-garbled')
+
+  // One document: "1 document", never "1 documents".
+  await page.getByLabel('Find documents to hand over').fill(tn.single)
+  await page.getByLabel('Find documents to hand over').press('Enter')
+  await expect(page.getByRole('button', { name: /^Hand over 1 document$/ })).toBeInViewport()
+  await expect(page.getByText('1 documents')).toHaveCount(0)
 })

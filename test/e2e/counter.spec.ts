@@ -314,3 +314,131 @@ test('at 1366×768 the printer type shows in full in Settings → Printer', asyn
   expect(await type.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
   await shot(page, 'settings-printer-type')
 })
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+}
+
+test('F2 puts the cursor in the find box from the name field', async ({ page }) => {
+  await signInAsClerk(page)
+  await chooseService(page, 'Birth certificate')
+  const name = page.getByLabel('Customer name')
+  await name.click()
+  await name.pressSequentially('Wanj')
+  await expect(name).toBeFocused()
+  await page.keyboard.press('F2')
+  await expect(page.getByLabel('Find an application')).toBeFocused()
+  await expect(name).toHaveValue('Wanj')
+})
+
+test('each desk keeps its Alt key whatever the role, and the keys work from a field', async ({ page }) => {
+  await signInAsClerk(page)
+  const desks = page.getByRole('navigation', { name: 'Desks' })
+  await expect(desks).toContainText(/Settings\s*Alt 5/)
+  await expect(desks).toContainText(/Counter\s*Alt 1/)
+  await shot(page, 'counter-clerk-desks')
+  await chooseService(page, 'Birth certificate')
+  const name = page.getByLabel('Customer name')
+  await name.click()
+  // Alt+2 is Arrivals, which a clerk does not have: nothing happens.
+  await page.keyboard.press('Alt+2')
+  await expect(page.getByRole('heading', { name: 'New application' })).toBeVisible()
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Alt+5')
+  await expect(page.getByRole('tab', { name: 'My PIN' })).toBeVisible()
+  await page.keyboard.press('Alt+1')
+  await expect(page.getByRole('heading', { name: 'New application' })).toBeVisible()
+  await signOut(page)
+
+  await page.getByLabel('Staff number').fill('ADM001')
+  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(desks).toContainText(/Settings\s*Alt 5/)
+  await expect(desks).toContainText(/Backlog\s*Alt 4/)
+  await chooseService(page, 'Birth certificate')
+  await page.getByLabel('Customer name').click()
+  await page.keyboard.press('Alt+4')
+  await expect(page.getByRole('heading', { name: 'Backlog', level: 1 })).toBeVisible()
+  await page.keyboard.press('Alt+1')
+  await page.getByLabel('Find an application').click()
+  await page.keyboard.press('Alt+5')
+  await expect(page.getByRole('tab', { name: 'My PIN' })).toBeVisible()
+})
+
+test('the service picker takes the only match on Enter or Tab, and Tab keeps a chosen service', async ({
+  page,
+}) => {
+  await signInAsClerk(page)
+  const picker = page.getByPlaceholder('Type to find a service')
+  await picker.click()
+  await picker.pressSequentially('birth')
+  await picker.press('Enter')
+  await expect(picker).toHaveValue('Birth certificate')
+  await picker.press('Tab')
+  await expect(picker).toHaveValue('Birth certificate')
+  await expect(page.getByLabel('Customer name')).toBeFocused()
+
+  // Back into the picker and out again: the choice stays.
+  await page.keyboard.press('Shift+Tab')
+  await expect(picker).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(picker).toHaveValue('Birth certificate')
+
+  // Tab alone takes the first match too; a same-day service says so.
+  await picker.click()
+  await picker.fill('')
+  await picker.pressSequentially('kra')
+  await picker.press('Tab')
+  await expect(picker).toHaveValue('KRA PIN certificate')
+  await expect(page.getByText('Kenya Revenue Authority (KRA) · ready the same day')).toBeVisible()
+  await expect(page.getByText('0 working days')).toHaveCount(0)
+  await shot(page, 'counter-service-picked')
+})
+
+test('the fresh form stays clean after a failed print and a reprint', async ({ page }) => {
+  await signInAsClerk(page)
+  const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New application' }) })
+  const errors = form.locator('.mantine-InputWrapper-error')
+  printer.setMode('drop-mid-job')
+  await register(page, {
+    service: 'Passport',
+    name: 'Akinyi Odhiambo',
+    phone: '0733 111 222',
+    id: '28111333',
+  })
+  await expect(page.getByRole('alert').filter({ hasText: 'The receipt did not print' })).toBeVisible()
+  printer.setMode('accept')
+  // Dropped mid-job: part of it may have come out, so the one-click retry is a copy.
+  await page.getByRole('button', { name: 'Print a copy' }).click()
+  await expect(page.getByText('Printed', { exact: true })).toBeVisible()
+  await expect(page.getByLabel('Customer name')).toHaveValue('')
+  await expect(errors).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Reprint', exact: true }).click()
+  await page.getByLabel('Why is it printed again?').fill('Paper jammed')
+  await page.getByRole('dialog').getByRole('button', { name: 'Reprint', exact: true }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(errors).toHaveCount(0)
+  await shot(page, 'counter-after-reprint')
+})
+
+test('Ctrl+Enter with a field not right puts the cursor in the first such field', async ({ page }) => {
+  await signInAsClerk(page)
+  await chooseService(page, 'Passport')
+  const name = page.getByLabel('Customer name')
+  const phone = page.getByLabel('Phone (for SMS)')
+  await phone.fill('0712 345 678')
+  await page.getByLabel(/^ID number/).fill('29111444')
+  await page.getByLabel(/^ID number/).press('Control+Enter')
+  await expect(name).toBeFocused()
+  await expect(name).toHaveAttribute('aria-invalid', 'true')
+
+  await name.fill('Kiprono Chebet')
+  await phone.fill('020 234 5678')
+  await name.press('Control+Enter')
+  await expect(phone).toBeFocused()
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByText('This is a landline: SMS needs a mobile number')).toBeVisible()
+  await shot(page, 'counter-invalid-focused')
+})

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import path from 'node:path'
+import { NEW_PIN_HINT } from '../../common/contract/fields'
 import { startHost, type RunningHost } from './fixtures/host'
 
 /** First-run setup → sign-in → roles → lock → wrong-PIN lockout → idle lock, in Chromium against the browser host. */
@@ -124,4 +125,115 @@ test('an unattended window locks itself after the idle time', async ({ page }) =
   await page.clock.fastForward('05:10')
   await expect(page.getByRole('heading', { name: 'Workstation locked' })).toBeVisible()
   await expect(page.getByText('Amina Wanjiru · Administrator (ADM001)')).toBeVisible()
+})
+
+test('setup at 1366×768 keeps every error and its button on screen; the favicon loads; the header shows the whole role badge', async ({
+  page,
+}) => {
+  const fresh = await startHost()
+  try {
+    const icon = page.waitForResponse((r) => r.url().endsWith('/favicon.svg')).catch(() => null)
+    await page.goto(fresh.url)
+    await expect(page.getByRole('heading', { name: 'Set up this workstation' })).toBeVisible()
+
+    // The favicon: linked, served, and allowed by the page's CSP (an image the CSP blocked would not load).
+    const href = await page
+      .locator('link[rel="icon"]')
+      .evaluate((el) => (el instanceof HTMLLinkElement ? el.href : ''))
+    expect(href).toBe(`${fresh.url}/favicon.svg`)
+    const served = await page.request.get(href)
+    expect(served.status()).toBe(200)
+    expect(served.headers()['content-type']).toBe('image/svg+xml')
+    const loads = await page.evaluate(
+      (src) =>
+        new Promise<boolean>((resolve) => {
+          const img = new Image()
+          img.onload = () => resolve(true)
+          img.onerror = () => resolve(false)
+          img.src = src
+        }),
+      href,
+    )
+    expect(loads).toBe(true)
+    const browserAsked = await icon
+    if (browserAsked) expect(browserAsked.status()).toBe(200)
+
+    // Every field wrong at once: the card still fits, and the button is on screen.
+    await page.getByLabel('Workstation slot').fill('')
+    await page.getByRole('button', { name: 'Create centre and sign in' }).click()
+    await expect(page.getByText('Centre number is 3 digits, e.g. 042')).toBeVisible()
+    await expect(page.getByText(NEW_PIN_HINT)).toBeVisible()
+    const errors = page.locator('.mantine-InputWrapper-error')
+    await expect(errors).toHaveCount(6)
+    await shot(page, 'setup-all-errors')
+    const button = page.getByRole('button', { name: 'Create centre and sign in' })
+    await expect(button).toBeInViewport({ ratio: 1 })
+    const card = await page.locator('form').boundingBox()
+    expect(card).not.toBeNull()
+    expect((card?.y ?? 0) + (card?.height ?? 0)).toBeLessThanOrEqual(768)
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768)
+
+    await page.getByLabel('Centre name').fill('Huduma Centre Nairobi GPO, Teleposta Towers, Kenyatta Avenue')
+    await page.getByLabel('Centre number').fill('042')
+    await page.getByLabel('Workstation slot').fill('01')
+    await page.getByLabel('Staff number').fill('ADM001')
+    await page.getByLabel('Full name').fill('Amina Wanjiru Mwangi-Otieno')
+    await page.getByLabel(/^PIN/).fill('4826')
+    await page.getByLabel('Repeat PIN').fill('4826')
+    await button.click()
+    await expect(page.getByTestId('signed-in-name')).toHaveText('Amina Wanjiru Mwangi-Otieno')
+
+    const desks = page.getByRole('navigation', { name: 'Desks' })
+    await desks.getByText('Settings', { exact: true }).click()
+    await expect(page.getByText('1 staff member', { exact: true })).toBeVisible()
+    for (const [staffNumber, role] of [
+      ['DSK001', 'desk'],
+      ['MGR001', 'manager'],
+    ] as const) {
+      const created = await page.request.post(`${fresh.url}/api/staff.create`, {
+        data: { staffNumber, name: 'Wairimu Njeri Kamau-Odhiambo', role, pin: '5937' },
+        headers: { Origin: fresh.url },
+      })
+      expect(created.ok(), await created.text()).toBe(true)
+    }
+    await page.reload()
+    await desks.getByText('Settings', { exact: true }).click()
+    await expect(page.getByText('3 staff members', { exact: true })).toBeVisible()
+    // Every field that sets a PIN says what the rule is.
+    await page.getByRole('button', { name: 'Add staff member' }).click()
+    await expect(page.getByRole('dialog').getByText(NEW_PIN_HINT)).toBeVisible()
+    await shot(page, 'settings-add-staff-pin-hint')
+    await page.keyboard.press('Escape')
+    await page.getByRole('tab', { name: 'My PIN' }).click()
+    await expect(page.getByText(NEW_PIN_HINT)).toBeVisible()
+    await shot(page, 'settings-my-pin')
+
+    // The whole role label shows beside the name, for each role, with a centre name of 60 characters.
+    const badge = page.getByTestId('role-badge')
+    const wholeBadge = async (label: string): Promise<void> => {
+      await expect(badge).toHaveText(label)
+      const fits = await badge.evaluate((el) => {
+        const text = el.querySelector('.mantine-Badge-label') ?? el
+        const b = el.getBoundingClientRect()
+        return text.scrollWidth <= text.clientWidth && b.right <= window.innerWidth
+      })
+      expect(fits, `${label} is cut off`).toBe(true)
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 })
+    }
+    await wholeBadge('Administrator')
+    await shot(page, 'shell-header-admin')
+    for (const [staffNumber, label] of [
+      ['DSK001', 'Collection desk'],
+      ['MGR001', 'Centre manager'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Sign out' }).click()
+      await page.getByLabel('Staff number').fill(staffNumber)
+      await page.getByLabel(/^PIN/).fill('5937')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await wholeBadge(label)
+      await shot(page, `shell-header-${staffNumber.toLowerCase()}`)
+    }
+  } finally {
+    await fresh.stop()
+  }
 })

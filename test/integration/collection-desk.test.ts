@@ -11,6 +11,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../common/contrac
 import { smsSegments } from '../../common/sms'
 import { dammCheckDigit, formatTrackingNumber, isDammValid } from '../../common/tracking-number'
 import type { Core } from '../../main/core/create-core'
+import { SCAN_LOOKUP_SQL } from '../../main/db/queries/applications'
 import { setUpCentre, signedIn, testCore } from '../helpers/core'
 import { rowCounts } from '../helpers/db-counts'
 
@@ -72,17 +73,18 @@ async function ok<K extends MethodName>(
 }
 
 /**
- * ISO-8601 week number of the Nairobi (UTC+3, no DST) calendar date at `ms`, computed here independently of the
- * app's own isoWeek: move to the Thursday of the same Monday-based week, then count weeks from 1 January of that
- * Thursday's year.
+ * The arrival-week slot prefix ('26W45') of the Nairobi (UTC+3, no DST) calendar date at `ms`, computed here
+ * independently of the app's own isoWeek: move to the Thursday of the same Monday-based week, then count weeks from
+ * 1 January of that Thursday's year, which is the ISO week-year.
  */
-function isoWeekInNairobi(ms: number): number {
+function isoWeekInNairobi(ms: number): string {
   const local = new Date(ms + 3 * 60 * MINUTE)
   const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()))
   const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay()
   date.setUTCDate(date.getUTCDate() + 4 - weekday)
   const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1)
-  return Math.floor((date.getTime() - jan1) / (24 * 60 * MINUTE) / 7) + 1
+  const week = Math.floor((date.getTime() - jan1) / (24 * 60 * MINUTE) / 7) + 1
+  return `${String(date.getUTCFullYear() % 100).padStart(2, '0')}W${String(week).padStart(2, '0')}`
 }
 
 interface EventRow {
@@ -105,7 +107,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
     await ok(t.core, ADMIN_KEY, 'settings.update', { idleLockMinutes: 60 })
     await signedIn(t.core, ADMIN_KEY, CLERK_KEY, 'clerk')
     desk = await signedIn(t.core, ADMIN_KEY, DESK_KEY, 'desk')
-    week = `W${String(isoWeekInNairobi(t.clock.now())).padStart(2, '0')}`
+    week = isoWeekInNairobi(t.clock.now())
   })
 
   afterEach(() => {
@@ -173,13 +175,13 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
     return res.error.message
   }
 
-  it('the expected slot week is ISO week 45 for Mon 2 Nov 2026 (Nairobi)', () => {
+  it('the expected slot week is ISO week 45 of 2026 for Mon 2 Nov 2026 (Nairobi)', () => {
     expect(new Date(t.clock.now()).toISOString()).toBe('2026-11-02T07:00:00.000Z')
-    expect(week).toBe('W45')
+    expect(week).toBe('26W45')
   })
 
   describe('arrival', () => {
-    it('a scanned tracking number is put on shelf W45-BC, with status, event, outbox row and a scheduled notification', async () => {
+    it('a scanned tracking number is put on shelf 26W45-BC, with status, event, outbox row and a scheduled notification', async () => {
       const tn = await register(WANJIKU)
       const batchId = await openBatch()
       const r = await scan(batchId, tn)
@@ -192,20 +194,20 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         customerName: 'Wanjiku Kamau',
         expected: null,
       })
-      expect(r.slot).toBe('W45-BC')
+      expect(r.slot).toBe('26W45-BC')
       expect(r.message).toContain(formatTrackingNumber(tn))
       expect(r.serviceName).toBeTruthy()
 
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: tn })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-BC')
+      expect(app.shelfSlot).toBe('26W45-BC')
       expect(app.arrivedAt).toBe(t.clock.now())
       expect(app.timeline.map((e) => e.type)).toEqual(['application.registered', 'application.arrived'])
 
       const arrivedEvents = events('application.arrived', tn)
       expect(arrivedEvents).toHaveLength(1)
       expect(arrivedEvents[0]?.staff_number).toBe(desk.staffNumber)
-      expect(payload(arrivedEvents[0])).toMatchObject({ slot: 'W45-BC', batchId, code: tn })
+      expect(payload(arrivedEvents[0])).toMatchObject({ slot: '26W45-BC', batchId, code: tn })
       const outbox = db()
         .prepare<[number], { event_seq: number }>('SELECT event_seq FROM outbox WHERE event_seq = ?')
         .all(arrivedEvents[0]?.seq ?? -1)
@@ -240,15 +242,15 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(byRef).toMatchObject({
         outcome: 'arrived',
         trackingNumber: brian,
-        slot: 'W45-ID',
+        slot: '26W45-ID',
         customerName: 'Brian Otieno',
       })
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: brian })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-ID')
+      expect(app.shelfSlot).toBe('26W45-ID')
       const ev = events('application.arrived', brian)
       expect(ev).toHaveLength(1)
-      expect(payload(ev[0])).toMatchObject({ slot: 'W45-ID', code: '204518736' })
+      expect(payload(ev[0])).toMatchObject({ slot: '26W45-ID', code: '204518736' })
     })
 
     it('a re-scan says where and since when, by whom, and is not a second arrival', async () => {
@@ -262,9 +264,9 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const again = await scan(batchId, tn)
       expect(again.outcome).toBe('rescan')
-      expect(again.slot).toBe('W45-BC')
-      expect(again.headline).toContain('W45-BC')
-      expect(again.message).toContain('already on shelf W45-BC since')
+      expect(again.slot).toBe('26W45-BC')
+      expect(again.headline).toContain('26W45-BC')
+      expect(again.message).toContain('already on shelf 26W45-BC since')
       expect(again.message).toContain('since 10:00') // arrived 07:00 UTC = 10:00 Nairobi, not 10:07
       expect(again.message).toContain(desk.staffNumber)
 
@@ -297,7 +299,9 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const unknown = await scan(batchId, 'XK-77Q')
       expect(unknown).toMatchObject({ outcome: 'unknown', trackingNumber: null, slot: null })
-      expect(unknown.message).toContain('Unknown code "XK-77Q"')
+      expect(unknown.message).toContain(
+        'No application on this workstation has tracking number or agency reference XK-77Q',
+      )
 
       // A Damm-valid number that was never registered here.
       const foreign = '99988877766'
@@ -314,7 +318,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(invalid.message).toContain('a digit may be wrong or two digits swapped')
       expect(invalid.trackingNumber).toBeNull()
 
-      const label = await scan(batchId, 'SLOT:W45-BC')
+      const label = await scan(batchId, 'SLOT:26W45-BC')
       expect(label.outcome).toBe('invalid')
       expect(label.message).toContain('shelf label')
 
@@ -331,7 +335,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       const batch = await ok(t.core, DESK_KEY, 'arrivals.getBatch', { batchId })
       expect(batch.scans.map((s) => [s.code, s.outcome])).toEqual([
         [collected, 'collected'],
-        ['SLOT:W45-BC', 'invalid'],
+        ['SLOT:26W45-BC', 'invalid'],
         [wrongCheck, 'invalid'],
         [foreignTn, 'unknown'],
         ['XK-77Q', 'unknown'],
@@ -352,10 +356,10 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         scanId: smudged.scanId,
         trackingNumber: formatTrackingNumber(tn),
       })
-      expect(linked).toMatchObject({ outcome: 'arrived', trackingNumber: tn, slot: 'W45-BC' })
+      expect(linked).toMatchObject({ outcome: 'arrived', trackingNumber: tn, slot: '26W45-BC' })
       const app = await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: tn })
       expect(app.status).toBe('arrived')
-      expect(app.shelfSlot).toBe('W45-BC')
+      expect(app.shelfSlot).toBe('26W45-BC')
       expect(events('application.arrived', tn)).toHaveLength(1)
       expect(notificationRows(tn)).toHaveLength(1)
 
@@ -544,7 +548,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(kisw?.trackingNumbers).toEqual([sw])
       const swText = String(kisw?.text)
       expect(swText).toContain(`hati yako ${formatTrackingNumber(sw)} iko tayari kuchukuliwa`)
-      expect(swText).toContain('Leta kitambulisho na risiti')
+      expect(swText).toContain('Leta kitambulisho na stakabadhi')
       expect(swText).not.toContain('ready')
       expect(smsSegments(swText)).toMatchObject({ segments: 1, encoding: 'GSM-7' })
 
@@ -599,6 +603,105 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(notificationRows(still)[0]?.status).toBe('sent')
     })
 
+    it('three documents of one customer scanned 500 ms apart: one SMS, sent when the first falls due', async () => {
+      const batchId = await openBatch()
+      const a = await arrived(WANJIKU, batchId)
+      t.clock.advance(500)
+      const b = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId)
+      t.clock.advance(500)
+      const c = await arrived({ ...WANJIKU, serviceCode: 'GOOD_CONDUCT' }, batchId)
+
+      // Exactly the first document's grace period after its scan: the other two are not due yet, but go with it.
+      t.clock.advance(30 * MINUTE - 1000)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0]).trackingNumbers).toEqual([a, b, c])
+      expect(String(payload(sent[0]).text)).toContain('your 3 documents')
+      expect(smsSegments(String(payload(sent[0]).text))).toMatchObject({ segments: 1, encoding: 'GSM-7' })
+      for (const tn of [a, b, c]) expect(notificationRows(tn)).toMatchObject([{ status: 'sent' }])
+
+      // The later documents' own due times pass: nothing more is sent.
+      for (let i = 0; i < 3; i++) {
+        t.clock.advance(500)
+        t.core.tick()
+      }
+      expect(events('notification.ready')).toHaveLength(1)
+    })
+
+    it('two customers sharing a phone, scanned 10 minutes apart: one SMS for both', async () => {
+      const batchId = await openBatch()
+      const mother = await arrived(WANJIKU, batchId)
+      t.clock.advance(10 * MINUTE)
+      const son = await arrived(
+        { ...WANJIKU, customerName: 'Kevin Kamau', idNumber: '39876543', serviceCode: 'GOOD_CONDUCT' },
+        batchId,
+      )
+      t.clock.advance(20 * MINUTE)
+      t.core.tick()
+      t.clock.advance(10 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0])).toMatchObject({ phone: '+254712345678', trackingNumbers: [mother, son] })
+    })
+
+    it('an English and a Kiswahili application on one phone: one SMS, in the newest application’s language', async () => {
+      const older = await register(WANJIKU)
+      t.clock.advance(5 * MINUTE)
+      const newer = await register({
+        ...WANJIKU,
+        customerName: 'Kevin Kamau',
+        idNumber: '39876543',
+        serviceCode: 'GOOD_CONDUCT',
+        language: 'sw',
+      })
+      // The older (English) one arrives first, so "first scanned" and "newest" differ.
+      const batchId = await openBatch()
+      expect((await scan(batchId, older)).outcome).toBe('arrived')
+      t.clock.advance(2 * MINUTE)
+      expect((await scan(batchId, newer)).outcome).toBe('arrived')
+
+      t.clock.advance(30 * MINUTE)
+      t.core.tick()
+      t.clock.advance(2 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      const p = payload(sent[0])
+      expect(p).toMatchObject({ language: 'sw', trackingNumbers: [older, newer] })
+      expect(String(p.text)).toContain('hati zako 2')
+      expect(smsSegments(String(p.text))).toMatchObject({ segments: 1, encoding: 'GSM-7' })
+    })
+
+    it('a document of the phone collected before the send is left out of the one SMS', async () => {
+      const batchId = await openBatch()
+      const first = await arrived(WANJIKU, batchId)
+      t.clock.advance(5 * MINUTE)
+      const collected = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId)
+      t.clock.advance(5 * MINUTE)
+      const third = await arrived({ ...WANJIKU, serviceCode: 'GOOD_CONDUCT' }, batchId)
+      t.clock.advance(5 * MINUTE)
+      await ok(t.core, DESK_KEY, 'collection.handOver', {
+        trackingNumbers: [collected],
+        collector: { kind: 'owner', idNumber: WANJIKU.idNumber },
+      })
+
+      t.clock.advance(15 * MINUTE)
+      t.core.tick()
+      const sent = events('notification.ready')
+      expect(sent).toHaveLength(1)
+      expect(payload(sent[0]).trackingNumbers).toEqual([first, third])
+      expect(String(payload(sent[0]).text)).not.toContain(formatTrackingNumber(collected))
+
+      // The collected one's own due time: skipped with a reason, still no second message.
+      t.clock.advance(10 * MINUTE)
+      t.core.tick()
+      expect(events('notification.ready')).toHaveLength(1)
+      expect(notificationRows(collected)).toMatchObject([{ status: 'skipped' }])
+      expect(notificationRows(collected)[0]?.skip_reason).toContain('collected')
+    })
+
     it('without SMS consent nothing is scheduled or sent', async () => {
       const tn = await arrived({ ...WANJIKU, smsConsent: false })
       expect(notificationRows(tn)).toEqual([])
@@ -623,7 +726,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(byTn.ready.map((r) => r.trackingNumber)).toEqual([bc, gc])
       expect(byTn.ready[0]).toMatchObject({
         status: 'arrived',
-        shelfSlot: 'W45-BC',
+        shelfSlot: '26W45-BC',
         customerName: 'Wanjiku Kamau',
         idNumberHint: 'ends 789',
         missing: false,
@@ -718,7 +821,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(handed[0]?.status).toBe('collected')
       const ev = events('application.collected', tn)
       expect(ev).toHaveLength(1)
-      expect(payload(ev[0])).toEqual({ collector: proxy, slot: 'W45-BC' })
+      expect(payload(ev[0])).toEqual({ collector: proxy, slot: '26W45-BC' })
       const row = db()
         .prepare<[string], { collector: string; collected_by: string }>(
           'SELECT collector, collected_by FROM applications WHERE tracking_number = ?',
@@ -751,7 +854,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const before = rowCounts(db())
       await expectError(
-        call(t.core, DESK_KEY, 'shelf.move', { trackingNumber: tn, slot: 'shelf 7', reason }),
+        call(t.core, DESK_KEY, 'shelf.move', { trackingNumber: tn, slot: 'shelf #7', reason }),
         'INVALID_INPUT',
         'slot',
       )
@@ -795,15 +898,19 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
       expect(rowCounts(db())).toEqual(before)
     })
 
-    it('shelf.audit of W45-BC: present, missing, misplaced, collected-but-here and unknown exactly; writes nothing', async () => {
+    it('shelf.audit of 26W45-BC: present, missing, misplaced, collected-but-here and unknown exactly; writes nothing', async () => {
       const batchId = await openBatch()
       const present = await arrived(WANJIKU, batchId)
       const absent = await arrived(ACHIENG, batchId)
-      const elsewhere = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId) // W45-PP
+      const elsewhere = await arrived({ ...WANJIKU, serviceCode: 'PASSPORT' }, batchId) // 26W45-PP
       const gone = await arrived({ ...ACHIENG, serviceCode: 'DEATH_CERT', idNumber: '40123456' }, batchId)
       const goneSlot = (await ok(t.core, DESK_KEY, 'application.get', { trackingNumber: gone })).shelfSlot
-      expect(goneSlot).toBe('W45-DC')
-      await ok(t.core, DESK_KEY, 'shelf.move', { trackingNumber: gone, slot: 'W45-BC', reason: 'Shared bin' })
+      expect(goneSlot).toBe('26W45-DC')
+      await ok(t.core, DESK_KEY, 'shelf.move', {
+        trackingNumber: gone,
+        slot: '26W45-BC',
+        reason: 'Shared bin',
+      })
       await ok(t.core, DESK_KEY, 'collection.handOver', {
         trackingNumbers: [gone],
         collector: { kind: 'owner', idNumber: '40123456' },
@@ -811,16 +918,17 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
       const before = rowCounts(db())
       const report = await ok(t.core, DESK_KEY, 'shelf.audit', {
-        slot: 'w45-bc',
+        slot: '26w45-bc',
         codes: [present, formatTrackingNumber(elsewhere), gone, 'JUNK-42', present],
       })
       expect(report).toEqual({
-        slot: 'W45-BC',
+        slot: '26W45-BC',
         present: [present],
         missing: [absent],
-        misplaced: [{ trackingNumber: elsewhere, belongsIn: 'W45-PP' }],
+        misplaced: [{ trackingNumber: elsewhere, belongsIn: '26W45-PP' }],
         collectedButHere: [gone],
         unknown: ['JUNK-42'],
+        ambiguous: [],
       })
       expect(rowCounts(db())).toEqual(before)
     })
@@ -857,7 +965,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         sql: `UPDATE applications SET status = 'arrived', arrived_at = @now, arrived_by = @by, shelf_slot = @slot,
                 arrival_batch_id = @batchId, missing = 0, updated_at = @now
               WHERE tracking_number = @trackingNumber AND status = 'registered'`,
-        params: [{ now: 1, by: 'X', slot: 'W45-BC', batchId: 1, trackingNumber: '042010000000' }],
+        params: [{ now: 1, by: 'X', slot: '26W45-BC', batchId: 1, trackingNumber: '042010000000' }],
       },
       // applicationQueries.markCollected
       {
@@ -879,18 +987,17 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         sql: 'UPDATE applications SET missing = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
         params: [{ value: 1, now: 1, trackingNumber: '042010000000' }],
       },
-      // applicationQueries.firstByAgencyRef
+      // applicationQueries.sharingAgencyRef
       {
-        name: 'applications.firstByAgencyRef',
-        sql: `SELECT * FROM applications WHERE agency_ref = ?
-              ORDER BY status = 'registered' DESC, status = 'arrived' DESC, registered_at DESC LIMIT 1`,
-        params: ['204518736'],
+        name: 'applications.sharingAgencyRef',
+        sql: SCAN_LOOKUP_SQL.sharingAgencyRef,
+        params: ['AK1234567'],
       },
-      // applicationQueries.onShelf
+      // applicationQueries.onShelves
       {
-        name: 'applications.onShelf',
-        sql: "SELECT * FROM applications WHERE status = 'arrived' AND shelf_slot = ? ORDER BY tracking_number",
-        params: ['W45-BC'],
+        name: 'applications.onShelves',
+        sql: SCAN_LOOKUP_SQL.onShelves,
+        params: ['["26W45-BC"]'],
       },
       // applicationQueries.slotOccupancy
       {
@@ -948,6 +1055,13 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         sql: "SELECT * FROM notifications WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at, id LIMIT 500",
         params: [1],
       },
+      // notificationQueries.pendingReadyForPhone
+      {
+        name: 'notifications.pendingReadyForPhone',
+        sql: `SELECT n.* FROM applications a JOIN notifications n ON n.tracking_number = a.tracking_number
+              WHERE a.phone = ? AND n.kind = 'ready' AND n.status = 'scheduled' ORDER BY n.due_at, n.id`,
+        params: ['+254712345678'],
+      },
       // notificationQueries.markSent
       {
         name: 'notifications.markSent',
@@ -974,7 +1088,10 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
         .all(...params)
         .map((r) => r.detail)
-      return { plan, bad: plan.filter((d) => /^SCAN \w+/.test(d) && !/USING (COVERING )?INDEX/.test(d)) }
+      return {
+        plan,
+        bad: plan.filter((d) => /^SCAN \w+/.test(d) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(d)),
+      }
     }
 
     for (const s of statements) {

@@ -566,7 +566,8 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
     expect(await search('wanj')).toEqual([a])
     expect(await search('WANJIKU KA')).toEqual([a])
     expect(await search('brian')).toEqual([b])
-    expect(await search('kamau')).toEqual([]) // prefix, not substring
+    expect(await search('kamau')).toEqual([a]) // the start of any word of the name
+    expect(await search('amau')).toEqual([]) // not the middle of a word
 
     // A typed number with a wrong check digit, or two neighbours swapped, is refused with a reason.
     const last = Number(a.at(-1))
@@ -677,11 +678,11 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
         sql: 'SELECT * FROM applications WHERE agency_ref = ? ORDER BY registered_at DESC LIMIT 50',
         params: ['204518736'],
       },
-      // applicationQueries.byNamePrefix
+      // applicationQueries.byName
       {
-        name: 'byNamePrefix',
-        sql: `SELECT * FROM applications WHERE customer_name >= ? COLLATE NOCASE AND customer_name < ? COLLATE NOCASE
-              ORDER BY customer_name COLLATE NOCASE LIMIT 50`,
+        name: 'byName',
+        sql: `SELECT applications.* FROM application_name_keys JOIN applications USING (tracking_number)
+              WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 100`,
         params: ['wanj', 'wanj\uffff'],
       },
       // applicationQueries.recent

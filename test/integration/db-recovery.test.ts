@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppStatus } from '../../common/contract'
 import { backupDatabase, backupDir, latestBackup } from '../../main/db/backup'
 import { LATEST_VERSION } from '../../main/db/migrations'
-import { DB_FILE, openDatabase } from '../../main/db/open'
+import { DatabaseUnavailableError, DB_FILE, openDatabase } from '../../main/db/open'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
 import { ADMIN, setUpCentre, testCore } from '../helpers/core'
@@ -157,9 +157,63 @@ describe('start-up database recovery', () => {
     expect(s.recovery).toMatchObject({ restoredFrom: null })
     expect(s.recovery!.movedAsideTo).toContain(`${DB_FILE}.damaged-`)
     expect(damagedFiles()).toHaveLength(1)
-    // The fresh database works: setup can run again.
-    await setUpCentre(running.core)
-    expect((await status(running)).setupDone).toBe(true)
+    // A fresh setup could hand out tracking numbers the damaged database already gave: refused until a person
+    // has dealt with the moved-aside file (here: moved it out of the data folder).
+    const again = await running.core.dispatch('w', 'setup.createCentre', {
+      centreNumber: '042',
+      centreName: 'Huduma Centre GPO',
+      workstationSlot: '01',
+      admin: ADMIN,
+    })
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining(s.recovery!.movedAsideTo) },
+    })
+    expect((await status(running)).setupDone).toBe(false)
+    const elsewhere = tempDir()
+    try {
+      for (const f of damagedFiles()) fs.renameSync(path.join(tmp.dir, f), path.join(elsewhere.dir, f))
+      await setUpCentre(running.core)
+      expect((await status(running)).setupDone).toBe(true)
+    } finally {
+      elsewhere.cleanup()
+    }
+  })
+
+  it('a damaged newest backup is passed over for an older good one; the damaged file moves only after the copy checks', async () => {
+    const t = testCore(tmp.dir)
+    let older: string
+    try {
+      await setUpCentre(t.core)
+      older = await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
+      t.clock.advance(24 * 60 * 60 * 1000)
+      const newest = await backupDatabase(t.core.store.db, tmp.dir, t.clock.now())
+      scribble(newest, 0, 100)
+    } finally {
+      t.close()
+    }
+    scribble(file, 0, 100)
+    running = testCore(tmp.dir)
+    const s = await status(running)
+    expect(s.recovery).toMatchObject({ restoredFrom: older })
+    expect(s.setupDone).toBe(true)
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.restoring'))).toEqual([])
+  })
+
+  it('a file it may not open is not damage: start-up stops with a message and moves nothing', async () => {
+    await centreOnDisk(false)
+    const before = fs.readdirSync(tmp.dir).sort()
+    // A directory where the database file should be: SQLite cannot open it (SQLITE_CANTOPEN), as with a
+    // permission error, a locked share or a missing drive.
+    fs.renameSync(file, `${file}.real`)
+    fs.mkdirSync(file)
+    expect(() => openDatabase(tmp.dir, manualClock(), silentLogger)).toThrow(DatabaseUnavailableError)
+    expect(damagedFiles()).toEqual([])
+    fs.rmdirSync(file)
+    fs.renameSync(`${file}.real`, file)
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(before)
+    running = testCore(tmp.dir)
+    expect((await status(running)).recovery).toBeNull()
   })
 
   it('a healthy database reports no recovery', async () => {

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { BacklogSummary } from '../../common/contract'
 import type { ApiResult } from '../../common/errors'
 import { createCore } from '../../main/core/create-core'
+import { assignSlot } from '../../common/shelf-slot'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
+import { nairobiDate } from '../../main/services/calendar/working-days'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
 import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
@@ -56,6 +58,36 @@ describe('demo seeder', () => {
     expect(f.shelf).toBe(a.onShelf)
     expect(f.outcomes).toBeGreaterThan(0)
     await expect(seedDemo({ dataDir: dirs[0]!.dir, documents: 10 })).rejects.toThrow(/already exists/)
+
+    // Every seeded slot is the label the desk would have given on the arrival day: ISO week-year, week, bin.
+    const seeded = new Sqlite(path.join(dirs[0]!.dir, 'tms.sqlite'), { readonly: true })
+    try {
+      const rows = seeded
+        .prepare<[], { service_code: string; arrived_at: number; shelf_slot: string }>(
+          'SELECT service_code, arrived_at, shelf_slot FROM applications WHERE shelf_slot IS NOT NULL',
+        )
+        .all()
+      expect(rows.length).toBeGreaterThan(1000)
+      const wrong = rows.filter((r) => {
+        const want = assignSlot(
+          { kind: 'week-service' },
+          { arrivedOn: nairobiDate(r.arrived_at), serviceCode: r.service_code, occupancy: {} },
+        )
+        return !want.ok || want.slot !== r.shelf_slot
+      })
+      expect(wrong.slice(0, 3)).toEqual([])
+      // Five years of week 48 are five shelves, not one.
+      expect(
+        new Set(
+          rows
+            .map((r) => r.shelf_slot)
+            .filter((s) => /W48-/.test(s))
+            .map((s) => s.slice(0, 2)),
+        ).size,
+      ).toBeGreaterThan(3)
+    } finally {
+      seeded.close()
+    }
 
     const clock = manualClock(NOW)
     const core = createCore({

@@ -594,3 +594,80 @@ describe('serve options', () => {
     expect(() => parseServeOptions(['--prot', '80'], {})).toThrow()
   })
 })
+
+describe('browser host sessions are bounded in number and time', () => {
+  let t: ReturnType<typeof testCore>
+  let tmp: ReturnType<typeof tempDir>
+  let host: RunningHost
+  let base: string
+
+  beforeAll(async () => {
+    t = testCore()
+    tmp = tempDir()
+    fs.writeFileSync(path.join(tmp.dir, 'index.html'), INDEX_HTML)
+    host = await startHttpHost({
+      core: t.core,
+      rendererDir: tmp.dir,
+      host: '127.0.0.1',
+      port: 0,
+      allowRemote: false,
+      logger: silentLogger,
+      now: t.clock.now,
+    })
+    base = `http://127.0.0.1:${host.port}`
+  })
+  afterAll(async () => {
+    await host.close()
+    t.close()
+    tmp.cleanup()
+  })
+
+  const page = async (cookie?: string): Promise<string | null> => {
+    const res = await fetch(`${base}/`, cookie ? { headers: { Cookie: cookie } } : {})
+    await res.text()
+    return res.headers.get('set-cookie')?.split(';')[0] ?? null
+  }
+  const call = (method: string, input: unknown, cookie: string) =>
+    fetch(`${base}/api/${method}`, {
+      method: 'POST',
+      headers: { Origin: base, 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify(input),
+    })
+
+  it('a flood of cookie-less page requests holds at most 200 sessions, and a signed-in tab keeps working', async () => {
+    const admin = (await page())!
+    expect(
+      (
+        await call(
+          'setup.createCentre',
+          { centreNumber: '042', centreName: 'GPO', workstationSlot: '01', admin: ADMIN },
+          admin,
+        )
+      ).status,
+    ).toBe(200)
+    for (let i = 0; i < 1000; i++) expect(await page()).toMatch(/^tms_session=/)
+    expect(host.sessionCount()).toBe(200)
+    // Unclaimed sessions go first: the signed-in tab is still signed in after the flood.
+    expect(await (await call('auth.session', {}, admin)).json()).toMatchObject({
+      ok: true,
+      value: { staff: { staffNumber: ADMIN.staffNumber } },
+    })
+  })
+
+  it('an unclaimed session is gone after 10 minutes; a used one lasts 24 hours idle, then is signed out', async () => {
+    const unclaimed = (await page())!
+    const used = (await page())!
+    expect((await call('auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin }, used)).status).toBe(
+      200,
+    )
+    t.clock.advance(10 * 60 * 1000 + 1)
+    expect((await call('auth.session', {}, unclaimed)).status).toBe(401)
+    t.clock.advance(23 * 60 * 60 * 1000)
+    // Idle-locked by now, but the cookie itself is still the browser's.
+    expect((await call('auth.session', {}, used)).status).toBe(200)
+    t.clock.advance(24 * 60 * 60 * 1000 + 1)
+    const gone = await call('auth.session', {}, used)
+    expect(gone.status).toBe(401)
+    expect(await gone.json()).toMatchObject({ error: { code: 'NO_SESSION' } })
+  })
+})

@@ -341,7 +341,7 @@ describe('shelf backlog', () => {
     await call('auth.unlock', { pin: desk.pin }, DESK)
     s = await call('backlog.summary', {})
     expect(s.bySms.find((x) => x.outcome === 'pending')?.count).toBe(1)
-    expect(s.bySlot[0]?.slot).toMatch(/^W\d\d-PP$/)
+    expect(s.bySlot[0]?.slot).toMatch(/^\d\dW\d\d-PP$/)
     await call(
       'collection.handOver',
       { trackingNumbers: [number], collector: { kind: 'owner', idNumber: '23456789' } },

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import Sqlite, { type Database } from 'better-sqlite3'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -509,6 +510,68 @@ describe('outbox drain', () => {
     expect(errors[6]).toMatch(/twice/)
     expect(await drain.drainOnce()).toMatchObject({ kind: 'sent', accepted: 4 })
     expect(server.stored).toEqual(ids)
+  })
+
+  it('fast-check: answers of any other status and any body never drop, repeat, reorder or dead-letter an event', async () => {
+    const drain = makeDrain(d)
+    drain.configure({ baseUrl: server.url, token: TOKEN })
+    // 400, 413 and 422 refuse the batch (bisected and dead-lettered by design) and 401/403 ask for enrolment;
+    // every other answer, whatever its body, must leave the events waiting for a good one.
+    const status = fc.constantFrom(
+      200,
+      201,
+      202,
+      204,
+      301,
+      302,
+      404,
+      405,
+      408,
+      409,
+      418,
+      429,
+      500,
+      502,
+      503,
+      504,
+    )
+    const body = (ids: string[]) =>
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        fc.string({ maxLength: 60 }),
+        fc.constant(JSON.stringify({ results: ids.map((id) => ({ id, outcome: 'maybe' })) })),
+        fc.constant(JSON.stringify({ results: ids.slice(1).map((id) => ({ id, outcome: 'accepted' })) })),
+      )
+    const answer = fc.record({
+      status,
+      retryAfter: fc.option(fc.oneof(fc.nat({ max: 100_000 }).map(String), fc.string({ maxLength: 12 }))),
+      pick: fc.nat(),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(answer, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        async (answers, n) => {
+          const ids = appendEvents(d, clock, n)
+          const bodies = answers.map((a) => fc.sample(body(ids), { numRuns: 1, seed: a.pick })[0]!)
+          let k = 0
+          server.fault = (): Fault | undefined => {
+            const a = answers[k]
+            const b = bodies[k++] ?? ''
+            if (!a) return undefined
+            const headers: Record<string, string> =
+              a.retryAfter === null ? {} : { 'Retry-After': a.retryAfter }
+            return { status: a.status, body: b, headers }
+          }
+          const from = server.stored.length
+          await drainWithClock(drain, 200)
+          expect(server.stored.slice(from)).toEqual(ids)
+          expect(outboxSeqs(d)).toEqual([])
+          expect(drain.deadLetters()).toEqual([])
+        },
+      ),
+      { numRuns: 60, seed: 20261202 },
+    )
   })
 
   it('a 400 for the whole batch is bisected: only the bad event is dead-lettered, with the problem detail', async () => {

@@ -119,7 +119,7 @@ describe('replication between the workstations of one centre', () => {
     })
     const scan = await ok(desk.core, desk.staff, 'arrivals.scan', { batchId: batch.id, code: tn })
     expect(scan.outcome).toBe('arrived')
-    expect(scan.slot).toMatch(/^W\d{2}-/)
+    expect(scan.slot).toMatch(/^\d{2}W\d{2}-/)
     expect(desk.core.store.applications.byTracking(tn)).toMatchObject({
       customer_name: 'Wanjiku Kamau',
       notes: 'Hospital notification attached',
@@ -274,7 +274,8 @@ describe('the projector on a real SQLite file', () => {
     expect(apply([registration])).toEqual({ stored: 1, projected: 1 })
     expect(t.core.store.applications.byTracking(TN)).toMatchObject({
       status: 'arrived',
-      shelf_slot: 'W45-GC',
+      // Written by a PC not yet updated (no year in the label): stored with the year of the arrival.
+      shelf_slot: '26W45-GC',
       arrival_batch_id: null,
       customer_name: 'Otieno Ochieng',
     })

@@ -72,7 +72,7 @@ describe('returns to the agency', () => {
       [tn.R1, CRS, '2026-11-29', 1],
     ])
     expect(due.items[1]).toMatchObject({ serviceCode: 'BIRTH_CERT', customerName: 'Customer A' })
-    expect(due.items[1]?.shelfSlot).toMatch(/^W\d\d-BC$/)
+    expect(due.items[1]?.shelfSlot).toMatch(/^\d\dW\d\d-BC$/)
     const onlyDci = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: DCI })
     expect(onlyDci.items.map((i) => i.trackingNumber)).toEqual([tn.R3])
     expect(rowCounts(f.db)).toEqual({
@@ -85,6 +85,38 @@ describe('returns to the agency', () => {
       action: 'returns.listViewed',
       detail: { agency: DCI, shown: 1, trackingNumbers: [tn.R3] },
     })
+  })
+
+  it('the headline total is the count of what the agency filter lists, not the whole shelf', async () => {
+    for (const [i, days] of [130, 140].entries()) {
+      await f.place({
+        serviceCode: 'BIRTH_CERT',
+        customerName: `Extra ${'FG'[i]}`,
+        phone: `071100020${i}`,
+        idNumber: String(22_100_000 + i),
+        language: 'en',
+        smsConsent: true,
+        daysOnShelf: days,
+      })
+    }
+    const all = await ok(f.t.core, MANAGER_KEY, 'returns.due', {})
+    expect(all).toMatchObject({ total: 4, agency: null })
+    expect(all.items).toHaveLength(4)
+    const dci = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: DCI })
+    expect(dci).toMatchObject({ total: 1, agency: DCI })
+    expect(dci.items.map((i) => i.trackingNumber)).toEqual([tn.R3])
+    const crs = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: CRS })
+    expect(crs).toMatchObject({ total: 3, agency: CRS })
+    expect(crs.items).toHaveLength(3)
+    // The agency picker still offers every agency with its own count.
+    expect(crs.byAgency).toEqual([
+      { agency: CRS, count: 3 },
+      { agency: DCI, count: 1 },
+    ])
+    // A page smaller than the agency's list: the total is still the agency's, not the page's.
+    const page = await ok(f.t.core, MANAGER_KEY, 'returns.due', { agency: CRS, limit: 2 })
+    expect(page.total).toBe(3)
+    expect(page.items).toHaveLength(2)
   })
 
   it('a reminded document waits out the week its reminder promised before it can go back', async () => {

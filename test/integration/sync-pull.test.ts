@@ -63,11 +63,13 @@ describe('sync pull: catalogue, holidays and SMS delivery outcomes', () => {
   let pull: ReturnType<typeof pullQueries>
   const servers: http.Server[] = []
 
+  let recordedIssues: Array<{ eventId: string; type: string; reason: string }>
   const makePull = (over: Partial<PullDeps> = {}) =>
     createPull({
       db,
       services,
       sync,
+      issues: { recordIssue: (i) => void recordedIssues.push(i) },
       clock,
       logger: silentLogger,
       endpoint: () => endpoint,
@@ -85,6 +87,7 @@ describe('sync pull: catalogue, holidays and SMS delivery outcomes', () => {
 
   beforeEach(async () => {
     tmp = tempDir('tms-pull-')
+    recordedIssues = []
     db = new Sqlite(path.join(tmp.dir, 'app.db'))
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
@@ -201,11 +204,6 @@ describe('sync pull: catalogue, holidays and SMS delivery outcomes', () => {
         { ETag: '"b2"' },
       ],
       [
-        'bad pattern',
-        JSON.stringify({ ...good, services: [service('AAA', { agencyRefPattern: '(' })] }),
-        { ETag: '"b3"' },
-      ],
-      [
         'not a calendar day',
         JSON.stringify({ ...good, holidays: [{ date: '2026-02-30', name: 'X' }] }),
         { ETag: '"b4"' },
@@ -223,6 +221,48 @@ describe('sync pull: catalogue, holidays and SMS delivery outcomes', () => {
     endpoint = { baseUrl: await standIn(500, '{}'), token: 'whatever-token' }
     expect(await p.pullCatalogue()).toEqual({ error: expect.stringContaining('500') })
     expect(snapshot()).toEqual(before)
+  })
+
+  it('a central service whose pattern cannot be used is recorded and left as it was; the rest is applied', async () => {
+    const p = makePull()
+    expect(await p.pullCatalogue()).toBe('updated')
+    const birthBefore = services.all().find((s) => s.code === 'BIRTH_CERT')
+    const catalogue = {
+      version: 'hostile.1',
+      holidays: CATALOGUE.holidays,
+      services: [
+        // A back-reference and a look-ahead: no linear-time engine runs these, so they are never applied.
+        service('BIRTH_CERT', { agencyRefPattern: '([A-Z])\\1[0-9]+', nameEn: 'Changed' }),
+        service('NEW_LOOKAHEAD', { agencyRefPattern: '(?=A)[A-Z0-9]+' }),
+        // Catastrophic for a backtracking engine, harmless for a linear one: applied.
+        service('NESTED', { agencyRefPattern: '([A-Z0-9]+)+' }),
+        ...CATALOGUE.services.filter((s) => s.code !== 'BIRTH_CERT'),
+      ],
+    }
+    endpoint = { baseUrl: await standIn(200, JSON.stringify(catalogue), { ETag: '"h1"' }), token: 't' }
+    expect(await p.pullCatalogue()).toBe('updated')
+    const after = services.all()
+    expect(after.find((s) => s.code === 'BIRTH_CERT')).toEqual(birthBefore)
+    expect(after.some((s) => s.code === 'NEW_LOOKAHEAD')).toBe(false)
+    expect(after.find((s) => s.code === 'NESTED')?.agencyRefPattern).toBe('([A-Z0-9]+)+')
+    expect(recordedIssues.map((i) => [i.eventId, i.type])).toEqual([
+      ['catalogue:hostile.1:BIRTH_CERT', 'catalogue.service'],
+      ['catalogue:hostile.1:NEW_LOOKAHEAD', 'catalogue.service'],
+    ])
+    expect(recordedIssues[0]?.reason).toMatch(
+      /^not applied: Service BIRTH_CERT: agency reference pattern is not/,
+    )
+  })
+
+  it('a bad pattern alongside another fault makes the whole answer malformed', async () => {
+    const p = makePull()
+    expect(await p.pullCatalogue()).toBe('updated')
+    const before = snapshot()
+    const bad = { version: 'x', holidays: [], services: [service('lower', { agencyRefPattern: '(' })] }
+    endpoint = { baseUrl: await standIn(200, JSON.stringify(bad), { ETag: '"x1"' }), token: 't' }
+    expect(await p.pullCatalogue()).toEqual({ error: expect.stringContaining('malformed service') })
+    expect(snapshot()).toEqual(before)
+    expect(recordedIssues).toEqual([])
   })
 
   it('is skipped before enrolment', async () => {

@@ -33,7 +33,7 @@ const registered = ev(
   },
   'CLK001',
 )
-const arrived = ev('application.arrived', T0 + 10 * MIN, DESK, { slot: 'W45-BC', batchId: 7 }, 'DSK001')
+const arrived = ev('application.arrived', T0 + 10 * MIN, DESK, { slot: '26W45-BC', batchId: 7 }, 'DSK001')
 const moved = ev('application.moved', T0 + 20 * MIN, DESK, { slot: 'B-07', reason: 'shelf full' }, 'DSK001')
 const missing = ev('application.missing', T0 + 30 * MIN, DESK, { reason: 'not in slot' }, 'DSK001')
 const found = ev('application.missingCleared', T0 + 40 * MIN, DESK, { reason: 'found' }, 'DSK001')
@@ -93,7 +93,7 @@ describe('the application reducer', () => {
     expect(reduceApplication(TN, [arrived], COUNTER).application).toBeNull()
     expect(reduceApplication(TN, [arrived, registered], COUNTER).application).toMatchObject({
       status: 'arrived',
-      shelfSlot: 'W45-BC',
+      shelfSlot: '26W45-BC',
     })
   })
 
@@ -108,16 +108,16 @@ describe('the application reducer', () => {
   })
 
   it('a desk clock behind the counter’s (arrival stamped before registration) still gives an arrived document', () => {
-    const early = ev('application.arrived', T0 - 5 * MIN, DESK, { slot: 'W45-BC' })
+    const early = ev('application.arrived', T0 - 5 * MIN, DESK, { slot: '26W45-BC' })
     expect(reduceApplication(TN, [early, registered], COUNTER).application).toMatchObject({
       status: 'arrived',
       arrivedAt: T0 - 5 * MIN,
-      shelfSlot: 'W45-BC',
+      shelfSlot: '26W45-BC',
     })
   })
 
   it('never moves a status backwards: a collection that sorts before its arrival keeps the document collected', () => {
-    const lateArrival = ev('application.arrived', T0 + 60 * MIN, DESK, { slot: 'W45-BC' })
+    const lateArrival = ev('application.arrived', T0 + 60 * MIN, DESK, { slot: '26W45-BC' })
     const { application } = reduceApplication(TN, [registered, collected, lateArrival], COUNTER)
     expect(application).toMatchObject({ status: 'collected', arrivedAt: T0 + 60 * MIN })
   })
@@ -125,7 +125,7 @@ describe('the application reducer', () => {
   it('a second arrival scan on another desk does not move the document: the first one stands', () => {
     const other = ev('application.arrived', T0 + 15 * MIN, 'desk-2', { slot: 'W45-XX' })
     expect(reduceApplication(TN, [registered, other, arrived], COUNTER).application).toMatchObject({
-      shelfSlot: 'W45-BC',
+      shelfSlot: '26W45-BC',
       arrivedAt: T0 + 10 * MIN,
     })
   })
@@ -163,5 +163,34 @@ describe('UUIDv7 ids', () => {
     expect(new Set(ids).size).toBe(ids.length)
     for (const id of ids)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+})
+
+describe('week slots written without the year (a PC not yet updated)', () => {
+  const passport = ev('application.registered', Date.UTC(2024, 11, 20, 7), COUNTER, {
+    serviceCode: 'PASSPORT',
+    customerName: 'Wanjiku Kamau',
+    phone: '+254712345678',
+    agencyRef: 'AK1234567',
+    language: 'en',
+    smsConsent: true,
+    expectedReady: '2024-12-30',
+  })
+
+  it('an arrival on 30 Dec 2024 in W01-PP folds to 25W01-PP, the label migration 0110 gives the stored row', () => {
+    const arrival = ev('application.arrived', Date.UTC(2024, 11, 30, 7), DESK, { slot: 'W01-PP' })
+    expect(reduceApplication(TN, [passport, arrival], COUNTER).application?.shelfSlot).toBe('25W01-PP')
+  })
+
+  it('a move to an old week label gets the year nearest the arrival; other names are kept as typed', () => {
+    const arrival = ev('application.arrived', Date.UTC(2027, 0, 6, 7), DESK, { slot: '27W01-PP' })
+    const toLastWeek = ev('application.moved', Date.UTC(2027, 0, 7, 7), DESK, { slot: 'W52-PP', reason: 'r' })
+    expect(reduceApplication(TN, [passport, arrival, toLastWeek], COUNTER).application?.shelfSlot).toBe(
+      '26W52-PP',
+    )
+    const toBox = ev('application.moved', Date.UTC(2027, 0, 8, 7), DESK, { slot: 'BOX 3', reason: 'r' })
+    expect(
+      reduceApplication(TN, [passport, arrival, toLastWeek, toBox], COUNTER).application?.shelfSlot,
+    ).toBe('BOX 3')
   })
 })

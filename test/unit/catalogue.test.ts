@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   catalogueSchema,
+  agencyRefPatternProblem,
   matchesAgencyRef,
   serviceSchema,
   type Service,
@@ -113,9 +114,32 @@ describe('catalogueSchema rejects bad catalogues, naming the service', () => {
     const r = catalogueSchema.safeParse([base, bad])
     expect(r.success).toBe(false)
     expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([
-      [[1, 'agencyRefPattern'], 'Service BAD_RE: agency reference pattern is not a valid regular expression'],
+      [
+        [1, 'agencyRefPattern'],
+        'Service BAD_RE: agency reference pattern is not a pattern this app can use (plain regular-expression syntax without back-references or look-arounds)',
+      ],
     ])
     expect(matchesAgencyRef(bad, '1234')).toBe(false)
+  })
+
+  it('back-references and look-arounds are refused: no linear-time engine can run them', () => {
+    for (const pattern of ['([A-Z])\\1', '(?=A)[A-Z]+', '(?!X)[0-9]+', '(?<=A)B']) {
+      expect(agencyRefPatternProblem(pattern), pattern).toMatch(/without back-references or look-arounds/)
+    }
+    expect(agencyRefPatternProblem('[0-9]{9}')).toBeNull()
+  })
+})
+
+describe('agency reference patterns run in linear time', () => {
+  // With a backtracking engine each extra character doubles the work: 28 characters took 1.5 s, so these 2,000
+  // non-matching references would not finish within the test's timeout. With RE2 they take milliseconds.
+  it('a nested quantifier on a long non-matching reference answers (and answers right)', () => {
+    const nested = { agencyRefPattern: '([A-Z0-9]+)+' }
+    for (let n = 20; n < 2020; n++) {
+      expect(matchesAgencyRef(nested, 'A'.repeat(n) + '!')).toBe(false)
+    }
+    expect(matchesAgencyRef(nested, 'AK1234567')).toBe(true)
+    expect(matchesAgencyRef({ agencyRefPattern: '(a|a)*b' }, 'a'.repeat(5000))).toBe(false)
   })
 
   it('an example that does not match its pattern, or an example without a pattern', () => {

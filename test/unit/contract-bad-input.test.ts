@@ -18,6 +18,24 @@ function shapeOf(name: MethodName): Record<string, z.ZodType> {
   return (contract[name].input as unknown as z.ZodObject).shape as Record<string, z.ZodType>
 }
 
+/** Dotted paths and values of every string in `v` (the leaves a person or a device could have typed). */
+function stringLeaves(v: unknown, path: string[] = []): Array<[string, string]> {
+  if (typeof v === 'string') return [[path.join('.'), v]]
+  if (v === null || typeof v !== 'object') return []
+  return Object.entries(v).flatMap(([k, item]) => stringLeaves(item, [...path, k]))
+}
+
+/** `input` with the string at dotted `path` replaced by `f(old)`. */
+function withString(input: unknown, path: string, f: (old: string) => string): unknown {
+  const copy = structuredClone(input) as Record<string, unknown>
+  const keys = path.split('.')
+  let at: Record<string, unknown> = copy
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>
+  const last = keys[keys.length - 1]!
+  at[last] = f(at[last] as string)
+  return copy
+}
+
 function expectInvalid(r: ApiResult<unknown>, field?: string): { message: string; field?: string } {
   expect(r.ok).toBe(false)
   if (r.ok) throw new Error('expected a failure')
@@ -75,6 +93,24 @@ describe('contract input validation', () => {
       const err = expectInvalid(await call(name, { ...VALID_INPUT[name], extraOne: 1, extraTwo: 'x' }))
       expect(err.message).toBe('Unexpected fields: extraOne, extraTwo')
     })
+
+    const strings = stringLeaves(VALID_INPUT[name])
+    if (strings.length > 0) {
+      it.each(strings)(
+        'refuses an escape, a NUL, a right-to-left override or a broken character in %s and names it',
+        async (field) => {
+          for (const bad of ['\u001b[2J', '\u0000', '\u0007', '\u202e', '\ud800']) {
+            const input = withString(
+              VALID_INPUT[name],
+              field,
+              (old) => `${old.slice(0, 1)}${bad}${old.slice(1)}`,
+            )
+            const err = expectInvalid(await call(name, input), field)
+            expect(err.message).toMatch(/control character|text-direction|broken character/)
+          }
+        },
+      )
+    }
 
     const fields = Object.entries(VALID_INPUT[name] as Record<string, unknown>)
     if (fields.length > 0) {

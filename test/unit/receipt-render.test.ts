@@ -12,6 +12,7 @@ import {
 } from '../../main/receipts'
 import type { ReceiptData } from '../../main/receipts'
 import { escapeText, escapeValue, toPrintable, wrapWords } from '../../main/receipts/escape'
+import { DEFAULT_SETTINGS } from '../../main/services/settings-service'
 import { parseEscPos } from '../helpers/escpos-parse'
 
 const BASE: ReceiptData = {
@@ -109,7 +110,9 @@ describe.each(COLUMNS)('receipt on %i-column paper', (columns) => {
   it('prints the title in both languages, service, masked phone, dates, clerk and counter, and cuts once', () => {
     for (const s of [
       'Huduma Centre GPO Nairobi',
-      'Centre No. 042',
+      ...(columns === 48
+        ? ['Centre No. / Nambari ya kituo 042']
+        : ['Centre No. 042', 'Nambari ya kituo 042']),
       'Application receipt',
       'Stakabadhi ya maombi',
       'Birth certificate',
@@ -236,5 +239,60 @@ describe.each(COLUMNS)('receipt on %i-column paper', (columns) => {
     expect(generic.lines).toEqual(parsed.lines)
     expect(renderText(doc, { columns })).toBe(r.text)
     expect(renderSvg(doc, { columns }).length).toBeGreaterThan(1000)
+  })
+})
+
+/**
+ * The label printed beside `value` in the plain-text rendering: the left column of the value's row and of the rows
+ * below it that carry only label text (58 mm paper puts the Kiswahili under the English), joined with spaces.
+ */
+function labelOf(text: string, value: string, columns: 48 | 32): string {
+  const width = columns === 48 ? 20 : 12 // the label column and its gap
+  const lines = text.split('\n')
+  const at = lines.findIndex((l) => l.slice(width).trim().startsWith(value))
+  expect(at, `a row with ${value}`).toBeGreaterThanOrEqual(0)
+  const parts = [lines[at]?.slice(0, width).trim() ?? '']
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i] ?? ''
+    if (l.slice(width).trim() !== '' || l.trim() === '' || /^[-=]+$/.test(l)) break
+    parts.push(l.trim())
+  }
+  return parts.join(' ').replace(' / ', ' ')
+}
+
+describe.each(COLUMNS)('Kiswahili on the %i-column receipt', (columns) => {
+  const reprinted = renderReceipt(
+    {
+      ...BASE,
+      howToCheck: DEFAULT_SETTINGS.howToCheck,
+      reprint: { reason: 'Original lost', at: Date.UTC(2026, 10, 30, 5, 45) },
+    },
+    { columns },
+  ).text
+
+  it('labels the dates with what they are: registration date, ready from (future), date of the reprint', () => {
+    expect(labelOf(reprinted, '28 Nov 2026, 14:05', columns)).toBe('Registered Tarehe ya usajili')
+    expect(labelOf(reprinted, 'Mon 7 Dec 2026', columns)).toBe('Ready from Itakuwa tayari kuanzia')
+    expect(labelOf(reprinted, '30 Nov 2026, 08:45', columns)).toBe('Reprinted Tarehe ya nakala')
+    expect(labelOf(reprinted, 'Original lost', columns)).toBe('Reason Sababu')
+    expect(labelOf(reprinted, '07•• ••• 123', columns)).toBe('Phone Simu')
+  })
+
+  it('gives the centre number in Kiswahili too', () => {
+    expect(reprinted).toMatch(/^ *(Centre No\. \/ )?Nambari ya kituo 042 *$/m)
+  })
+
+  it('says in Kiswahili, as in English, that status can be checked at any Huduma Centre with this receipt', () => {
+    const flat = reprinted.replace(/\s+/g, ' ')
+    expect(flat).toContain('or at any Huduma Centre with this receipt.')
+    expect(flat).toContain(
+      'Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR au katika Kituo chochote cha Huduma ukiwa na stakabadhi hii.',
+    )
+  })
+
+  it('calls itself "stakabadhi" throughout, never "risiti"', () => {
+    expect(reprinted).toContain('Stakabadhi ya maombi')
+    expect(reprinted).toContain('Hifadhi stakabadhi hii')
+    expect(reprinted).not.toMatch(/risiti/i)
   })
 })

@@ -18,6 +18,12 @@ const TN = withCheck('04203671427')
 const MSG_CHECK = 'This is not a valid tracking number: a digit may be wrong or two digits swapped.'
 
 const ctx: ScanContext = { services: DEFAULT_CATALOGUE }
+/** The default services that could hold a reference of the counter's shape: these, and every one without a pattern. */
+const couldHold = (...patterned: string[]): string[] =>
+  DEFAULT_CATALOGUE.filter((s) => s.agencyRefPattern === null || patterned.includes(s.code)).map(
+    (s) => s.code,
+  )
+const NO_PATTERN = couldHold()
 /** A made-up agency whose references are 12 digits, like ours. */
 const TWELVE: ScanService = { code: 'LAND_SEARCH', agencyRefPattern: '[0-9]{12}' }
 const ctx12: ScanContext = { services: [...DEFAULT_CATALOGUE, TWELVE] }
@@ -48,10 +54,11 @@ describe('classifyScan', () => {
 
   it('says a 12-digit code failing the check digit is a wrong tracking number', () => {
     const bad = withWrongCheck('04203671427')
-    expect(classifyScan(bad, ctx)).toEqual({ kind: 'tracking-invalid', message: MSG_CHECK })
+    expect(classifyScan(bad, ctx)).toEqual({ kind: 'tracking-invalid', message: MSG_CHECK, ref: bad })
     expect(classifyScan(`${bad.slice(0, 4)} ${bad.slice(4, 8)} ${bad.slice(8)}`, ctx)).toEqual({
       kind: 'tracking-invalid',
       message: MSG_CHECK,
+      ref: bad,
     })
   })
 
@@ -66,39 +73,65 @@ describe('classifyScan', () => {
           const digit = (Number(tn[pos]) + delta) % 10
           const typo = `${tn.slice(0, pos)}${digit}${tn.slice(pos + 1)}`
           expect(classifyScan(tn, ctx)).toEqual({ kind: 'tracking', trackingNumber: tn })
-          expect(classifyScan(typo, ctx)).toEqual({ kind: 'tracking-invalid', message: MSG_CHECK })
+          expect(classifyScan(typo, ctx)).toEqual({ kind: 'tracking-invalid', message: MSG_CHECK, ref: typo })
         },
       ),
     )
   })
 
-  it('reads agency references, upper-cased, with every service whose pattern matches', () => {
+  it('reads agency references, upper-cased, with every service whose pattern matches and every one without a pattern', () => {
     expect(classifyScan('204518736', ctx)).toEqual({
       kind: 'agency-ref',
       ref: '204518736',
-      serviceCodes: ['ID_NEW', 'ID_REPLACEMENT'],
+      serviceCodes: couldHold('ID_NEW', 'ID_REPLACEMENT'),
     })
     expect(classifyScan('ncpcg00412345', ctx)).toEqual({
       kind: 'agency-ref',
       ref: 'NCPCG00412345',
-      serviceCodes: ['GOOD_CONDUCT'],
+      serviceCodes: couldHold('GOOD_CONDUCT'),
     })
     expect(classifyScan(' BN-7XKQ2M4P ', ctx)).toEqual({
       kind: 'agency-ref',
       ref: 'BN-7XKQ2M4P',
-      serviceCodes: ['BUSINESS_REG'],
+      serviceCodes: couldHold('BUSINESS_REG'),
     })
     expect(classifyScan('A012345678Z', ctx)).toEqual({
       kind: 'agency-ref',
       ref: 'A012345678Z',
-      serviceCodes: ['KRA_PIN'],
+      serviceCodes: couldHold('KRA_PIN'),
     })
   })
 
-  it('never treats a service without a pattern as matching anything', () => {
+  it('reads a passport reference (a service without a pattern) as an agency reference, for the look-up to find', () => {
+    expect(NO_PATTERN).toEqual([
+      'BIRTH_CERT',
+      'DEATH_CERT',
+      'SMART_DL',
+      'PASSPORT',
+      'MARRIAGE_CERT',
+      'SHA_CARD',
+    ])
+    expect(classifyScan('AK1234567', ctx)).toEqual({
+      kind: 'agency-ref',
+      ref: 'AK1234567',
+      serviceCodes: NO_PATTERN,
+    })
+    expect(classifyScan(' ak1234567 ', ctx)).toEqual({
+      kind: 'agency-ref',
+      ref: 'AK1234567',
+      serviceCodes: NO_PATTERN,
+    })
     const loose: ScanContext = { services: [{ code: 'BIRTH_CERT', agencyRefPattern: null }] }
-    expect(classifyScan('HELLO', loose).kind).toBe('unknown')
-    expect(agencyRefServiceCodes('HELLO', loose.services)).toEqual([])
+    expect(agencyRefServiceCodes('HELLO', loose.services)).toEqual(['BIRTH_CERT'])
+    // Only what the counter would have accepted as a reference: no spaces, at most 40 of A-Z 0-9 / -.
+    expect(agencyRefServiceCodes('HELLO WORLD', loose.services)).toEqual([])
+    expect(agencyRefServiceCodes('A'.repeat(41), loose.services)).toEqual([])
+    expect(classifyScan('HELLO WORLD', loose).kind).toBe('unknown')
+  })
+
+  it('with every service patterned, a code no pattern matches is unknown', () => {
+    const strict: ScanContext = { services: DEFAULT_CATALOGUE.filter((s) => s.agencyRefPattern !== null) }
+    expect(classifyScan('AK1234567', strict).kind).toBe('unknown')
   })
 
   it('lists a service once even if the catalogue repeats it', () => {
@@ -108,8 +141,8 @@ describe('classifyScan', () => {
 
   it('treats a Damm-valid 12-digit code as a tracking number first, even when an agency pattern matches', () => {
     expect(classifyScan(TN, ctx12)).toEqual({ kind: 'tracking', trackingNumber: TN })
-    // …and the caller can still try it as an agency reference when the look-up finds nothing.
-    expect(agencyRefServiceCodes(TN, ctx12.services)).toEqual(['LAND_SEARCH'])
+    // …and the look-up still tries it as an agency reference when no application has that tracking number.
+    expect(agencyRefServiceCodes(TN, ctx12.services)).toEqual([...NO_PATTERN, 'LAND_SEARCH'])
   })
 
   it('treats a Damm-invalid 12-digit code as an agency reference when a pattern matches', () => {
@@ -132,12 +165,15 @@ describe('classifyScan', () => {
 
   it('does not read other digit strings as tracking numbers', () => {
     const eleven = TN.slice(0, 11)
-    expect(classifyScan(eleven, ctx)).toEqual({
+    // Not a tracking number; a birth certificate's reference could be any digits, so the look-up decides.
+    expect(classifyScan(eleven, ctx)).toEqual({ kind: 'agency-ref', ref: eleven, serviceCodes: NO_PATTERN })
+    const strict: ScanContext = { services: DEFAULT_CATALOGUE.filter((s) => s.agencyRefPattern !== null) }
+    expect(classifyScan(eleven, strict)).toEqual({
       kind: 'unknown',
       text: eleven,
       message: `Unknown code "${eleven}": not a tracking number, agency reference, shelf label or manifest.`,
     })
-    expect(classifyScan(`${TN}0`, ctx).kind).toBe('unknown')
+    expect(classifyScan(`${TN}0`, strict).kind).toBe('unknown')
   })
 
   it('says clearly what it does not know', () => {
@@ -148,7 +184,7 @@ describe('classifyScan', () => {
         'Unknown code "hello world": not a tracking number, agency reference, shelf label or manifest.',
     })
     expect(classifyScan('', ctx).kind).toBe('unknown')
-    expect(classifyScan('SLOT:NOT A SLOT', ctx).kind).toBe('unknown')
+    expect(classifyScan('SLOT:NOT A SLOT!', ctx).kind).toBe('unknown')
     const long = 'X'.repeat(300)
     const r = classifyScan(long, ctx)
     expect(r).toEqual({ kind: 'unknown', text: long, message: unknownCodeMessage(long) })

@@ -6,9 +6,16 @@ import {
   assignSlot,
   isValidSlot,
   isoWeek,
+  legacyWeekLabel,
+  normaliseSlot,
   parseSlotLabel,
+  SLOT_NAME_MESSAGE,
   serviceBin,
+  slotNameSchema,
   slotSchemeSchema,
+  slotsForLabel,
+  upgradeLegacyWeekSlot,
+  weekSlotLabel,
   type SlotScheme,
 } from '../../common/shelf-slot'
 
@@ -28,42 +35,146 @@ function referenceIsoWeek(date: string): { year: number; week: number } {
 }
 
 describe('slot labels', () => {
-  it('accepts <1-4>-<1-4> capitals and digits only', () => {
-    for (const ok of ['W48-BC', 'B-07', 'W01-SHA', 'ABCD-1234', 'A-B']) expect(isValidSlot(ok)).toBe(true)
+  it("accepts the centre's own shelf names: capitals, digits, single spaces, - / . up to 20 characters", () => {
+    for (const ok of [
+      '26W48-BC',
+      'W48-BC',
+      'B-07',
+      'A-07',
+      'BOX 3',
+      'W49-OVERFLOW',
+      '26W49-OVERFLOW',
+      'SHELF 2/3',
+      'R.1',
+      'A',
+      '7',
+      'A'.repeat(20),
+    ])
+      expect(isValidSlot(ok), ok).toBe(true)
     for (const bad of [
       '',
-      'B07',
       'b-07',
-      'ABCDE-1',
-      'A-12345',
       '-A',
       'A-',
-      'A--B',
-      'A-B-C',
       ' B-07',
-      'W48-B C',
+      'B-07 ',
+      'BOX  3',
+      'A'.repeat(21),
+      'BOX#3',
+      "O'BRIEN",
+      'BOX_3',
+      'SLOT:B-07',
+      'Ä-1',
     ]) {
-      expect(isValidSlot(bad)).toBe(false)
+      expect(isValidSlot(bad), bad).toBe(false)
     }
+  })
+
+  it('normalises a typed name (trim, one space, capitals) and refuses junk with a message that says what a slot is', () => {
+    expect(normaliseSlot('  box   3 ')).toBe('BOX 3')
+    expect(normaliseSlot('w49-overflow')).toBe('W49-OVERFLOW')
+    expect(normaliseSlot('a-07')).toBe('A-07')
+    expect(normaliseSlot('26w50-gc')).toBe('26W50-GC')
+    for (const junk of ['', '   ', '***', 'A&B', '-', 'x'.repeat(21), 'BOX 3!'])
+      expect(normaliseSlot(junk)).toBeNull()
+    expect(slotNameSchema.parse(' box 3 ')).toBe('BOX 3')
+    const r = slotNameSchema.safeParse('shelf #7')
+    expect(r.success ? null : r.error.issues[0]?.message).toBe(SLOT_NAME_MESSAGE)
+    expect(SLOT_NAME_MESSAGE).toBe(
+      'A shelf slot is 1 to 20 letters, digits, spaces, - / or . (starting and ending with a letter or digit), e.g. A-07, BOX 3 or 26W49-OVERFLOW',
+    )
+    const empty = slotNameSchema.safeParse('  ')
+    expect(empty.success ? null : empty.error.issues[0]?.message).toBe('Shelf slot is required')
   })
 
   it('reads SLOT:<label> barcodes, in any case, and nothing else', () => {
     expect(SLOT_LABEL_PREFIX).toBe('SLOT:')
+    expect(parseSlotLabel('SLOT:26W48-BC')).toBe('26W48-BC')
     expect(parseSlotLabel('SLOT:W48-BC')).toBe('W48-BC')
     expect(parseSlotLabel('  SLOT:B-07\r\n')).toBe('B-07')
-    expect(parseSlotLabel('slot:w48-bc')).toBe('W48-BC')
+    expect(parseSlotLabel('slot:26w48-bc')).toBe('26W48-BC')
     expect(parseSlotLabel('SLOT: B-07')).toBe('B-07')
+    expect(parseSlotLabel('SLOT:BOX 3')).toBe('BOX 3')
+    expect(parseSlotLabel('SLOT:w49-overflow')).toBe('W49-OVERFLOW')
     for (const bad of [
       'B-07',
       'SLOT:',
-      'SLOT:B07',
-      'SLOT:ABCDE-1',
+      'SLOT:***',
       'SLOTB-07',
       'XSLOT:B-07',
-      'SLOT:B-07-1',
+      'SLOT:-B',
+      `SLOT:${'A'.repeat(21)}`,
     ]) {
       expect(parseSlotLabel(bad)).toBeNull()
     }
+  })
+
+  it('round-trips every normalised name through its SLOT: label', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ./-]{0,18}[A-Za-z0-9]$/), (typed) => {
+        const slot = normaliseSlot(typed)
+        expect(slot).not.toBeNull()
+        if (slot !== null) expect(parseSlotLabel(`${SLOT_LABEL_PREFIX}${slot}`)).toBe(slot)
+      }),
+    )
+  })
+})
+
+describe('year-carrying week labels', () => {
+  it('are <YY>W<WW>-<bin>, with the ISO week-year, at most 10 characters', () => {
+    expect(weekSlotLabel(2026, 48, 'BC')).toBe('26W48-BC')
+    expect(weekSlotLabel(2025, 1, 'SHA')).toBe('25W01-SHA')
+    expect(weekSlotLabel(2100, 53, 'NHIF')).toBe('00W53-NHIF')
+    expect(weekSlotLabel(2099, 9, 'NHIF')).toHaveLength(10)
+  })
+
+  it('reads the old form as a week and bin, and nothing else', () => {
+    expect(legacyWeekLabel('W48-BC')).toEqual({ week: 48, bin: 'BC' })
+    expect(legacyWeekLabel('W01-SHA')).toEqual({ week: 1, bin: 'SHA' })
+    for (const not of ['26W48-BC', 'W00-BC', 'W54-BC', 'W48-OVERFLOW', 'B-07', 'W4-BC'])
+      expect(legacyWeekLabel(not)).toBeNull()
+  })
+
+  it('upgrades an old week slot with the ISO week-year of the arrival, around New Year too', () => {
+    // 30 Dec 2024 is in ISO week 1 of 2025.
+    expect(upgradeLegacyWeekSlot('W01-BC', '2024-12-30', 'BIRTH_CERT')).toBe('25W01-BC')
+    // 1 Jan 2027 is in ISO week 53 of 2026.
+    expect(upgradeLegacyWeekSlot('W53-ID', '2027-01-01', 'ID_NEW')).toBe('26W53-ID')
+    expect(upgradeLegacyWeekSlot('W50-GC', '2021-12-14', 'GOOD_CONDUCT')).toBe('21W50-GC')
+    // Moved to last week's shelf just after New Year: the nearest week 52 is the previous year's.
+    expect(upgradeLegacyWeekSlot('W52-PP', '2027-01-06', 'PASSPORT')).toBe('26W52-PP')
+    // Week 53 exists in 2026 but not in 2025 or 2027.
+    expect(upgradeLegacyWeekSlot('W53-PP', '2027-06-01', 'PASSPORT')).toBe('26W53-PP')
+  })
+
+  it('leaves fixed slots, other bins and new labels alone', () => {
+    expect(upgradeLegacyWeekSlot('W48-BC', '2026-11-26', 'PASSPORT')).toBe('W48-BC')
+    expect(upgradeLegacyWeekSlot('B-07', '2026-11-26', 'PASSPORT')).toBe('B-07')
+    expect(upgradeLegacyWeekSlot('26W48-PP', '2026-11-26', 'PASSPORT')).toBe('26W48-PP')
+    expect(upgradeLegacyWeekSlot('W48-PP', 'not a date', 'PASSPORT')).toBe('W48-PP')
+  })
+
+  it('gives what assignSlot gives for the same arrival, on every day over 60 years', () => {
+    for (let day = 0; day < 60 * 366; day += 1) {
+      const arrivedOn = ymd(day)
+      const now = assignSlot(
+        { kind: 'week-service' },
+        { arrivedOn, serviceCode: 'BIRTH_CERT', occupancy: {} },
+      )
+      const old = `W${String(isoWeek(arrivedOn).week).padStart(2, '0')}-BC`
+      expect(now.ok && upgradeLegacyWeekSlot(old, arrivedOn, 'BIRTH_CERT')).toBe(now.ok && now.slot)
+    }
+  })
+
+  it('an old shelf label stands for its week and bin of every year; other labels for themselves', () => {
+    const all = slotsForLabel('W50-GC')
+    expect(all).toContain('W50-GC')
+    expect(all).toContain('21W50-GC')
+    expect(all).toContain('26W50-GC')
+    expect(all).not.toContain('26W51-GC')
+    expect(all).toHaveLength(101)
+    expect(slotsForLabel('26W50-GC')).toEqual(['26W50-GC'])
+    expect(slotsForLabel('BOX 3')).toEqual(['BOX 3'])
   })
 })
 
@@ -109,7 +220,21 @@ describe('slotSchemeSchema', () => {
       'Slot capacity is a whole number of documents',
     ])
     expect(issues({ kind: 'fixed', slots: [{ label: 'B-07', capacity: 500 }] })).toEqual([])
-    expect(issues({ kind: 'fixed', slots: [{ label: 'b-07', capacity: 5 }] })).toHaveLength(1)
+    // The centre's own names, normalised; junk refused with the slot message.
+    expect(slotSchemeSchema.parse({ kind: 'fixed', slots: [{ label: ' box 3', capacity: 5 }] })).toEqual({
+      kind: 'fixed',
+      slots: [{ label: 'BOX 3', capacity: 5 }],
+    })
+    expect(issues({ kind: 'fixed', slots: [{ label: 'b-07!', capacity: 5 }] })).toEqual([SLOT_NAME_MESSAGE])
+    expect(
+      issues({
+        kind: 'fixed',
+        slots: [
+          { label: 'box 3', capacity: 5 },
+          { label: 'BOX 3', capacity: 5 },
+        ],
+      }),
+    ).toEqual(['Slot BOX 3 appears more than once'])
   })
 })
 
@@ -189,7 +314,7 @@ describe('serviceBin', () => {
         const bin = serviceBin(code)
         expect(bin).toMatch(/^[A-Z0-9]{1,4}$/)
         expect(serviceBin(code)).toBe(bin)
-        expect(isValidSlot(`W01-${bin}`)).toBe(true)
+        expect(isValidSlot(`26W01-${bin}`)).toBe(true)
       }),
     )
   })
@@ -209,16 +334,28 @@ describe('assignSlot', () => {
   it('puts a document on its arrival-week shelf in its service bin', () => {
     expect(assignSlot(week, { arrivedOn: '2026-11-26', serviceCode: 'BIRTH_CERT', occupancy: {} })).toEqual({
       ok: true,
-      slot: 'W48-BC',
+      slot: '26W48-BC',
     })
     expect(assignSlot(week, { arrivedOn: '2027-01-05', serviceCode: 'SHA_CARD', occupancy: {} })).toEqual({
       ok: true,
-      slot: 'W01-SHA',
+      slot: '27W01-SHA',
     })
+    // ISO week-year, not the calendar year: 1 Jan 2027 is week 53 of 2026, 30 Dec 2024 week 1 of 2025.
     expect(assignSlot(week, { arrivedOn: '2027-01-01', serviceCode: 'ID_NEW', occupancy: {} })).toEqual({
       ok: true,
-      slot: 'W53-ID',
+      slot: '26W53-ID',
     })
+    expect(assignSlot(week, { arrivedOn: '2024-12-30', serviceCode: 'ID_NEW', occupancy: {} })).toEqual({
+      ok: true,
+      slot: '25W01-ID',
+    })
+  })
+
+  it('gives the same week of different years different labels', () => {
+    const slotOn = (arrivedOn: string) =>
+      assignSlot(week, { arrivedOn, serviceCode: 'GOOD_CONDUCT', occupancy: {} })
+    expect(slotOn('2021-12-14')).toEqual({ ok: true, slot: '21W50-GC' })
+    expect(slotOn('2026-12-08')).toEqual({ ok: true, slot: '26W50-GC' })
   })
 
   it('keeps one week of arrivals on one shelf, Monday to Sunday', () => {
@@ -226,10 +363,10 @@ describe('assignSlot', () => {
     const slots = days.map((arrivedOn) =>
       assignSlot(week, { arrivedOn, serviceCode: 'PASSPORT', occupancy: {} }),
     )
-    expect(slots).toEqual(days.map(() => ({ ok: true, slot: 'W48-PP' })))
+    expect(slots).toEqual(days.map(() => ({ ok: true, slot: '26W48-PP' })))
     expect(assignSlot(week, { arrivedOn: '2026-11-30', serviceCode: 'PASSPORT', occupancy: {} })).toEqual({
       ok: true,
-      slot: 'W49-PP',
+      slot: '26W49-PP',
     })
   })
 

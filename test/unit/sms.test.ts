@@ -11,7 +11,10 @@ import {
   type CollectionMessageInput,
   type MessageLanguage,
 } from '../../common/sms'
+import { centreName as centreNameField } from '../../common/contract/fields'
 import { formatTrackingNumber } from '../../common/tracking-number'
+import { addCalendarDays, toDayNumber } from '../../main/services/calendar/working-days'
+import { createReminderTexts } from '../../main/services/campaigns/reminder-text'
 
 const TN1 = '042036714272'
 const LONG_CENTRE =
@@ -117,7 +120,7 @@ describe('readyMessage and reminderMessage', () => {
 
   it('writes the Kiswahili ready message for one document', () => {
     expect(readyMessage({ ...base, language: 'sw', trackingNumbers: ['0420 3671 4272'] })).toBe(
-      'Huduma GPO: hati yako 0420 3671 4272 iko tayari kuchukuliwa. Leta kitambulisho na risiti. Chukua kabla ya 14 Feb 2027.',
+      'Huduma GPO: hati yako 0420 3671 4272 iko tayari kuchukuliwa. Leta kitambulisho na stakabadhi. Chukua kufikia 14 Feb 2027.',
     )
   })
 
@@ -127,7 +130,7 @@ describe('readyMessage and reminderMessage', () => {
       `Huduma GPO: your 2 documents (${a}, ${b}) are ready for collection. Bring your ID and receipt. Collect by 14 Feb 2027.`,
     )
     expect(readyMessage({ ...base, language: 'sw', trackingNumbers: numbers(2) })).toBe(
-      `Huduma GPO: hati zako 2 (${a}, ${b}) ziko tayari kuchukuliwa. Leta kitambulisho na risiti. Chukua kabla ya 14 Feb 2027.`,
+      `Huduma GPO: hati zako 2 (${a}, ${b}) ziko tayari kuchukuliwa. Leta kitambulisho na stakabadhi. Chukua kufikia 14 Feb 2027.`,
     )
   })
 
@@ -144,7 +147,7 @@ describe('readyMessage and reminderMessage', () => {
     expect(
       reminderMessage({ ...base, language: 'sw', trackingNumbers: [TN1], collectBy: '2027-03-05' }),
     ).toBe(
-      'Huduma GPO ukumbusho: hati yako 0420 3671 4272 bado inasubiri kuchukuliwa. Leta kitambulisho na risiti. Chukua kabla ya 5 Mac 2027.',
+      'Huduma GPO ukumbusho: hati yako 0420 3671 4272 bado inasubiri kuchukuliwa. Leta kitambulisho na stakabadhi. Chukua kufikia 5 Mac 2027.',
     )
     const [a, b] = numbers(2).map(formatTrackingNumber)
     expect(reminderMessage({ ...base, language: 'en', trackingNumbers: numbers(2) })).toContain(
@@ -271,5 +274,118 @@ describe('readyMessage and reminderMessage', () => {
     expect(() => readyMessage({ ...ok, trackingNumbers: ['12345'] })).toThrow(RangeError)
     expect(() => reminderMessage({ ...ok, collectBy: '2027-02-30' })).toThrow(RangeError)
     expect(() => reminderMessage({ ...ok, collectBy: '14/02/2027' })).toThrow(RangeError)
+  })
+})
+
+/**
+ * What a customer reads as the LAST day to collect. Each deadline phrase the messages have used, with what it means:
+ * English "Collect by D" and Kiswahili "Chukua kufikia D" (by D) make D the last day; "Chukua kabla ya D" (collect
+ * before D) makes the day before D the last day. A message with no known phrase fails the test.
+ */
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const SW_MONTHS = ['Jan', 'Feb', 'Mac', 'Apr', 'Mei', 'Jun', 'Jul', 'Ago', 'Sep', 'Okt', 'Nov', 'Des']
+const DEADLINE_PHRASES: { re: RegExp; months: string[]; lastDayOffset: number }[] = [
+  { re: / Collect by (\d{1,2}) ([A-Za-z]{3}) (\d{4})\.$/, months: EN_MONTHS, lastDayOffset: 0 },
+  { re: / Chukua kufikia (\d{1,2}) ([A-Za-z]{3}) (\d{4})\.$/, months: SW_MONTHS, lastDayOffset: 0 },
+  { re: / Chukua kabla ya (\d{1,2}) ([A-Za-z]{3}) (\d{4})\.$/, months: SW_MONTHS, lastDayOffset: -1 },
+]
+
+function lastDayToCollect(text: string): string {
+  for (const { re, months, lastDayOffset } of DEADLINE_PHRASES) {
+    const m = re.exec(text)
+    if (!m) continue
+    const month = months.indexOf(m[2] ?? '') + 1
+    expect(month, `month in ${JSON.stringify(text)}`).toBeGreaterThan(0)
+    const named = `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`
+    return addCalendarDays(named, lastDayOffset)
+  }
+  throw new Error(`no known deadline phrase in ${JSON.stringify(text)}`)
+}
+
+describe('the collection deadline', () => {
+  // Month and year ends, a leap day and the first of a month (where "before" would fall back into another month).
+  const DATES = ['2027-02-14', '2027-03-01', '2028-03-01', '2028-02-29', '2027-12-31', '2028-01-01']
+
+  it('names the same last day in Kiswahili as in English, in ready messages and reminders', () => {
+    for (const collectBy of DATES) {
+      for (const build of [readyMessage, reminderMessage]) {
+        for (const n of [1, 3]) {
+          const input = { centreName: 'GPO', trackingNumbers: numbers(n), collectBy }
+          const en = lastDayToCollect(build({ ...input, language: 'en' }))
+          expect(en).toBe(collectBy)
+          expect(lastDayToCollect(build({ ...input, language: 'sw' })), `${build.name} sw`).toBe(en)
+        }
+      }
+    }
+  })
+
+  it('names the same last day in both languages in the campaign reminder texts (by day number)', () => {
+    const texts = createReminderTexts('Huduma Centre Nyeri')
+    for (const collectBy of DATES) {
+      const day = toDayNumber(collectBy)
+      const en = lastDayToCollect(texts.text('en', numbers(2), day))
+      expect(en).toBe(collectBy)
+      expect(lastDayToCollect(texts.text('sw', numbers(2), day))).toBe(en)
+    }
+  })
+
+  it('asks for the receipt by the word the receipt calls itself (stakabadhi), never "risiti"', () => {
+    for (const build of [readyMessage, reminderMessage]) {
+      const text = build({
+        ...{ centreName: 'GPO', collectBy: '2027-02-14' },
+        language: 'sw',
+        trackingNumbers: [TN1],
+      })
+      expect(text).toContain('Leta kitambulisho na stakabadhi.')
+      expect(text).not.toMatch(/risiti/i)
+    }
+  })
+})
+
+describe('the longest messages', () => {
+  /** 80 characters, the most the setup screen accepts, all plain GSM-7 words that survive normalisation. */
+  const LONGEST_CENTRE = 'Nairobi Kenyatta International Convention Centre Ground Floor Wing B Annexe West'
+  const ONE_WORD_CENTRE = `Nyandarua${'x'.repeat(71)}`
+
+  it('uses the longest centre names the setup form accepts', () => {
+    for (const name of [LONGEST_CENTRE, ONE_WORD_CENTRE]) {
+      expect(name).toHaveLength(80)
+      expect(centreNameField.safeParse(name).success).toBe(true)
+      expect(centreNameField.safeParse(`${name}x`).success).toBe(false)
+      expect(gsm7CentreName(name)).toBe(name)
+    }
+  })
+
+  for (const [name, build] of [
+    ['readyMessage', readyMessage],
+    ['reminderMessage', reminderMessage],
+  ] as const) {
+    for (const language of ['en', 'sw'] as const) {
+      it(`${name} ${language}: one plain GSM-7 segment for up to 1,000 numbers and an 80-character centre`, () => {
+        for (const centreName of [LONGEST_CENTRE, ONE_WORD_CENTRE]) {
+          for (const n of [1, 2, 3, 9, 10, 99, 100, 999, 1000]) {
+            // The widest date: a two-digit day in every month is as wide as any.
+            const text = build({ language, centreName, trackingNumbers: numbers(n), collectBy: '2027-09-30' })
+            expectOnePlainSegment(text)
+            expect(text).toContain('0420 3671 4272')
+            expect(lastDayToCollect(text)).toBe('2027-09-30')
+            if (n > 1) expect(text).toContain(language === 'en' ? `your ${n} documents` : `hati zako ${n}`)
+            const shown = text.slice(0, text.indexOf(':')).replace(/^Huduma ?/, '')
+            expect(
+              `${gsm7CentreName(centreName)} `.startsWith(shown.replace(/ ?(reminder|ukumbusho)$/, '')),
+            ).toBe(true)
+          }
+        }
+      })
+    }
+  }
+
+  it('lists as many numbers in Kiswahili as in English for two documents at a short-named centre', () => {
+    for (const build of [readyMessage, reminderMessage]) {
+      const input = { centreName: 'GPO', trackingNumbers: numbers(2), collectBy: '2027-09-30' }
+      const listed = (t: string) => (t.match(/\d{4} \d{4} \d{4}/g) ?? []).length
+      expect(listed(build({ ...input, language: 'sw' }))).toBe(listed(build({ ...input, language: 'en' })))
+      expect(listed(build({ ...input, language: 'sw' }))).toBe(2)
+    }
   })
 })

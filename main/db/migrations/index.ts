@@ -9,7 +9,11 @@ import { migration0070 } from './0070-replication'
 import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
 import { migration0100 } from './0100-return-promise'
+import { migration0110 } from './0110-year-week-slots'
 import { migration0130 } from './0130-print-paper'
+import { migration0140 } from './0140-name-search'
+import { migration0150 } from './0150-kiswahili-wording'
+import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -26,7 +30,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
   migration0130,
+  migration0140,
+  migration0150,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
@@ -49,6 +56,8 @@ export function migrate(db: Database, target = LATEST_VERSION, migrations = MIGR
   const current = db.pragma('user_version', { simple: true }) as number
   const known = migrations[migrations.length - 1]?.version ?? 0
   if (current > known) throw new DatabaseTooNewError(current)
+  // The schema's triggers (and migration 0140's back-fill) call these on this connection.
+  registerSqlFunctions(db)
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue
     db.transaction(() => {

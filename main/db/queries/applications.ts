@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { foldName } from '../../../common/name-search'
 
 export interface ApplicationRow {
   tracking_number: string
@@ -44,6 +45,19 @@ export interface NewApplication {
 
 const SEARCH_LIMIT = 50
 
+/**
+ * The desk's scan look-ups, exported for the query-plan test: a scan must never become a table scan on a
+ * 5-million-row centre, so each statement names its index (a dropped index then fails loudly).
+ */
+export const SCAN_LOOKUP_SQL = {
+  /** Every application holding one agency reference, whatever its service: the desk chooses when there are several. */
+  sharingAgencyRef: `SELECT * FROM applications INDEXED BY applications_agency_ref WHERE agency_ref = ?
+     ORDER BY registered_at DESC LIMIT ${SEARCH_LIMIT}`,
+  /** A JSON list of slots: one old week label stands for the same week of every year (see slotsForLabel). */
+  onShelves: `SELECT * FROM applications INDEXED BY applications_shelf
+     WHERE status = 'arrived' AND shelf_slot IN (SELECT value FROM json_each(?)) ORDER BY tracking_number`,
+} as const
+
 /** Queries on `applications`. Every search uses an index (see the query-plan test). */
 export function applicationQueries(db: Database) {
   const insert = db.prepare(
@@ -68,10 +82,11 @@ export function applicationQueries(db: Database) {
   const byAgencyRef = db.prepare<[string], ApplicationRow>(
     `SELECT * FROM applications WHERE agency_ref = ? ORDER BY registered_at DESC LIMIT ${SEARCH_LIMIT}`,
   )
-  // Prefix match on the name index: "wanj" finds "Wanjiku Kamau"; a leading wildcard would scan the table.
-  const byNamePrefix = db.prepare<[string, string], ApplicationRow>(
-    `SELECT * FROM applications WHERE customer_name >= ? COLLATE NOCASE AND customer_name < ? COLLATE NOCASE
-     ORDER BY customer_name COLLATE NOCASE LIMIT ${SEARCH_LIMIT}`,
+  // The folded query is the start of one of the name's keys (migration 0140): a range on the key index. A name
+  // with two words that both start with the query has two keys, hence twice the page, cut after de-duplicating.
+  const byNameKey = db.prepare<[string, string], ApplicationRow>(
+    `SELECT applications.* FROM application_name_keys JOIN applications USING (tracking_number)
+     WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ${2 * SEARCH_LIMIT}`,
   )
   const recent = db.prepare<[number], ApplicationRow>(
     'SELECT * FROM applications ORDER BY registered_at DESC LIMIT ?',
@@ -97,13 +112,8 @@ export function applicationQueries(db: Database) {
       'UPDATE applications SET damaged = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
     ),
   }
-  const firstByAgencyRef = db.prepare<[string], ApplicationRow>(
-    `SELECT * FROM applications WHERE agency_ref = ?
-     ORDER BY status = 'registered' DESC, status = 'arrived' DESC, registered_at DESC LIMIT 1`,
-  )
-  const onShelf = db.prepare<[string], ApplicationRow>(
-    "SELECT * FROM applications WHERE status = 'arrived' AND shelf_slot = ? ORDER BY tracking_number",
-  )
+  const sharingAgencyRef = db.prepare<[string], ApplicationRow>(SCAN_LOOKUP_SQL.sharingAgencyRef)
+  const onShelves = db.prepare<[string], ApplicationRow>(SCAN_LOOKUP_SQL.onShelves)
   const slotOccupancy = db.prepare<[], { slot: string; n: number }>(
     "SELECT shelf_slot AS slot, count(*) AS n FROM applications WHERE status = 'arrived' GROUP BY shelf_slot",
   )
@@ -122,8 +132,9 @@ export function applicationQueries(db: Database) {
     setSlot: (p: { trackingNumber: string; slot: string; now: number }) => setSlot.run(p),
     setFlag: (flag: 'missing' | 'damaged', p: { trackingNumber: string; value: 0 | 1; now: number }) =>
       setFlag[flag].run(p),
-    firstByAgencyRef: (ref: string) => firstByAgencyRef.get(ref) ?? null,
-    onShelf: (slot: string) => onShelf.all(slot),
+    /** Applications whose stored agency reference is `ref` (trimmed, in capitals: the form the counter stores). */
+    sharingAgencyRef: (ref: string) => sharingAgencyRef.all(ref.trim().toUpperCase()),
+    onShelves: (slots: readonly string[]) => onShelves.all(JSON.stringify(slots)),
     slotOccupancy: (): Record<string, number> =>
       Object.fromEntries(slotOccupancy.all().map((r) => [r.slot ?? '', r.n])),
     readyForPhone: (phone: string) => readyForPhone.all(phone),
@@ -134,7 +145,16 @@ export function applicationQueries(db: Database) {
     byPhone: (phone: string) => byPhone.all(phone),
     byIdNumber: (id: string) => byIdNumber.all(id),
     byAgencyRef: (ref: string) => byAgencyRef.all(ref),
-    byNamePrefix: (prefix: string) => byNamePrefix.all(prefix, prefix + '\uffff'),
+    /** Case and diacritics ignored, from the start of any word: "zoe wanj" finds "Zöë Wanjikũ". */
+    byName: (query: string): ApplicationRow[] => {
+      const key = foldName(query)
+      if (key === '') return []
+      const seen = new Set<string>()
+      return byNameKey
+        .all(key, key + '\uffff')
+        .filter((r) => !seen.has(r.tracking_number) && seen.add(r.tracking_number))
+        .slice(0, SEARCH_LIMIT)
+    },
     recent: (limit: number) => recent.all(limit),
   }
 }

@@ -85,6 +85,7 @@ const LINE_ENDING_NAMES: Record<ScannerConfig['lineEnding'], string> = {
 export class SerialScanner {
   private readonly scanListeners = new Set<(code: string) => void>()
   private readonly rejectListeners = new Set<(r: ScanRejection) => void>()
+  private readonly repeatListeners = new Set<(code: string) => void>()
   private readonly statusListeners = new Set<(s: ScannerStatus) => void>()
   private readonly framer: LineFramer
   private readonly duplicates: DuplicateSuppressor
@@ -129,6 +130,17 @@ export class SerialScanner {
     this.scanListeners.add(listener)
     return () => {
       this.scanListeners.delete(listener)
+    }
+  }
+
+  /**
+   * Each repeat read folded into the scan before it (same code inside the repeat window): not a scan, but the person
+   * at the desk sees that the scanner did read something. Returns the unsubscribe.
+   */
+  onRepeat(listener: (code: string) => void): () => void {
+    this.repeatListeners.add(listener)
+    return () => {
+      this.repeatListeners.delete(listener)
     }
   }
 
@@ -358,6 +370,7 @@ export class SerialScanner {
     }
     if (!this.duplicates.accept(result.code, this.deps.clock.now())) {
       this.deps.logger.info('scanner: repeat read ignored', { scanner: this.config.path, code: result.code })
+      for (const listener of [...this.repeatListeners]) this.safely(() => listener(result.code))
       return
     }
     for (const listener of [...this.scanListeners]) this.safely(() => listener(result.code))

@@ -12,6 +12,9 @@ import type { Service } from '../../../common/catalogue'
  * (A or P, 9 digits, a letter) are well-established formats. The good-conduct and business-registration patterns
  * are PLACEHOLDERS of a plausible shape until the central catalogue supplies the agencies' real formats. Services
  * whose reference has no stable format printed at the counter have no pattern (any reference is accepted).
+ *
+ * Kiswahili names follow the government's own usage where it could be found (docs/KISWAHILI.md has the sources);
+ * a change here needs a migration for installations that still have the previous default (see 0150).
  */
 export const DEFAULT_CATALOGUE: Service[] = [
   {
@@ -31,7 +34,7 @@ export const DEFAULT_CATALOGUE: Service[] = [
   {
     code: 'ID_REPLACEMENT',
     nameEn: 'National ID card (replacement)',
-    nameSw: 'Kitambulisho cha Taifa (nakala mbadala)',
+    nameSw: 'Kitambulisho cha Taifa (mbadala)',
     agency: 'National Registration Bureau (NRB)',
     turnaroundDays: 21,
     idRequired: true, // the number of the lost or damaged card
@@ -73,7 +76,7 @@ export const DEFAULT_CATALOGUE: Service[] = [
   {
     code: 'GOOD_CONDUCT',
     nameEn: 'Certificate of good conduct',
-    nameSw: 'Cheti cha Maadili Mema',
+    nameSw: 'Cheti cha Tabia Njema',
     agency: 'Directorate of Criminal Investigations (DCI)',
     turnaroundDays: 14,
     idRequired: true,
@@ -145,7 +148,7 @@ export const DEFAULT_CATALOGUE: Service[] = [
   {
     code: 'SHA_CARD',
     nameEn: 'Social Health Authority (SHA, formerly NHIF) card',
-    nameSw: 'Kadi ya Bima ya Afya (SHA, zamani NHIF)',
+    nameSw: 'Kadi ya Mamlaka ya Afya ya Jamii (SHA, zamani NHIF)',
     agency: 'Social Health Authority (SHA)',
     turnaroundDays: 7,
     idRequired: true,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { upgradeLegacyWeekSlot } from '../../../common/shelf-slot'
+import { nairobiDate } from '../calendar/working-days'
 
 /**
  * The application projection as a pure fold over an application's events. Local writes and replicated events go
@@ -172,7 +174,11 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
       if (a.arrivedAt !== null) return null // a second arrival scan elsewhere: the first one stands
       a.arrivedAt = e.occurredAt
       a.arrivedBy = e.staffNumber
-      a.shelfSlot = a.status === 'registered' || a.status === 'arrived' ? p.data.slot : a.shelfSlot
+      // A PC not yet updated still writes week slots without the year: every PC stores the year-carrying label.
+      a.shelfSlot =
+        a.status === 'registered' || a.status === 'arrived'
+          ? upgradeLegacyWeekSlot(p.data.slot, nairobiDate(e.occurredAt), a.serviceCode)
+          : a.shelfSlot
       a.arrivalBatchId = e.deviceId === ownDeviceId ? (p.data.batchId ?? null) : null
       if (a.status === 'registered') a.missing = 0
       advance('arrived')
@@ -182,7 +188,11 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
       const p = movedPayload.safeParse(e.payload)
       if (!p.success) return p.error.issues[0]?.message ?? 'bad payload'
       if (a.status !== 'arrived') return null
-      a.shelfSlot = p.data.slot
+      a.shelfSlot = upgradeLegacyWeekSlot(
+        p.data.slot,
+        nairobiDate(a.arrivedAt ?? e.occurredAt),
+        a.serviceCode,
+      )
       a.missing = 0
       return null
     }

@@ -100,7 +100,9 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
         shown: items.length,
         trackingNumbers: items.map((i) => i.trackingNumber),
       })
-      return { total: byAgency.reduce((n, a) => n + a.count, 0), byAgency, items }
+      // The headline counts what this filter lists, never the whole shelf when one agency is asked for.
+      const total = agencyCount ?? byAgency.reduce((n, a) => n + a.count, 0)
+      return { total, agency: agency ?? null, byAgency, items }
     },
 
     createManifest(agency: string, trackingNumbers: string[], staff: Session): ReturnManifest {

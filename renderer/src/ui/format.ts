@@ -23,3 +23,16 @@ export function formatDay(isoDate: string): string {
     timeZone: 'UTC',
   })
 }
+
+/**
+ * A count and its noun, agreeing: `plural(1, 'document')` → '1 document', `plural(3, 'document')` → '3 documents',
+ * `plural(1244, 'document')` → '1,244 documents'; an irregular plural is given: `plural(2, 'person', 'people')`.
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`
+}
+
+/** A service's turnaround as the clerk says it: 0 working days is the same day, not "in 0 working days". */
+export function readyIn(turnaroundDays: number): string {
+  return turnaroundDays === 0 ? 'ready the same day' : `ready in ${plural(turnaroundDays, 'working day')}`
+}

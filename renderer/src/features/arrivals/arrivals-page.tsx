@@ -8,7 +8,7 @@ import { formatDateTime } from '../../ui/format'
 import { ScanField } from '../../ui/scan-field'
 import { BatchReportModal } from './batch-report-modal'
 import { OpenBatchForm } from './open-batch-form'
-import { ScanFeedback } from './scan-feedback'
+import { ScanFeedback, type ScanPanel } from './scan-feedback'
 import { UnmatchedList } from './unmatched-list'
 import { useSerialScans } from './use-serial-scans'
 
@@ -25,7 +25,7 @@ const OUTCOME_COLOR: Record<ScanResult['outcome'], string> = {
 export function ArrivalsPage() {
   const [batches, setBatches] = useState<BatchSummary[]>([])
   const [batch, setBatch] = useState<BatchDetail | null>(null)
-  const [last, setLast] = useState<ScanResult | null>(null)
+  const [panel, setPanel] = useState<ScanPanel | null>(null)
   const [report, setReport] = useState<BatchReport | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -42,7 +42,7 @@ export function ArrivalsPage() {
     setError(null)
     try {
       const r = await api.call('arrivals.scan', { batchId: batch.id, code })
-      setLast(r)
+      setPanel({ kind: 'result', result: r })
       playFeedback(r.outcome === 'arrived' ? 'ok' : r.outcome === 'rescan' ? 'warn' : 'error')
       setBatch(
         (b) =>
@@ -54,17 +54,25 @@ export function ArrivalsPage() {
       )
     } catch (err) {
       playFeedback('error')
-      setError(err instanceof Error ? err.message : String(err))
+      // The panel answers every read: a scan that could not be recorded replaces the last result too.
+      setPanel({ kind: 'rejected', message: err instanceof Error ? err.message : String(err) })
     }
   }
-  useSerialScans((code) => void scan(code))
+  useSerialScans((code) => void scan(code), {
+    onRejected: (message) => {
+      if (batch) setPanel({ kind: 'rejected', message })
+    },
+    onRepeat: (code) => {
+      if (batch) setPanel({ kind: 'repeat', code })
+    },
+  })
 
   const close = async (): Promise<void> => {
     if (!batch) return
     try {
       setReport(await api.call('arrivals.closeBatch', { batchId: batch.id }))
       setBatch(null)
-      setLast(null)
+      setPanel(null)
       loadList()
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -90,9 +98,13 @@ export function ArrivalsPage() {
                         {b.manifestRef ?? 'No manifest ref'} · {formatDateTime(b.openedAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{b.arrivedCount} arrived</Table.Td>
-                    <Table.Td>
-                      <Badge color={b.status === 'open' ? 'green' : 'gray'}>{b.status}</Badge>
+                    {/* Count and status keep their width; the agency's name is what wraps. */}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.arrivedCount} arrived</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {/* At least as wide as its word: the squeezed column once cut "closed" to "clos…". */}
+                      <Badge color={b.status === 'open' ? 'green' : 'gray'} miw="max-content">
+                        {b.status}
+                      </Badge>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -119,7 +131,13 @@ export function ArrivalsPage() {
           </Text>
         </div>
         <Group>
-          <Button variant="default" onClick={() => setBatch(null)}>
+          <Button
+            variant="default"
+            onClick={() => {
+              setBatch(null)
+              setPanel(null)
+            }}
+          >
             Leave open
           </Button>
           <Button color="dark" onClick={() => void close()} disabled={batch.status !== 'open'}>
@@ -134,8 +152,12 @@ export function ArrivalsPage() {
         error={error}
         onCode={(code) => void scan(code)}
       />
-      <ScanFeedback result={last} />
-      <UnmatchedList scans={batch.scans} onChanged={() => openBatch(batch.id)} />
+      <ScanFeedback panel={panel} />
+      <UnmatchedList
+        scans={batch.scans}
+        onChanged={() => openBatch(batch.id)}
+        onResolved={(result) => setPanel({ kind: 'result', result })}
+      />
       <Table striped fz="sm" verticalSpacing={4} aria-label="Scans in this batch">
         <Table.Tbody>
           {batch.scans.slice(0, 8).map((s) => (

@@ -1,6 +1,7 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
 import type { BatchReport } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { plural } from '../../ui/format'
 
 function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
@@ -27,7 +28,7 @@ export function BatchReportModal({ report, onClose }: { report: BatchReport; onC
     <Modal opened onClose={onClose} title={`Batch ${report.batchId} reconciliation`} size="lg">
       <Stack>
         <Text size="lg">
-          {report.arrived} documents put on the shelf
+          {plural(report.arrived, 'document')} put on the shelf
           {report.countDifference !== null && report.countDifference !== 0
             ? ` (${Math.abs(report.countDifference)} ${report.countDifference < 0 ? 'fewer' : 'more'} than the manifest count)`
             : ''}

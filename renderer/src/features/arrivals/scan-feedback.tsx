@@ -1,18 +1,33 @@
 import { Paper, Stack, Text } from '@mantine/core'
 import type { ScanResult } from '../../../../common/contract'
+import { formatTrackingNumber } from '../../../../common/tracking-number'
 
-const LOOK: Record<ScanResult['outcome'], { bg: string; fg: string }> = {
+/**
+ * What the big panel shows: the last read, whatever became of it. Every read replaces it, so a panel still green
+ * from the document before can never be taken for the answer to this one.
+ */
+export type ScanPanel =
+  | { kind: 'result'; result: ScanResult }
+  /** The scanner refused the read (garbled, too long, no line ending) or the scan could not be recorded. */
+  | { kind: 'rejected'; message: string }
+  /** The same code again inside the scanner's repeat window: folded into the read before it. */
+  | { kind: 'repeat'; code: string }
+
+const LOOK: Record<ScanResult['outcome'] | 'rejected' | 'repeat', { bg: string; fg: string }> = {
   arrived: { bg: 'var(--mantine-color-green-7)', fg: 'white' },
   rescan: { bg: 'var(--mantine-color-yellow-4)', fg: 'var(--mantine-color-dark-9)' },
   collected: { bg: 'var(--mantine-color-orange-6)', fg: 'white' },
   returned: { bg: 'var(--mantine-color-orange-6)', fg: 'white' },
   unknown: { bg: 'var(--mantine-color-red-7)', fg: 'white' },
   invalid: { bg: 'var(--mantine-color-red-7)', fg: 'white' },
+  rejected: { bg: 'var(--mantine-color-red-7)', fg: 'white' },
+  // Neutral, not green: nothing new happened.
+  repeat: { bg: 'var(--mantine-color-gray-3)', fg: 'var(--mantine-color-dark-9)' },
 }
 
 /** The last scan, readable from a metre away: the slot in huge type on green, or what is wrong on amber or red. */
-export function ScanFeedback({ result }: { result: ScanResult | null }) {
-  if (!result) {
+export function ScanFeedback({ panel }: { panel: ScanPanel | null }) {
+  if (!panel) {
     return (
       <Paper withBorder p="xl" radius="md" bg="gray.1">
         <Stack align="center" gap={4}>
@@ -24,42 +39,90 @@ export function ScanFeedback({ result }: { result: ScanResult | null }) {
       </Paper>
     )
   }
-  const look = LOOK[result.outcome]
+  const outcome = panel.kind === 'result' ? panel.result.outcome : panel.kind
+  const look = LOOK[outcome]
   return (
     <Paper
       p="lg"
       radius="md"
       bg={look.bg}
       c={look.fg}
+      withBorder={panel.kind === 'repeat'}
       role="status"
       aria-live="assertive"
       data-testid="scan-feedback"
-      data-outcome={result.outcome}
+      data-outcome={outcome}
     >
       <Stack align="center" gap={2}>
-        <Text
-          fz={result.outcome === 'arrived' ? '5.5rem' : '3rem'}
-          fw={900}
-          lh={1.05}
-          ff={result.outcome === 'arrived' ? 'monospace' : undefined}
-          data-testid="scan-headline"
-        >
-          {result.headline}
-        </Text>
-        {result.customerName && (
-          <Text fz="xl" fw={600}>
-            {result.customerName} · {result.serviceName}
-          </Text>
-        )}
-        <Text fz="lg" ta="center">
-          {result.message}
-        </Text>
-        {result.expected === false && (
-          <Text fz="md" fw={700}>
-            Not on this batch’s manifest
-          </Text>
+        {panel.kind === 'result' ? (
+          <ResultBody result={panel.result} />
+        ) : panel.kind === 'rejected' ? (
+          <>
+            <Headline text="Scan not accepted" />
+            <Text fz="lg" ta="center">
+              {panel.message}
+            </Text>
+          </>
+        ) : (
+          <>
+            <Headline text="Same code again" />
+            <Text fz="lg" ta="center">
+              The scanner read {formatCode(panel.code)} again straight away: nothing changed, and it is not a
+              second arrival.
+            </Text>
+          </>
         )}
       </Stack>
     </Paper>
   )
 }
+
+function Headline({ text, slot = false }: { text: string; slot?: boolean }) {
+  return (
+    <Text
+      fz={slot ? '5.5rem' : '3rem'}
+      fw={900}
+      lh={1.05}
+      ff={slot ? 'monospace' : undefined}
+      ta="center"
+      data-testid="scan-headline"
+    >
+      {text}
+    </Text>
+  )
+}
+
+function ResultBody({ result }: { result: ScanResult }) {
+  const arrived = result.outcome === 'arrived'
+  return (
+    <>
+      <Headline text={result.headline} slot={arrived} />
+      {result.customerName && (
+        <Text fz="xl" fw={600}>
+          {result.customerName} · {result.serviceName}
+        </Text>
+      )}
+      {/* An arrival's message is its tracking number, name and service: the name and service are on the line
+          above, so only the number is added, in the form printed on the label. */}
+      {arrived && result.trackingNumber ? (
+        <Text fz="lg" ff="monospace">
+          {formatTrackingNumber(result.trackingNumber)}
+        </Text>
+      ) : (
+        result.message && (
+          <Text fz="lg" ta="center">
+            {result.message}
+          </Text>
+        )
+      )}
+      {result.expected === false && (
+        <Text fz="md" fw={700}>
+          Not on this batch’s manifest
+        </Text>
+      )}
+    </>
+  )
+}
+
+/** A 12-digit tracking number in its printed groups; anything else as read. */
+const formatCode = (code: string): string => (/^\d{12}$/.test(code) ? formatTrackingNumber(code) : code)

@@ -2,9 +2,22 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { useState } from 'react'
 import type { ScanResult } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { ChooseApplication } from '../../ui/choose-application'
 
-/** Unknown codes of this batch: link each to its application (typed by hand), or accept it as not expected. */
-export function UnmatchedList({ scans, onChanged }: { scans: ScanResult[]; onChanged: () => void }) {
+/**
+ * Unknown codes of this batch: link each to its application (typed by hand, or picked when the code is an agency
+ * reference several applications share), or accept it as not expected.
+ */
+export function UnmatchedList({
+  scans,
+  onChanged,
+  onResolved,
+}: {
+  scans: ScanResult[]
+  onChanged: () => void
+  /** A code linked to its application here: the scan panel shows the arrival (its slot). */
+  onResolved?: (r: ScanResult) => void
+}) {
   const open = scans.filter((s) => s.outcome === 'unknown' && !s.resolved)
   const [linking, setLinking] = useState<Record<number, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -12,7 +25,8 @@ export function UnmatchedList({ scans, onChanged }: { scans: ScanResult[]; onCha
   const resolve = async (scanId: number, trackingNumber: string | null): Promise<void> => {
     setError(null)
     try {
-      await api.call('arrivals.resolveScan', { scanId, trackingNumber })
+      const r = await api.call('arrivals.resolveScan', { scanId, trackingNumber })
+      if (r) onResolved?.(r)
       onChanged()
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -24,24 +38,37 @@ export function UnmatchedList({ scans, onChanged }: { scans: ScanResult[]; onCha
         <Title order={4}>Unmatched codes ({open.length})</Title>
         {error && <Alert color="red">{error}</Alert>}
         {open.map((s) => (
-          <Group key={s.scanId} wrap="nowrap">
-            <Text ff="monospace" w={200}>
-              {s.code}
-            </Text>
-            <TextInput
-              placeholder="Tracking number it belongs to"
-              aria-label={`Tracking number for ${s.code}`}
-              value={linking[s.scanId] ?? ''}
-              onChange={(e) => setLinking({ ...linking, [s.scanId]: e.currentTarget.value })}
-              flex={1}
-            />
-            <Button size="sm" onClick={() => void resolve(s.scanId, linking[s.scanId] ?? '')}>
-              Link
-            </Button>
-            <Button size="sm" variant="default" onClick={() => void resolve(s.scanId, null)}>
-              Keep as not expected
-            </Button>
-          </Group>
+          <Stack key={s.scanId} gap={4}>
+            <Group wrap="nowrap">
+              <Text ff="monospace" w={200}>
+                {s.code}
+              </Text>
+              <TextInput
+                placeholder="Tracking number it belongs to"
+                aria-label={`Tracking number for ${s.code}`}
+                value={linking[s.scanId] ?? ''}
+                onChange={(e) => setLinking({ ...linking, [s.scanId]: e.currentTarget.value })}
+                flex={1}
+              />
+              <Button size="sm" onClick={() => void resolve(s.scanId, linking[s.scanId] ?? '')}>
+                Link
+              </Button>
+              <Button size="sm" variant="default" onClick={() => void resolve(s.scanId, null)}>
+                Keep as not expected
+              </Button>
+            </Group>
+            {s.candidates.length > 0 && (
+              <ChooseApplication
+                code={s.code.trim().toUpperCase()}
+                candidates={s.candidates}
+                onPick={async (tn) => {
+                  const r = await api.call('arrivals.resolveScan', { scanId: s.scanId, trackingNumber: tn })
+                  if (r) onResolved?.(r)
+                  onChanged()
+                }}
+              />
+            )}
+          </Stack>
         ))}
       </Stack>
     </Paper>

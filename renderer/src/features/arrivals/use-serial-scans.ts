@@ -3,21 +3,40 @@ import { useEffect, useRef } from 'react'
 import { api } from '../../api/client'
 import { playFeedback } from '../../ui/feedback-sound'
 
-/** Codes from a serial scanner go to the desk on screen; rejected reads are shown, never acted on. */
-export function useSerialScans(onCode: (code: string) => void): void {
-  const latest = useRef(onCode)
+export interface SerialScanHandlers {
+  /**
+   * A read the scanner refused (noise, too long, no line ending): the page shows the reason where the last result
+   * was. Without it, a toast says so.
+   */
+  onRejected?: (message: string) => void
+  /** The same code again inside the repeat window: the page says "same code again"; nothing is acted on. */
+  onRepeat?: (code: string) => void
+}
+
+/** Codes from a serial scanner go to the desk on screen; rejected reads and repeats are shown, never acted on. */
+export function useSerialScans(onCode: (code: string) => void, handlers: SerialScanHandlers = {}): void {
+  const latest = useRef({ onCode, handlers })
   useEffect(() => {
-    latest.current = onCode
+    latest.current = { onCode, handlers }
   })
   useEffect(() => {
-    const offRead = api.on('scan.read', (d) => latest.current(d.code))
+    const offRead = api.on('scan.read', (d) => latest.current.onCode(d.code))
     const offRejected = api.on('scan.rejected', (d) => {
       playFeedback('error')
-      notifications.show({ color: 'red', title: 'Scan not accepted', message: d.message })
+      const show = latest.current.handlers.onRejected
+      if (show) show(d.message)
+      else notifications.show({ color: 'red', title: 'Scan not accepted', message: d.message })
+    })
+    const offRepeated = api.on('scan.repeated', (d) => {
+      const show = latest.current.handlers.onRepeat
+      if (!show) return
+      playFeedback('warn')
+      show(d.code)
     })
     return () => {
       offRead()
       offRejected()
+      offRepeated()
     }
   }, [])
 }

@@ -7,7 +7,7 @@ import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, SMS_OUTCOME_LABELS } from '../../..
 import type { CallListRow, CallOutcome } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { downloadCsv, isoDay } from './csv-export'
 import { ListPager } from './cursor-pager'
@@ -57,9 +57,7 @@ export function CallListTab() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text fz={22} fw={700}>
-          {list.page
-            ? `${list.page.total.toLocaleString('en')} documents whose SMS did not arrive`
-            : 'Loading…'}
+          {list.page ? `${plural(list.page.total, 'document')} whose SMS did not arrive` : 'Loading…'}
         </Text>
         <Group>
           <Switch
@@ -187,7 +185,7 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
           {props.row.phone}
         </Text>
         <Text>
-          {props.row.serviceName}, on shelf {props.row.slot ?? '—'} for {props.row.ageDays} days.
+          {props.row.serviceName}, on shelf {props.row.slot ?? '—'} for {plural(props.row.ageDays, 'day')}.
         </Text>
         <Radio.Group
           label="What happened?"

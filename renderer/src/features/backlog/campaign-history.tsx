@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core'
 import type { CampaignSummary } from '../../../../common/contract'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, plural } from '../../ui/format'
 import { kes } from './campaign-preview-panel'
 
 /** Campaigns run from this workstation: criteria, counts, who and when, and how far the sending has got. */
@@ -26,11 +26,11 @@ export function CampaignHistory({ campaigns }: { campaigns: CampaignSummary[] })
             <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
             <Table.Td ff="monospace">{c.createdBy}</Table.Td>
             <Table.Td>
-              ≥ {c.criteria.minDaysOnShelf} days on shelf
+              ≥ {plural(c.criteria.minDaysOnShelf, 'day')} on shelf
               {c.criteria.serviceCodes.length > 0
                 ? `, ${c.criteria.serviceCodes.join(', ')}`
                 : ', all services'}
-              , not reminded for {c.criteria.lastReminderOlderThanDays} days
+              , not reminded for {plural(c.criteria.lastReminderOlderThanDays, 'day')}
             </Table.Td>
             <Table.Td>{c.recipients.toLocaleString('en-KE')}</Table.Td>
             <Table.Td>{kes(c.costKes)}</Table.Td>

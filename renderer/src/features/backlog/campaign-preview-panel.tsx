@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { CampaignPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 
 const LANGUAGE = { en: 'English', sw: 'Kiswahili' } as const
@@ -47,22 +47,23 @@ export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) 
       </Group>
       {p.recipients > 0 && p.firstDueAt !== null && p.lastDueAt !== null && (
         <Alert color="blue" variant="light" title="Schedule">
-          {p.ratePerMinute} messages a minute, none between {p.quietHours.start} and {p.quietHours.end}: first
-          at <b>{formatDateTime(p.firstDueAt)}</b>, last at <b>{formatDateTime(p.lastDueAt)}</b>.
+          {plural(p.ratePerMinute, 'message')} a minute, none between {p.quietHours.start} and{' '}
+          {p.quietHours.end}: first at <b>{formatDateTime(p.firstDueAt)}</b>, last at{' '}
+          <b>{formatDateTime(p.lastDueAt)}</b>.
         </Alert>
       )}
       {p.languages.map((l) => (
         <Card key={l.language} withBorder padding="sm">
           <Group justify="space-between" mb={4}>
             <Title order={4}>
-              {LANGUAGE[l.language]} — {n(l.recipients)} recipients
+              {LANGUAGE[l.language]} — {plural(l.recipients, 'recipient')}
             </Title>
             <Group gap="xs">
               <Badge color={l.encoding === 'GSM-7' ? 'green' : 'orange'} size="lg" variant="light">
                 {l.encoding}
               </Badge>
               <Badge color={l.segmentsPerMessage === 1 ? 'green' : 'orange'} size="lg" variant="light">
-                {l.segmentsPerMessage} segment{l.segmentsPerMessage === 1 ? '' : 's'}
+                {plural(l.segmentsPerMessage, 'segment')}
               </Badge>
             </Group>
           </Group>
@@ -74,7 +75,7 @@ export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) 
       {p.sample.length > 0 && (
         <div>
           <Title order={4} mb={4}>
-            First {p.sample.length} of {n(p.recipients)} recipients, in sending order
+            First {p.sample.length} of {plural(p.recipients, 'recipient')}, in sending order
           </Title>
           <Table striped verticalSpacing={4} fz="md" aria-label="Campaign recipients">
             <Table.Thead>

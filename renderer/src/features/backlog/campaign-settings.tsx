@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { plural } from '../../ui/format'
 
 type CampaignSettings = Pick<
   Settings,
@@ -46,7 +47,7 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
         <Text c="dimmed">
           KES {values.smsPriceKes.toFixed(2)} per SMS · quiet {values.reminderQuietStart}–
           {values.reminderQuietEnd} · {values.reminderRatePerMinute} a minute · no one reminded twice within{' '}
-          {values.reminderExclusionDays} days
+          {plural(values.reminderExclusionDays, 'day')}
         </Text>
         {canEdit && (
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>

@@ -7,6 +7,7 @@ import { CampaignCriteriaForm } from './campaign-criteria-form'
 import { CampaignHistory } from './campaign-history'
 import { CampaignPreviewPanel, kes } from './campaign-preview-panel'
 import { CampaignSettings } from './campaign-settings'
+import { plural } from '../../ui/format'
 
 const DEFAULT_CRITERIA: CampaignCriteria = {
   minDaysOnShelf: 14,
@@ -55,7 +56,7 @@ export function CampaignsTab() {
     if (c) {
       notifications.show({
         color: 'blue',
-        message: `Dry run ${c.id} recorded: ${c.recipients} recipients, nothing sent.`,
+        message: `Dry run ${c.id} recorded: ${plural(c.recipients, 'recipient')}, nothing sent.`,
       })
       loadHistory()
     }
@@ -115,8 +116,8 @@ export function CampaignsTab() {
           <Stack>
             <Text size="lg">
               Send <b>{preview.segments.toLocaleString('en-KE')}</b> SMS to{' '}
-              <b>{preview.recipients.toLocaleString('en-KE')}</b> people about{' '}
-              {preview.documents.toLocaleString('en-KE')} documents, for about <b>{kes(preview.costKes)}</b>?
+              <b>{plural(preview.recipients, 'person', 'people')}</b> about{' '}
+              {plural(preview.documents, 'document')}, for about <b>{kes(preview.costKes)}</b>?
             </Text>
             <Text c="dimmed">Everyone is checked again as their message goes out.</Text>
             <Group justify="flex-end">

@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { OverdueDocument, OverdueSummary } from '../../../../common/contract'
 import { api } from '../../api/client'
-import { formatDay } from '../../ui/format'
+import { formatDay, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { downloadCsv, isoDay } from './csv-export'
 import { ListPager } from './cursor-pager'
@@ -67,7 +67,7 @@ export function OverdueTab() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2} fz={30}>
-          {summary.total.toLocaleString('en')} documents overdue at the agency
+          {plural(summary.total, 'document')} overdue at the agency
         </Title>
         <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportSummary}>
           Export figures (CSV)

@@ -1,6 +1,7 @@
 import { Checkbox, Table } from '@mantine/core'
 import type { ReturnCandidate } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { formatDay, plural } from '../../ui/format'
 
 /** Documents past their retention period, with a tick box each (Space toggles the focused one). */
 export function ReturnDueTable({
@@ -36,7 +37,7 @@ export function ReturnDueTable({
           {showAgency && <Table.Th>Agency</Table.Th>}
           <Table.Th>Customer</Table.Th>
           <Table.Th w={100}>Slot</Table.Th>
-          <Table.Th w={120}>Collect by</Table.Th>
+          <Table.Th w={150}>Collect by</Table.Th>
           <Table.Th w={110}>Overdue</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -62,8 +63,8 @@ export function ReturnDueTable({
             {showAgency && <Table.Td>{i.agency}</Table.Td>}
             <Table.Td>{i.customerName}</Table.Td>
             <Table.Td ff="monospace">{i.shelfSlot ?? '—'}</Table.Td>
-            <Table.Td>{i.collectBy}</Table.Td>
-            <Table.Td>{i.daysOverdue} days</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(i.collectBy)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{plural(i.daysOverdue, 'day')}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine
 import { useState } from 'react'
 import type { ReturnManifest } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, formatDay, plural } from '../../ui/format'
 import { downloadManifestCsv } from './return-manifest-csv'
 
 /** Only the manifest goes to paper: everything else on the page is hidden while printing. */
@@ -104,7 +104,7 @@ export function ReturnManifestView({
           {m.confirmedAt !== null &&
             ` · returned ${formatDateTime(m.confirmedAt)}, confirmed by ${m.confirmedBy ?? ''}`}
           {' · '}
-          {m.items.length} document{m.items.length === 1 ? '' : 's'}
+          {plural(m.items.length, 'document')}
           {m.status === 'confirmed' && returned !== m.items.length && ` (${returned} returned)`}
         </Text>
       </Stack>
@@ -124,7 +124,7 @@ export function ReturnManifestView({
             <Table.Th>Service</Table.Th>
             <Table.Th>Customer</Table.Th>
             <Table.Th w={100}>Slot</Table.Th>
-            <Table.Th w={120}>Collect by</Table.Th>
+            <Table.Th w={150}>Collect by</Table.Th>
             {m.status !== 'open' && <Table.Th w={170}>Outcome</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -139,7 +139,7 @@ export function ReturnManifestView({
               <Table.Td>{i.serviceName}</Table.Td>
               <Table.Td>{i.customerName}</Table.Td>
               <Table.Td ff="monospace">{i.shelfSlot ?? '—'}</Table.Td>
-              <Table.Td>{i.collectBy}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(i.collectBy)}</Table.Td>
               {m.status !== 'open' && (
                 <Table.Td>
                   {i.outcome === 'skipped' ? `Not returned: ${i.skipReason ?? ''}` : (i.outcome ?? '—')}
@@ -156,8 +156,9 @@ export function ReturnManifestView({
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Mark returned" centered>
         <Stack>
           <Text size="lg">
-            The courier has signed for <b>{m.items.length}</b> documents. Mark them returned to {m.agency} and
-            clear their shelf slots?
+            The courier has signed for <b>{plural(m.items.length, 'document')}</b>. Mark{' '}
+            {m.items.length === 1 ? 'it' : 'them'} returned to {m.agency} and clear{' '}
+            {m.items.length === 1 ? 'its shelf slot' : 'their shelf slots'}?
           </Text>
           <Group justify="flex-end">
             {/* Focus starts on "Not yet": marking returned cannot be undone. */}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
 import type { ReturnManifest, ReturnManifestSummary, ReturnsDue } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { plural } from '../../ui/format'
 import { ReturnDueTable } from './return-due-table'
 import { ReturnManifestList } from './return-manifest-list'
 import { ReturnManifestView } from './return-manifest-view'
@@ -66,7 +67,8 @@ export function ReturnsTab() {
           onConfirm={() =>
             run(
               () => api.call('returns.confirm', { manifestId: manifest.id }),
-              (m) => `${m.items.filter((i) => i.outcome === 'returned').length} documents marked returned.`,
+              (m) =>
+                `${plural(m.items.filter((i) => i.outcome === 'returned').length, 'document')} marked returned.`,
             )
           }
           onCancelManifest={() =>
@@ -128,12 +130,10 @@ export function ReturnsTab() {
         </Alert>
       )}
       {due && (
-        <Text size="lg">
-          <b>{due.total.toLocaleString('en-KE')}</b> documents past their retention period
-          {items.length <
-            (agency ? (due.byAgency.find((a) => a.agency === agency)?.count ?? 0) : due.total) &&
-            ` (oldest ${items.length} shown)`}
-          .
+        <Text size="lg" data-testid="returns-headline">
+          <b>{plural(due.total, 'document')}</b> past {due.total === 1 ? 'its' : 'their'} retention period
+          {due.agency !== null && ` for ${due.agency}`}
+          {items.length < due.total && ` (oldest ${items.length.toLocaleString('en')} shown)`}.
         </Text>
       )}
       {due && (

@@ -19,6 +19,7 @@ import { downloadCsv, isoDay } from './csv-export'
 import { FigureCard } from './figure-card'
 import { SMS_COLOR, ShelfList, type ShelfFilter } from './shelf-list'
 import { useServices } from './use-services'
+import { plural } from '../../ui/format'
 
 const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
 
@@ -81,7 +82,7 @@ export function ShelfTab() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2} fz={30}>
-          {summary.total.toLocaleString('en')} documents waiting on the shelf
+          {plural(summary.total, 'document')} waiting on the shelf
         </Title>
         <Group>
           <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportSummary}>

@@ -1,27 +1,36 @@
-import { Stack, Tabs } from '@mantine/core'
+import { Alert, Stack, Tabs } from '@mantine/core'
 import { useState } from 'react'
 import type { LookupResult } from '../../../../common/contract'
+import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { playFeedback } from '../../ui/feedback-sound'
+import { ChooseApplication } from '../../ui/choose-application'
 import { ScanField } from '../../ui/scan-field'
 import { useSerialScans } from '../arrivals/use-serial-scans'
 import { HandoverPanel } from './handover-panel'
 import { ShelfAudit } from './shelf-audit'
+
+/** What the last read at the hand-over desk said, when it was not a customer's documents. */
+type ReadNotice = { kind: 'rejected'; message: string } | { kind: 'repeat'; code: string }
 
 /** The collection desk: scan the customer's receipt (or type a number), check who collects, hand over. */
 export function CollectionPage() {
   const [tab, setTab] = useState<string | null>('handover')
   const [result, setResult] = useState<LookupResult | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<ReadNotice | null>(null)
   const [round, setRound] = useState(0)
+  const [lastCode, setLastCode] = useState('')
 
   const lookup = async (code: string): Promise<void> => {
     setError(null)
+    setNotice(null)
     try {
       const r = await api.call('collection.lookup', { code })
       setResult(r)
       setRound((n) => n + 1)
       playFeedback(r.ready.length > 0 ? 'ok' : 'warn')
+      setLastCode(code.trim().toUpperCase())
     } catch (err) {
       setResult(null)
       playFeedback('error')
@@ -36,8 +45,25 @@ export function CollectionPage() {
         <Tabs.Tab value="audit">Shelf audit</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="handover">
-        <HandoverLookup onCode={(c) => void lookup(c)} error={error} />
-        {result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />}
+        <HandoverLookup
+          onCode={(c) => void lookup(c)}
+          error={error}
+          onRejected={(message) => {
+            // A garbled read is not the next customer, but the last customer's documents must not look like
+            // its answer either: they go, and the reason shows in their place.
+            setResult(null)
+            setError(null)
+            setNotice({ kind: 'rejected', message })
+          }}
+          onRepeat={(code) => setNotice({ kind: 'repeat', code })}
+        />
+        {notice && <ReadNoticeAlert notice={notice} />}
+        {result && result.choose.length > 0 ? (
+          // An agency reference of several customers: pick whose document it is, then hand over as usual.
+          <ChooseApplication code={lastCode} candidates={result.choose} onPick={(tn) => lookup(tn)} />
+        ) : (
+          result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />
+        )}
       </Tabs.Panel>
       <Tabs.Panel value="audit">
         <ShelfAudit />
@@ -46,8 +72,34 @@ export function CollectionPage() {
   )
 }
 
-function HandoverLookup({ onCode, error }: { onCode: (code: string) => void; error: string | null }) {
-  useSerialScans(onCode)
+function ReadNoticeAlert({ notice }: { notice: ReadNotice }) {
+  if (notice.kind === 'rejected') {
+    return (
+      <Alert color="red" variant="filled" title="Scan not accepted" mb="md" data-testid="read-notice">
+        {notice.message}
+      </Alert>
+    )
+  }
+  const code = /^\d{12}$/.test(notice.code) ? formatTrackingNumber(notice.code) : notice.code
+  return (
+    <Alert color="gray" title="Same code again" mb="md" data-testid="read-notice">
+      The scanner read {code} again straight away: nothing changed.
+    </Alert>
+  )
+}
+
+function HandoverLookup({
+  onCode,
+  error,
+  onRejected,
+  onRepeat,
+}: {
+  onCode: (code: string) => void
+  error: string | null
+  onRejected: (message: string) => void
+  onRepeat: (code: string) => void
+}) {
+  useSerialScans(onCode, { onRejected, onRepeat })
   return (
     <Stack mb="md">
       <ScanField

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  Grid,
   Group,
   Menu,
   Paper,
@@ -21,6 +22,7 @@ import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { SmsBadge } from './sms-badge'
 import { api } from '../../api/client'
 import { ShelfActionModal, type ShelfAction } from './shelf-action-modal'
+import { plural } from '../../ui/format'
 
 /** The documents a customer can take, who takes them (owner with ID check, or a proxy), and the hand-over itself. */
 export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone: () => void }) {
@@ -41,7 +43,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
       notifications.show({
         color: 'green',
         title: 'Handed over',
-        message: `${done.length} document${done.length === 1 ? '' : 's'} marked collected.`,
+        message: `${plural(done.length, 'document')} marked collected.`,
       })
       onDone()
     } catch (err) {
@@ -50,123 +52,155 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
   }
 
   return (
-    <Paper withBorder p="lg" radius="md" onKeyDown={getHotkeyHandler([['mod+Enter', () => void handOver()]])}>
-      <Stack gap="sm">
-        {result.ready.length === 0 && <Alert color="orange">Nothing here can be handed over now.</Alert>}
-        {result.ready.map((d) => (
-          <Group
-            key={d.trackingNumber}
-            justify="space-between"
-            wrap="nowrap"
-            p="xs"
-            style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
-          >
-            <Checkbox
-              size="lg"
-              checked={chosen.includes(d.trackingNumber)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked
-                setChosen((c) => (on ? [...c, d.trackingNumber] : c.filter((x) => x !== d.trackingNumber)))
-              }}
-              label={
-                <div>
-                  <Text fw={700}>
-                    {d.customerName} · {d.serviceName}
+    <Paper withBorder p="md" radius="md" onKeyDown={getHotkeyHandler([['mod+Enter', () => void handOver()]])}>
+      {/* Documents on the left, who collects and the hand-over button on the right: at 1366×768 the button is in
+          view without scrolling however many documents the customer has. */}
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={result.ready.length > 0 ? 7 : 12}>
+          <Stack gap="xs">
+            {result.ready.length === 0 && <Alert color="orange">Nothing here can be handed over now.</Alert>}
+            {result.ready.map((d) => (
+              <Group
+                key={d.trackingNumber}
+                justify="space-between"
+                wrap="nowrap"
+                p="xs"
+                style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+              >
+                <Checkbox
+                  size="lg"
+                  checked={chosen.includes(d.trackingNumber)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked
+                    setChosen((c) =>
+                      on ? [...c, d.trackingNumber] : c.filter((x) => x !== d.trackingNumber),
+                    )
+                  }}
+                  label={
+                    <div>
+                      <Text fw={700}>
+                        {d.customerName} · {d.serviceName}
+                      </Text>
+                      <Group gap="xs" wrap="wrap">
+                        <Text size="sm" c="dimmed" ff="monospace">
+                          {formatTrackingNumber(d.trackingNumber)}
+                          {d.idNumberHint ? ` · ID ${d.idNumberHint}` : ''}
+                          {d.damaged ? ' · DAMAGED' : ''}
+                        </Text>
+                        <SmsBadge sms={d.sms} />
+                      </Group>
+                    </div>
+                  }
+                />
+                <Group gap="xs" wrap="nowrap">
+                  <Text
+                    fz="2.2rem"
+                    fw={900}
+                    ff="monospace"
+                    lh={1.1}
+                    style={{ whiteSpace: 'nowrap' }}
+                    data-testid="handover-slot"
+                  >
+                    {d.shelfSlot}
                   </Text>
-                  <Text size="sm" c="dimmed" ff="monospace">
-                    {formatTrackingNumber(d.trackingNumber)}
-                    {d.idNumberHint ? ` · ID ${d.idNumberHint}` : ''}
-                    {d.damaged ? ' · DAMAGED' : ''}
-                  </Text>
-                  <SmsBadge sms={d.sms} />
-                </div>
-              }
-            />
-            <Group gap="xs" wrap="nowrap">
-              <Text fz="2.4rem" fw={900} ff="monospace" data-testid="handover-slot">
-                {d.shelfSlot}
-              </Text>
-              <Menu>
-                <Menu.Target>
-                  <Button variant="subtle" aria-label={`More for ${d.trackingNumber}`} px="xs">
-                    <IconDots />
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item onClick={() => setAction({ action: 'move', doc: d })}>
-                    Move to another slot
-                  </Menu.Item>
-                  <Menu.Item onClick={() => setAction({ action: 'missing', doc: d })}>Mark missing</Menu.Item>
-                  <Menu.Item onClick={() => setAction({ action: 'damaged', doc: d })}>Mark damaged</Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
-          </Group>
-        ))}
-        {result.notReady.map((n) => (
-          <Alert key={n.trackingNumber} color="gray" p="xs">
-            {formatTrackingNumber(n.trackingNumber)}: {n.reason}
-          </Alert>
-        ))}
+                  <Menu>
+                    <Menu.Target>
+                      <Button variant="subtle" aria-label={`More for ${d.trackingNumber}`} px="xs">
+                        <IconDots />
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => setAction({ action: 'move', doc: d })}>
+                        Move to another slot
+                      </Menu.Item>
+                      <Menu.Item onClick={() => setAction({ action: 'missing', doc: d })}>
+                        Mark missing
+                      </Menu.Item>
+                      <Menu.Item onClick={() => setAction({ action: 'damaged', doc: d })}>
+                        Mark damaged
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Group>
+              </Group>
+            ))}
+            {result.notReady.map((n) => (
+              <Alert key={n.trackingNumber} color="gray" p="xs">
+                {formatTrackingNumber(n.trackingNumber)}: {n.reason}
+              </Alert>
+            ))}
+          </Stack>
+        </Grid.Col>
         {result.ready.length > 0 && (
-          <>
-            <Title order={4}>Who collects?</Title>
-            <SegmentedControl
-              value={kind}
-              onChange={(v) => setKind(v === 'proxy' ? 'proxy' : 'owner')}
-              data={[
-                { value: 'owner', label: 'The owner' },
-                { value: 'proxy', label: 'Someone else (proxy)' },
-              ]}
-            />
-            {kind === 'owner' ? (
-              <TextInput
-                label="Owner's ID number (from the ID card)"
-                inputMode="numeric"
-                value={idNumber}
-                onChange={(e) => setIdNumber(e.currentTarget.value)}
-                autoFocus
+          <Grid.Col span={5}>
+            <Stack gap="sm">
+              <Title order={4}>Who collects?</Title>
+              <SegmentedControl
+                value={kind}
+                onChange={(v) => setKind(v === 'proxy' ? 'proxy' : 'owner')}
+                data={[
+                  { value: 'owner', label: 'The owner' },
+                  { value: 'proxy', label: 'Someone else (proxy)' },
+                ]}
               />
-            ) : (
-              <SimpleGrid cols={2}>
+              {kind === 'owner' ? (
                 <TextInput
-                  label="Proxy's name"
-                  value={proxy.name}
-                  onChange={(e) => setProxy({ ...proxy, name: e.currentTarget.value })}
+                  label="Owner's ID number (from the ID card)"
+                  inputMode="numeric"
+                  value={idNumber}
+                  onChange={(e) => setIdNumber(e.currentTarget.value)}
                   autoFocus
                 />
-                <TextInput
-                  label="Proxy's ID number"
-                  inputMode="numeric"
-                  value={proxy.idNumber}
-                  onChange={(e) => setProxy({ ...proxy, idNumber: e.currentTarget.value })}
-                />
-                <TextInput
-                  label="Relationship"
-                  placeholder="Mother"
-                  value={proxy.relationship}
-                  onChange={(e) => setProxy({ ...proxy, relationship: e.currentTarget.value })}
-                />
-                <TextInput
-                  label="Authorisation letter reference"
-                  value={proxy.authorisationRef}
-                  onChange={(e) => setProxy({ ...proxy, authorisationRef: e.currentTarget.value })}
-                />
-              </SimpleGrid>
-            )}
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button size="lg" onClick={() => void handOver()} disabled={chosen.length === 0}>
-                Hand over {chosen.length} document{chosen.length === 1 ? '' : 's'} (Ctrl+Enter)
-              </Button>
-            </Group>
-          </>
+              ) : (
+                <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
+                  <TextInput
+                    label="Proxy's name"
+                    value={proxy.name}
+                    onChange={(e) => setProxy({ ...proxy, name: e.currentTarget.value })}
+                    autoFocus
+                  />
+                  <TextInput
+                    label="Proxy's ID number"
+                    inputMode="numeric"
+                    value={proxy.idNumber}
+                    onChange={(e) => setProxy({ ...proxy, idNumber: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Relationship"
+                    placeholder="Mother"
+                    value={proxy.relationship}
+                    onChange={(e) => setProxy({ ...proxy, relationship: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Authorisation letter reference"
+                    value={proxy.authorisationRef}
+                    onChange={(e) => setProxy({ ...proxy, authorisationRef: e.currentTarget.value })}
+                  />
+                </SimpleGrid>
+              )}
+              {error && (
+                <Alert color="red" role="alert">
+                  {error}
+                </Alert>
+              )}
+              <div>
+                <Button
+                  size="lg"
+                  fullWidth
+                  onClick={() => void handOver()}
+                  disabled={chosen.length === 0}
+                  aria-keyshortcuts="Control+Enter"
+                >
+                  Hand over {plural(chosen.length, 'document')}
+                </Button>
+                <Text size="sm" c="dimmed" ta="center" mt={4}>
+                  or press Ctrl+Enter
+                </Text>
+              </div>
+            </Stack>
+          </Grid.Col>
         )}
-      </Stack>
+      </Grid>
       {action && (
         <ShelfActionModal
           action={action.action}

@@ -57,7 +57,8 @@ export function ShelfActionModal({
           {action === 'move' && (
             <TextInput
               label="New slot"
-              placeholder="B-07"
+              description="The shelf's own name: letters, digits, spaces, - / or ."
+              placeholder="A-07, BOX 3 or 26W49-OVERFLOW"
               data-autofocus
               value={slot}
               onChange={(e) => setSlot(e.currentTarget.value)}

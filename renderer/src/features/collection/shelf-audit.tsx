@@ -85,6 +85,18 @@ export function ShelfAudit() {
           )}
           {list('Collected but still here', report.collectedButHere.map(formatTrackingNumber), 'orange')}
           {report.unknown.length > 0 && <Alert color="red">Unknown codes: {report.unknown.join(', ')}</Alert>}
+          {report.ambiguous.length > 0 && (
+            <Alert color="orange" title="Reference shared by several applications">
+              {report.ambiguous.map((a) => (
+                <Text key={a.code} size="sm">
+                  <Text span ff="monospace">
+                    {a.code}
+                  </Text>
+                  : {a.trackingNumbers.map(formatTrackingNumber).join(' or ')} — scan the document’s own label
+                </Text>
+              ))}
+            </Alert>
+          )}
         </SimpleGrid>
       )}
     </Stack>

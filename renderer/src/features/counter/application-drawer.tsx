@@ -1,7 +1,7 @@
 import { Alert, Button, Drawer, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core'
 import { IconRepeat } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { ApplicationDetail, ReceiptPreview } from '../../../../common/contract'
+import type { ApplicationDetail, HistoryEntry, ReceiptPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
 import { api } from '../../api/client'
 import { formatDateTime, formatDay } from '../../ui/format'
@@ -49,7 +49,13 @@ export function ApplicationDrawer({
       api.on('print.job', ({ job }) =>
         setApp((a) =>
           a && job.trackingNumber === a.trackingNumber
-            ? { ...a, printJobs: a.printJobs.map((j) => (j.id === job.id ? job : j)) }
+            ? {
+                ...a,
+                printJobs: a.printJobs.map((j) => (j.id === job.id ? job : j)),
+                history: a.history.map((h) =>
+                  h.kind === 'print' && h.job.id === job.id ? { ...h, job } : h,
+                ),
+              }
             : a,
         ),
       ),
@@ -96,44 +102,15 @@ export function ApplicationDrawer({
               {app.notes && <Row label="Notes" value={app.notes} />}
             </Table.Tbody>
           </Table>
-          <Title order={4}>Timeline</Title>
-          <Timeline bulletSize={18} lineWidth={2}>
-            {app.timeline.map((e, i) => (
-              <Timeline.Item key={i} title={EVENT_LABEL[e.type] ?? e.type}>
-                <Text size="sm" c="dimmed">
-                  {formatDateTime(e.at)} · {e.staffNumber ?? 'system'}
-                </Text>
-              </Timeline.Item>
-            ))}
-            {app.deliveries.map((d, i) => (
-              <Timeline.Item
-                key={`d${i}`}
-                title={
-                  d.outcome === 'delivered'
-                    ? 'SMS delivered'
-                    : d.outcome === 'failed'
-                      ? 'SMS failed'
-                      : 'SMS: invalid number'
-                }
-                color={d.outcome === 'delivered' ? 'green' : 'red'}
-              >
-                <Text size="sm" c="dimmed">
-                  {formatDateTime(d.at)}
-                </Text>
-              </Timeline.Item>
-            ))}
-            {app.printJobs.map((j) => (
-              <Timeline.Item
-                key={`p${j.id}`}
-                title={`${j.kind === 'reprint' ? 'Reprint' : j.copy ? 'Receipt copy' : 'Receipt'}: ${j.status}`}
-                color={j.status === 'failed' ? 'red' : 'gray'}
-              >
-                <Text size="sm" c="dimmed">
-                  {formatDateTime(j.createdAt)} · {j.printer}
-                  {j.reason ? ` · “${j.reason}”` : ''}
-                  {j.error ? ` · ${j.error}` : ''}
-                </Text>
-              </Timeline.Item>
+          <Group justify="space-between" align="baseline">
+            <Title order={4}>Timeline</Title>
+            <Text size="sm" c="dimmed">
+              Oldest first
+            </Text>
+          </Group>
+          <Timeline bulletSize={18} lineWidth={2} aria-label="Timeline, oldest first">
+            {app.history.map((h, i) => (
+              <HistoryItem key={i} entry={h} />
             ))}
           </Timeline>
           {receipt && <ReceiptImage receipt={receipt} label={`Receipt ${trackingNumber}`} />}
@@ -147,6 +124,46 @@ export function ApplicationDrawer({
         />
       )}
     </Drawer>
+  )
+}
+
+const SMS_LABEL = {
+  delivered: 'SMS delivered',
+  failed: 'SMS failed',
+  'invalid-number': 'SMS: invalid number',
+} as const
+
+function HistoryItem({ entry }: { entry: HistoryEntry }) {
+  if (entry.kind === 'event') {
+    return (
+      <Timeline.Item title={EVENT_LABEL[entry.type] ?? entry.type}>
+        <Text size="sm" c="dimmed">
+          {formatDateTime(entry.at)} · {entry.staffNumber ?? 'system'}
+        </Text>
+      </Timeline.Item>
+    )
+  }
+  if (entry.kind === 'sms') {
+    return (
+      <Timeline.Item title={SMS_LABEL[entry.outcome]} color={entry.outcome === 'delivered' ? 'green' : 'red'}>
+        <Text size="sm" c="dimmed">
+          {formatDateTime(entry.at)}
+        </Text>
+      </Timeline.Item>
+    )
+  }
+  const j = entry.job
+  return (
+    <Timeline.Item
+      title={`${j.kind === 'reprint' ? 'Reprint' : j.copy ? 'Receipt copy' : 'Receipt'}: ${j.status}`}
+      color={j.status === 'failed' ? 'red' : 'gray'}
+    >
+      <Text size="sm" c="dimmed">
+        {formatDateTime(j.createdAt)} · {j.printer}
+        {j.reason ? ` · “${j.reason}”` : ''}
+        {j.error ? ` · ${j.error}` : ''}
+      </Text>
+    </Timeline.Item>
   )
 }
 

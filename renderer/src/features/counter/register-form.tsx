@@ -21,8 +21,10 @@ import { useMemo, useState } from 'react'
 import { matchesAgencyRef, type Service } from '../../../../common/catalogue'
 import { contract, type RegisterResult } from '../../../../common/contract'
 import { ApiError, api } from '../../api/client'
+import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { readyIn } from '../../ui/format'
 
 interface Values {
   serviceCode: string
@@ -46,7 +48,8 @@ const EMPTY: Omit<Values, 'serviceCode' | 'language'> = {
 
 /**
  * The clerk's form: every field checked as it is typed against the same schema the core uses, plus the chosen
- * service's own rules (ID number required, agency reference format). Ctrl+Enter registers from any field.
+ * service's own rules (ID number required, agency reference format). Ctrl+Enter registers from any field, or puts
+ * the cursor in the first field that is not right.
  */
 export function RegisterForm({
   services,
@@ -59,12 +62,19 @@ export function RegisterForm({
   const [duplicate, setDuplicate] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const active = useMemo(() => services.filter((s) => s.active), [services])
+  const [formEl, setFormEl] = useState<HTMLFormElement | null>(null)
 
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { serviceCode: '', language: 'en', ...EMPTY },
     // Not the service picker: it has focus first, and leaving it for the search box is not a mistake.
-    validateInputOnBlur: ['customerName', 'phone', 'idNumber', 'agencyRef', 'notes'],
+    enhanceGetInputProps: validateChangedOnBlur<Values>([
+      'customerName',
+      'phone',
+      'idNumber',
+      'agencyRef',
+      'notes',
+    ]),
     validate: zodValidate<Values>(contract['application.register'].input, (v) => {
       const service = services.find((s) => s.code === v.serviceCode)
       if (!service) return {}
@@ -100,11 +110,19 @@ export function RegisterForm({
       setBusy(false)
     }
   }
-  const onSubmit = form.onSubmit((v) => void submit(v))
+  const onSubmit = form.onSubmit(
+    (v) => void submit(v),
+    (errors) => focusFirstError(formEl, errors),
+  )
 
   return (
     <Paper withBorder p="lg" radius="md" shadow="xs">
-      <form onSubmit={onSubmit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => onSubmit()]])}>
+      <form
+        ref={setFormEl}
+        onSubmit={onSubmit}
+        noValidate
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => onSubmit()]])}
+      >
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={2} size="h3">
@@ -127,10 +145,12 @@ export function RegisterForm({
             required
             autoFocus
             allowDeselect={false}
+            // Typing "birth" highlights the first match, and Enter or Tab takes it: the picker never ends up
+            // emptied by Tab while the clerk can see the service they meant.
+            selectFirstOptionOnChange
+            autoSelectOnBlur
             nothingFoundMessage="No such service"
-            description={
-              service ? `${service.agency} · ready in ${service.turnaroundDays} working days` : undefined
-            }
+            description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
           <TextInput

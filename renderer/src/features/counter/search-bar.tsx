@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Table, Text, TextInput } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import type { ApplicationSummary } from '../../../../common/contract'
@@ -7,16 +6,25 @@ import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
+import { useDeskHotkeys } from '../../ui/use-desk-hotkeys'
 import { ApplicationDrawer } from './application-drawer'
 
-/** "Is mine ready?": find by tracking number, phone, ID number, agency reference or name. F2 jumps here. */
+/**
+ * "Is mine ready?": find by tracking number, phone, ID number, agency reference or name. F2 jumps here from any
+ * field.
+ */
 export function SearchBar() {
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<ApplicationSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  useHotkeys([['F2', () => input.current?.focus()]])
+  // Selecting the last query lets the next one replace it as it is typed.
+  const focusFind = (): void => {
+    input.current?.focus()
+    input.current?.select()
+  }
+  useDeskHotkeys([['F2', focusFind]])
 
   const search = async (): Promise<void> => {
     setError(null)

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { contract } from '../../../../common/contract'
+import { NEW_PIN_HINT } from '../../../../common/contract/fields'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
@@ -43,7 +44,12 @@ export function MyPinTab() {
           </Alert>
         )}
         <PasswordInput label="Current PIN" inputMode="numeric" {...form.getInputProps('currentPin')} />
-        <PasswordInput label="New PIN" inputMode="numeric" {...form.getInputProps('newPin')} />
+        <PasswordInput
+          label="New PIN"
+          description={NEW_PIN_HINT}
+          inputMode="numeric"
+          {...form.getInputProps('newPin')}
+        />
         <PasswordInput label="Repeat new PIN" inputMode="numeric" {...form.getInputProps('pinConfirm')} />
         <Button type="submit" loading={form.submitting}>
           Change PIN

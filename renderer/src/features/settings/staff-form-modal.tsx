@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { contract, type StaffSummary } from '../../../../common/contract'
+import { NEW_PIN_HINT } from '../../../../common/contract/fields'
 import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
@@ -67,7 +68,13 @@ export function AddStaffModal({
           </Group>
           <TextInput label="Full name" required {...form.getInputProps('name')} />
           <Group grow>
-            <PasswordInput label="PIN" inputMode="numeric" required {...form.getInputProps('pin')} />
+            <PasswordInput
+              label="PIN"
+              description={NEW_PIN_HINT}
+              inputMode="numeric"
+              required
+              {...form.getInputProps('pin')}
+            />
             <PasswordInput
               label="Repeat PIN"
               inputMode="numeric"
@@ -191,7 +198,13 @@ export function ResetPinModal({
               {error}
             </Alert>
           )}
-          <PasswordInput label="New PIN" inputMode="numeric" data-autofocus {...form.getInputProps('pin')} />
+          <PasswordInput
+            label="New PIN"
+            description={NEW_PIN_HINT}
+            inputMode="numeric"
+            data-autofocus
+            {...form.getInputProps('pin')}
+          />
           <PasswordInput label="Repeat PIN" inputMode="numeric" {...form.getInputProps('pinConfirm')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { StaffSummary } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, plural } from '../../ui/format'
 import { AddStaffModal, EditStaffModal, ResetPinModal } from './staff-form-modal'
 
 /** Staff of the centre: administrators add, edit and reset PINs; managers see the list. */
@@ -33,7 +33,7 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
   return (
     <>
       <Group justify="space-between" mb="sm">
-        <Text c="dimmed">{staff.length} staff members</Text>
+        <Text c="dimmed">{plural(staff.length, 'staff member')}</Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={18} />} onClick={() => setAdding(true)}>
             Add staff member

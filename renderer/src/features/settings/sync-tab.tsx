@@ -79,10 +79,11 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
       )}
       {status?.lastError && <Alert color="orange">{status.lastError}</Alert>}
       {status && status.replicationIssues > 0 && (
-        <Alert color="orange" title="Events from other workstations that could not be applied">
-          {status.replicationIssues} event(s) from other workstations did not fit their type and were left out
-          of the application list (they are kept in the log). Tell the system administrator: the other
-          workstation may run a different version of the app.
+        <Alert color="orange" title="Data from the central API that could not be applied">
+          {status.replicationIssues} item(s) were left out: events from other workstations that did not fit
+          their type (kept in the log), or central services whose agency-reference pattern this app cannot run
+          safely (the service stays as it was here). Tell the system administrator: the other workstation may
+          run a different version of the app, or the central catalogue needs correcting.
         </Alert>
       )}
       {error && (

@@ -116,13 +116,14 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
                   ...settings,
                   slotScheme: {
                     kind: 'fixed',
+                    // A label may have spaces ('BOX 3 40'): the capacity is the number at the end of the line.
                     slots: e.currentTarget.value
                       .split('\n')
-                      .map((line) => line.trim().split(/[\s:,]+/))
-                      .filter((p) => p[0])
-                      .map(([label, cap]) => ({
-                        label: (label ?? '').toUpperCase(),
-                        capacity: Number(cap ?? 50),
+                      .map((line) => /^(.*?)(?:[\s:,]+(\d+))?$/.exec(line.trim()))
+                      .filter((m) => m?.[1])
+                      .map((m) => ({
+                        label: (m?.[1] ?? '').toUpperCase(),
+                        capacity: Number(m?.[2] ?? 50),
                       })),
                   },
                 })

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form'
 import { IconBuildingCommunity } from '@tabler/icons-react'
 import { useState } from 'react'
 import { contract, type MethodInput, type SessionInfo } from '../../../../common/contract'
+import { NEW_PIN_HINT } from '../../../../common/contract/fields'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
@@ -54,10 +55,11 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
   })
 
   return (
-    <Container size={760} py="xl">
-      <Paper withBorder shadow="sm" p="xl" radius="lg">
+    // Fits 1366×768 with every field's error showing: the button must stay on screen when something is wrong.
+    <Container size={900} py="md">
+      <Paper withBorder shadow="sm" p="lg" radius="lg">
         <form onSubmit={submit} noValidate>
-          <Stack gap="lg">
+          <Stack gap="sm">
             <Group gap="sm">
               <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
               <div>
@@ -117,7 +119,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
               />
               <PasswordInput
                 label="PIN"
-                description="4 to 8 digits, not 1234 or 0000"
+                description={NEW_PIN_HINT}
                 inputMode="numeric"
                 required
                 {...form.getInputProps('admin.pin')}

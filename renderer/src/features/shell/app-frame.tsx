@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
 import { IconLock, IconLogout } from '@tabler/icons-react'
+import type { HotkeyItem } from '@mantine/hooks'
 import { useState } from 'react'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { ROLE_LABELS } from '../../../../common/roles'
@@ -11,22 +11,31 @@ import { CollectionPage } from '../collection/collection-page'
 import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
 import { SettingsPage } from '../settings/settings-page'
-import { itemsFor, type PageId } from './nav-items'
+import { deskForKey, itemsFor, NAV_ITEMS, type PageId } from './nav-items'
+import { useDeskHotkeys } from '../../ui/use-desk-hotkeys'
 import { StatusBar } from './status-bar'
 
-/** Header, role-based navigation, the current desk, and the status bar. Alt+1…5 switch desks; Ctrl+L locks. */
+/**
+ * Header, role-based navigation, the current desk, and the status bar. Alt+digit opens a desk (each desk keeps its
+ * digit whatever the role) and Ctrl+L locks, from any field.
+ */
 export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatus }) {
   const items = itemsFor(session.staff.role)
   const [page, setPage] = useState<PageId>(items[0]?.id ?? 'settings')
   const lock = (): void => void api.call('auth.lock', {}).catch(() => undefined)
 
-  useHotkeys(
-    [
-      ['mod+L', lock],
-      ...items.map((item, i) => [`alt+${i + 1}`, () => setPage(item.id)] as [string, () => void]),
-    ],
-    [],
-  )
+  useDeskHotkeys([
+    ['mod+L', lock],
+    // The physical digit key: Alt+digit gives another character on some layouts.
+    ...NAV_ITEMS.map((item): HotkeyItem => [
+      `alt+Digit${item.key}`,
+      () => {
+        const desk = deskForKey(session.staff.role, item.key)
+        if (desk) setPage(desk.id)
+      },
+      { usePhysicalKeys: true },
+    ]),
+  ])
 
   const current = items.find((i) => i.id === page) ?? items[0]
   return (
@@ -37,25 +46,41 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
       padding="md"
     >
       <AppShell.Header bg="huduma.8" c="white">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={800} size="xl">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          {/* The centre's name gives way first (up to 80 characters): who is signed in, as what, never does. */}
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
+            <Text fw={800} size="xl" style={{ whiteSpace: 'nowrap' }}>
               Track My Service
             </Text>
-            <Text size="lg" opacity={0.9}>
+            <Text size="lg" opacity={0.9} truncate="end" miw={0} title={app.centre?.name}>
               {app.centre?.name}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} align="flex-end">
-              <Text fw={700} lh={1.2} data-testid="signed-in-name">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Stack gap={0} align="flex-end" maw={280}>
+              <Text
+                fw={700}
+                lh={1.2}
+                truncate="end"
+                maw={280}
+                title={session.staff.name}
+                data-testid="signed-in-name"
+              >
                 {session.staff.name}
               </Text>
               <Text size="sm" lh={1.2} opacity={0.85}>
                 {session.staff.staffNumber}
               </Text>
             </Stack>
-            <Badge color="white" c="huduma.9" variant="filled" size="lg">
+            <Badge
+              color="white"
+              c="huduma.9"
+              variant="filled"
+              size="lg"
+              style={{ flexShrink: 0, overflow: 'visible' }}
+              styles={{ label: { overflow: 'visible' } }}
+              data-testid="role-badge"
+            >
               {ROLE_LABELS[session.staff.role]}
             </Badge>
             <Button
@@ -80,14 +105,14 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Desks">
-        {items.map((item, i) => (
+        {items.map((item) => (
           <NavLink
             key={item.id}
             active={item.id === current?.id}
             label={item.label}
             title={item.hint}
             leftSection={<item.icon size={26} />}
-            rightSection={<Kbd size="xs">Alt {i + 1}</Kbd>}
+            rightSection={<Kbd size="xs">Alt {item.key}</Kbd>}
             onClick={() => setPage(item.id)}
             styles={{ label: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 600 } }}
             py="md"

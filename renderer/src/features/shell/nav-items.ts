@@ -11,16 +11,19 @@ export type PageId = 'counter' | 'arrivals' | 'collection' | 'backlog' | 'settin
 
 export interface NavItem {
   id: PageId
+  /** Alt+this digit opens the desk. Fixed per desk, whatever the role, so a key means the same desk everywhere. */
+  key: number
   label: string
   hint: string
   icon: typeof IconReceipt
   roles: readonly Role[]
 }
 
-/** The desks, in the order of a document's life. Shortcut Alt+1…5 follows this order. */
+/** The desks, in the order of a document's life, each with its own Alt+digit. */
 export const NAV_ITEMS: readonly NavItem[] = [
   {
     id: 'counter',
+    key: 1,
     label: 'Counter',
     hint: 'Register applications, print receipts',
     icon: IconReceipt,
@@ -28,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     id: 'arrivals',
+    key: 2,
     label: 'Arrivals',
     hint: 'Scan finished documents onto the shelf',
     icon: IconPackageImport,
@@ -35,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     id: 'collection',
+    key: 3,
     label: 'Collection',
     hint: 'Hand documents to customers',
     icon: IconUserCheck,
@@ -42,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     id: 'backlog',
+    key: 4,
     label: 'Backlog',
     hint: 'Uncollected documents, reminders, returns',
     icon: IconChartBar,
@@ -49,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     id: 'settings',
+    key: 5,
     label: 'Settings',
     hint: 'Staff, workstation, audit log, your PIN',
     icon: IconSettings,
@@ -57,3 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ]
 
 export const itemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((i) => i.roles.includes(role))
+
+/** The desk Alt+`key` opens for this role; null for a desk the role does not have (the key then does nothing). */
+export const deskForKey = (role: Role, key: number): NavItem | null =>
+  itemsFor(role).find((i) => i.key === key) ?? null

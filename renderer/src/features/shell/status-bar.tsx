@@ -60,6 +60,13 @@ export function StatusBar({ app }: { app: AppStatus }) {
             <Device label="Printer" {...status.printer} />
             <Device label="Scanner" {...status.scanner} />
             <Device label="Sync" {...status.sync} />
+            {status.disk.low && (
+              <Tooltip label={status.disk.detail} multiline w={360}>
+                <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.disk.detail}>
+                  Disk space low
+                </Badge>
+              </Tooltip>
+            )}
             <Text size="sm" c="dimmed">
               {status.sync.queueDepth} event{status.sync.queueDepth === 1 ? '' : 's'} waiting to send
             </Text>

@@ -1,0 +1,37 @@
+/**
+ * The short variant of `npm run soak` (docs/RELIABILITY.md), in every `npm test`: 20 SIGKILLs of a workstation under
+ * mixed load while its outbox drains to a simulator failing 20% of requests, and 10,000 events through the drain at
+ * 21% faults with a replay a week later. The long variant runs 300 kills and 1,000,000 events.
+ */
+import { describe, expect, it } from 'vitest'
+import { runFaultDrain } from '../../scripts/soak/fault-drain'
+import { runSoak } from '../../scripts/soak/soak'
+
+describe('soak (short variant)', () => {
+  it('20 kill -9 under registrations, arrivals, hand-overs, campaigns and a drain: nothing acknowledged lost, every event at the API once, in order', async () => {
+    const r = await runSoak({ kills: 20, faultRate: 0.2, seed: 11, runMs: [200, 1500] })
+    expect(r.lost).toEqual([])
+    expect(r.integrityProblems).toEqual([])
+    expect(r.duplicateNumbers).toBe(0)
+    expect(r.acknowledged.registered).toBeGreaterThan(100)
+    expect(r.acknowledged.arrived).toBeGreaterThan(10)
+    expect(r.acknowledged.handedOver).toBeGreaterThan(5)
+    expect({ missing: r.missingAtApi, duplicates: r.duplicatesAtApi, outOfOrder: r.outOfOrder }).toEqual({
+      missing: 0,
+      duplicates: 0,
+      outOfOrder: 0,
+    })
+    expect(r.eventsAtApi).toBe(r.events)
+  }, 240_000)
+
+  it('10,000 events at 21% faults: each stored once, per application in order; a replay a week later is recognised', async () => {
+    const r = await runFaultDrain({ events: 10_000, faultRate: 0.21, seed: 11 })
+    expect(r.failedRequests).toBeGreaterThan(0)
+    expect({ missing: r.missing, duplicates: r.duplicates, outOfOrder: r.outOfOrder }).toEqual({
+      missing: 0,
+      duplicates: 0,
+      outOfOrder: 0,
+    })
+    expect(r.replayRecognised).toBe(true)
+  }, 120_000)
+})
