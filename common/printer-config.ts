@@ -40,6 +40,18 @@ export const printerPort = z
   .max(65535, 'The printer port is from 1 to 65535, usually 9100')
   .default(9100)
 
+/**
+ * Why a port typed on the settings screen cannot be saved, or null. Out-of-range ports are refused, never clamped:
+ * 99999 is a typo, and quietly saving 65535 instead would send receipts nowhere.
+ */
+export function printerPortProblem(value: number | string): string | null {
+  if (typeof value === 'string' && value.trim() === '') return 'Enter the printer port, usually 9100'
+  const r = printerPort.safeParse(typeof value === 'string' ? Number(value) : value)
+  return r.success
+    ? null
+    : (r.error.issues[0]?.message ?? 'The printer port is from 1 to 65535, usually 9100')
+}
+
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const
 
 const devicePath = (what: string, example: string) =>

@@ -6,6 +6,7 @@ import type {
   ApplicationDetail,
   ApplicationSummary,
   PrinterInfo,
+  PrintJobInfo,
   PrintResult,
   ReceiptPreview,
   RegisterResult,
@@ -27,7 +28,7 @@ export const counterMethods = {
     input: serviceSchema,
   }),
   'application.register': method<RegisterResult>()({
-    summary: 'Register an application, mint its tracking number and print the receipt',
+    summary: 'Register an application, mint its tracking number and queue its receipt for the printer',
     multiline: ['notes'],
     access: COUNTER_ROLES,
     input: z.strictObject({
@@ -68,8 +69,13 @@ export const counterMethods = {
     input: z.strictObject({ trackingNumber: c.trackingNumber, reason: c.reprintReason }),
   }),
   'print.retry': method<PrintResult>()({
-    summary: 'Send a failed print job to the printer again',
+    summary: 'Send a failed print job to the printer again (marked COPY if the failed one may have printed)',
     access: COUNTER_ROLES,
+    input: z.strictObject({ jobId: z.number({ error: 'Print job id is a number' }).int().positive() }),
+  }),
+  'print.job': method<PrintJobInfo>()({
+    summary: 'One print job as it stands (its outcome is also pushed as print.job)',
+    access: 'staff',
     input: z.strictObject({ jobId: z.number({ error: 'Print job id is a number' }).int().positive() }),
   }),
   'printer.get': method<PrinterInfo>()({

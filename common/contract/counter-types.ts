@@ -27,13 +27,20 @@ export interface TimelineEntry {
 
 export interface PrintJobInfo {
   id: number
+  /** Null for a test print. */
+  trackingNumber: string | null
   kind: 'receipt' | 'reprint' | 'test'
+  /** 'queued': waiting for or being sent to the printer; its outcome is pushed as `print.job`. */
   status: 'queued' | 'printed' | 'failed' | 'preview-only'
   printer: string
   reason: string | null
   error: string | null
   createdAt: number
   finishedAt: number | null
+  /** Whether any byte of it may have reached the printer: printed, or failed after sending began. */
+  mayHavePrinted: boolean
+  /** The paper says COPY: printed again after an attempt that may have left paper. */
+  copy: boolean
 }
 
 /** One line of an application's history: its events, the receipts printed for it and what the SMS gateway said. */
@@ -69,6 +76,7 @@ export interface ReceiptPreview {
 export interface RegisterResult {
   application: ApplicationDetail
   receipt: ReceiptPreview
+  /** Usually still 'queued': registering answers once the application is saved, not once the paper is out. */
   printJob: PrintJobInfo
   /** Set when this workstation's tracking-number range is nearly used up. */
   counterWarning: string | null

@@ -18,6 +18,7 @@ const isoDate = (label: string) =>
   z
     .string({ error: `${label} is a date like 2026-11-29` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label} is a date like 2026-11-29`)
+import type { PrintJobInfo } from './counter-types'
 import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
 
 export * from './types'
@@ -226,6 +227,8 @@ export type PushEventMap = {
   'scan.rejected': { message: string }
   /** The same code again inside the scanner's repeat window: folded into the scan before it, shown, not acted on. */
   'scan.repeated': { code: string }
+  /** A print job finished (printed or failed): registering and printing answer before the paper is out. */
+  'print.job': { job: PrintJobInfo }
 }
 export type PushEventName = keyof PushEventMap
 export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
@@ -234,6 +237,7 @@ export const PUSH_EVENT_NAMES: readonly PushEventName[] = [
   'scan.read',
   'scan.rejected',
   'scan.repeated',
+  'print.job',
 ]
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -123,6 +123,7 @@ export function createHandlers(d: Deps): Handlers {
     'application.reprint': (input, ctx) =>
       d.applications.reprint(input.trackingNumber, input.reason, signedIn(ctx)),
     'print.retry': (input, ctx) => d.applications.retryPrint(input.jobId, signedIn(ctx)),
+    'print.job': (input) => d.printing.job(input.jobId),
     'printer.get': async () => {
       await d.printing.refreshStatus()
       return printerInfo(d.printing)
@@ -179,8 +180,9 @@ export function createHandlers(d: Deps): Handlers {
     'returns.confirm': (input, ctx) => d.returns.confirm(input.manifestId, signedIn(ctx)),
     'returns.cancelManifest': (input, ctx) => d.returns.cancel(input.manifestId, signedIn(ctx)),
     'printer.testPrint': async (_input, ctx) => {
-      const r = await d.printing.testPrint(who(ctx))
-      return { receipt: r.preview, printJob: r.job }
+      // The one print that waits for its outcome: the administrator is checking the printer.
+      const r = d.printing.testPrint(who(ctx))
+      return { receipt: r.preview, printJob: await r.done }
     },
   }
 }

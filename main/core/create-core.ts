@@ -111,7 +111,13 @@ export function createCore(opts: CoreOptions): Core {
   })
   const staff = createStaffService({ store, clock, writeEvent })
   const hub = createEventHub()
-  const printing = createPrintService({ store, clock, logger: opts.logger, onStatus: () => pushStatus() })
+  const printing = createPrintService({
+    store,
+    clock,
+    logger: opts.logger,
+    onStatus: () => pushStatus(),
+    onJob: (job) => hub.broadcast('print.job', { job }),
+  })
   const scanner = createScannerService({
     store,
     clock,

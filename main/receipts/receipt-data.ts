@@ -24,6 +24,8 @@ export interface ReceiptData {
   workstationSlot: string
   /** Set when this is a reprint of an earlier receipt. */
   reprint?: { reason: string; at: number }
+  /** Printed again after an attempt that may have left paper: marked COPY so only one original exists. */
+  copy?: boolean
 }
 
 /** Paper widths we support: 80 mm rolls print 48 columns, 58 mm rolls 32. */

@@ -87,6 +87,9 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
     field('Reason', 'Sababu', data.reprint.reason)
     field('Reprinted', 'Tarehe ya nakala', formatDateTimeNairobi(data.reprint.at))
     endFields()
+  } else if (data.copy) {
+    rule()
+    out.push('`"^^~COPY / NAKALA~')
   }
   rule()
 

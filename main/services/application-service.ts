@@ -12,6 +12,7 @@ import type {
 } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { normalizeKenyanMobile } from '../../common/phone'
+import { retryPrintsCopy } from '../../common/print-job'
 import {
   counterWarning,
   formatTrackingNumber,
@@ -185,7 +186,7 @@ export function createApplicationService(d: Deps) {
 
       const now = clock.now()
       const expectedReady = addWorkingDays(nairobiDate(now), service.turnaroundDays, d.calendar)
-      const { trackingNumber, nextCounter } = store.tx(() => {
+      const { trackingNumber, nextCounter, receipt } = store.tx(() => {
         const counter = store.centre.takeCounter()
         const centre = store.centre.get()
         if (counter === null || !centre) {
@@ -231,20 +232,23 @@ export function createApplicationService(d: Deps) {
             ...(input.confirmDuplicate ? { duplicateConfirmed: true } : {}),
           },
         })
-        return { trackingNumber: tn, nextCounter: centre.next_counter }
+        // The job row commits with the application: a crash before the paper is out leaves a job that evidently
+        // did not finish, never a receipt nobody knows is missing.
+        const receipt = d.printing.prepare({
+          data: receiptData(mustFind(tn)),
+          kind: 'receipt',
+          reason: null,
+          staffNumber: staff.staffNumber,
+        })
+        return { trackingNumber: tn, nextCounter: centre.next_counter, receipt }
       })
 
-      const row = mustFind(trackingNumber)
-      const printed = await d.printing.print({
-        data: receiptData(row),
-        kind: 'receipt',
-        reason: null,
-        staffNumber: staff.staffNumber,
-      })
+      // The clerk is answered now, not when the paper is out: the outcome is pushed as `print.job`.
+      void d.printing.start(receipt)
       return {
         application: detail(mustFind(trackingNumber)),
-        receipt: printed.preview,
-        printJob: printed.job,
+        receipt: receipt.preview,
+        printJob: receipt.job,
         counterWarning: counterWarning(nextCounter)?.message ?? null,
       }
     },
@@ -293,49 +297,60 @@ export function createApplicationService(d: Deps) {
     preview: (trackingNumber: string): ReceiptPreview =>
       d.printing.preview(receiptData(mustFind(trackingNumber))),
 
-    async reprint(trackingNumber: string, reason: string, staff: Session): Promise<PrintResult> {
+    /** A reprint, audited in the same transaction as its job row; answers once queued (outcome pushed). */
+    reprint(trackingNumber: string, reason: string, staff: Session): PrintResult {
       const row = mustFind(trackingNumber)
       const at = clock.now()
-      store.audit.write({
-        at,
-        staffNumber: staff.staffNumber,
-        action: 'application.reprinted',
-        detail: { trackingNumber, reason },
+      const prepared = store.tx(() => {
+        store.audit.write({
+          at,
+          staffNumber: staff.staffNumber,
+          action: 'application.reprinted',
+          detail: { trackingNumber, reason },
+        })
+        return d.printing.prepare({
+          data: receiptData(row, { reason, at }),
+          kind: 'reprint',
+          reason,
+          staffNumber: staff.staffNumber,
+        })
       })
-      const printed = await d.printing.print({
-        data: receiptData(row, { reason, at }),
-        kind: 'reprint',
-        reason,
-        staffNumber: staff.staffNumber,
-      })
-      return { receipt: printed.preview, printJob: printed.job }
+      void d.printing.start(prepared)
+      return { receipt: prepared.preview, printJob: prepared.job }
     },
 
-    /** One click after a failed print: sends the same receipt again (no reason needed: nothing came out). */
-    async retryPrint(jobId: number, staff: Session): Promise<PrintResult> {
+    /**
+     * One click after a failed print: sends the same receipt again, with no reason needed. When the failed attempt
+     * may have left paper, the new one says COPY (`retryPrintsCopy`), so there is never a second original.
+     */
+    retryPrint(jobId: number, staff: Session): PrintResult {
       const job = store.printJobs.byId(jobId)
       if (!job || !job.tracking_number) throw new AppError('NOT_FOUND', `No print job ${jobId}.`, 'jobId')
       if (job.status !== 'failed')
         throw new AppError('CONFLICT', 'Only a failed print can be retried.', 'jobId')
-      // A failed job retried successfully once is done: another copy would be an unlogged reprint.
+      // A failed job retried successfully once is done: another copy would be an unlogged reprint. One already on
+      // its way (a double click) would be another.
       const later = store.printJobs
         .forApplication(job.tracking_number)
-        .find((j) => j.id > job.id && j.kind === job.kind && j.status === 'printed')
-      if (later) {
+        .filter((j) => j.id > job.id && j.kind === job.kind)
+      if (later.some((j) => j.status === 'printed')) {
         throw new AppError(
           'CONFLICT',
           'This receipt has been printed since. Use Reprint, with a reason, for another copy.',
           'jobId',
         )
       }
+      if (later.some((j) => j.status === 'queued'))
+        throw new AppError('CONFLICT', 'This receipt is already being printed again.', 'jobId')
       const row = mustFind(job.tracking_number)
       const reprint =
         job.kind === 'reprint' && job.reason ? { reason: job.reason, at: job.created_at } : undefined
-      const printed = await d.printing.print({
+      const printed = d.printing.print({
         data: receiptData(row, reprint),
         kind: job.kind,
         reason: job.reason,
         staffNumber: staff.staffNumber,
+        copy: retryPrintsCopy(toPrintJobInfo(job)),
       })
       return { receipt: printed.preview, printJob: printed.job }
     },

@@ -5,7 +5,7 @@ import type { Store } from '../db/store'
 import { createPrinter } from '../devices/printer/create-printer'
 import { NO_PRINTER_STATUS } from '../devices/printer/null-printer'
 import type { PrinterStatus, ReceiptPrinter } from '../devices/printer/printer'
-import { errorText } from '../devices/printer/printer'
+import { errorText, PrintError } from '../devices/printer/printer'
 import { parsePrinterConfig, type PrinterConfig } from '../../common/printer-config'
 import {
   buildShelfSlip,
@@ -22,6 +22,7 @@ const SETTINGS_KEY = 'printer'
 export function toPrintJobInfo(r: PrintJobRow): PrintJobInfo {
   return {
     id: r.id,
+    trackingNumber: r.tracking_number,
     kind: r.kind,
     status: r.status,
     printer: r.printer,
@@ -29,7 +30,27 @@ export function toPrintJobInfo(r: PrintJobRow): PrintJobInfo {
     error: r.error,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
+    mayHavePrinted: r.may_have_printed === 1,
+    copy: r.copy === 1,
   }
+}
+
+/** What a job needs to go out: its row is written, its bytes rendered, its printer chosen. */
+export interface PreparedPrint {
+  preview: ReceiptPreview
+  job: PrintJobInfo
+  bytes: Buffer
+  /** The printer set up when the job was made (null: screen only); the job goes there even if settings change. */
+  printer: ReceiptPrinter | null
+}
+
+export interface PrintRequest {
+  data: ReceiptData
+  kind: 'receipt' | 'reprint' | 'test'
+  reason: string | null
+  staffNumber: string
+  /** The paper says COPY (see common/print-job.ts). */
+  copy?: boolean
 }
 
 interface Deps {
@@ -38,13 +59,20 @@ interface Deps {
   logger: Logger
   /** Told whenever the printer's state may have changed (status bar). */
   onStatus: () => void
+  /** Told when a job has finished, printed or failed (pushed to the screens as `print.job`). */
+  onJob: (job: PrintJobInfo) => void
 }
 
+const UNFINISHED =
+  'This computer stopped before the receipt finished printing; it may be incomplete — check the printer, then print a copy.'
+
 /**
- * Renders receipts and sends them to the configured printer, recording every job. The application is committed
- * before this runs, so a failed print loses nothing: the job is marked failed with the reason and can be retried.
+ * Renders receipts and sends them to the configured printer, recording every job. A job's row is written
+ * ('queued') before anyone is told about it, in the caller's transaction where there is one, and the bytes go out
+ * afterwards: nobody waits for paper, so a stalled printer never holds up the counter, and a crash leaves a job
+ * that evidently did not finish (marked failed at the next start). The outcome is recorded in the row and pushed.
  */
-export function createPrintService({ store, clock, logger, onStatus }: Deps) {
+export function createPrintService({ store, clock, logger, onStatus, onJob }: Deps) {
   const load = (): PrinterConfig => {
     const saved = parsePrinterConfig(store.centre.getSetting(SETTINGS_KEY) ?? {})
     if (saved.ok) return saved.config
@@ -59,10 +87,29 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
     ? { state: 'unknown', detail: 'Not checked yet' }
     : { ...NO_PRINTER_STATUS }
 
+  const unfinished = store.printJobs.failUnfinished({ error: UNFINISHED, now: clock.now() })
+  if (unfinished > 0) logger.warn('print jobs left unfinished by the last run marked failed', { unfinished })
+
   const setStatus = (s: PrinterStatus): void => {
     if (s.state === lastStatus.state && s.detail === lastStatus.detail) return
     lastStatus = s
     onStatus()
+  }
+
+  // One line to the printer: jobs go out one at a time in the order they were made, so two receipts' bytes never
+  // interleave (nor a receipt's and a shelf slip's), and a stalled job holds the next back instead of racing it.
+  let tail: Promise<void> = Promise.resolve()
+  let inFlight = 0
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1
+    const run = tail.then(work).finally(() => {
+      inFlight -= 1
+    })
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
   }
 
   const render = (data: ReceiptData): { preview: ReceiptPreview; bytes: Buffer } => {
@@ -70,22 +117,73 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
     return { preview: { svg: r.svg, text: r.text, columns: config.paperColumns }, bytes: r.escpos }
   }
 
-  /** Sends bytes and records the outcome in the job row; never throws for a printer failure. */
-  const send = async (jobId: number, bytes: Uint8Array): Promise<PrintJobInfo> => {
-    if (printer) {
-      try {
-        await printer.print(bytes)
-        store.printJobs.finish({ id: jobId, status: 'printed', error: null, now: clock.now() })
-        setStatus({ state: 'ready', detail: `Printed on ${printer.description}` })
-      } catch (err) {
-        const message = errorText(err)
-        store.printJobs.finish({ id: jobId, status: 'failed', error: message, now: clock.now() })
-        setStatus({ state: 'error', detail: message })
-      }
-    }
+  const jobInfo = (jobId: number): PrintJobInfo => {
     const row = store.printJobs.byId(jobId)
     if (!row) throw new Error(`print job ${jobId} vanished`)
     return toPrintJobInfo(row)
+  }
+
+  /** Sends bytes and records the outcome in the job row; never rejects. */
+  const send = async (
+    job: PrintJobInfo,
+    bytes: Uint8Array,
+    target: ReceiptPrinter,
+  ): Promise<PrintJobInfo> => {
+    let outcome: { status: 'printed' | 'failed'; error: string | null; mayHavePrinted: boolean }
+    try {
+      await target.print(bytes)
+      outcome = { status: 'printed', error: null, mayHavePrinted: true }
+    } catch (err) {
+      // Anything but a PrintError is a surprise from the transport: assume paper may have come out.
+      const mayHavePrinted = err instanceof PrintError ? err.mayHavePrinted : true
+      outcome = { status: 'failed', error: errorText(err), mayHavePrinted }
+    }
+    try {
+      store.printJobs.finish({ id: job.id, now: clock.now(), ...outcome })
+      setStatus(
+        outcome.error === null
+          ? { state: 'ready', detail: `Printed on ${target.description}` }
+          : { state: 'error', detail: outcome.error },
+      )
+      const finished = jobInfo(job.id)
+      onJob(finished)
+      return finished
+    } catch (err) {
+      // The store closed under a pending job (shutdown): the row stays queued and the next start fails it.
+      logger.warn('print outcome not recorded', { job: job.id, error: errorText(err) })
+      return job
+    }
+  }
+
+  /** Renders and records a job without sending it: call inside the transaction that makes the thing printed. */
+  const prepare = (p: PrintRequest): PreparedPrint => {
+    const { preview, bytes } = render(p.copy ? { ...p.data, copy: true } : p.data)
+    const jobId = store.printJobs.insert({
+      trackingNumber: p.kind === 'test' ? null : p.data.trackingNumber,
+      kind: p.kind,
+      status: printer ? 'queued' : 'preview-only',
+      printer: printer?.description ?? 'screen preview',
+      reason: p.reason,
+      staffNumber: p.staffNumber,
+      now: clock.now(),
+      copy: p.copy ?? false,
+    })
+    return { preview, job: jobInfo(jobId), bytes, printer }
+  }
+
+  /** Queues a prepared job for its printer; resolves with its outcome (also pushed through `onJob`). */
+  const start = (prepared: PreparedPrint): Promise<PrintJobInfo> => {
+    const target = prepared.printer
+    if (!target) return Promise.resolve(prepared.job)
+    return enqueue(() => send(prepared.job, prepared.bytes, target))
+  }
+
+  /** prepare + start, for prints that are not part of a larger write. */
+  const print = (
+    p: PrintRequest,
+  ): { preview: ReceiptPreview; job: PrintJobInfo; done: Promise<PrintJobInfo> } => {
+    const prepared = prepare(p)
+    return { preview: prepared.preview, job: prepared.job, done: start(prepared) }
   }
 
   return {
@@ -115,16 +213,19 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
 
     /** Asks the printer how it is (DLE EOT where it answers) and updates the status bar. */
     async refreshStatus(): Promise<PrinterStatus> {
+      // While a job is out, its outcome is the news; a status query would open a second connection (or the
+      // serial port a second time) beside the job, or wait behind a stalled one.
+      if (printer && inFlight > 0) return lastStatus
       const s = printer ? await printer.status() : { ...NO_PRINTER_STATUS }
       setStatus(s)
       return s
     },
 
     /** A sample receipt (clearly marked TEST) to check paper, darkness and the barcode/QR from the settings screen. */
-    testPrint(staffNumber: string): Promise<{ preview: ReceiptPreview; job: PrintJobInfo }> {
+    testPrint(staffNumber: string): ReturnType<typeof print> {
       const centre = store.centre.get()
       const staff = store.staff.byNumber(staffNumber)
-      return this.print({
+      return print({
         kind: 'test',
         reason: null,
         staffNumber,
@@ -151,12 +252,13 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
      * and a missing slip is written on by hand, so a failure is logged, not raised.
      */
     printSlip(data: ShelfSlipData): void {
-      if (!printer) return
+      const target = printer
+      if (!target) return
       const bytes = renderEscPos(buildShelfSlip(data), {
         columns: config.paperColumns,
         printer: config.commandSet,
       })
-      printer.print(bytes).catch((err: unknown) => {
+      enqueue(() => target.print(bytes)).catch((err: unknown) => {
         logger.warn('shelf slip did not print', { slot: data.slot, error: errorText(err) })
         setStatus({ state: 'error', detail: `Shelf slip did not print: ${errorText(err)}` })
       })
@@ -165,23 +267,15 @@ export function createPrintService({ store, clock, logger, onStatus }: Deps) {
     /** Renders without printing: the on-screen preview of an existing receipt. */
     preview: (data: ReceiptData): ReceiptPreview => render(data).preview,
 
-    async print(p: {
-      data: ReceiptData
-      kind: 'receipt' | 'reprint' | 'test'
-      reason: string | null
-      staffNumber: string
-    }): Promise<{ preview: ReceiptPreview; job: PrintJobInfo }> {
-      const { preview, bytes } = render(p.data)
-      const jobId = store.printJobs.insert({
-        trackingNumber: p.kind === 'test' ? null : p.data.trackingNumber,
-        kind: p.kind,
-        status: printer ? 'queued' : 'preview-only',
-        printer: printer?.description ?? 'screen preview',
-        reason: p.reason,
-        staffNumber: p.staffNumber,
-        now: clock.now(),
-      })
-      return { preview, job: await send(jobId, bytes) }
+    prepare,
+    start,
+    print,
+
+    /** One job as it stands. */
+    job(jobId: number): PrintJobInfo {
+      const row = store.printJobs.byId(jobId)
+      if (!row) throw new AppError('NOT_FOUND', `No print job ${jobId}.`, 'jobId')
+      return toPrintJobInfo(row)
     },
   }
 }

@@ -16,6 +16,7 @@ import type { Core } from '../../main/core/create-core'
 import { ADMIN, setUpCentre, signedIn, testCore } from '../helpers/core'
 import { rowCounts } from '../helpers/db-counts'
 import { parseEscPos } from '../helpers/escpos-parse'
+import { printOutcome, recordPrintOutcomes } from '../helpers/print-jobs'
 import { startPrinterPeer, type PeerMode, type PrinterPeer } from '../helpers/printer-peer'
 import { tempDir } from '../helpers/temp-dir'
 
@@ -165,9 +166,10 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
       .all(events[0]?.seq ?? -1)
     expect(outbox).toHaveLength(1)
 
-    expect(r.printJob.status).toBe('printed')
     expect(r.printJob.kind).toBe('receipt')
-    expect(r.printJob.error).toBeNull()
+    const printed = await printOutcome(t.core, r.printJob.id)
+    expect(printed.status).toBe('printed')
+    expect(printed.error).toBeNull()
 
     expect(p.jobs).toHaveLength(1)
     const job = p.jobs[0]
@@ -282,24 +284,31 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
   })
 
   describe('a printer that fails never loses the application; the failed job is retried in one click', () => {
-    const modes: { mode: PeerMode | 'refused'; error: RegExp }[] = [
-      { mode: 'refused', error: /refused the connection/ },
-      { mode: 'hang', error: /stopped taking the receipt for 1 s/ },
-      { mode: 'drop-mid-job', error: /dropped while printing/ },
+    // What the retry prints: the original when nothing can have come out (refused before any byte was sent), a
+    // copy marked COPY when the failed attempt may have left paper.
+    const modes: { mode: PeerMode | 'refused' | 'offline'; error: RegExp; mayHavePrinted: boolean }[] = [
+      { mode: 'refused', error: /refused the connection/, mayHavePrinted: false },
+      { mode: 'offline', error: /offline/i, mayHavePrinted: false },
+      { mode: 'hang', error: /stopped taking the receipt for 1 s/, mayHavePrinted: true },
+      { mode: 'drop-mid-job', error: /dropped while printing/, mayHavePrinted: true },
     ]
     for (const m of modes) {
-      it(`printer ${m.mode}`, async () => {
+      it(`printer ${m.mode}: the retry is ${m.mayHavePrinted ? 'marked COPY' : 'the original'}`, async () => {
         const p = await usePrinter()
         if (m.mode === 'refused') {
           await ok(t.core, ADMIN_KEY, 'printer.configure', printerSettings(await p.refusedPort()))
+        } else if (m.mode === 'offline') {
+          p.setStatus({ offline: true })
         } else {
           p.setMode(m.mode)
         }
 
         const r = await registerOk()
         const tn = r.application.trackingNumber
-        expect(r.printJob.status).toBe('failed')
-        expect(r.printJob.error).toMatch(m.error)
+        const failed = await printOutcome(t.core, r.printJob.id)
+        expect(failed.status).toBe('failed')
+        expect(failed.error).toMatch(m.error)
+        expect(failed.mayHavePrinted).toBe(m.mayHavePrinted)
         const saved = await ok(t.core, CLERK_KEY, 'application.get', { trackingNumber: tn })
         expect(saved.trackingNumber).toBe(tn)
         expect(saved.printJobs.map((j) => [j.id, j.status])).toEqual([[r.printJob.id, 'failed']])
@@ -308,16 +317,24 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
         // The printer is back.
         if (m.mode === 'refused') {
           await ok(t.core, ADMIN_KEY, 'printer.configure', printerSettings(p.port))
+        } else if (m.mode === 'offline') {
+          p.setStatus({})
         } else {
           p.setMode('accept')
         }
         const jobsBefore = p.jobs.length
         const retried = await ok(t.core, CLERK_KEY, 'print.retry', { jobId: r.printJob.id })
-        expect(retried.printJob.status).toBe('printed')
         expect(retried.printJob.id).not.toBe(r.printJob.id)
         expect(retried.printJob.kind).toBe('receipt')
+        expect(retried.printJob.copy).toBe(m.mayHavePrinted)
+        expect((await printOutcome(t.core, retried.printJob.id)).status).toBe('printed')
         expect(p.jobs).toHaveLength(jobsBefore + 1)
-        expect(printedText(p.jobs.at(-1))).toContain(formatTrackingNumber(tn))
+        const paper = printedText(p.jobs.at(-1))
+        expect(paper).toContain(formatTrackingNumber(tn))
+        if (m.mayHavePrinted) expect(paper).toMatch(/COPY \/ NAKALA/)
+        else expect(paper).not.toMatch(/COPY|REPRINT/)
+        // The screen preview is the same paper.
+        expect(/COPY \/ NAKALA/.test(retried.receipt.text)).toBe(m.mayHavePrinted)
 
         const after = await ok(t.core, CLERK_KEY, 'application.get', { trackingNumber: tn })
         // Newest first, as the detail screen lists them.
@@ -333,15 +350,125 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
     }
   })
 
+  it('a copy that fails before sending anything is retried as a copy again', async () => {
+    const p = await usePrinter()
+    p.setMode('drop-mid-job')
+    const r = await registerOk()
+    expect((await printOutcome(t.core, r.printJob.id)).mayHavePrinted).toBe(true)
+    p.setStatus({ cover: true })
+    const copy = await ok(t.core, CLERK_KEY, 'print.retry', { jobId: r.printJob.id })
+    const refused = await printOutcome(t.core, copy.printJob.id)
+    expect(refused).toMatchObject({ status: 'failed', copy: true, mayHavePrinted: false })
+    p.setMode('accept')
+    p.setStatus({})
+    const again = await ok(t.core, CLERK_KEY, 'print.retry', { jobId: copy.printJob.id })
+    expect((await printOutcome(t.core, again.printJob.id)).status).toBe('printed')
+    expect(printedText(p.jobs.at(-1))).toMatch(/COPY \/ NAKALA/)
+  })
+
+  describe('a stalled printer never holds up the counter', () => {
+    const jobRow = (id: number) =>
+      t.core.store.db
+        .prepare<[number], { status: string }>('SELECT status FROM print_jobs WHERE id = ?')
+        .get(id)
+
+    it('registering answers before the print finishes; the stalled job fails with its reason after the write timeout; a second registration meanwhile is accepted and prints after it, on its own connection', async () => {
+      const p = await usePrinter()
+      await ok(t.core, ADMIN_KEY, 'printer.configure', { ...printerSettings(p.port), writeTimeoutMs: 2000 })
+      const outcomes = recordPrintOutcomes(t.core)
+      p.setMode('hang')
+
+      const first = await registerOk()
+      // Answered with the application saved and its job written, while the printer has not taken the receipt.
+      expect(first.printJob.status).toBe('queued')
+      expect(jobRow(first.printJob.id)?.status).toBe('queued')
+      expect(outcomes.jobs).toEqual([])
+      const firstDone = printOutcome(t.core, first.printJob.id)
+
+      // The stalled job holds the printer; the next customer comes to the counter.
+      await expect.poll(() => p.connections).toBe(1)
+      p.setMode('accept')
+      const second = await registerOk({ serviceCode: 'PASSPORT', customerName: 'Otieno Ochieng' })
+      expect(second.printJob.status).toBe('queued')
+      expect(second.application.trackingNumber).not.toBe(first.application.trackingNumber)
+      expect(outcomes.jobs).toEqual([])
+
+      const failed = await firstDone
+      expect(failed).toMatchObject({ status: 'failed', mayHavePrinted: true })
+      expect(failed.error).toMatch(/stopped taking the receipt for 2 s/)
+      // Queued behind it: the second receipt had not even been sent while the first one was out.
+      expect(p.connections).toBe(1)
+      expect(p.jobs).toHaveLength(0)
+
+      const printed = await printOutcome(t.core, second.printJob.id)
+      expect(printed.status).toBe('printed')
+      expect(outcomes.jobs.map((j) => [j.id, j.status])).toEqual([
+        [first.printJob.id, 'failed'],
+        [second.printJob.id, 'printed'],
+      ])
+      expect(p.jobs).toHaveLength(1)
+      expect(parseEscPos(p.jobs[0]!).barcodes.map((b) => b.data)).toEqual([second.application.trackingNumber])
+      outcomes.stop()
+    })
+
+    it('receipts registered back to back all reach the printer, in the order they were registered', async () => {
+      const p = await usePrinter()
+      const rs = await Promise.all(
+        ['Wanjiku Kamau', 'Otieno Ochieng', 'Achieng Atieno'].map((customerName, i) =>
+          registerOk({ customerName, serviceCode: ['BIRTH_CERT', 'PASSPORT', 'KRA_PIN'][i] }),
+        ),
+      )
+      const done = await Promise.all(rs.map((r) => printOutcome(t.core, r.printJob.id)))
+      expect(done.map((j) => j.status)).toEqual(['printed', 'printed', 'printed'])
+      expect(p.jobs.map((j) => parseEscPos(j).barcodes.map((b) => b.data))).toEqual(
+        rs.map((r) => [r.application.trackingNumber]),
+      )
+    })
+
+    it('a job left printing when the app stopped is failed at the next start, and printed again as a COPY', async () => {
+      const dir = tempDir()
+      const p = await startPrinterPeer({ mode: 'hang' })
+      peer = p
+      const before = testCore(dir.dir)
+      await setUpCentre(before.core, ADMIN_KEY)
+      await ok(before.core, ADMIN_KEY, 'printer.configure', {
+        ...printerSettings(p.port),
+        writeTimeoutMs: 60_000,
+      })
+      const r = await ok(before.core, ADMIN_KEY, 'application.register', WANJIKU)
+      await expect.poll(() => p.connections).toBe(1)
+      before.core.close() // the app stops while the receipt is at the printer
+
+      const after = testCore(dir.dir)
+      try {
+        const row = after.core.store.printJobs.byId(r.printJob.id)
+        expect(row).toMatchObject({ status: 'failed', may_have_printed: 1 })
+        expect(row?.error).toMatch(/stopped before the receipt finished printing/)
+        p.setMode('accept')
+        await ok(after.core, ADMIN_KEY, 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
+        const again = await ok(after.core, ADMIN_KEY, 'print.retry', { jobId: r.printJob.id })
+        expect(again.printJob.copy).toBe(true)
+        expect((await printOutcome(after.core, again.printJob.id)).status).toBe('printed')
+        expect(printedText(p.jobs.at(-1))).toMatch(/COPY \/ NAKALA/)
+      } finally {
+        after.core.close()
+        dir.cleanup()
+      }
+    })
+  })
+
   // A failed job retried successfully once must not print again: that would be an unlogged reprint.
   it('a failed job that was already retried successfully cannot be retried again (no unlogged copies)', async () => {
     const p = await usePrinter()
     p.setMode('drop-mid-job')
     const r = await registerOk()
-    expect(r.printJob.status).toBe('failed')
+    expect((await printOutcome(t.core, r.printJob.id)).status).toBe('failed')
     p.setMode('accept')
     const retried = await ok(t.core, CLERK_KEY, 'print.retry', { jobId: r.printJob.id })
-    expect(retried.printJob.status).toBe('printed')
+    // While that retry is still on its way, a second click is refused too.
+    const meanwhile = await call(t.core, CLERK_KEY, 'print.retry', { jobId: r.printJob.id })
+    expect(meanwhile.ok ? 'accepted' : meanwhile.error.code).toBe('CONFLICT')
+    expect((await printOutcome(t.core, retried.printJob.id)).status).toBe('printed')
     const jobsBefore = p.jobs.length
     const again = await call(t.core, CLERK_KEY, 'print.retry', { jobId: r.printJob.id })
     expect(p.jobs).toHaveLength(jobsBefore)
@@ -370,6 +497,7 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
     const p = await usePrinter()
     const r = await registerOk()
     const tn = r.application.trackingNumber
+    await printOutcome(t.core, r.printJob.id)
     expect(p.jobs).toHaveLength(1)
     expect(printedText(p.jobs[0])).not.toContain('REPRINT')
 
@@ -385,7 +513,8 @@ describe('counter desk: register, print, find (through dispatch, real SQLite, re
 
     const reason = 'Customer lost the receipt'
     const re = await ok(t.core, CLERK_KEY, 'application.reprint', { trackingNumber: tn, reason })
-    expect(re.printJob).toMatchObject({ kind: 'reprint', status: 'printed', reason })
+    expect(re.printJob).toMatchObject({ kind: 'reprint', reason })
+    expect(await printOutcome(t.core, re.printJob.id)).toMatchObject({ status: 'printed', copy: false })
     const audit = auditRows(t, 'application.reprinted')
     expect(audit).toHaveLength(1)
     expect(audit[0]?.staff_number).toBe(clerk.staffNumber)

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,13 +13,17 @@ import { tempDir } from '../helpers/temp-dir'
 
 const SOCAT = '/usr/bin/socat'
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
+async function failure(p: Promise<unknown>): Promise<PrintError> {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
   )
   expect(err).toBeInstanceOf(PrintError)
-  return (err as PrintError).reason
+  return err as PrintError
+}
+
+async function reasonOf(p: Promise<unknown>): Promise<string> {
+  return (await failure(p)).reason
 }
 
 async function until(check: () => boolean, ms: number, what: string): Promise<void> {
@@ -52,6 +56,24 @@ describe('file printer', () => {
     expect(await reasonOf(p.print(Uint8Array.of(1)))).toBe('not-found')
     expect(fs.existsSync(missingDevice)).toBe(false)
     expect((await p.status()).state).toBe('offline')
+    expect((await failure(p.print(Uint8Array.of(1)))).mayHavePrinted).toBe(false)
+  })
+
+  it('a device that never opens times out with nothing sent, and writes nothing when it opens late', async () => {
+    // A FIFO with no reader: opening it for writing blocks, as a printer share that never answers does.
+    const fifo = path.join(tmp.dir, 'stuck')
+    execFileSync('mkfifo', [fifo])
+    const err = await failure(new FilePrinter({ path: fifo, writeTimeoutMs: 200 }).print(Uint8Array.of(0x41)))
+    expect([err.reason, err.mayHavePrinted]).toEqual(['timeout', false])
+    // A reader unblocks the abandoned open: it must close again without sending the job.
+    const read = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      fs.createReadStream(fifo)
+        .on('data', (c) => chunks.push(Buffer.from(c)))
+        .on('end', () => resolve(Buffer.concat(chunks)))
+        .on('error', reject)
+    })
+    expect(read.length).toBe(0)
   })
 })
 
@@ -115,7 +137,8 @@ describe('serial printer through a real pty pair (socat)', () => {
     received.length = 0
     const p = new SerialPrinter(options({ queryStatus: true }), { logger: silentLogger })
     expect((await p.status()).state).toBe('paper-out')
-    expect(await reasonOf(p.print(Uint8Array.of(0x41, 0x42)))).toBe('paper-out')
+    const refused = await failure(p.print(Uint8Array.of(0x41, 0x42)))
+    expect([refused.reason, refused.mayHavePrinted]).toEqual(['paper-out', false])
     answer = {}
     expect((await p.status()).state).toBe('ready')
     answer = null

@@ -171,8 +171,28 @@ describe('TCP receipt printer against a real socket peer', () => {
       'dropped',
     )
     expect(err.message).toBe(
-      'The connection to the printer dropped while printing; the receipt may be incomplete — reprint it.',
+      'The connection to the printer dropped while printing; the receipt may be incomplete — print a copy.',
     )
+    expect(peer.jobs).toEqual([])
+  })
+
+  it('says whether paper may have come out: not when refused before the job, yes once job bytes were sent', async () => {
+    peer = await startPrinterPeer()
+    const refused = await failure(printer(peer, { port: await peer.refusedPort() }).print(job(10)))
+    expect(refused.mayHavePrinted).toBe(false)
+    peer.setStatus({ offline: true })
+    expect((await failure(printer(peer).print(job(10)))).mayHavePrinted).toBe(false)
+    peer.setStatus({ cover: true })
+    expect((await failure(printer(peer).print(job(10)))).mayHavePrinted).toBe(false)
+    peer.setStatus({})
+    peer.setMode('refuse-after-accept')
+    expect((await failure(printer(peer).print(job(10)))).mayHavePrinted).toBe(false)
+    peer.setMode('hang')
+    const stalled = await failure(printer(peer, { statusTimeoutMs: 100 }).print(job(2000)))
+    expect([stalled.reason, stalled.mayHavePrinted]).toEqual(['timeout', true])
+    peer.setMode('drop-mid-job')
+    const dropped = await failure(printer(peer, { writeTimeoutMs: 5000 }).print(job(8 * 1024 * 1024)))
+    expect([dropped.reason, dropped.mayHavePrinted]).toEqual(['dropped', true])
     expect(peer.jobs).toEqual([])
   })
 

@@ -12,7 +12,7 @@ import {
 } from '../../main/devices/printer/escpos-status'
 import { NO_PRINTER_STATUS, printerStatusOrPreview } from '../../main/devices/printer/null-printer'
 import { PrintError, refusalFor, seconds } from '../../main/devices/printer/printer'
-import { hostProblem, parsePrinterConfig } from '../../common/printer-config'
+import { hostProblem, parsePrinterConfig, printerPortProblem } from '../../common/printer-config'
 
 describe('DLE EOT requests', () => {
   it('are 0x10 0x04 n', () => {
@@ -257,6 +257,17 @@ describe('printer settings', () => {
       'The printer language is ESC/POS (Epson and most others) or Star',
       'The connection timeout is at least 100 ms',
     ])
+  })
+  it('refuses a port out of range as typed (99999 is not clamped to 65535), and saves nothing of it', () => {
+    const r = parsePrinterConfig({ connection: { kind: 'tcp', host: '192.168.1.50', port: 99999 } })
+    expect(r).toEqual({ ok: false, problems: ['The printer port is from 1 to 65535, usually 9100'] })
+    for (const typed of [99999, '99999', 65536, 0, '0'])
+      expect(printerPortProblem(typed), String(typed)).toBe(
+        'The printer port is from 1 to 65535, usually 9100',
+      )
+    expect(printerPortProblem('')).toBe('Enter the printer port, usually 9100')
+    expect(printerPortProblem(9100.5)).toBe('The printer port is a whole number, usually 9100')
+    for (const fine of [1, 9100, '9100', 65535]) expect(printerPortProblem(fine), String(fine)).toBeNull()
   })
   it('validates serial and file connections', () => {
     expect(parsePrinterConfig({ connection: { kind: 'serial', path: 'COM3' } })).toMatchObject({

@@ -10,6 +10,7 @@ import { migration0080 } from './0080-manager'
 import { migration0090 } from './0090-campaigns-returns'
 import { migration0100 } from './0100-return-promise'
 import { migration0110 } from './0110-year-week-slots'
+import { migration0130 } from './0130-print-paper'
 import { migration0140 } from './0140-name-search'
 import { migration0150 } from './0150-kiswahili-wording'
 import { registerSqlFunctions } from '../sql-functions'
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0130,
   migration0140,
   migration0150,
 ]

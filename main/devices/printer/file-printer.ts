@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import {
   errorCode,
   errorText,
+  jobFailure,
   PrintError,
   printErrors,
   type PrinterStatus,
@@ -35,9 +36,15 @@ export class FilePrinter implements ReceiptPrinter {
 
   async print(bytes: Uint8Array): Promise<void> {
     const flags = this.platform === 'win32' ? 'w' : fs.constants.O_WRONLY | fs.constants.O_APPEND
+    // Set once the first write is issued: from then on paper may come out. After a timeout an open that
+    // completes late writes nothing, so "nothing sent" stays true when it was reported.
+    let sent = false
+    let abandoned = false
     const work = (async () => {
       const handle = await fs.promises.open(this.options.path, flags)
       try {
+        if (abandoned) return
+        sent = true
         let offset = 0
         while (offset < bytes.length) {
           const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset)
@@ -55,11 +62,12 @@ export class FilePrinter implements ReceiptPrinter {
     try {
       const outcome = await Promise.race([work.then(() => 'done' as const), timeout])
       if (outcome === 'timeout') {
+        abandoned = true
         work.catch(() => {}) // settles later; nobody is waiting for it any more
         throw printErrors.writeTimeout(this.options.writeTimeoutMs)
       }
     } catch (err) {
-      throw this.toPrintError(err)
+      throw jobFailure(this.toPrintError(err), sent)
     } finally {
       clearTimeout(timer)
     }

@@ -11,7 +11,10 @@ export type PrinterStatus = { state: PrinterState; detail: string }
 export interface ReceiptPrinter {
   /** Where the receipts go, for settings screens and logs, e.g. "TCP 192.168.1.50:9100". */
   readonly description: string
-  /** Sends one whole job. Resolves once the bytes are handed over; rejects with a PrintError. */
+  /**
+   * Sends one whole job. Resolves once the bytes are handed over; rejects with a PrintError whose
+   * `mayHavePrinted` says whether any job byte had left this computer (so paper may have come out).
+   */
   print(bytes: Uint8Array): Promise<void>
   /** Never rejects: an unreachable printer is `offline`, one that cannot tell is `unknown`. */
   status(): Promise<PrinterStatus>
@@ -22,13 +25,30 @@ export type PrintErrorReason =
 
 export class PrintError extends Error {
   override readonly name = 'PrintError'
+  /**
+   * Whether any byte of the job may have reached the printer. False only when the job was refused before it was
+   * sent (connection refused, printer offline per its status): then nothing came out, and printing again gives
+   * the customer their one original. True once sending began, since half a receipt may be in the customer's hand.
+   */
+  readonly mayHavePrinted: boolean
   constructor(
     readonly reason: PrintErrorReason,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; mayHavePrinted?: boolean },
   ) {
     super(message, options)
+    this.mayHavePrinted = options?.mayHavePrinted ?? false
   }
+}
+
+/**
+ * The failure of a job as the transport saw it: `sent` is whether job bytes had started to leave. Anything that
+ * is not a PrintError yet becomes an 'io' one, so callers always get the flag.
+ */
+export function jobFailure(err: unknown, sent: boolean): PrintError {
+  const e = err instanceof PrintError ? err : printErrors.io(errorText(err), err)
+  if (e.mayHavePrinted === sent) return e
+  return new PrintError(e.reason, e.message, { cause: e.cause, mayHavePrinted: sent })
 }
 
 /** "5 s", "0.3 s", "1.5 s". */
@@ -55,12 +75,12 @@ export const printErrors = {
   writeTimeout: (ms: number) =>
     new PrintError(
       'timeout',
-      `The printer stopped taking the receipt for ${seconds(ms)}; it may be incomplete — check the printer and reprint it.`,
+      `The printer stopped taking the receipt for ${seconds(ms)}; it may be incomplete — check the printer, then print a copy.`,
     ),
   dropped: (cause?: unknown) =>
     new PrintError(
       'dropped',
-      'The connection to the printer dropped while printing; the receipt may be incomplete — reprint it.',
+      'The connection to the printer dropped while printing; the receipt may be incomplete — print a copy.',
       { cause },
     ),
   hostNotFound: (host: string, cause?: unknown) =>

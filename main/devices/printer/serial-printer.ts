@@ -3,6 +3,7 @@ import type { Logger } from '../../services/logger'
 import { ByteInbox, queryEscposStatus } from './escpos-status'
 import {
   errorText,
+  jobFailure,
   printErrors,
   refusalFor,
   type PrintError,
@@ -38,6 +39,7 @@ export class SerialPrinter implements ReceiptPrinter {
 
   async print(bytes: Uint8Array): Promise<void> {
     const link = await SerialLink.open(this.options)
+    let sent = false
     try {
       if (this.options.queryStatus) {
         const { status, answered } = await queryEscposStatus(link, this.options.statusTimeoutMs)
@@ -48,7 +50,10 @@ export class SerialPrinter implements ReceiptPrinter {
         const refusal = refusalFor(status)
         if (refusal) throw refusal
       }
+      sent = true
       await link.writeAll(bytes, this.options.writeTimeoutMs)
+    } catch (err) {
+      throw jobFailure(err, sent)
     } finally {
       await link.close(this.options.writeTimeoutMs)
     }

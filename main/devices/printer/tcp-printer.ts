@@ -4,6 +4,7 @@ import { ByteInbox, queryEscposStatus } from './escpos-status'
 import {
   errorCode,
   errorText,
+  jobFailure,
   printErrors,
   refusalFor,
   type PrintError,
@@ -57,6 +58,9 @@ export class TcpPrinter implements ReceiptPrinter {
         if (refusal) throw refusal
       }
       await conn.sendJob(bytes, this.options.writeTimeoutMs)
+    } catch (err) {
+      // Status bytes (DLE EOT) print nothing: only job bytes handed to the socket can leave paper.
+      throw jobFailure(err, conn.jobSent)
     } finally {
       conn.destroy()
     }
@@ -143,6 +147,11 @@ class TcpConnection {
     conn.destroy()
     if (outcome === 'timeout') throw printErrors.connectTimeout(options.connectTimeoutMs)
     throw conn.connectError(options.host, options.connectTimeoutMs)
+  }
+
+  /** Whether job bytes have been handed to the socket (from then on the printer may have printed some). */
+  get jobSent(): boolean {
+    return this.jobStarted
   }
 
   send(bytes: Uint8Array): void {

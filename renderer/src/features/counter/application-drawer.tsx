@@ -43,6 +43,24 @@ export function ApplicationDrawer({
     api.call('application.get', { trackingNumber }).then(setApp, (e: Error) => setError(e.message))
     api.call('application.receipt', { trackingNumber }).then(setReceipt, () => setReceipt(null))
   }, [trackingNumber, version])
+  // Prints finish after they are asked for: show each job's outcome as it is pushed.
+  useEffect(
+    () =>
+      api.on('print.job', ({ job }) =>
+        setApp((a) =>
+          a && job.trackingNumber === a.trackingNumber
+            ? {
+                ...a,
+                printJobs: a.printJobs.map((j) => (j.id === job.id ? job : j)),
+                history: a.history.map((h) =>
+                  h.kind === 'print' && h.job.id === job.id ? { ...h, job } : h,
+                ),
+              }
+            : a,
+        ),
+      ),
+    [],
+  )
 
   return (
     <Drawer
@@ -137,7 +155,7 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
   const j = entry.job
   return (
     <Timeline.Item
-      title={`${j.kind === 'reprint' ? 'Reprint' : 'Receipt'}: ${j.status}`}
+      title={`${j.kind === 'reprint' ? 'Reprint' : j.copy ? 'Receipt copy' : 'Receipt'}: ${j.status}`}
       color={j.status === 'failed' ? 'red' : 'gray'}
     >
       <Text size="sm" c="dimmed">

@@ -1,6 +1,5 @@
 import { Box, Stack } from '@mantine/core'
-import { useState } from 'react'
-import { ReceiptPanel, type LastReceipt } from './receipt-panel'
+import { ReceiptPanel, useCounterReceipts } from './receipt-panel'
 import { RegisterForm } from './register-form'
 import { SearchBar } from './search-bar'
 import { useCatalogue } from './use-catalogue'
@@ -8,7 +7,8 @@ import { useCatalogue } from './use-catalogue'
 /** The counter clerk's desk: find an application, or register a new one and hand over its receipt. */
 export function CounterPage() {
   const services = useCatalogue()
-  const [last, setLast] = useState<LastReceipt | null>(null)
+  // Registering answers before the receipt is printed: the panel follows each print job's outcome.
+  const receipts = useCounterReceipts()
   return (
     <Stack gap="md" h="100%">
       <SearchBar />
@@ -22,22 +22,10 @@ export function CounterPage() {
         }}
       >
         <div>
-          <RegisterForm
-            services={services}
-            onRegistered={(r) =>
-              setLast({
-                trackingNumber: r.application.trackingNumber,
-                customerName: r.application.customerName,
-                expectedReady: r.application.expectedReady,
-                receipt: r.receipt,
-                printJob: r.printJob,
-                counterWarning: r.counterWarning,
-              })
-            }
-          />
+          <RegisterForm services={services} onRegistered={receipts.registered} />
         </div>
         <div style={{ minHeight: 0 }}>
-          <ReceiptPanel last={last} onChange={setLast} />
+          <ReceiptPanel receipts={receipts} />
         </div>
       </Box>
     </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconRepeat } from '@tabler/icons-react'
-import { useState } from 'react'
-import type { PrintJobInfo, PrintResult, ReceiptPreview } from '../../../../common/contract'
+import { useCallback, useEffect, useState } from 'react'
+import type { PrintJobInfo, PrintResult, ReceiptPreview, RegisterResult } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { PrintJobStatus } from '../../ui/print-job-badge'
 import { ReceiptImage } from '../../ui/receipt-image'
@@ -17,16 +17,82 @@ export interface LastReceipt {
   counterWarning: string | null
 }
 
+/** Enough for a queue behind a stalled printer; older receipts are in the application's record. */
+const KEPT = 12
+
+const stillNeedsClerk = (r: LastReceipt): boolean =>
+  r.printJob.status === 'queued' || r.printJob.status === 'failed'
+
+/**
+ * The receipts issued at this counter, newest first: the newest is on the panel, earlier ones stay listed while
+ * they are still printing or did not print. Registering answers before the paper is out, so each job's outcome
+ * arrives later as a `print.job` push.
+ */
+export function useCounterReceipts() {
+  const [receipts, setReceipts] = useState<LastReceipt[]>([])
+  const applyJob = useCallback((job: PrintJobInfo): void => {
+    setReceipts((rs) =>
+      rs.some((r) => r.printJob.id === job.id)
+        ? rs.map((r) => (r.printJob.id === job.id ? { ...r, printJob: job } : r))
+        : rs,
+    )
+  }, [])
+  useEffect(() => api.on('print.job', ({ job }) => applyJob(job)), [applyJob])
+
+  /** Shows a receipt's new print job (a retry or a reprint) in place of its previous one. */
+  const replace = useCallback(
+    (trackingNumber: string, r: PrintResult): void => {
+      setReceipts((rs) =>
+        rs.map((x) =>
+          x.trackingNumber === trackingNumber ? { ...x, receipt: r.receipt, printJob: r.printJob } : x,
+        ),
+      )
+      watch(r.printJob, applyJob)
+    },
+    [applyJob],
+  )
+
+  const registered = useCallback(
+    (r: RegisterResult): void => {
+      const next: LastReceipt = {
+        trackingNumber: r.application.trackingNumber,
+        customerName: r.application.customerName,
+        expectedReady: r.application.expectedReady,
+        receipt: r.receipt,
+        printJob: r.printJob,
+        counterWarning: r.counterWarning,
+      }
+      setReceipts((rs) => [next, ...rs.filter(stillNeedsClerk)].slice(0, KEPT))
+      watch(r.printJob, applyJob)
+    },
+    [applyJob],
+  )
+
+  return {
+    current: receipts[0] ?? null,
+    earlier: receipts.slice(1).filter(stillNeedsClerk),
+    registered,
+    replace,
+  }
+}
+export type CounterReceipts = ReturnType<typeof useCounterReceipts>
+
+/** The outcome may have been pushed before the answer reached this screen: read it once to be sure. */
+function watch(job: PrintJobInfo, apply: (job: PrintJobInfo) => void): void {
+  if (job.status !== 'queued') return
+  api.call('print.job', { jobId: job.id }).then(
+    (j) => {
+      if (j.status !== 'queued') apply(j)
+    },
+    () => undefined, // the push still comes
+  )
+}
+
 /** The receipt just issued: the number to read out, whether it printed, and the receipt itself. */
-export function ReceiptPanel({
-  last,
-  onChange,
-}: {
-  last: LastReceipt | null
-  onChange: (r: LastReceipt) => void
-}) {
-  const [retrying, setRetrying] = useState(false)
+export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
+  const [retrying, setRetrying] = useState<number | null>(null)
   const [reprinting, setReprinting] = useState(false)
+  const last = receipts.current
   if (!last) {
     return (
       <Paper withBorder p="lg" radius="md" h="100%">
@@ -39,15 +105,14 @@ export function ReceiptPanel({
       </Paper>
     )
   }
-  const apply = (r: PrintResult): void => onChange({ ...last, receipt: r.receipt, printJob: r.printJob })
-  const retry = async (): Promise<void> => {
-    setRetrying(true)
+  const retry = async (r: LastReceipt): Promise<void> => {
+    setRetrying(r.printJob.id)
     try {
-      apply(await api.call('print.retry', { jobId: last.printJob.id }))
+      receipts.replace(r.trackingNumber, await api.call('print.retry', { jobId: r.printJob.id }))
     } catch {
       // The job row keeps the failure; the badge still offers another try.
     } finally {
-      setRetrying(false)
+      setRetrying(null)
     }
   }
   return (
@@ -84,7 +149,42 @@ export function ReceiptPanel({
             </Button>
           </Stack>
         </Group>
-        <PrintJobStatus job={last.printJob} onRetry={() => void retry()} busy={retrying} />
+        <div data-testid="last-print-status">
+          <PrintJobStatus
+            job={last.printJob}
+            onRetry={() => void retry(last)}
+            busy={retrying === last.printJob.id}
+          />
+        </div>
+        {receipts.earlier.length > 0 && (
+          <Stack gap={4} aria-label="Earlier receipts">
+            <Text size="sm" fw={600}>
+              Earlier receipts
+            </Text>
+            {receipts.earlier.map((r) => (
+              // Wraps rather than widening the panel: the form beside it keeps its width.
+              <Group
+                key={r.printJob.id}
+                justify="space-between"
+                gap="xs"
+                aria-label={`Receipt ${r.trackingNumber}`}
+              >
+                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                  <TrackingNumber value={r.trackingNumber} size="sm" />
+                  <Text size="sm" c="dimmed" truncate>
+                    {r.customerName}
+                  </Text>
+                </Group>
+                <PrintJobStatus
+                  job={r.printJob}
+                  compact
+                  onRetry={() => void retry(r)}
+                  busy={retrying === r.printJob.id}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
         {last.counterWarning && (
           <Alert color="orange" role="alert">
             {last.counterWarning}
@@ -98,7 +198,7 @@ export function ReceiptPanel({
         <ReprintModal
           trackingNumber={last.trackingNumber}
           onClose={() => setReprinting(false)}
-          onPrinted={apply}
+          onPrinted={(r) => receipts.replace(last.trackingNumber, r)}
         />
       )}
     </Paper>

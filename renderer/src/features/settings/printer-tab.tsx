@@ -15,7 +15,7 @@ import { IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { PrinterInfo, ReceiptPreview } from '../../../../common/contract'
 import type { PrinterConfigInput } from '../../../../common/printer-config'
-import { BAUD_RATES } from '../../../../common/printer-config'
+import { BAUD_RATES, printerPortProblem } from '../../../../common/printer-config'
 import { api } from '../../api/client'
 import { ReceiptImage } from '../../ui/receipt-image'
 
@@ -29,6 +29,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
   const [kind, setKind] = useState<Kind>('none')
   const [host, setHost] = useState('')
   const [port, setPort] = useState<number | string>(9100)
+  const [portError, setPortError] = useState<string | null>(null)
   const [path, setPath] = useState('')
   const [baud, setBaud] = useState('9600')
   const [columns, setColumns] = useState('48')
@@ -65,6 +66,9 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
   }
   const save = async (): Promise<void> => {
     setError(null)
+    const badPort = kind === 'tcp' ? printerPortProblem(port) : null
+    setPortError(badPort)
+    if (badPort) return
     try {
       show(
         await api.call('printer.configure', {
@@ -124,7 +128,8 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
           ]}
         />
         {kind === 'tcp' && (
-          <Group grow>
+          // Top-aligned: a message under the port must not push the address field down.
+          <Group grow align="flex-start">
             <TextInput
               label="Printer IP address"
               placeholder="192.168.1.50"
@@ -135,9 +140,18 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
             <NumberInput
               label="Port"
               value={port}
-              onChange={setPort}
+              onChange={(v) => {
+                setPort(v)
+                if (portError) setPortError(printerPortProblem(v))
+              }}
+              onBlur={() => setPortError(printerPortProblem(port))}
+              error={portError}
               min={1}
               max={65535}
+              // Never clamp: a mistyped 99999 is shown as wrong, not saved as 65535.
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
               disabled={!canEdit}
             />
           </Group>
@@ -160,7 +174,8 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
             disabled={!canEdit}
           />
         )}
-        <Group grow>
+        {/* One per line: side by side, 'ESC/POS (Epson and compatibles)' did not fit its half at 1366×768. */}
+        <Stack gap="sm">
           <Select
             label="Paper"
             data={[
@@ -181,7 +196,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
             onChange={(v) => setCommandSet(v === 'star' ? 'star' : 'escpos')}
             disabled={!canEdit}
           />
-        </Group>
+        </Stack>
         <Group>
           {canEdit && <Button onClick={() => void save()}>Save</Button>}
           <Button
