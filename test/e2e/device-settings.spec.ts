@@ -7,7 +7,8 @@ import { ADMIN, apiCaller } from './fixtures/desk'
 import { startHost, type RunningHost } from './fixtures/host'
 
 /**
- * Settings → Scanner in Chromium against the browser host: the port list answers whatever the machine (no udev,
+ * A new install's devices in Chromium against the browser host. The printer: "screen only" in the status bar, the
+ * same setting Settings → Printer shows. Settings → Scanner: the port list answers whatever the machine (no udev,
  * as in CI, or udev), and a typed port is checked when saved: one that does not exist is refused on the field
  * with nothing saved, a socat pty typed in is saved and the scanner connects to it.
  */
@@ -37,12 +38,30 @@ test.afterAll(async () => {
   if (ptyDir) fs.rmSync(ptyDir, { recursive: true, force: true })
 })
 
-async function openScannerTab(page: Page): Promise<void> {
+async function openSettings(page: Page): Promise<void> {
   await page.goto(host.url)
   await page.getByLabel('Staff number').fill(ADMIN.staffNumber)
   await page.getByLabel(/^PIN/).fill(ADMIN.pin)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
+}
+
+test('a new install prints to the screen: the status bar says "Printer: screen only", as Settings → Printer does', async ({
+  page,
+}) => {
+  await openSettings(page)
+  const status = page.getByRole('status', { name: 'Device and sync status' })
+  await expect(status).toContainText('Printer: screen only')
+  await expect(
+    status.getByLabel(/^Printer: screen only\. Screen only: receipts show on screen/),
+  ).toBeVisible()
+  await page.getByRole('tab', { name: 'Printer' }).click()
+  await expect(page.getByRole('radio', { name: 'Screen only' })).toBeChecked()
+  await page.screenshot({ path: path.join(SHOTS, 'settings-printer-screen-only.png') })
+})
+
+async function openScannerTab(page: Page): Promise<void> {
+  await openSettings(page)
   const ports = page.waitForResponse((r) => r.url().endsWith('/api/scanner.ports'))
   await page.getByRole('tab', { name: 'Scanner' }).click()
   const res = await ports
