@@ -104,13 +104,16 @@ test('a list pages forward and back, and exports all its rows as CSV', async ({ 
   const total = (await api<{ total: number }>(page, 'backlog.summary')).total
   const rows = page.getByRole('table', { name: 'Shelf documents' }).locator('tbody tr')
   await expect(page.getByText(`1–25 of ${total.toLocaleString('en')}`)).toBeVisible()
-  const first = await rows.first().innerText()
+  // The first row's tracking number. The range label changes on the click, before the next page's rows arrive, so
+  // the rows are waited for, not read once.
+  const firstCell = rows.first().locator('td').first()
+  const first = await firstCell.innerText()
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(page.getByText(`26–50 of ${total.toLocaleString('en')}`)).toBeVisible()
-  expect(await rows.first().innerText()).not.toBe(first)
+  await expect(firstCell).not.toHaveText(first)
   await page.getByRole('button', { name: 'Previous' }).click()
   await expect(page.getByText(`1–25 of ${total.toLocaleString('en')}`)).toBeVisible()
-  expect(await rows.first().innerText()).toBe(first)
+  await expect(firstCell).toHaveText(first)
 
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export CSV' }).click()
