@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { MethodInput, MethodName } from '../common/contract'
 import type { Core } from '../main/core/create-core'
-import { systemClock } from '../main/services/clock'
 import { createManagerService } from '../main/services/manager'
 import { nairobiDate } from '../main/services/calendar/working-days'
 import { DEMO_STAFF } from '../scripts/demo-seed/seed-demo'
-import { openDemoCentre } from './demo-centre'
+import { demoClock, openDemoCentre } from './demo-centre'
 import { percentile, report } from './report'
 
 /**
@@ -17,9 +16,11 @@ const RUNS = 40
 const KEY = 'bench-manager'
 
 let core: Core
+/** The centre's clock (from the instant it was seeded up to), for the periods asked for and the services below. */
+const clock = demoClock()
 
 beforeAll(async () => {
-  core = await openDemoCentre()
+  core = await openDemoCentre(clock)
   const { staffNumber, pin } = DEMO_STAFF.manager
   const signed = await core.dispatch(KEY, 'auth.signIn', { staffNumber, pin })
   if (!signed.ok) throw new Error(signed.error.message)
@@ -49,8 +50,8 @@ async function bench(name: string, targetMs: number, fn: () => Promise<unknown>)
 
 const FIGURE = 100
 const PAGE = 50
-const today = () => nairobiDate(Date.now())
-const daysBefore = (n: number) => nairobiDate(Date.now() - n * 86_400_000)
+const today = () => nairobiDate(clock.now())
+const daysBefore = (n: number) => nairobiDate(clock.now() - n * 86_400_000)
 
 it('dashboard figures', { timeout: 30 * 60_000 }, async () => {
   const shelf = core.store.db
@@ -62,7 +63,7 @@ it('dashboard figures', { timeout: 30 * 60_000 }, async () => {
   // Each figure on its own, through the same service the API uses (reads only: no event writer needed).
   const m = createManagerService({
     store: core.store,
-    clock: systemClock,
+    clock,
     writeEvent: () => {
       throw new Error('the dashboard figures write nothing')
     },

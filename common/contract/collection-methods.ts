@@ -6,7 +6,7 @@ import type {
   HandoverCandidate,
   LookupResult,
   ScannerInfo,
-  ScannerPort,
+  ScannerPortList,
   ScanResult,
   ShelfAuditReport,
 } from './collection-types'
@@ -150,8 +150,9 @@ export const collectionMethods = {
     access: 'staff',
     input: z.strictObject({}),
   }),
-  'scanner.ports': method<ScannerPort[]>()({
-    summary: 'Serial ports on this PC, known scanner makers first',
+  'scanner.ports': method<ScannerPortList>()({
+    summary:
+      'Serial ports on this PC, known scanner makers first (and why the system list failed, if it did)',
     access: ['admin'],
     input: z.strictObject({}),
   }),

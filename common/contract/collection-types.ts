@@ -117,3 +117,9 @@ export interface ScannerPort {
   manufacturer: string | null
   knownScanner: string | null
 }
+
+/** `listError`: why the system's port list could not be read (the ports are then those the file system shows). */
+export interface ScannerPortList {
+  ports: ScannerPort[]
+  listError: string | null
+}

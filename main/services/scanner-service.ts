@@ -2,7 +2,13 @@ import type { ScannerInfo } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { parseScannerConfig, type ScannerConfig } from '../../common/scanner-config'
 import type { Store } from '../db/store'
-import { listScannerPorts } from '../devices/scanner/port-list'
+import {
+  listScannerPorts,
+  samePortPath,
+  scannerPortProblem,
+  type ListSerialPorts,
+  type ScannerPortListing,
+} from '../devices/scanner/port-list'
 import { SerialScanner, type ScannerStatus } from '../devices/scanner/serial-scanner'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
@@ -19,13 +25,27 @@ interface Deps {
   /** The same code read again inside the repeat window: shown as such, never acted on. */
   onRepeat: (code: string) => void
   onStatus: () => void
+  /** The system's serial port list (default: serialport's); tests pass one that fails. */
+  listPorts?: ListSerialPorts
+  /** Why a port path cannot be this computer's scanner port, or null (default: port-list.ts, this OS). */
+  portProblem?: (path: string) => string | null
 }
 
 /**
  * The serial / USB virtual-COM scanner of this workstation: built from saved settings, restarted when they change,
  * reporting reads, rejected lines and connection state. Keyboard-mode scanners need none of this.
  */
-export function createScannerService({ store, clock, logger, onScan, onRejected, onRepeat, onStatus }: Deps) {
+export function createScannerService({
+  store,
+  clock,
+  logger,
+  onScan,
+  onRejected,
+  onRepeat,
+  onStatus,
+  listPorts,
+  portProblem = scannerPortProblem,
+}: Deps) {
   const load = (): ScannerConfig => {
     const saved = parseScannerConfig(store.centre.getSetting(SETTINGS_KEY) ?? {})
     if (saved.ok) return saved.config
@@ -53,10 +73,21 @@ export function createScannerService({ store, clock, logger, onScan, onRejected,
   return {
     info: (): ScannerInfo => ({ config, status: currentStatus() }),
     status: currentStatus,
-    ports: () => listScannerPorts(),
+    /** Never fails: when the system list cannot be read, the ports the file system shows, and why. */
+    ports: async (): Promise<ScannerPortListing> => {
+      const listing = await listScannerPorts(listPorts)
+      if (listing.listError) logger.warn('scanner: the serial port list failed', { error: listing.listError })
+      return listing
+    },
     async configure(input: unknown, by: string): Promise<ScannerConfig> {
       const parsed = parseScannerConfig(input)
       if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.problems[0] ?? 'Invalid scanner settings')
+      // A typed path is checked here, where the port is, when the scanner is turned on or its port changes (a
+      // scanner that is off may keep any path; one unplugged just now keeps its port while its baud is changed).
+      const next = parsed.config
+      const checkPort = next.enabled && (!config.enabled || !samePortPath(next.path, config.path))
+      const problem = checkPort ? portProblem(next.path) : null
+      if (problem) throw new AppError('INVALID_INPUT', problem, 'path')
       store.tx(() => {
         store.centre.putSetting(SETTINGS_KEY, parsed.config)
         store.audit.write({

@@ -12,6 +12,15 @@ const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
 }
 
 /**
+ * No printer is the "Screen only" setting, the default: a new install shows receipts on screen, nothing is left
+ * undone (the status bar names it so, as Settings → Printer does).
+ */
+const SCREEN_ONLY: StatusSnapshot['printer'] = {
+  state: 'not-configured',
+  detail: 'Screen only: receipts show on screen (an administrator adds a printer under Settings → Printer)',
+}
+
+/**
  * Device and sync state for the status bar. Each device reports here as its driver arrives; until one is configured
  * its state says so plainly, and the outbox depth is always the real count.
  */
@@ -27,7 +36,7 @@ export function createStatusService(
       return {
         printer: p.configured
           ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
-          : { state: 'not-configured', detail: 'No printer set up: receipts show on screen' },
+          : SCREEN_ONLY,
         scanner: scannerState(scanner()),
         sync: syncState(sync()),
         disk: disk(),

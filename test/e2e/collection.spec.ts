@@ -42,9 +42,9 @@ const NEVER_ARRIVES = unregisteredTrackingNumber(1)
 /** Scanned, registered nowhere here. */
 const UNKNOWN = unregisteredTrackingNumber(2)
 
-/** The slot a document arriving today gets in the default arrival-week scheme. */
+/** The slot a document arriving today (on the host's clock) gets in the default arrival-week scheme. */
 function todaysSlot(bin: string): string {
-  const nairobi = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(new Date())
+  const nairobi = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(host.timeline.now())
   const { year, week } = isoWeek(nairobi)
   return weekSlotLabel(year, week, bin)
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 import { ADMIN, apiCaller, type ApiCall } from './fixtures/desk'
-import { startHost, type RunningHost } from './fixtures/host'
+import { startHost, timeline, type RunningHost } from './fixtures/host'
 
 /**
  * One centre, three workstations, one central API: counter A and counter B (two browser hosts, two data dirs) and
@@ -25,14 +25,19 @@ let sim: CentralSim
 const stations: Record<'a' | 'b' | 'desk', Station> = {} as never
 
 test.beforeAll(async ({ browser }) => {
-  sim = await startCentralSim({ enrolmentCodes: { '042': ['CTR-A-042', 'CTR-B-042', 'DESK-042'] } })
+  // The three PCs and the central API on one clock, as a centre's machines are (near enough).
+  const clock = timeline()
+  sim = await startCentralSim({
+    enrolmentCodes: { '042': ['CTR-A-042', 'CTR-B-042', 'DESK-042'] },
+    now: () => clock.now(),
+  })
   const plan = [
     ['a', '01', 'CTR-A-042'],
     ['b', '02', 'CTR-B-042'],
     ['desk', '03', 'DESK-042'],
   ] as const
   for (const [name, slot, code] of plan) {
-    const host = await startHost()
+    const host = await startHost({ timeline: clock })
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(host.url)

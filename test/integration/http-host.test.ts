@@ -561,6 +561,7 @@ describe('serve options', () => {
       port: DEFAULT_PORT,
       dataDir: path.join(home, '.track-my-service'),
       allowRemote: false,
+      fixedStart: null,
     })
     expect(DEFAULT_PORT).toBe(4780)
   })
@@ -571,7 +572,13 @@ describe('serve options', () => {
         ['--host', 'localhost', '--port', '0', '--data-dir', 'rel/data', '--allow-remote'],
         {},
       ),
-    ).toEqual({ host: 'localhost', port: 0, dataDir: path.resolve('rel/data'), allowRemote: true })
+    ).toEqual({
+      host: 'localhost',
+      port: 0,
+      dataDir: path.resolve('rel/data'),
+      allowRemote: true,
+      fixedStart: null,
+    })
   })
 
   it('reads environment variables', () => {
@@ -582,7 +589,13 @@ describe('serve options', () => {
         TMS_DATA_DIR: '/srv/tms',
         TMS_ALLOW_REMOTE: '1',
       }),
-    ).toEqual({ host: '::1', port: 5123, dataDir: path.resolve('/srv/tms'), allowRemote: true })
+    ).toEqual({
+      host: '::1',
+      port: 5123,
+      dataDir: path.resolve('/srv/tms'),
+      allowRemote: true,
+      fixedStart: null,
+    })
     expect(parseServeOptions([], { TMS_ALLOW_REMOTE: 'yes' }).allowRemote).toBe(false)
   })
 

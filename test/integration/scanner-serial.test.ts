@@ -8,6 +8,7 @@ import {
   type ScannerStatus,
   type ScanRejection,
 } from '../../main/devices/scanner/serial-scanner'
+import { scannerPortLister, scannerPortProblem } from '../../main/devices/scanner/port-list'
 import { manualClock, systemClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
@@ -241,6 +242,48 @@ describe('serial scanner through a real pty pair (socat)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(r.scanner.status().state).toBe('disabled')
     expect(r.scans).toEqual([])
+  })
+})
+
+describe('serial scanner on a machine without udev (real pty, the system port list failing)', () => {
+  it('finds the pty by its path, reads, sees the unplug and reconnects, though the port list always fails', async () => {
+    const tmp = tempDir('tms-scanner-noudev-')
+    cleanups.push(() => tmp.cleanup())
+    const pair = await startPtyPair(tmp.dir)
+    cleanups.push(() => pair.stop())
+    const parsed = parseScannerConfig({ enabled: true, path: pair.scannerPath })
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+    let listCalls = 0
+    // What serialport's SerialPort.list() does on Linux without udevadm.
+    const noUdev = async (): Promise<never> => {
+      listCalls++
+      throw Object.assign(new Error('spawn udevadm ENOENT'), { code: 'ENOENT' })
+    }
+    // The production lister (port-list.ts) over the failing list: what the scanner gets on such a machine.
+    const scanner = new SerialScanner(parsed.config, {
+      logger: silentLogger,
+      clock: manualClock(),
+      listPorts: scannerPortLister(pair.scannerPath, noUdev),
+    })
+    cleanups.push(() => scanner.stop())
+    const scans: string[] = []
+    scanner.onScan((code) => scans.push(code))
+    scanner.start()
+    await vi.waitFor(() => expect(scanner.status().state).toBe('connected'), WAIT)
+    // The pty's path is also what the settings accept when it is typed in.
+    expect(scannerPortProblem(pair.scannerPath, 'linux')).toBeNull()
+    await pair.write('NO-UDEV-1\r')
+    await vi.waitFor(() => expect(scans).toEqual(['NO-UDEV-1']), WAIT)
+
+    await pair.stop()
+    await vi.waitFor(() => expect(scanner.status().state).toBe('disconnected'), WAIT)
+    expect(scanner.status().detail).toContain('unplugged')
+    await pair.restart()
+    await vi.waitFor(() => expect(scanner.status().state).toBe('connected'), WAIT)
+    await pair.write('NO-UDEV-2\r')
+    await vi.waitFor(() => expect(scans).toEqual(['NO-UDEV-1', 'NO-UDEV-2']), WAIT)
+    // It did ask the system list each time, and got nothing from it.
+    expect(listCalls).toBeGreaterThan(1)
   })
 })
 

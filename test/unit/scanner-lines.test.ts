@@ -228,7 +228,7 @@ describe('scanner settings', () => {
 
 describe('scanner ports', () => {
   it('marks known scanner makers by USB vendor id and lists them first', async () => {
-    const ports = await listScannerPorts(async () => [
+    const { ports, listError } = await listScannerPorts(async () => [
       { path: 'COM10', vendorId: '0403', productId: '6001', manufacturer: 'FTDI' },
       { path: 'COM3' },
       { path: 'COM7', vendorId: '0C2E', productId: '0B61', manufacturer: 'Honeywell' },
@@ -252,6 +252,7 @@ describe('scanner ports', () => {
       { path: 'COM3', vendorId: null, productId: null, manufacturer: null, knownScanner: null },
       { path: 'COM10', vendorId: '0403', productId: '6001', manufacturer: 'FTDI', knownScanner: null },
     ])
+    expect(listError).toBeNull()
   })
 
   it('knows vendor ids in any spelling; Windows port names in any case', () => {

@@ -112,7 +112,14 @@ export class SerialScanner {
   ) {
     this.framer = new LineFramer(config.lineEnding === 'none' ? 'timeout' : 'lines')
     this.duplicates = new DuplicateSuppressor(config.duplicateWindowMs)
-    this.listPorts = deps.listPorts ?? scannerPortLister(config.path)
+    this.listPorts =
+      deps.listPorts ??
+      scannerPortLister(config.path, undefined, (error) =>
+        deps.logger.warn('scanner: the serial port list failed; looking for the port in the file system', {
+          scanner: config.path,
+          error,
+        }),
+      )
     this.openPort = deps.openPort ?? openSerialPort
     this.awayStatus = notFoundStatus(config.path)
     this.current = config.enabled

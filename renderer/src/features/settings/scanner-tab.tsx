@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Badge,
   Button,
   Group,
@@ -12,13 +13,13 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
-import type { ScannerInfo, ScannerPort } from '../../../../common/contract'
+import type { ScannerInfo, ScannerPortList } from '../../../../common/contract'
 import {
   SCANNER_BAUD_RATES,
   SCANNER_LINE_ENDINGS,
   type ScannerConfig,
 } from '../../../../common/scanner-config'
-import { api } from '../../api/client'
+import { api, ApiError } from '../../api/client'
 
 const STATE_COLOR: Record<string, string> = {
   connected: 'green',
@@ -31,8 +32,9 @@ const STATE_COLOR: Record<string, string> = {
 export function ScannerTab({ canEdit }: { canEdit: boolean }) {
   const [info, setInfo] = useState<ScannerInfo | null>(null)
   const [draft, setDraft] = useState<ScannerConfig | null>(null)
-  const [ports, setPorts] = useState<ScannerPort[]>([])
+  const [listing, setListing] = useState<ScannerPortList>({ ports: [], listError: null })
   const [error, setError] = useState<string | null>(null)
+  const [pathError, setPathError] = useState<string | null>(null)
   useEffect(() => {
     api.call('scanner.get', {}).then(
       (i) => {
@@ -41,30 +43,50 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
       },
       (e: Error) => setError(e.message),
     )
-    if (canEdit) api.call('scanner.ports', {}).then(setPorts, () => setPorts([]))
+    if (canEdit)
+      api
+        .call('scanner.ports', {})
+        .then(setListing, (e: Error) => setListing({ ports: [], listError: e.message }))
   }, [canEdit])
+  // The badge follows the scanner (connecting after a save, unplugged, back), not only what was loaded.
+  useEffect(
+    () =>
+      api.on('status.changed', () => {
+        api.call('scanner.get', {}).then(setInfo, () => undefined)
+      }),
+    [],
+  )
   if (!draft) return error ? <Alert color="red">{error}</Alert> : null
 
   const save = async (): Promise<void> => {
     setError(null)
+    setPathError(null)
     try {
       const i = await api.call('scanner.configure', draft)
       setInfo(i)
       setDraft(i.config)
       notifications.show({ color: 'green', message: 'Scanner settings saved.' })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      const message = err instanceof Error ? err.message : String(err)
+      if (err instanceof ApiError && err.field === 'path') setPathError(message)
+      else setError(message)
     }
   }
-  const portOptions = [
-    ...ports.map((p) => ({
-      value: p.path,
-      label: `${p.path}${p.knownScanner ? ` — ${p.knownScanner} scanner` : p.manufacturer ? ` — ${p.manufacturer}` : ''}${p.vendorId ? ` (USB ${p.vendorId}:${p.productId ?? '?'})` : ''}`,
-    })),
-    ...(draft.path && !ports.some((p) => p.path === draft.path)
-      ? [{ value: draft.path, label: `${draft.path} (not connected now)` }]
-      : []),
-  ]
+  const { ports, listError } = listing
+  // Autocomplete options are plain values: what each port is shows in its option, looked up by path.
+  const described = new Map(
+    ports.map((p) => [
+      p.path,
+      `${p.knownScanner ? `${p.knownScanner} scanner` : (p.manufacturer ?? '')}${p.vendorId ? ` (USB ${p.vendorId}:${p.productId ?? '?'})` : ''}`,
+    ]),
+  )
+  const saved = info?.config.path ?? ''
+  if (saved && !described.has(saved)) described.set(saved, 'saved port, not connected now')
+  const portHint = listError
+    ? null
+    : ports.length === 0
+      ? 'No serial ports found: plug the scanner in, or type its port.'
+      : 'Choose from the list, or type the port.'
   return (
     <Stack maw={640}>
       <Group>
@@ -86,15 +108,42 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
         disabled={!canEdit}
         onChange={(e) => setDraft({ ...draft, enabled: e.currentTarget.checked })}
       />
-      <Select
+      {canEdit && listError && (
+        <Alert color="yellow" py="xs" title="This computer's list of serial ports could not be read">
+          {`(${listError}.) The ports offered are the serial devices found in /dev; if the scanner's is not among
+          them, type its port.`}
+        </Alert>
+      )}
+      <Autocomplete
         label="Port"
-        placeholder="Choose the scanner's port"
-        data={portOptions}
-        value={draft.path || null}
-        onChange={(v) => setDraft({ ...draft, path: v ?? '' })}
-        searchable
+        placeholder="e.g. COM4, /dev/ttyACM0 or /dev/serial/by-id/…"
+        description={portHint}
+        data={[...described.keys()]}
+        renderOption={({ option }) => (
+          <Stack gap={0}>
+            <Text size="sm">{option.value}</Text>
+            {described.get(option.value) && (
+              <Text size="xs" c="dimmed">
+                {described.get(option.value)}
+              </Text>
+            )}
+          </Stack>
+        )}
+        // Every port stays in the list while one is chosen: the field is a choice as much as a search.
+        filter={({ options, search }) =>
+          options.some((o) => 'value' in o && o.value === search)
+            ? options
+            : options.filter((o) => 'value' in o && o.value.toLowerCase().includes(search.toLowerCase()))
+        }
+        value={draft.path}
+        onChange={(v) => {
+          setPathError(null)
+          setDraft({ ...draft, path: v })
+        }}
+        error={pathError}
         disabled={!canEdit}
-        nothingFoundMessage="No serial ports found"
+        spellCheck={false}
+        autoComplete="off"
       />
       <Group grow>
         <Select

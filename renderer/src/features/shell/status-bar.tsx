@@ -16,7 +16,20 @@ const WORD: Record<DeviceState, string> = {
   error: 'error',
 }
 
-function Device({ label, state, detail }: { label: string; state: DeviceState; detail: string }) {
+/** A printer with no device is the "Screen only" setting (the default), as Settings → Printer names it. */
+const PRINTER_WORD: Record<DeviceState, string> = { ...WORD, 'not-configured': 'screen only' }
+
+function Device({
+  label,
+  state,
+  detail,
+  words = WORD,
+}: {
+  label: string
+  state: DeviceState
+  detail: string
+  words?: Record<DeviceState, string>
+}) {
   return (
     <Tooltip label={detail}>
       <Badge
@@ -24,9 +37,9 @@ function Device({ label, state, detail }: { label: string; state: DeviceState; d
         variant="light"
         size="lg"
         radius="sm"
-        aria-label={`${label}: ${WORD[state]}. ${detail}`}
+        aria-label={`${label}: ${words[state]}. ${detail}`}
       >
-        {label}: {WORD[state]}
+        {label}: {words[state]}
       </Badge>
     </Tooltip>
   )
@@ -57,7 +70,7 @@ export function StatusBar({ app }: { app: AppStatus }) {
       <Group gap="xs" wrap="nowrap">
         {status && (
           <>
-            <Device label="Printer" {...status.printer} />
+            <Device label="Printer" {...status.printer} words={PRINTER_WORD} />
             <Device label="Scanner" {...status.scanner} />
             <Device label="Sync" {...status.sync} />
             {status.disk.low && (
