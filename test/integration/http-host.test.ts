@@ -619,32 +619,47 @@ describe('serve options', () => {
   })
 })
 
+/** A host on a real core with a manual clock and a one-page renderer: for the suites that need their own. */
+async function bareHost(): Promise<{
+  t: ReturnType<typeof testCore>
+  host: RunningHost
+  close(): Promise<void>
+}> {
+  const t = testCore()
+  const tmp = tempDir()
+  fs.writeFileSync(path.join(tmp.dir, 'index.html'), INDEX_HTML)
+  const host = await startHttpHost({
+    core: t.core,
+    rendererDir: tmp.dir,
+    host: '127.0.0.1',
+    port: 0,
+    allowRemote: false,
+    logger: silentLogger,
+    now: t.clock.now,
+  })
+  return {
+    t,
+    host,
+    close: async () => {
+      await host.close()
+      t.close()
+      tmp.cleanup()
+    },
+  }
+}
+
 describe('browser host sessions are bounded in number and time', () => {
+  let bare: Awaited<ReturnType<typeof bareHost>>
   let t: ReturnType<typeof testCore>
-  let tmp: ReturnType<typeof tempDir>
   let host: RunningHost
   let base: string
 
   beforeAll(async () => {
-    t = testCore()
-    tmp = tempDir()
-    fs.writeFileSync(path.join(tmp.dir, 'index.html'), INDEX_HTML)
-    host = await startHttpHost({
-      core: t.core,
-      rendererDir: tmp.dir,
-      host: '127.0.0.1',
-      port: 0,
-      allowRemote: false,
-      logger: silentLogger,
-      now: t.clock.now,
-    })
+    bare = await bareHost()
+    ;({ t, host } = bare)
     base = `http://127.0.0.1:${host.port}`
   })
-  afterAll(async () => {
-    await host.close()
-    t.close()
-    tmp.cleanup()
-  })
+  afterAll(() => bare.close())
 
   const page = async (cookie?: string): Promise<string | null> => {
     const res = await fetch(`${base}/`, cookie ? { headers: { Cookie: cookie } } : {})
@@ -697,24 +712,14 @@ describe('browser host sessions are bounded in number and time', () => {
 })
 
 describe('browser host under hostile requests (fast-check)', () => {
+  let bare: Awaited<ReturnType<typeof bareHost>>
   let t: ReturnType<typeof testCore>
-  let tmp: ReturnType<typeof tempDir>
   let host: RunningHost
   let cookie: string
 
   beforeAll(async () => {
-    t = testCore()
-    tmp = tempDir()
-    fs.writeFileSync(path.join(tmp.dir, 'index.html'), INDEX_HTML)
-    host = await startHttpHost({
-      core: t.core,
-      rendererDir: tmp.dir,
-      host: '127.0.0.1',
-      port: 0,
-      allowRemote: false,
-      logger: silentLogger,
-      now: t.clock.now,
-    })
+    bare = await bareHost()
+    ;({ t, host } = bare)
     const page = await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } })
     cookie = String(page.headers['set-cookie']?.[0] ?? '').split(';')[0]!
     const origin = `http://127.0.0.1:${host.port}`
@@ -731,11 +736,7 @@ describe('browser host under hostile requests (fast-check)', () => {
     })
     expect(setup.status).toBe(200)
   })
-  afterAll(async () => {
-    await host.close()
-    t.close()
-    tmp.cleanup()
-  })
+  afterAll(() => bare.close())
 
   it('any method, path, header and body: a 4xx with a JSON or text reason (never 500), nothing written, still serving', async () => {
     const origin = `http://127.0.0.1:${host.port}`

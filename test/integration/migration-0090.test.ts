@@ -1,26 +1,21 @@
-import Sqlite from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MIGRATIONS, migrate } from '../../main/db/migrations'
-import { tempDir } from '../helpers/temp-dir'
+import type Sqlite from 'better-sqlite3'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { migrate } from '../../main/db/migrations'
+import { scratchDatabase, versionBefore } from '../helpers/scratch-db'
 
 /**
  * Migration 0090 on a database that already has audit rows: the tracking numbers they name (alone or in a list)
  * are indexed for the viewer, and the new columns and tables are there and empty.
  */
 describe('migration 0090 (campaigns and returns)', () => {
-  let tmp: ReturnType<typeof tempDir>
+  const scratch = scratchDatabase()
   let db: Sqlite.Database
   beforeEach(() => {
-    tmp = tempDir()
-    db = new Sqlite(`${tmp.dir}/m.sqlite`)
-  })
-  afterEach(() => {
-    db.close()
-    tmp.cleanup()
+    db = scratch.db
   })
 
   it('migrates from the previous version, back-filling audit_tracking', () => {
-    const previous = MIGRATIONS.filter((m) => m.version < 90).at(-1)?.version ?? 0
+    const previous = versionBefore(90)
     expect(migrate(db, previous)).toBe(previous)
     const insert = db.prepare(
       "INSERT INTO audit_log (at, staff_number, action, detail) VALUES (1, 'ADM001', ?, ?)",

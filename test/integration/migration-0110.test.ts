@@ -1,7 +1,7 @@
-import Sqlite from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MIGRATIONS, migrate } from '../../main/db/migrations'
-import { tempDir } from '../helpers/temp-dir'
+import type Sqlite from 'better-sqlite3'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { migrate } from '../../main/db/migrations'
+import { scratchDatabase, versionBefore } from '../helpers/scratch-db'
 
 const HOUR = 3_600_000
 /** 10:00 Nairobi (07:00 UTC) on a calendar date. */
@@ -13,19 +13,14 @@ const at10 = (ymd: string): number => Date.parse(`${ymd}T07:00:00Z`)
  * shapes and slots of another service's bin are left as they were.
  */
 describe('migration 0110 (year-carrying week slots)', () => {
-  let tmp: ReturnType<typeof tempDir>
+  const scratch = scratchDatabase()
   let db: Sqlite.Database
   beforeEach(() => {
-    tmp = tempDir()
-    db = new Sqlite(`${tmp.dir}/m.sqlite`)
-  })
-  afterEach(() => {
-    db.close()
-    tmp.cleanup()
+    db = scratch.db
   })
 
   it('rewrites old week labels from the arrival date, including 30 Dec 2024 (ISO week 1 of 2025)', () => {
-    const previous = MIGRATIONS.filter((m) => m.version < 110).at(-1)?.version ?? 0
+    const previous = versionBefore(110)
     expect(previous).toBe(100)
     expect(migrate(db, previous)).toBe(previous)
     const service = db.prepare(

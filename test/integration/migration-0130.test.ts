@@ -1,26 +1,21 @@
-import Sqlite from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MIGRATIONS, migrate } from '../../main/db/migrations'
-import { tempDir } from '../helpers/temp-dir'
+import type Sqlite from 'better-sqlite3'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { migrate } from '../../main/db/migrations'
+import { scratchDatabase, versionBefore } from '../helpers/scratch-db'
 
 /**
  * Migration 0130 on a database with print jobs: every job that printed or failed counts as "may have left paper"
  * (an old failure cannot tell whether bytes went out, and a COPY mark too many is harmless), none is a copy.
  */
 describe('migration 0130 (print paper)', () => {
-  let tmp: ReturnType<typeof tempDir>
+  const scratch = scratchDatabase()
   let db: Sqlite.Database
   beforeEach(() => {
-    tmp = tempDir()
-    db = new Sqlite(`${tmp.dir}/m.sqlite`)
-  })
-  afterEach(() => {
-    db.close()
-    tmp.cleanup()
+    db = scratch.db
   })
 
   it('migrates from the previous version: printed and failed jobs may have printed, none is a copy', () => {
-    const previous = MIGRATIONS.filter((m) => m.version < 130).at(-1)?.version ?? 0
+    const previous = versionBefore(130)
     expect(migrate(db, previous)).toBe(previous)
     const insert = db.prepare(
       "INSERT INTO print_jobs (tracking_number, kind, status, printer, created_at) VALUES (NULL, 'test', ?, 'p', 1)",

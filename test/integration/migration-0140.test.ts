@@ -1,22 +1,17 @@
-import Sqlite from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MIGRATIONS, migrate } from '../../main/db/migrations'
-import { tempDir } from '../helpers/temp-dir'
+import type Sqlite from 'better-sqlite3'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { migrate } from '../../main/db/migrations'
+import { scratchDatabase, versionBefore } from '../helpers/scratch-db'
 
 /**
  * Migration 0140 on a database that already has applications: their name keys are back-filled, the old
  * case-insensitive name index is gone, and rows written afterwards get their keys from the triggers.
  */
 describe('migration 0140 (name search keys)', () => {
-  let tmp: ReturnType<typeof tempDir>
+  const scratch = scratchDatabase()
   let db: Sqlite.Database
   beforeEach(() => {
-    tmp = tempDir()
-    db = new Sqlite(`${tmp.dir}/m.sqlite`)
-  })
-  afterEach(() => {
-    db.close()
-    tmp.cleanup()
+    db = scratch.db
   })
 
   const insert = (tn: string, name: string): void => {
@@ -34,7 +29,7 @@ describe('migration 0140 (name search keys)', () => {
       .all()
 
   it('migrates from the previous version, back-filling the keys of existing applications', () => {
-    const previous = MIGRATIONS.filter((m) => m.version < 140).at(-1)?.version ?? 0
+    const previous = versionBefore(140)
     expect(migrate(db, 130)).toBe(previous)
     db.prepare(
       `INSERT INTO services (code, name_en, name_sw, agency, turnaround_days, id_required, retention_days, active,
