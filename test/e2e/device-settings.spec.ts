@@ -57,6 +57,9 @@ test('a new install prints to the screen: the status bar says "Printer: screen o
   ).toBeVisible()
   await page.getByRole('tab', { name: 'Printer' }).click()
   await expect(page.getByRole('radio', { name: 'Screen only' })).toBeChecked()
+  // The tab's own badge uses the status bar's words, not the driver's "unknown".
+  await expect(page.getByText('screen only', { exact: true })).toBeVisible()
+  await expect(page.getByText('unknown', { exact: true })).toHaveCount(0)
   await page.screenshot({ path: path.join(SHOTS, 'settings-printer-screen-only.png') })
 })
 

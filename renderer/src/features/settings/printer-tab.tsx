@@ -106,7 +106,8 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         {info && (
           <Group>
             <Badge size="lg" color={STATE_COLOR[info.status.state] ?? 'red'}>
-              {info.status.state}
+              {/* The same words as the status bar: a new install is "screen only", not "unknown". */}
+              {info.config.connection.kind === 'none' ? 'screen only' : info.status.state.replace('-', ' ')}
             </Badge>
             <Text size="sm">{info.status.detail}</Text>
           </Group>

@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
 import type { Service } from '../../../../common/catalogue'
 import { api } from '../../api/client'
+import { plural } from '../../ui/format'
 
 /** The service catalogue. Administrators adjust names, turnaround, shelf retention and whether it is offered. */
 export function ServicesTab({ canEdit }: { canEdit: boolean }) {
@@ -46,7 +47,9 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
                 <i>{s.nameSw}</i>
               </Table.Td>
               <Table.Td>{s.agency}</Table.Td>
-              <Table.Td>{s.turnaroundDays} working days</Table.Td>
+              <Table.Td>
+                {s.turnaroundDays === 0 ? 'same day' : plural(s.turnaroundDays, 'working day')}
+              </Table.Td>
               <Table.Td>{s.idRequired ? 'Yes' : 'No'}</Table.Td>
               <Table.Td>{s.retentionDays}</Table.Td>
               <Table.Td>
