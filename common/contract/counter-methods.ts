@@ -7,6 +7,7 @@ import type {
   ApplicationSummary,
   PrinterInfo,
   PrintJobInfo,
+  UnprintedReceipt,
   PrintResult,
   ReceiptPreview,
   RegisterResult,
@@ -77,6 +78,11 @@ export const counterMethods = {
     summary: 'One print job as it stands (its outcome is also pushed as print.job)',
     access: 'staff',
     input: z.strictObject({ jobId: z.number({ error: 'Print job id is a number' }).int().positive() }),
+  }),
+  'print.unprinted': method<UnprintedReceipt[]>()({
+    summary: 'Receipts of the last 7 days that never printed (a printer fault, or the app stopped mid-print)',
+    access: COUNTER_ROLES,
+    input: empty,
   }),
   'printer.get': method<PrinterInfo>()({
     summary: 'Printer settings and state',

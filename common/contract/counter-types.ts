@@ -25,6 +25,18 @@ export interface TimelineEntry {
   detail: Record<string, unknown>
 }
 
+/** A customer's receipt that has not printed: the counter lists these until each is printed. */
+export interface UnprintedReceipt {
+  trackingNumber: string
+  customerName: string
+  /** The last failed job: what `print.retry` takes. */
+  jobId: number
+  error: string | null
+  /** Printing it again makes a COPY: part of it may have come out, or it was a copy already (common/print-job.ts). */
+  printsCopy: boolean
+  at: number
+}
+
 export interface PrintJobInfo {
   id: number
   /** Null for a test print. */

@@ -124,6 +124,7 @@ export function createHandlers(d: Deps): Handlers {
       d.applications.reprint(input.trackingNumber, input.reason, signedIn(ctx)),
     'print.retry': (input, ctx) => d.applications.retryPrint(input.jobId, signedIn(ctx)),
     'print.job': (input) => d.printing.job(input.jobId),
+    'print.unprinted': () => d.printing.unprinted(),
     'printer.get': async () => {
       await d.printing.refreshStatus()
       return printerInfo(d.printing)

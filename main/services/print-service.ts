@@ -1,5 +1,6 @@
-import type { PrintJobInfo, ReceiptPreview } from '../../common/contract'
+import type { PrintJobInfo, ReceiptPreview, UnprintedReceipt } from '../../common/contract'
 import { AppError } from '../../common/errors'
+import { retryPrintsCopy } from '../../common/print-job'
 import type { PrintJobRow } from '../db/queries/print-jobs'
 import type { Store } from '../db/store'
 import { createPrinter } from '../devices/printer/create-printer'
@@ -72,6 +73,9 @@ const UNFINISHED =
  * afterwards: nobody waits for paper, so a stalled printer never holds up the counter, and a crash leaves a job
  * that evidently did not finish (marked failed at the next start). The outcome is recorded in the row and pushed.
  */
+/** How far back the counter's list of unprinted receipts reaches. */
+const UNPRINTED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
+
 export function createPrintService({ store, clock, logger, onStatus, onJob }: Deps) {
   const load = (): PrinterConfig => {
     const saved = parsePrinterConfig(store.centre.getSetting(SETTINGS_KEY) ?? {})
@@ -270,6 +274,25 @@ export function createPrintService({ store, clock, logger, onStatus, onJob }: De
     prepare,
     start,
     print,
+
+    /**
+     * Receipts of the last week that have not printed, newest first: after a printer fault or a restart the clerk
+     * sees whose receipt is still owed (the customer may still be at the counter, or come back for it).
+     */
+    unprinted(): UnprintedReceipt[] {
+      return store.printJobs.unprinted(clock.now() - UNPRINTED_WINDOW_MS, 50).map((r) => ({
+        trackingNumber: r.tracking_number,
+        customerName: r.customer_name,
+        jobId: r.id,
+        error: r.error,
+        printsCopy: retryPrintsCopy({
+          kind: r.kind,
+          copy: r.copy === 1,
+          mayHavePrinted: r.may_have_printed === 1,
+        }),
+        at: r.created_at,
+      }))
+    },
 
     /** One job as it stands. */
     job(jobId: number): PrintJobInfo {

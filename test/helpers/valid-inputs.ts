@@ -57,6 +57,7 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'application.reprint': { trackingNumber: SAMPLE_TRACKING_NUMBER, reason: 'Customer lost the receipt' },
   'print.retry': { jobId: 1 },
   'print.job': { jobId: 1 },
+  'print.unprinted': {},
   'printer.get': {},
   'printer.configure': { connection: { kind: 'none' }, paperColumns: 48 },
   'printer.testPrint': {},

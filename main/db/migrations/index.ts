@@ -13,6 +13,7 @@ import { migration0110 } from './0110-year-week-slots'
 import { migration0130 } from './0130-print-paper'
 import { migration0140 } from './0140-name-search'
 import { migration0150 } from './0150-kiswahili-wording'
+import { migration0160 } from './0160-unprinted-receipts'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -17,6 +17,17 @@ export interface PrintJobRow {
   copy: 0 | 1
 }
 
+export interface UnprintedRow {
+  id: number
+  tracking_number: string
+  kind: PrintJobRow['kind']
+  copy: 0 | 1
+  error: string | null
+  may_have_printed: 0 | 1
+  created_at: number
+  customer_name: string
+}
+
 /** Queries on `print_jobs`: one row per receipt sent (or not) to a printer, so no failed print goes unseen. */
 export function printJobQueries(db: Database) {
   const insert = db.prepare(
@@ -36,7 +47,19 @@ export function printJobQueries(db: Database) {
   const forApplication = db.prepare<[string], PrintJobRow>(
     'SELECT * FROM print_jobs WHERE tracking_number = ? ORDER BY id DESC',
   )
+  // The newest failed job of each application whose latest receipt job failed and that never printed at all.
+  const unprinted = db.prepare<[number, number], UnprintedRow>(
+    `SELECT j.id, j.tracking_number, j.kind, j.copy, j.error, j.may_have_printed, j.created_at, a.customer_name
+     FROM print_jobs j INDEXED BY print_jobs_failed
+     JOIN applications a ON a.tracking_number = j.tracking_number
+     WHERE j.status = 'failed' AND j.tracking_number IS NOT NULL AND j.created_at >= ?
+       AND j.id = (SELECT max(l.id) FROM print_jobs l WHERE l.tracking_number = j.tracking_number)
+       AND NOT EXISTS (SELECT 1 FROM print_jobs p WHERE p.tracking_number = j.tracking_number AND p.status = 'printed')
+     ORDER BY j.id DESC LIMIT ?`,
+  )
   return {
+    /** Applications since `since` whose receipt has not printed, newest first (at most `limit`). */
+    unprinted: (since: number, limit: number) => unprinted.all(since, limit),
     insert: (p: {
       trackingNumber: string | null
       kind: PrintJobRow['kind']

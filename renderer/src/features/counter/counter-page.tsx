@@ -2,6 +2,7 @@ import { Box, Stack } from '@mantine/core'
 import { ReceiptPanel, useCounterReceipts } from './receipt-panel'
 import { RegisterForm } from './register-form'
 import { SearchBar } from './search-bar'
+import { UnprintedReceipts } from './unprinted-receipts'
 import { useCatalogue } from './use-catalogue'
 
 /** The counter clerk's desk: find an application, or register a new one and hand over its receipt. */
@@ -12,6 +13,9 @@ export function CounterPage() {
   return (
     <Stack gap="md" h="100%">
       <SearchBar />
+      <UnprintedReceipts
+        shown={new Set([receipts.current, ...receipts.earlier].flatMap((r) => (r ? [r.trackingNumber] : [])))}
+      />
       <Box
         flex={1}
         style={{

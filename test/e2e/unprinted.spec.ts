@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test'
+import path from 'node:path'
+import { startPrinterPeer, type PrinterPeer } from '../helpers/printer-peer'
+import { startHost, type RunningHost } from './fixtures/host'
+
+/**
+ * A receipt that did not print is owed to the customer: after the host is killed and started again on the same data,
+ * the clerk still sees it listed above the counter, and one click prints it once the printer is back.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/screens')
+
+let host: RunningHost | null = null
+let printer: PrinterPeer
+
+test.afterAll(async () => {
+  await host?.stop()
+  await printer?.close()
+})
+
+const tcp = (port: number) => ({
+  connection: { kind: 'tcp', host: '127.0.0.1', port },
+  paperColumns: 48,
+  connectTimeoutMs: 1000,
+  writeTimeoutMs: 2000,
+  statusTimeoutMs: 500,
+})
+
+async function api(page: Page, method: string, data: unknown): Promise<void> {
+  const res = await page.request.post(`${host!.url}/api/${method}`, { data, headers: { Origin: host!.url } })
+  expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
+}
+
+async function signIn(page: Page, staffNumber: string, pin: string): Promise<void> {
+  await page.goto(host!.url)
+  await page.getByLabel('Staff number').fill(staffNumber)
+  await page.getByLabel(/^PIN/).fill(pin)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+test('a receipt that did not print is listed after a kill -9 and a restart, and prints from the list', async ({
+  page,
+}) => {
+  printer = await startPrinterPeer()
+  host = await startHost()
+  await page.goto(host.url)
+  await api(page, 'setup.createCentre', {
+    centreNumber: '042',
+    centreName: 'Huduma Centre GPO',
+    workstationSlot: '01',
+    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+  })
+  await api(page, 'printer.configure', tcp(await printer.refusedPort()))
+  await api(page, 'staff.create', { staffNumber: 'CLK001', name: 'Brian Otieno', role: 'clerk', pin: '5937' })
+  await api(page, 'application.register', {
+    serviceCode: 'BIRTH_CERT',
+    customerName: 'Wanjiku Kamau',
+    phone: '0712345678',
+    idNumber: '23456789',
+    language: 'en',
+    smsConsent: true,
+  })
+
+  await host.kill9()
+  host = await startHost({ dataDir: host.dataDir, timeline: host.timeline })
+  await signIn(page, 'CLK001', '5937')
+  const owed = page.getByTestId('unprinted-receipts')
+  await expect(owed).toContainText('1 receipt did not print')
+  await expect(owed).toContainText('Wanjiku Kamau')
+  await page.screenshot({ path: path.join(SHOTS, 'counter-unprinted-after-restart.png') })
+
+  // The printer is back (an administrator fixed its address): one click, and the list is empty.
+  const admin = await page.context().browser()!.newPage()
+  await signIn(admin, 'ADM001', '4826')
+  const res = await admin.request.post(`${host.url}/api/printer.configure`, {
+    data: tcp(printer.port),
+    headers: { Origin: host.url },
+  })
+  expect(res.ok()).toBe(true)
+  await admin.close()
+  const jobs = printer.jobs.length
+  await owed.getByRole('button', { name: 'Print again' }).click()
+  await expect(owed).toHaveCount(0)
+  expect(printer.jobs.length).toBe(jobs + 1)
+})
