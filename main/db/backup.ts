@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import { verifyDatabaseFile } from './verify-file'
 
 const BACKUP_DIR = 'backups'
 const KEEP = 7
@@ -33,7 +34,8 @@ const MIN_KEEP = 2
 /**
  * Online backup through SQLite's backup API. better-sqlite3 copies in pages between event-loop turns, so the core
  * keeps answering while a large database is copied. The copy is written under a temporary name and renamed when
- * complete, so a backup cut short (a full disk, a crash) never looks like a good one and is removed.
+ * complete and checked (quick_check on a worker thread, so the core keeps answering), so a backup cut short (a full
+ * disk, a crash) or unreadable never looks like a good one and is removed.
  *
  * Rotation is size-aware: the newest KEEP, and fewer when they would take more than three times the newest copy
  * (seven copies of a 2.5 GB centre would be 17.5 GB on a counter PC), but never fewer than two.
@@ -45,6 +47,9 @@ export async function backupDatabase(db: Database, dataDir: string, now: number)
   const partial = `${target}.partial`
   try {
     await db.backup(partial, { progress: () => 256 })
+    // Only a copy that passes its own check becomes a backup: a bad one would be restored over a damaged file.
+    const problem = await verifyDatabaseFile(partial)
+    if (problem !== null) throw new Error(`the new backup failed its check (${problem}); it was discarded`)
     fs.renameSync(partial, target)
   } catch (err) {
     fs.rmSync(partial, { force: true })

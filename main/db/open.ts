@@ -188,10 +188,12 @@ function recover(
   return { at: clock.now(), reason, movedAsideTo: aside, restoredFrom }
 }
 
-/** quick_check of a closed file, opened read-only; null when it passes. */
+/** quick_check of a closed copy; null when it passes. */
 function checkFile(file: string): string | null {
-  const db = new Sqlite(file, { readonly: true, fileMustExist: true })
+  const db = new Sqlite(file, { fileMustExist: true })
   try {
+    // The staged copy is about to become the database: no -wal or -shm of its own may be left behind under its name.
+    db.pragma('journal_mode = DELETE')
     return check(db)
   } finally {
     db.close()

@@ -6,6 +6,7 @@ import type { AppStatus } from '../../common/contract'
 import { backupDatabase, backupDir, latestBackup } from '../../main/db/backup'
 import { LATEST_VERSION } from '../../main/db/migrations'
 import { DatabaseUnavailableError, DB_FILE, openDatabase } from '../../main/db/open'
+import { verifyDatabaseFile } from '../../main/db/verify-file'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
 import { ADMIN, setUpCentre, testCore } from '../helpers/core'
@@ -237,5 +238,27 @@ describe('start-up database recovery', () => {
     } finally {
       opened.db.close()
     }
+  })
+
+  it('a backup is checked on a worker thread before it counts: a good file passes, a damaged one is named, the loop runs on', async () => {
+    const big = path.join(tmp.dir, 'big.sqlite')
+    const db = new Sqlite(big)
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX t_v ON t (v)')
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+    db.transaction(() => {
+      for (let i = 0; i < 100_000; i++) insert.run(`value ${i} ${'x'.repeat(40)}`)
+    })()
+    db.close()
+    // The check runs beside the event loop: timers keep firing while it reads the file.
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    const verdict = verifyDatabaseFile(big)
+    const firstTick = new Promise<number>((r) => setTimeout(() => r(ticks), 5))
+    expect(await verdict).toBeNull()
+    clearInterval(timer)
+    expect(await firstTick).toBeGreaterThan(0)
+    scribble(big, 4096 * 5, 4096 * 20)
+    expect(await verifyDatabaseFile(big)).toMatch(/.+/)
+    expect(await verifyDatabaseFile(path.join(tmp.dir, 'absent.sqlite'))).toMatch(/.+/)
   })
 })
