@@ -1,9 +1,10 @@
 /**
  * `npm run soak`: the long kill soak and the long fault drain (docs/RELIABILITY.md). Options:
- *   --kills N (300)  --events N (1000000)  --fault-rate F (0.2)  --seed N (1)
+ *   --kills N (300)  --events N (1000000)  --fault-rate F (0.2)  --seed N (1)  --scanner-cycles N (50)
  * Prints one line per figure and exits non-zero when anything was lost, repeated or reordered.
  */
 import { runFaultDrain } from './soak/fault-drain'
+import { runScannerCycles } from './soak/scanner-cycles'
 import { runSoak } from './soak/soak'
 
 const arg = (name: string, fallback: number): number => {
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(soak))
   const drain = await runFaultDrain({ events, faultRate, seed, log: (l) => console.log(l) })
   console.log(JSON.stringify(drain))
+  const scanner = await runScannerCycles({ cycles: arg('--scanner-cycles', 50) })
+  console.log(JSON.stringify(scanner))
   const bad =
     soak.lost.length +
     soak.integrityProblems.length +
@@ -32,7 +35,11 @@ async function main(): Promise<void> {
     drain.missing +
     drain.duplicates +
     drain.outOfOrder +
-    (drain.replayRecognised ? 0 : 1)
+    (drain.replayRecognised ? 0 : 1) +
+    scanner.lost +
+    scanner.duplicated +
+    // The issue's bound for a reconnect after a re-plug.
+    (scanner.reconnectMsMax <= 5000 ? 0 : 1)
   console.log(bad === 0 ? 'soak: 0 lost, 0 repeated, 0 out of order' : `soak: ${bad} problems`)
   process.exit(bad === 0 ? 0 : 1)
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { runFaultDrain } from '../../scripts/soak/fault-drain'
+import { runScannerCycles } from '../../scripts/soak/scanner-cycles'
 import { runSoak } from '../../scripts/soak/soak'
 
 describe('soak (short variant)', () => {
@@ -33,5 +34,16 @@ describe('soak (short variant)', () => {
       outOfOrder: 0,
     })
     expect(r.replayRecognised).toBe(true)
+  }, 120_000)
+})
+
+describe('scanner unplug and re-plug (short variant)', () => {
+  it('5 cycles mid-batch on a real pty: every scan before each unplug and after each re-plug arrives, once', async () => {
+    const r = await runScannerCycles({ cycles: 5 })
+    expect({ lost: r.lost, duplicated: r.duplicated, received: r.scansReceived }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      received: 10,
+    })
   }, 120_000)
 })
