@@ -43,6 +43,11 @@ export interface StatusSnapshot {
   sync: { state: DeviceState; detail: string; queueDepth: number }
   /** Space left for the database; `low` well before a write would fail (and the daily backup is then skipped). */
   disk: { low: boolean; detail: string }
+  /**
+   * What the background integrity check of a large data file found, or null (none found, or not finished). The
+   * next start restores the newest good backup.
+   */
+  dataFileProblem: string | null
 }
 
 export interface Settings {

@@ -9,7 +9,8 @@ import {
   measureDiskSpace,
   spaceIsLow,
 } from '../db/disk-space'
-import { movedAsideDatabases, openDatabase } from '../db/open'
+import { isDamage, movedAsideDatabases, openDatabase, recordCheckFailed } from '../db/open'
+import { verifyDatabaseFile } from '../db/verify-file'
 import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
 import { type Clock, systemClock } from '../services/clock'
@@ -47,6 +48,8 @@ export interface CoreOptions {
   tickMs?: number
   /** Disk space always left free (the daily backup does not run below it); default 64 MiB. */
   diskReserveBytes?: number
+  /** Largest data file checked in full before start-up finishes (db/open.ts); tests pass 0 to defer every check. */
+  syncCheckMaxBytes?: number
 }
 
 export interface Core {
@@ -55,6 +58,8 @@ export interface Core {
   store: Store
   /** A connection went away (window closed): its session ends with it. */
   disconnect(key: string): void
+  /** The deferred integrity check of a large data file: what it found, or null (passed, or none was needed). */
+  readonly backgroundCheck: Promise<string | null>
   /** Runs the periodic work once (idle locks, status push). */
   tick(): void
   close(): void
@@ -68,242 +73,282 @@ const HOUR = 60 * 60 * 1000
  * the browser host call this; neither knows how the other carries requests.
  */
 export function createCore(opts: CoreOptions): Core {
+  try {
+    return buildCore(opts)
+  } catch (err) {
+    // Damage met after the file opened (its full check deferred, or pages the check did not reach): record it as a
+    // failed check and start once more, which restores the newest good backup rather than stop the counter.
+    if (!isDamage(err)) throw err
+    opts.logger.error('the data file is damaged; restoring the newest good backup', { error: String(err) })
+    recordCheckFailed(opts.dataDir, err instanceof Error ? err.message : String(err))
+    return buildCore(opts)
+  }
+}
+
+function buildCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock
-  const opened = openDatabase(opts.dataDir, clock, opts.logger)
-  const store = createStore(opened.db)
-  const projector = createProjector({ store, clock, logger: opts.logger })
-  const sessions = new SessionStore()
-  const settings = createSettingsService(store)
-  let pushStatus = (): void => undefined
-  // Holidays from the central API add to the library's; rebuilt whenever a pull changes them.
-  const buildCalendar = (): HolidayCalendar =>
-    calendarWithCentralHolidays(createKenyaCalendar(), store.pull.holidays())
-  let calendarNow = buildCalendar()
-  const calendar: HolidayCalendar = { holidayName: (date) => calendarNow.holidayName(date) }
-  const sync = createSyncService({
-    store,
-    clock,
-    projector,
-    logger: opts.logger,
-    onStatus: () => pushStatus(),
-    onCatalogueChanged: () => {
-      calendarNow = buildCalendar()
-    },
-  })
-  const appendEvent = createEventWriter(store, clock)
-  // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
-  // An application event also rebuilds its row through the projector, the same fold replicated events go
-  // through, so this PC and every other one derive the row from the same events in the same way.
-  const writeEvent: EventWriter = (e, deviceId) => {
-    const id = appendEvent(e, deviceId)
-    if (e.trackingNumber && projector.projects(e.type)) projector.project(e.trackingNumber)
-    sync.kick()
-    return id
-  }
-  const auth = createAuthService({ store, sessions, settings, clock })
-  const setup = createSetupService({
-    store,
-    clock,
-    writeEvent,
-    version: opts.version,
-    recovery: opened.recovery,
-    movedAside: () => movedAsideDatabases(opts.dataDir),
-  })
-  const staff = createStaffService({ store, clock, writeEvent })
-  const hub = createEventHub()
-  const printing = createPrintService({
-    store,
-    clock,
-    logger: opts.logger,
-    onStatus: () => pushStatus(),
-    onJob: (job) => hub.broadcast('print.job', { job }),
-  })
-  const scanner = createScannerService({
-    store,
-    clock,
-    logger: opts.logger,
-    onScan: (code) => hub.broadcast('scan.read', { code }),
-    onRejected: (message) => hub.broadcast('scan.rejected', { message }),
-    onRepeat: (code) => hub.broadcast('scan.repeated', { code }),
-    onStatus: () => pushStatus(),
-  })
-  const status = createStatusService(
-    () => ({ configured: printing.configured(), status: printing.status() }),
-    () => scanner.status(),
-    () => sync.info(),
-    () => diskStatus(),
-  )
-  const catalogue = createCatalogueService({ store, clock, writeEvent })
-  catalogue.ensureDefaults()
-  const applications = createApplicationService({
-    store,
-    clock,
-    calendar,
-    catalogue,
-    settings,
-    printing,
-    writeEvent,
-  })
+  const opened = openDatabase(opts.dataDir, clock, opts.logger, { syncCheckMaxBytes: opts.syncCheckMaxBytes })
+  try {
+    const store = createStore(opened.db)
+    const projector = createProjector({ store, clock, logger: opts.logger })
+    const sessions = new SessionStore()
+    const settings = createSettingsService(store)
+    let pushStatus = (): void => undefined
+    // Holidays from the central API add to the library's; rebuilt whenever a pull changes them.
+    const buildCalendar = (): HolidayCalendar =>
+      calendarWithCentralHolidays(createKenyaCalendar(), store.pull.holidays())
+    let calendarNow = buildCalendar()
+    const calendar: HolidayCalendar = { holidayName: (date) => calendarNow.holidayName(date) }
+    const sync = createSyncService({
+      store,
+      clock,
+      projector,
+      logger: opts.logger,
+      onStatus: () => pushStatus(),
+      onCatalogueChanged: () => {
+        calendarNow = buildCalendar()
+      },
+    })
+    const appendEvent = createEventWriter(store, clock)
+    // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
+    // An application event also rebuilds its row through the projector, the same fold replicated events go
+    // through, so this PC and every other one derive the row from the same events in the same way.
+    const writeEvent: EventWriter = (e, deviceId) => {
+      const id = appendEvent(e, deviceId)
+      if (e.trackingNumber && projector.projects(e.type)) projector.project(e.trackingNumber)
+      sync.kick()
+      return id
+    }
+    const auth = createAuthService({ store, sessions, settings, clock })
+    const setup = createSetupService({
+      store,
+      clock,
+      writeEvent,
+      version: opts.version,
+      recovery: opened.recovery,
+      movedAside: () => movedAsideDatabases(opts.dataDir),
+    })
+    const staff = createStaffService({ store, clock, writeEvent })
+    const hub = createEventHub()
+    const printing = createPrintService({
+      store,
+      clock,
+      logger: opts.logger,
+      onStatus: () => pushStatus(),
+      onJob: (job) => hub.broadcast('print.job', { job }),
+    })
+    const scanner = createScannerService({
+      store,
+      clock,
+      logger: opts.logger,
+      onScan: (code) => hub.broadcast('scan.read', { code }),
+      onRejected: (message) => hub.broadcast('scan.rejected', { message }),
+      onRepeat: (code) => hub.broadcast('scan.repeated', { code }),
+      onStatus: () => pushStatus(),
+    })
+    const status = createStatusService(
+      () => ({ configured: printing.configured(), status: printing.status() }),
+      () => scanner.status(),
+      () => sync.info(),
+      () => diskStatus(),
+      () => dataFileProblem,
+    )
+    const catalogue = createCatalogueService({ store, clock, writeEvent })
+    catalogue.ensureDefaults()
+    const applications = createApplicationService({
+      store,
+      clock,
+      calendar,
+      catalogue,
+      settings,
+      printing,
+      writeEvent,
+    })
 
-  const sessionChanged = (key: string): void =>
-    hub.emitTo(key, 'session.changed', { session: auth.current(key) })
-  const arrivals = createArrivalService({
-    store,
-    clock,
-    settings,
-    writeEvent,
-    printSlip: (s) => printing.printSlip(s),
-    resolveUnknown: (tn) => sync.resolveUnknown(tn),
-  })
-  const handover = createHandoverService({
-    store,
-    clock,
-    writeEvent,
-    resolveUnknown: (tn) => sync.resolveUnknown(tn),
-  })
-  const notifications = createNotificationService({ store, clock, writeEvent })
-  const manager = createManagerService({ store, clock, writeEvent })
-  const campaigns = createCampaignService({ store, clock, settings, writeEvent })
-  const returns = createReturnService({ store, clock, writeEvent })
-  const handlers = createHandlers({
-    store,
-    auth,
-    setup,
-    staff,
-    settings,
-    status,
-    catalogue,
-    applications,
-    printing,
-    arrivals,
-    handover,
-    scanner,
-    sync,
-    manager,
-    campaigns,
-    returns,
-    sessionChanged,
-    now: clock.now,
-  })
-  const dispatch = createDispatcher({
-    handlers,
-    auth,
-    sessions,
-    logger: opts.logger,
-    onSessionChanged: sessionChanged,
-  })
+    const sessionChanged = (key: string): void =>
+      hub.emitTo(key, 'session.changed', { session: auth.current(key) })
+    const arrivals = createArrivalService({
+      store,
+      clock,
+      settings,
+      writeEvent,
+      printSlip: (s) => printing.printSlip(s),
+      resolveUnknown: (tn) => sync.resolveUnknown(tn),
+    })
+    const handover = createHandoverService({
+      store,
+      clock,
+      writeEvent,
+      resolveUnknown: (tn) => sync.resolveUnknown(tn),
+    })
+    const notifications = createNotificationService({ store, clock, writeEvent })
+    const manager = createManagerService({ store, clock, writeEvent })
+    const campaigns = createCampaignService({ store, clock, settings, writeEvent })
+    const returns = createReturnService({ store, clock, writeEvent })
+    const handlers = createHandlers({
+      store,
+      auth,
+      setup,
+      staff,
+      settings,
+      status,
+      catalogue,
+      applications,
+      printing,
+      arrivals,
+      handover,
+      scanner,
+      sync,
+      manager,
+      campaigns,
+      returns,
+      sessionChanged,
+      now: clock.now,
+    })
+    const dispatch = createDispatcher({
+      handlers,
+      auth,
+      sessions,
+      logger: opts.logger,
+      onSessionChanged: sessionChanged,
+    })
 
-  const reserve = opts.diskReserveBytes ?? DEFAULT_DISK_RESERVE_BYTES
-  const space = () => measureDiskSpace(opts.dataDir, opened.file)
-  let backupNote: string | null = null
-  const diskStatus = (): StatusSnapshot['disk'] => {
-    try {
-      const s = space()
-      const low = spaceIsLow(s, reserve)
-      const free = `${formatBytes(s.freeBytes)} free on the data disk`
-      return {
-        low,
-        detail: low
-          ? `Low disk space: ${free}. Free some space soon: when the disk is full nothing can be saved.${backupNote ? ` ${backupNote}` : ''}`
-          : free,
-      }
-    } catch (err) {
-      return {
-        low: false,
-        detail: `Free space unknown (${err instanceof Error ? err.message : String(err)})`,
+    const reserve = opts.diskReserveBytes ?? DEFAULT_DISK_RESERVE_BYTES
+    const space = () => measureDiskSpace(opts.dataDir, opened.file)
+    let backupNote: string | null = null
+    const diskStatus = (): StatusSnapshot['disk'] => {
+      try {
+        const s = space()
+        const low = spaceIsLow(s, reserve)
+        const free = `${formatBytes(s.freeBytes)} free on the data disk`
+        return {
+          low,
+          detail: low
+            ? `Low disk space: ${free}. Free some space soon: when the disk is full nothing can be saved.${backupNote ? ` ${backupNote}` : ''}`
+            : free,
+        }
+      } catch (err) {
+        return {
+          low: false,
+          detail: `Free space unknown (${err instanceof Error ? err.message : String(err)})`,
+        }
       }
     }
-  }
 
-  // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
-  // Checked at start and then hourly from the tick, so a PC that is never restarted is backed up too.
-  let lastBackupCheck = -Infinity
-  let backupRunning = false
-  const maybeBackup = (): void => {
-    lastBackupCheck = clock.now()
-    if (backupRunning || !setup.status().setupDone || !backupDue(opts.dataDir, clock.now(), DAY)) return
-    let s: ReturnType<typeof space>
-    try {
-      s = space()
-    } catch (err) {
-      opts.logger.warn('backup skipped: free space unknown', { error: String(err) })
-      return
+    // A daily copy to restore from if the file is ever damaged; the backup API copies in steps, not in one block.
+    // Checked at start and then hourly from the tick, so a PC that is never restarted is backed up too.
+    let lastBackupCheck = -Infinity
+    let backupRunning = false
+    const maybeBackup = (): void => {
+      lastBackupCheck = clock.now()
+      if (backupRunning || !setup.status().setupDone || !backupDue(opts.dataDir, clock.now(), DAY)) return
+      let s: ReturnType<typeof space>
+      try {
+        s = space()
+      } catch (err) {
+        opts.logger.warn('backup skipped: free space unknown', { error: String(err) })
+        return
+      }
+      if (!backupFits(s, reserve)) {
+        backupNote = `Today's backup was skipped: it needs ${formatBytes(s.databaseBytes + reserve)} free.`
+        opts.logger.warn('daily backup skipped: low disk space', {
+          freeBytes: s.freeBytes,
+          databaseBytes: s.databaseBytes,
+        })
+        pushStatus()
+        return
+      }
+      backupRunning = true
+      backupNote = null
+      backupDatabase(opened.db, opts.dataDir, clock.now())
+        .catch((err: unknown) => opts.logger.warn('backup failed', { error: String(err) }))
+        .finally(() => {
+          backupRunning = false
+        })
     }
-    if (!backupFits(s, reserve)) {
-      backupNote = `Today's backup was skipped: it needs ${formatBytes(s.databaseBytes + reserve)} free.`
-      opts.logger.warn('daily backup skipped: low disk space', {
-        freeBytes: s.freeBytes,
-        databaseBytes: s.databaseBytes,
-      })
+
+    let dataFileProblem: string | null = null
+    let closed = false
+    let lastStatus = ''
+    pushStatus = (): void => {
+      const snap: StatusSnapshot = status.snapshot()
+      const text = JSON.stringify(snap)
+      if (text !== lastStatus) {
+        lastStatus = text
+        hub.broadcast('status.changed', { status: snap })
+      }
+    }
+    const tick = (): void => {
+      for (const key of auth.sweepIdle()) sessionChanged(key)
+      if (clock.now() - lastBackupCheck >= HOUR) maybeBackup()
+      try {
+        notifications.sendDue()
+      } catch (err) {
+        // Left scheduled: the next tick tries again.
+        opts.logger.error('sending due notifications failed', {
+          error: err instanceof Error ? err.message : String(err),
+        })
+      }
+      try {
+        campaigns.sendDue()
+      } catch (err) {
+        // Left scheduled: the next tick tries again.
+        opts.logger.error('sending due reminders failed', {
+          error: err instanceof Error ? err.message : String(err),
+        })
+      }
       pushStatus()
-      return
     }
-    backupRunning = true
-    backupNote = null
-    backupDatabase(opened.db, opts.dataDir, clock.now())
-      .catch((err: unknown) => opts.logger.warn('backup failed', { error: String(err) }))
-      .finally(() => {
-        backupRunning = false
-      })
-  }
+    const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
+    timer?.unref()
+    // The printer is asked how it is (DLE EOT) every 15 s, so paper-out shows in the status bar before a receipt fails.
+    const refreshPrinter = (): void => {
+      if (printing.configured()) void printing.refreshStatus()
+    }
+    const printerTimer = opts.tickMs === 0 ? null : setInterval(refreshPrinter, 15_000)
+    printerTimer?.unref()
+    if (opts.tickMs !== 0) {
+      refreshPrinter()
+      sync.start()
+    }
 
-  let lastStatus = ''
-  pushStatus = (): void => {
-    const snap: StatusSnapshot = status.snapshot()
-    const text = JSON.stringify(snap)
-    if (text !== lastStatus) {
-      lastStatus = text
-      hub.broadcast('status.changed', { status: snap })
-    }
-  }
-  const tick = (): void => {
-    for (const key of auth.sweepIdle()) sessionChanged(key)
-    if (clock.now() - lastBackupCheck >= HOUR) maybeBackup()
-    try {
-      notifications.sendDue()
-    } catch (err) {
-      // Left scheduled: the next tick tries again.
-      opts.logger.error('sending due notifications failed', {
-        error: err instanceof Error ? err.message : String(err),
-      })
-    }
-    try {
-      campaigns.sendDue()
-    } catch (err) {
-      // Left scheduled: the next tick tries again.
-      opts.logger.error('sending due reminders failed', {
-        error: err instanceof Error ? err.message : String(err),
-      })
-    }
-    pushStatus()
-  }
-  const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
-  timer?.unref()
-  // The printer is asked how it is (DLE EOT) every 15 s, so paper-out shows in the status bar before a receipt fails.
-  const refreshPrinter = (): void => {
-    if (printing.configured()) void printing.refreshStatus()
-  }
-  const printerTimer = opts.tickMs === 0 ? null : setInterval(refreshPrinter, 15_000)
-  printerTimer?.unref()
-  if (opts.tickMs !== 0) {
-    refreshPrinter()
-    sync.start()
-  }
+    maybeBackup()
 
-  maybeBackup()
+    // A large file opened without its full check (db/open.ts): check it now, beside the work, on a worker thread.
+    const backgroundCheck = !opened.checkDeferred
+      ? Promise.resolve(null)
+      : verifyDatabaseFile(opened.file, { live: true }).then((problem) => {
+          if (problem === null || closed) return problem
+          dataFileProblem = `The data file failed its integrity check (${problem}). Restart the app when the customer in front of you is served: it restores the newest good backup and keeps this file for IT.`
+          opts.logger.error('background integrity check found damage', { file: opened.file, problem })
+          try {
+            recordCheckFailed(opts.dataDir, problem)
+          } catch (err) {
+            opts.logger.error('could not record the failed check', { error: String(err) })
+          }
+          pushStatus()
+          return problem
+        })
 
-  return {
-    dispatch,
-    hub,
-    store,
-    tick,
-    disconnect: (key) => auth.signOut(key),
-    close() {
-      if (timer) clearInterval(timer)
-      if (printerTimer) clearInterval(printerTimer)
-      void scanner.stop()
-      void sync.stop()
-      opened.db.close()
-    },
+    return {
+      dispatch,
+      hub,
+      backgroundCheck,
+      store,
+      tick,
+      disconnect: (key) => auth.signOut(key),
+      close() {
+        closed = true
+        if (timer) clearInterval(timer)
+        if (printerTimer) clearInterval(printerTimer)
+        void scanner.stop()
+        void sync.stop()
+        opened.db.close()
+      },
+    }
+  } catch (err) {
+    // A start-up that failed half way must not leave the file open (a retry, or the next start, opens it again).
+    if (opened.db.open) opened.db.close()
+    throw err
   }
 }

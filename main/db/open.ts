@@ -16,7 +16,20 @@ export interface OpenedDatabase {
   file: string
   /** Set when the file on disk was damaged and had to be moved aside. */
   recovery: DatabaseRecovery | null
+  /** The full check was too slow for start-up and is the caller's to run in the background (see below). */
+  checkDeferred: boolean
 }
+
+/**
+ * Files up to this size are checked in full before the app opens (well under a second). A larger one — a
+ * 2.8 GB centre takes 5.5 s warm and far longer cold — opens at once and is checked on a worker thread
+ * (`verifyDatabaseFile`, live); damage found there is written to CHECK_FAILED_FILE, and the next start treats
+ * the file as damaged.
+ */
+export const SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+/** Beside the database: the background check's finding, read at the next start. */
+export const CHECK_FAILED_FILE = `${DB_FILE}.check-failed`
 
 /**
  * Writer pragmas. better-sqlite3 leaves WAL at synchronous=NORMAL, where a commit acknowledged to the clerk can
@@ -95,13 +108,19 @@ function check(db: Database): string | null {
  * a failing quick_check) leads to recovery; any other failure throws DatabaseUnavailableError and touches nothing.
  * A too-new schema throws DatabaseTooNewError, also touching nothing.
  */
-export function openDatabase(dataDir: string, clock: Clock, logger: Logger): OpenedDatabase {
+export function openDatabase(
+  dataDir: string,
+  clock: Clock,
+  logger: Logger,
+  opts: { syncCheckMaxBytes?: number } = {},
+): OpenedDatabase {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, DB_FILE)
   let recovery: DatabaseRecovery | null = null
 
   let db: Database | null = null
   let problem: string | null
+  let checkDeferred = false
   try {
     db = new Sqlite(file)
     // Before any pragma that writes (WAL changes the header): a too-new file must stay byte for byte as it was.
@@ -111,7 +130,10 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
       throw new DatabaseTooNewError(version)
     }
     configure(db)
-    problem = check(db)
+    const found = readCheckFailed(dataDir)
+    checkDeferred =
+      found === null && fs.statSync(file).size > (opts.syncCheckMaxBytes ?? SYNC_CHECK_MAX_BYTES)
+    problem = found ?? (checkDeferred ? null : check(db))
   } catch (err) {
     if (err instanceof DatabaseTooNewError) throw err
     const cause = err instanceof Error ? err.message : String(err)
@@ -129,6 +151,8 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
     db?.close()
     logger.error('database is damaged; restoring the newest good backup', { file, problem })
     recovery = recover(dataDir, file, problem, clock, logger)
+    fs.rmSync(path.join(dataDir, CHECK_FAILED_FILE), { force: true })
+    checkDeferred = false
     db = new Sqlite(file)
     configure(db)
   }
@@ -141,7 +165,20 @@ export function openDatabase(dataDir: string, clock: Clock, logger: Logger): Ope
     db.close()
     throw err
   }
-  return { db, file, recovery }
+  return { db, file, recovery, checkDeferred }
+}
+
+/** What the last background check found (see CHECK_FAILED_FILE), or null. */
+function readCheckFailed(dataDir: string): string | null {
+  const marker = path.join(dataDir, CHECK_FAILED_FILE)
+  if (!fs.existsSync(marker)) return null
+  const text = fs.readFileSync(marker, 'utf8').trim()
+  return `the background integrity check found damage: ${text || 'no detail'}`
+}
+
+/** Records what the background check found, so the next start restores a backup rather than go on with it. */
+export function recordCheckFailed(dataDir: string, problem: string): void {
+  fs.writeFileSync(path.join(dataDir, CHECK_FAILED_FILE), problem)
 }
 
 /**

@@ -29,6 +29,7 @@ export function createStatusService(
   scanner: () => { state: 'connected' | 'disconnected' | 'disabled' | 'error'; detail: string } | null,
   sync: () => SyncStatusInfo,
   disk: () => StatusSnapshot['disk'],
+  dataFileProblem: () => string | null = () => null,
 ) {
   return {
     snapshot(): StatusSnapshot {
@@ -40,6 +41,7 @@ export function createStatusService(
         scanner: scannerState(scanner()),
         sync: syncState(sync()),
         disk: disk(),
+        dataFileProblem: dataFileProblem(),
       }
     },
   }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppStatus } from '../../common/contract'
 import { backupDatabase, backupDir, latestBackup } from '../../main/db/backup'
 import { LATEST_VERSION } from '../../main/db/migrations'
-import { DatabaseUnavailableError, DB_FILE, openDatabase } from '../../main/db/open'
+import { createCore } from '../../main/core/create-core'
+import { CHECK_FAILED_FILE, DatabaseUnavailableError, DB_FILE, openDatabase } from '../../main/db/open'
 import { verifyDatabaseFile } from '../../main/db/verify-file'
 import { manualClock } from '../../main/services/clock'
 import { silentLogger } from '../../main/services/logger'
@@ -260,5 +261,98 @@ describe('start-up database recovery', () => {
     scribble(big, 4096 * 5, 4096 * 20)
     expect(await verifyDatabaseFile(big)).toMatch(/.+/)
     expect(await verifyDatabaseFile(path.join(tmp.dir, 'absent.sqlite'))).toMatch(/.+/)
+  })
+
+  /** Pages start-up never reads: a table of the test's own at the end of the file. */
+  const appendUnreadTable = (): void => {
+    const db = new Sqlite(file)
+    db.exec('CREATE TABLE unread (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX unread_v ON unread (v)')
+    const insert = db.prepare('INSERT INTO unread (v) VALUES (?)')
+    db.transaction(() => {
+      for (let i = 0; i < 5000; i++) insert.run(`row ${i} ${'y'.repeat(60)}`)
+    })()
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.close()
+  }
+  const openDeferred = () =>
+    createCore({
+      dataDir: tmp.dir,
+      logger: silentLogger,
+      version: 'test',
+      clock: manualClock(),
+      tickMs: 0,
+      syncCheckMaxBytes: 0,
+    })
+
+  it('a large file opens without waiting for its check; damage the background check finds is shown, then restored at the next start', async () => {
+    const backup = await centreOnDisk(true)
+    appendUnreadTable()
+    const size = fs.statSync(file).size
+    scribble(file, size - 4096 * 20, 4096 * 10)
+    // Start-up does not read the whole file: the damaged pages are not seen yet.
+    const first = openDeferred()
+    try {
+      expect(await first.dispatch('w', 'app.status', {})).toMatchObject({
+        ok: true,
+        value: { recovery: null },
+      })
+      expect(await first.backgroundCheck).toMatch(/.+/)
+      await first.dispatch('w', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
+      expect(await first.dispatch('w', 'status.get', {})).toMatchObject({
+        ok: true,
+        value: { dataFileProblem: expect.stringMatching(/^The data file failed its integrity check/) },
+      })
+      expect(fs.existsSync(path.join(tmp.dir, CHECK_FAILED_FILE))).toBe(true)
+    } finally {
+      first.close()
+    }
+    // The next start does not go on with the damaged file: it restores the backup, and the marker goes.
+    const second = openDeferred()
+    try {
+      const st = (await second.dispatch('w', 'app.status', {})) as { ok: true; value: AppStatus }
+      expect(st.value.recovery).toMatchObject({
+        restoredFrom: backup,
+        reason: expect.stringMatching(/background integrity check/),
+      })
+      expect(fs.existsSync(path.join(tmp.dir, CHECK_FAILED_FILE))).toBe(false)
+      expect(await second.backgroundCheck).toBeNull()
+    } finally {
+      second.close()
+    }
+  })
+
+  it('damage met while starting up (the check deferred) is restored from the backup in the same start', async () => {
+    const backup = await centreOnDisk(true)
+    scribble(file, 4096 * 3, 4096 * 2)
+    const core = openDeferred()
+    try {
+      const st = (await core.dispatch('w', 'app.status', {})) as { ok: true; value: AppStatus }
+      expect(st.value).toMatchObject({ setupDone: true, recovery: { restoredFrom: backup } })
+      expect(fs.existsSync(path.join(tmp.dir, CHECK_FAILED_FILE))).toBe(false)
+    } finally {
+      core.close()
+    }
+  })
+
+  it('a healthy large file passes its background check and nothing is shown', async () => {
+    await centreOnDisk(false)
+    const core = createCore({
+      dataDir: tmp.dir,
+      logger: silentLogger,
+      version: 'test',
+      clock: manualClock(),
+      tickMs: 0,
+      syncCheckMaxBytes: 0,
+    })
+    try {
+      expect(await core.backgroundCheck).toBeNull()
+      await core.dispatch('w', 'auth.signIn', { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin })
+      expect(await core.dispatch('w', 'status.get', {})).toMatchObject({
+        ok: true,
+        value: { dataFileProblem: null },
+      })
+    } finally {
+      core.close()
+    }
   })
 })

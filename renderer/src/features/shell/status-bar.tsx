@@ -73,6 +73,13 @@ export function StatusBar({ app }: { app: AppStatus }) {
             <Device label="Printer" {...status.printer} words={PRINTER_WORD} />
             <Device label="Scanner" {...status.scanner} />
             <Device label="Sync" {...status.sync} />
+            {status.dataFileProblem && (
+              <Tooltip label={status.dataFileProblem} multiline w={420}>
+                <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.dataFileProblem}>
+                  Data file damaged: restart
+                </Badge>
+              </Tooltip>
+            )}
             {status.disk.low && (
               <Tooltip label={status.disk.detail} multiline w={360}>
                 <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.disk.detail}>
