@@ -1,9 +1,10 @@
 /**
  * `npm run soak`: the long kill soak and the long fault drain (docs/RELIABILITY.md). Options:
- *   --kills N (300)  --events N (1000000)  --fault-rate F (0.2)  --seed N (1)  --scanner-cycles N (50)
+ *   --kills N (300)  --events N (1000000)  --fault-rate F (0.2)  --seed N (1)  --scanner-cycles N (50)  --printer-cycles N (50)
  * Prints one line per figure and exits non-zero when anything was lost, repeated or reordered.
  */
 import { runFaultDrain } from './soak/fault-drain'
+import { runPrinterCycles } from './soak/printer-cycles'
 import { runScannerCycles } from './soak/scanner-cycles'
 import { runSoak } from './soak/soak'
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(drain))
   const scanner = await runScannerCycles({ cycles: arg('--scanner-cycles', 50) })
   console.log(JSON.stringify(scanner))
+  const printer = await runPrinterCycles({ cycles: arg('--printer-cycles', 50) })
+  console.log(JSON.stringify(printer))
   const bad =
     soak.lost.length +
     soak.integrityProblems.length +
@@ -36,6 +39,9 @@ async function main(): Promise<void> {
     drain.duplicates +
     drain.outOfOrder +
     (drain.replayRecognised ? 0 : 1) +
+    printer.withoutReceipt +
+    printer.twoOriginals +
+    printer.waitedForPrinter +
     scanner.lost +
     scanner.duplicated +
     // The issue's bound for a reconnect after a re-plug.

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { runFaultDrain } from '../../scripts/soak/fault-drain'
+import { runPrinterCycles } from '../../scripts/soak/printer-cycles'
 import { runScannerCycles } from '../../scripts/soak/scanner-cycles'
 import { runSoak } from '../../scripts/soak/soak'
 
@@ -45,5 +46,12 @@ describe('scanner unplug and re-plug (short variant)', () => {
       duplicated: 0,
       received: 10,
     })
+  }, 120_000)
+})
+
+describe('printer faults (short variant)', () => {
+  it('offline, paper out, cover open, stall and drop, 3 cycles each: saving never waits, every customer gets one receipt, never two originals', async () => {
+    const r = await runPrinterCycles({ cycles: 3 })
+    expect(r).toMatchObject({ registered: 15, withoutReceipt: 0, twoOriginals: 0, waitedForPrinter: 0 })
   }, 120_000)
 })
