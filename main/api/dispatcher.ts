@@ -52,7 +52,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
  * A write the disk refused. The transaction rolled back, so nothing was saved; the person is told why in words
  * they can act on, rather than "something went wrong".
  */
-export function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
+function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
   if (isDiskFull(err))
     return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' }
   if (isIoError(err))

@@ -80,10 +80,8 @@ const DAMAGE_CODES = new Set([
   'SQLITE_NOTADB',
 ])
 
-const sqliteCode = errorCode
-
 export function isDamage(err: unknown): boolean {
-  const code = sqliteCode(err)
+  const code = errorCode(err)
   return code !== null && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'))
 }
 
@@ -140,8 +138,8 @@ export function openDatabase(
     if (!isDamage(err)) {
       db?.close()
       // SQLite reports a full disk at open as a plain I/O error (it cannot grow the WAL index): ask the disk.
-      const code = isIoError(err) && diskNearlyFull(dataDir) ? 'SQLITE_FULL' : sqliteCode(err)
-      logger.error('database could not be opened; nothing was moved', { file, cause, code: sqliteCode(err) })
+      const code = isIoError(err) && diskNearlyFull(dataDir) ? 'SQLITE_FULL' : errorCode(err)
+      logger.error('database could not be opened; nothing was moved', { file, cause, code: errorCode(err) })
       throw new DatabaseUnavailableError(file, code, cause)
     }
     problem = cause
@@ -212,7 +210,7 @@ function recover(
       const cause = err instanceof Error ? err.message : String(err)
       // A backup that cannot even be copied (full disk, I/O error): stop before anything is moved.
       if (!isDamage(err))
-        throw new DatabaseUnavailableError(file, sqliteCode(err), `restoring ${backup}: ${cause}`)
+        throw new DatabaseUnavailableError(file, errorCode(err), `restoring ${backup}: ${cause}`)
       logger.warn('backup is damaged; trying an older one', { backup, cause })
     }
   }

@@ -8,11 +8,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { PrintJobInfo, PrintResult, RegisterResult } from '../../common/contract'
-import { createCore, type Core } from '../../main/core/create-core'
+import type { PrintResult, RegisterResult } from '../../common/contract'
+import { createCore } from '../../main/core/create-core'
 import { manualClock } from '../../main/services/clock'
-import { toPrintJobInfo } from '../../main/services/print-service'
 import { silentLogger } from '../../main/services/logger'
+import { printOutcome } from '../../test/helpers/print-jobs'
 import { startPrinterPeer, type PeerStatus } from '../../test/helpers/printer-peer'
 
 export type PrinterFault = 'offline' | 'paper-out' | 'cover-open' | 'stall' | 'drop'
@@ -34,22 +34,6 @@ const STATUS: Partial<Record<PrinterFault, PeerStatus>> = {
   offline: { offline: true },
   'paper-out': { paperOut: true },
   'cover-open': { cover: true },
-}
-
-function outcome(core: Core, jobId: number): Promise<PrintJobInfo> {
-  return new Promise((resolve) => {
-    const off = core.hub.subscribe(`cycles-${jobId}`, (event, data) => {
-      const { job } = data as { job: PrintJobInfo }
-      if (event !== 'print.job' || job.id !== jobId || job.status === 'queued') return
-      off()
-      resolve(job)
-    })
-    const row = core.store.printJobs.byId(jobId)
-    if (row && row.status !== 'queued') {
-      off()
-      resolve(toPrintJobInfo(row))
-    }
-  })
 }
 
 export async function runPrinterCycles(opts: { cycles: number }): Promise<PrinterCyclesReport> {
@@ -101,12 +85,12 @@ export async function runPrinterCycles(opts: { cycles: number }): Promise<Printe
         registered++
         // The answer came before the printer's: the job is still out when registering has answered.
         if (core.store.printJobs.byId(r.printJob.id)?.status !== 'queued') waitedForPrinter++
-        const failed = await outcome(core, r.printJob.id)
+        const failed = await printOutcome(core, r.printJob.id)
         peer.setStatus({})
         peer.setMode('accept')
         if (failed.status === 'failed') {
           const retry = await call<PrintResult>('print.retry', { jobId: failed.id })
-          await outcome(core, retry.printJob.id)
+          await printOutcome(core, retry.printJob.id)
         }
       }
     }

@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startCentralSim } from '../../test/peers/central-sim'
+import { seededRandom } from '../demo-seed/prng'
 
 export interface SoakOptions {
   kills: number
@@ -110,13 +111,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   })
   // Enrolment (in the first run) gets through; from then on every request may fail.
   const faults = { errorRate: third, rate429: third, retryAfterSeconds: 0, resetRate: third }
-  let rng = opts.seed >>> 0 || 1
-  const rand = (): number => {
-    rng ^= rng << 13
-    rng ^= rng >>> 17
-    rng ^= rng << 5
-    return (rng >>> 0) / 2 ** 32
-  }
+  const rand = seededRandom(opts.seed)
   const acked = { R: new Set<string>(), A: new Set<string>(), H: new Set<string>() }
   const lost: string[] = []
   const integrityProblems: string[] = []

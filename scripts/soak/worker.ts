@@ -13,6 +13,7 @@
 import fs from 'node:fs'
 import { createCore } from '../../main/core/create-core'
 import { silentLogger } from '../../main/services/logger'
+import { seededRandom } from '../demo-seed/prng'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -26,14 +27,8 @@ if (!dataDir || !apiUrl || !code) {
   process.exit(2)
 }
 const drainOnly = process.argv.includes('--drain')
-let seed = Number(arg('--seed') ?? 1) >>> 0 || 1
-/** xorshift32: the same seed gives the same customers and the same mix of actions. */
-const rand = (): number => {
-  seed ^= seed << 13
-  seed ^= seed >>> 17
-  seed ^= seed << 5
-  return (seed >>> 0) / 2 ** 32
-}
+// The same seed gives the same customers and the same mix of actions.
+const rand = seededRandom(Number(arg('--seed') ?? 1))
 const say = (line: string): void => void fs.writeSync(1, `${line}\n`)
 
 const ADMIN = { staffNumber: 'ADM001', name: 'Soak Administrator', pin: '4826' }

@@ -18,6 +18,7 @@ describe('soak (short variant)', () => {
     expect(r.acknowledged.registered).toBeGreaterThan(100)
     expect(r.acknowledged.arrived).toBeGreaterThan(10)
     expect(r.acknowledged.handedOver).toBeGreaterThan(5)
+    expect(r.acknowledged.campaigns).toBeGreaterThan(0)
     expect({ missing: r.missingAtApi, duplicates: r.duplicatesAtApi, outOfOrder: r.outOfOrder }).toEqual({
       missing: 0,
       duplicates: 0,
