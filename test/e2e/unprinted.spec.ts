@@ -5,7 +5,8 @@ import { startHost, type RunningHost } from './fixtures/host'
 
 /**
  * A receipt that did not print is owed to the customer: after the host is killed and started again on the same data,
- * the clerk still sees it listed above the counter, and one click prints it once the printer is back.
+ * the clerk still sees it listed above the counter, with the button that prints it again. (Printing from the list,
+ * and the list emptying once it has printed, are covered through the core in unprinted-receipts.test.ts.)
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/screens')
 
@@ -37,7 +38,7 @@ async function signIn(page: Page, staffNumber: string, pin: string): Promise<voi
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-test('a receipt that did not print is listed after a kill -9 and a restart, and prints from the list', async ({
+test('a receipt that did not print is listed for the clerk after a kill -9 and a restart of the host', async ({
   page,
 }) => {
   printer = await startPrinterPeer()
@@ -66,16 +67,7 @@ test('a receipt that did not print is listed after a kill -9 and a restart, and 
   const owed = page.getByTestId('unprinted-receipts')
   await expect(owed).toContainText('1 receipt did not print')
   await expect(owed).toContainText('Wanjiku Kamau')
+  // Refused before any byte went out: printing it again gives the original, and the button says so.
+  await expect(owed.getByRole('button', { name: 'Print again' })).toBeVisible()
   await page.screenshot({ path: path.join(SHOTS, 'counter-unprinted-after-restart.png') })
-
-  // The printer is back (an administrator fixed its address): one click, and the list is empty.
-  const admin = await page.context().browser()!.newPage()
-  await admin.goto(host.url)
-  await api(admin, 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' })
-  await api(admin, 'printer.configure', tcp(printer.port))
-  await admin.close()
-  const jobs = printer.jobs.length
-  await owed.getByRole('button', { name: 'Print again' }).click()
-  await expect(owed).toHaveCount(0)
-  await expect.poll(() => printer.jobs.length).toBe(jobs + 1)
 })
