@@ -26,9 +26,10 @@ const tcp = (port: number) => ({
   statusTimeoutMs: 500,
 })
 
-async function api(page: Page, method: string, data: unknown): Promise<void> {
+async function api<T = unknown>(page: Page, method: string, data: unknown): Promise<T> {
   const res = await page.request.post(`${host!.url}/api/${method}`, { data, headers: { Origin: host!.url } })
   expect(res.ok(), `${method}: ${await res.text()}`).toBe(true)
+  return ((await res.json()) as { value: T }).value
 }
 
 async function signIn(page: Page, staffNumber: string, pin: string): Promise<void> {
@@ -52,7 +53,7 @@ test('a receipt that did not print is listed for the clerk after a kill -9 and a
   })
   await api(page, 'printer.configure', tcp(await printer.refusedPort()))
   await api(page, 'staff.create', { staffNumber: 'CLK001', name: 'Brian Otieno', role: 'clerk', pin: '5937' })
-  await api(page, 'application.register', {
+  const registered = await api<{ printJob: { id: number } }>(page, 'application.register', {
     serviceCode: 'BIRTH_CERT',
     customerName: 'Wanjiku Kamau',
     phone: '0712345678',
@@ -61,6 +62,13 @@ test('a receipt that did not print is listed for the clerk after a kill -9 and a
     smsConsent: true,
   })
 
+  // The refusal is recorded before the power goes (a kill while it is still being sent is the COPY case).
+  await expect
+    .poll(
+      async () =>
+        (await api<{ status: string }>(page, 'print.job', { jobId: registered.printJob.id })).status,
+    )
+    .toBe('failed')
   await host.kill9()
   host = await startHost({ dataDir: host.dataDir, timeline: host.timeline })
   await signIn(page, 'CLK001', '5937')
