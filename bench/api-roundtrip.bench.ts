@@ -2,7 +2,7 @@ import { afterAll, beforeAll, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startHttpHost, type RunningHost } from '../main/host/http-host'
-import { silentLogger } from '../main/services/logger'
+import { silentLogger } from '../main/infra/logger'
 import { setUpCentre, testCore } from '../test/helpers/core'
 import { percentile, report } from './report'
 

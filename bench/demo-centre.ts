@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createCore, type Core } from '../main/core/create-core'
 import { latestBackup } from '../main/db/backup'
-import { clockFrom, type Clock } from '../main/services/clock'
-import { silentLogger } from '../main/services/logger'
+import { clockFrom, type Clock } from '../main/infra/clock'
+import { silentLogger } from '../main/infra/logger'
 import { SEEDER_VERSION, seedDemo } from '../scripts/demo-seed/seed-demo'
 
 /** Documents in the benches' demo centre (`TMS_BENCH_DOCUMENTS` overrides). */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import { it } from 'vitest'
 import { createCore } from '../main/core/create-core'
-import { silentLogger } from '../main/services/logger'
+import { silentLogger } from '../main/infra/logger'
 import { demoCentreDir } from './demo-centre'
 import { report } from './report'
 

@@ -11,8 +11,8 @@ import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../..
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
 import { isDiskFull, isIoError } from '../db/storage-fault'
-import type { Logger } from '../services/logger'
-import type { Session, SessionStore } from '../services/session-store'
+import type { Logger } from '../infra/logger'
+import type { Session, SessionStore } from '../infra/session-store'
 
 /** What a handler knows about its caller. `session` is non-null for every non-public method. */
 export interface CallContext {

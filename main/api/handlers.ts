@@ -18,7 +18,7 @@ import type { SetupService } from '../services/setup-service'
 import type { StaffService } from '../services/staff-service'
 import type { StatusService } from '../services/status-service'
 import type { Store } from '../db/store'
-import type { Session } from '../services/session-store'
+import type { Session } from '../infra/session-store'
 import type { CallContext, Handlers } from './dispatcher'
 
 interface Deps {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core/create-core'
 import { APP_VERSION } from '../core/version'
-import { consoleLogger } from '../services/logger'
+import { consoleLogger } from '../infra/logger'
 import { parsePortRequest } from './port-message'
 
 /**

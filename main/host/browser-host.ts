@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { createCore, type Core } from '../core/create-core'
 import { APP_VERSION } from '../core/version'
-import { clockFrom, systemClock, type Clock } from '../services/clock'
-import type { Logger } from '../services/logger'
+import { clockFrom, systemClock, type Clock } from '../infra/clock'
+import type { Logger } from '../infra/logger'
 import { startHttpHost } from './http-host'
 import type { ServeOptions } from './serve-options'
 

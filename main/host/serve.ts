@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { consoleLogger } from '../services/logger'
+import { consoleLogger } from '../infra/logger'
 import { startBrowserHost } from './browser-host'
 import { parseServeOptions } from './serve-options'
 

@@ -24,10 +24,10 @@ import type { Store } from '../db/store'
 import type { ReceiptData } from '../receipts'
 import { addWorkingDays, nairobiDate, type HolidayCalendar } from './calendar/working-days'
 import type { CatalogueService } from './catalogue-service'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
 import { toPrintJobInfo, type PrintService } from './print-service'
-import type { Session } from './session-store'
+import type { Session } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
 
 export interface RegisterInput {

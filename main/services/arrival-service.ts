@@ -8,9 +8,9 @@ import type { BatchRow, BatchScanRow, ScanOutcome } from '../db/queries/arrivals
 import type { Store } from '../db/store'
 import { lookupScan, scanCandidate, type ScanLookup } from './scan-lookup'
 import { nairobiDate } from './calendar/working-days'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
-import type { Session } from './session-store'
+import type { Session } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
 import type { UnknownResolution } from './sync-service'
 

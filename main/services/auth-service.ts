@@ -2,9 +2,9 @@ import type { SessionInfo } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { isDiskFull } from '../db/storage-fault'
 import type { Store } from '../db/store'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import { DECOY_HASH, verifyPin } from './pin-hash'
-import type { Session, SessionStore } from './session-store'
+import type { Session, SessionStore } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
 
 export const MAX_PIN_ATTEMPTS = 5

@@ -1,7 +1,7 @@
 import { serviceSchema, type Service } from '../../common/catalogue'
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import { DEFAULT_CATALOGUE } from './catalogue/default-catalogue'
 import type { EventWriter } from './event-writer'
 

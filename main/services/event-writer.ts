@@ -1,6 +1,6 @@
 import type { Store } from '../db/store'
-import type { Clock } from './clock'
-import { uuidv7 } from './uuidv7'
+import type { Clock } from '../infra/clock'
+import { uuidv7 } from '../infra/uuidv7'
 
 export interface DomainEvent {
   type: string

@@ -6,10 +6,10 @@ import { formatTrackingNumber } from '../../common/tracking-number'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { Store } from '../db/store'
 import { lookupScan, scanCandidate } from './scan-lookup'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
 import type { UnknownResolution } from './sync-service'
-import type { Session } from './session-store'
+import type { Session } from '../infra/session-store'
 
 export type Collector =
   | { kind: 'owner'; idNumber?: string | undefined }

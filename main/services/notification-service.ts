@@ -3,7 +3,7 @@ import type { ApplicationRow } from '../db/queries/applications'
 import type { NotificationRow } from '../db/queries/notifications'
 import type { Store } from '../db/store'
 import { addCalendarDays, nairobiDate } from './calendar/working-days'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
 
 interface Deps {

@@ -15,8 +15,8 @@ import {
   type ReceiptData,
   type ShelfSlipData,
 } from '../receipts'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import type { Clock } from '../infra/clock'
+import type { Logger } from '../infra/logger'
 
 const SETTINGS_KEY = 'printer'
 

@@ -10,8 +10,8 @@ import {
   type ScannerPortListing,
 } from '../devices/scanner/port-list'
 import { SerialScanner, type ScannerStatus } from '../devices/scanner/serial-scanner'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import type { Clock } from '../infra/clock'
+import type { Logger } from '../infra/logger'
 
 const SETTINGS_KEY = 'scanner'
 

@@ -1,10 +1,10 @@
 import type { AppStatus, DatabaseRecovery } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import { hashPin } from './pin-hash'
 import type { EventWriter } from './event-writer'
-import { uuidv7 } from './uuidv7'
+import { uuidv7 } from '../infra/uuidv7'
 import { randomBytes } from 'node:crypto'
 
 interface Deps {

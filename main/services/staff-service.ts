@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors'
 import type { Role } from '../../common/roles'
 import type { StaffRow } from '../db/queries/staff'
 import type { Store } from '../db/store'
-import type { Clock } from './clock'
+import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
 import { hashPin } from './pin-hash'
 

@@ -7,8 +7,8 @@ import { enrolWorkstation } from '../sync/enrol'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
 import { createPull } from '../sync/pull'
 import { syncStateStore } from '../sync/sync-state'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import type { Clock } from '../infra/clock'
+import type { Logger } from '../infra/logger'
 import type { Projector } from './projection/projector'
 
 interface Deps {

@@ -1,6 +1,6 @@
 import type { OutboxEventRow, SyncQueries } from '../db/queries/sync'
-import type { Clock } from '../services/clock'
-import type { Logger } from '../services/logger'
+import type { Clock } from '../infra/clock'
+import type { Logger } from '../infra/logger'
 import { nextDelayMs } from './backoff'
 import {
   type CentralClient,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SyncQueries } from '../db/queries/sync'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../infra/logger'
 
 /** The shape of each `sync_state` key. Values are checked on the way out, so a damaged row reads as absent. */
 export const SYNC_STATE_SCHEMAS = {

@@ -11,7 +11,7 @@ import { registerSqlFunctions } from '../../main/db/sql-functions'
 import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays'
 import { addWorkingDays } from '../../main/services/calendar/working-days'
 import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { FIRST_NAMES, LAST_NAMES, SERVICE_MIX, SMS_OUTCOME_ODDS } from './population'
 import { exponential, logNormal, seededRandom } from './prng'
 

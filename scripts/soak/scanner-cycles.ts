@@ -9,8 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseScannerConfig } from '../../common/scanner-config'
 import { SerialScanner } from '../../main/devices/scanner/serial-scanner'
-import { manualClock } from '../../main/services/clock'
-import { silentLogger } from '../../main/services/logger'
+import { manualClock } from '../../main/infra/clock'
+import { silentLogger } from '../../main/infra/logger'
 import { startPtyPair } from '../../test/helpers/serial-pty'
 
 export interface ScannerCyclesReport {

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs'
 import { createCore } from '../../main/core/create-core'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { seededRandom } from '../demo-seed/prng'
 
 const arg = (name: string): string | undefined => {

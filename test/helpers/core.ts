@@ -1,6 +1,6 @@
 import { createCore, type Core } from '../../main/core/create-core'
-import { manualClock } from '../../main/services/clock'
-import { silentLogger } from '../../main/services/logger'
+import { manualClock } from '../../main/infra/clock'
+import { silentLogger } from '../../main/infra/logger'
 import { tempDir } from './temp-dir'
 
 export const ADMIN = { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' }

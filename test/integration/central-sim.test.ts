@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { catalogueSchema } from '../../common/catalogue'
-import { uuidv7 } from '../../main/services/uuidv7'
+import { uuidv7 } from '../../main/infra/uuidv7'
 import { tempDir } from '../helpers/temp-dir'
 import {
   startCentralSim,

@@ -10,8 +10,8 @@ import {
   migrate,
   type Migration,
 } from '../../main/db/migrations'
-import { manualClock } from '../../main/services/clock'
-import { silentLogger } from '../../main/services/logger'
+import { manualClock } from '../../main/infra/clock'
+import { silentLogger } from '../../main/infra/logger'
 import { tempDir } from '../helpers/temp-dir'
 
 const userVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number

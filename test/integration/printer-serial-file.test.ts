@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FilePrinter } from '../../main/devices/printer/file-printer'
 import { PrintError } from '../../main/devices/printer/printer'
 import { SerialPrinter, type SerialPrinterOptions } from '../../main/devices/printer/serial-printer'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { statusAnswer } from '../helpers/printer-peer'
 import { tempDir } from '../helpers/temp-dir'
 

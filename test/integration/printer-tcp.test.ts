@@ -4,7 +4,7 @@ import { createPrinter } from '../../main/devices/printer/create-printer'
 import { PrintError, type PrintErrorReason } from '../../main/devices/printer/printer'
 import { parsePrinterConfig } from '../../common/printer-config'
 import { TcpPrinter, type TcpPrinterOptions } from '../../main/devices/printer/tcp-printer'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { startPrinterPeer, type PrinterPeer } from '../helpers/printer-peer'
 
 /** Random job bytes with no DLE (0x10), so no accidental DLE EOT inside the job. */

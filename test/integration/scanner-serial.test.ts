@@ -9,8 +9,8 @@ import {
   type ScanRejection,
 } from '../../main/devices/scanner/serial-scanner'
 import { scannerPortLister, scannerPortProblem } from '../../main/devices/scanner/port-list'
-import { manualClock, systemClock } from '../../main/services/clock'
-import { silentLogger } from '../../main/services/logger'
+import { manualClock, systemClock } from '../../main/infra/clock'
+import { silentLogger } from '../../main/infra/logger'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
 import { tempDir } from '../helpers/temp-dir'
 

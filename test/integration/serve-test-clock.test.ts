@@ -5,7 +5,7 @@ import Sqlite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host'
 import { parseServeOptions, TEST_CLOCK_SWITCH } from '../../main/host/serve-options'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { ADMIN } from '../helpers/core'
 import { tempDir } from '../helpers/temp-dir'
 

@@ -10,9 +10,9 @@ import { pullQueries } from '../../main/db/queries/pull'
 import { serviceQueries } from '../../main/db/queries/services'
 import { syncQueries } from '../../main/db/queries/sync'
 import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays'
-import { manualClock } from '../../main/services/clock'
-import { silentLogger } from '../../main/services/logger'
-import { uuidv7 } from '../../main/services/uuidv7'
+import { manualClock } from '../../main/infra/clock'
+import { silentLogger } from '../../main/infra/logger'
+import { uuidv7 } from '../../main/infra/uuidv7'
 import type { SyncEndpoint } from '../../main/sync/central-client'
 import {
   calendarWithCentralHolidays,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { reduceApplication, type ReducerEvent } from '../../main/services/projection/application-reducer'
-import { uuidv7 } from '../../main/services/uuidv7'
+import { uuidv7 } from '../../main/infra/uuidv7'
 
 const TN = '042012003660'
 const COUNTER = 'counter-device'

@@ -77,7 +77,7 @@ describe('contract access', () => {
     }
   })
 
-  // Regression, fixed (main/services/staff-service.ts update / main/services/session-store.ts): a session keeps the role
+  // Regression, fixed (main/services/staff-service.ts update / main/infra/session-store.ts): a session keeps the role
   // and active flag it had at sign-in, so a demoted or deactivated member keeps their rights until they sign out.
   it('a staff member demoted while signed in loses the old role at once', async () => {
     const second = await signedIn(t.core, adminKey, 'admin2-window', 'admin')

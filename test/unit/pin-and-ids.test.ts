@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isGuessablePin } from '../../common/contract/fields'
 import { APP_VERSION } from '../../main/core/version'
 import { DECOY_HASH, hashPin, verifyPin } from '../../main/services/pin-hash'
-import { uuidv7 } from '../../main/services/uuidv7'
+import { uuidv7 } from '../../main/infra/uuidv7'
 
 const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

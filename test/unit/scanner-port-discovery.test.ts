@@ -9,7 +9,7 @@ import {
   type ListSerialPorts,
 } from '../../main/devices/scanner/port-list'
 import { createScannerService } from '../../main/services/scanner-service'
-import { silentLogger } from '../../main/services/logger'
+import { silentLogger } from '../../main/infra/logger'
 import { ADMIN_KEY, ok, shelfFixture } from '../helpers/shelf-fixture'
 import { tempDir } from '../helpers/temp-dir'
 

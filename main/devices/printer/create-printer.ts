@@ -1,4 +1,4 @@
-import type { Logger } from '../../services/logger'
+import type { Logger } from '../../infra/logger'
 import { FilePrinter } from './file-printer'
 import type { PrinterConfig } from '../../../common/printer-config'
 import type { ReceiptPrinter } from './printer'

@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport'
-import type { Logger } from '../../services/logger'
+import type { Logger } from '../../infra/logger'
 import { ByteInbox, queryEscposStatus } from './escpos-status'
 import {
   errorText,

@@ -1,5 +1,5 @@
 import net from 'node:net'
-import type { Logger } from '../../services/logger'
+import type { Logger } from '../../infra/logger'
 import { ByteInbox, queryEscposStatus } from './escpos-status'
 import {
   errorCode,

@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport'
-import type { Clock } from '../../services/clock'
-import type { Logger } from '../../services/logger'
+import type { Clock } from '../../infra/clock'
+import type { Logger } from '../../infra/logger'
 import { LineFramer } from './framing'
 import { DuplicateSuppressor, filterLine, rawText, type LineRejectReason } from './line-filter'
 import { samePortPath, scannerPortLister } from './port-list'

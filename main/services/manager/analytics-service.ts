@@ -7,7 +7,7 @@ import type {
 } from '../../../common/contract'
 import type { HistogramRow, Stage } from '../../db/queries/manager/analytics'
 import type { Store } from '../../db/store'
-import type { Clock } from '../clock'
+import type { Clock } from '../../infra/clock'
 import { addTo, stageStats, type Histogram } from './histogram'
 import { dateToDay, dayOf, dayToDate, monthOf, monthStart, nextMonthStart } from './nairobi-days'
 

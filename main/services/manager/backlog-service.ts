@@ -11,9 +11,9 @@ import type {
 import { AppError } from '../../../common/errors'
 import type { ShelfFilter, ShelfKey, ShelfRow, ShelfSort } from '../../db/queries/manager/shelf'
 import type { Store } from '../../db/store'
-import type { Clock } from '../clock'
+import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
-import type { Session } from '../session-store'
+import type { Session } from '../../infra/session-store'
 import { dayOf, dayToDate, startOfDay } from './nairobi-days'
 import { decodeCursor, encodeCursor } from './page-cursor'
 

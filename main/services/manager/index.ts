@@ -1,5 +1,5 @@
 import type { Store } from '../../db/store'
-import type { Clock } from '../clock'
+import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
 import { createAnalyticsService } from './analytics-service'
 import { createBacklogService } from './backlog-service'

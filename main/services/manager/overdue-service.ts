@@ -1,8 +1,8 @@
 import type { OverdueDocument, OverdueSummary, Page } from '../../../common/contract'
 import type { OverdueKey } from '../../db/queries/manager/overdue'
 import type { Store } from '../../db/store'
-import type { Clock } from '../clock'
-import type { Session } from '../session-store'
+import type { Clock } from '../../infra/clock'
+import type { Session } from '../../infra/session-store'
 import { dateToDay, dayOf, dayToDate } from './nairobi-days'
 import { decodeCursor, encodeCursor } from './page-cursor'
 

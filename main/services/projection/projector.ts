@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { ReplicaEvent } from '../../db/queries/projection'
 import type { Store } from '../../db/store'
-import type { Clock } from '../clock'
-import type { Logger } from '../logger'
+import type { Clock } from '../../infra/clock'
+import type { Logger } from '../../infra/logger'
 import { PROJECTED_TYPES, reduceApplication, type ProjectedApplication } from './application-reducer'
 
 const callPayload = z.object({

@@ -10,9 +10,9 @@ import type { ManifestItemRow, ManifestRow, ReturnRow } from '../../db/queries/r
 import type { Store } from '../../db/store'
 import { fromDayNumber } from '../calendar/working-days'
 import { nairobiDay, nairobiMidnight, REMINDER_GRACE_DAYS } from '../campaigns/reminder-selection'
-import type { Clock } from '../clock'
+import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
-import type { Session } from '../session-store'
+import type { Session } from '../../infra/session-store'
 
 interface Deps {
   store: Store
