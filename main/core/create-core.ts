@@ -60,6 +60,11 @@ export interface Core {
   disconnect(key: string): void
   /** The deferred integrity check of a large data file: what it found, or null (passed, or none was needed). */
   readonly backgroundCheck: Promise<string | null>
+  /**
+   * Work a crash interrupted between its slices, settled at start: half-written campaigns removed (nothing of
+   * them was sent), return confirmations finished. Resolves once done; failures are logged, never thrown.
+   */
+  readonly resumed: Promise<void>
   /** Runs the periodic work once (idle locks, status push). */
   tick(): void
   close(): void
@@ -330,10 +335,23 @@ function buildCore(opts: CoreOptions): Core {
           return problem
         })
 
+    const resumed = (async () => {
+      const discarded = await campaigns.discardUnprepared()
+      if (discarded > 0) opts.logger.warn('removed campaigns a stop left half prepared', { discarded })
+      const finished = await returns.finishConfirmations()
+      if (finished > 0) opts.logger.warn('finished return confirmations a stop interrupted', { finished })
+    })().catch((err: unknown) => {
+      if (!closed)
+        opts.logger.error('finishing interrupted work failed; it is tried again at the next start', {
+          error: err instanceof Error ? err.message : String(err),
+        })
+    })
+
     return {
       dispatch,
       hub,
       backgroundCheck,
+      resumed,
       store,
       tick,
       disconnect: (key) => auth.signOut(key),

@@ -4,6 +4,7 @@ import type { SyncQueries } from '../db/queries/sync'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import type { Projector } from '../services/projection/projector'
+import { runInSlices } from '../infra/slices'
 import type { SyncEndpoint } from './central-client'
 import { createCentralGet, cursorSchema, MAX_PAGES, single, UUIDV7, type PullError } from './central-get'
 
@@ -74,26 +75,50 @@ export function createCentreFeed(deps: CentreFeedDeps) {
     return parsed.success ? parsed.data : undefined
   }
 
-  const applyPage = db.transaction((page: z.infer<typeof pageSchema>, centre: string): number => {
+  /**
+   * Stores and projects part of a page in one transaction; the part that ends the page also moves the cursor. A
+   * page of 500 events from a busy centre can take longer than a slice may hold the core, so it goes in parts
+   * (`runInSlices`); a crash between two parts repeats the page, which the projector absorbs (events are stored
+   * once by id).
+   */
+  const applyPart = db.transaction(
+    (events: z.infer<typeof storedEventSchema>[], nextCursor: string | null): number => {
+      const { stored } = projector.applyReplicated(
+        events.map((e) => ({
+          id: e.id,
+          type: e.type,
+          occurredAt: e.occurredAt,
+          staffNumber: e.staffNumber,
+          deviceId: e.deviceId,
+          trackingNumber: e.trackingNumber,
+          payload: e.payload,
+        })),
+      )
+      if (nextCursor !== null) sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor)
+      return stored
+    },
+  )
+
+  async function applyPage(page: z.infer<typeof pageSchema>, centre: string): Promise<number> {
     const mine = page.events.filter((e) => e.centreNumber === centre)
     if (mine.length !== page.events.length)
       logger.warn('the centre feed carried another centre’s events; they were left out', {
         count: page.events.length - mine.length,
       })
-    const { stored } = projector.applyReplicated(
-      mine.map((e) => ({
-        id: e.id,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        staffNumber: e.staffNumber,
-        deviceId: e.deviceId,
-        trackingNumber: e.trackingNumber,
-        payload: e.payload,
-      })),
+    let stored = 0
+    let i = 0
+    await runInSlices(
+      (size) => {
+        const part = mine.slice(i, i + size)
+        i += part.length
+        const last = i >= mine.length
+        stored += applyPart.immediate(part, last ? page.nextCursor : null)
+        return !last
+      },
+      { firstSize: 50 },
     )
-    sync.putState(CENTRE_EVENTS_CURSOR_KEY, page.nextCursor)
     return stored
-  })
+  }
 
   async function once(): Promise<FeedResult> {
     const ep = deps.endpoint()
@@ -111,7 +136,7 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       if (page.events.length > 0 && page.nextCursor === cursor)
         return { error: 'centre events: the central API returned a full page without moving the cursor' }
       try {
-        added += applyPage.immediate(page, centre)
+        added += await applyPage(page, centre)
       } catch (err) {
         return {
           error: `centre events: could not be stored: ${err instanceof Error ? err.message : String(err)}`,

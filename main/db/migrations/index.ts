@@ -14,6 +14,7 @@ import { migration0130 } from './0130-print-paper'
 import { migration0140 } from './0140-name-search'
 import { migration0150 } from './0150-kiswahili-wording'
 import { migration0160 } from './0160-unprinted-receipts'
+import { migration0170 } from './0170-sliced-work'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -10,6 +10,16 @@ export interface ReminderCandidateRow {
   arrivedAt: number
   registeredAt: number
   consent: 0 | 1
+  /** Tells apart rows that arrived at the same instant, where one page ends and the next begins. */
+  rid: number
+}
+
+/** One page of the campaign selection: rows that arrived at `fromArrived` or later, at most `limit`. */
+export interface CandidatePageParams {
+  arrivedBefore: number
+  remindedBefore: number
+  fromArrived: number
+  limit: number
 }
 
 export interface CampaignRow {
@@ -64,20 +74,24 @@ const CANDIDATE_COLUMNS = `a.tracking_number AS tn, a.phone, a.language, a.custo
  * or `applications_shelf_service_age` (chosen services), never the whole table; see the query-plan test.
  */
 export function campaignQueries(db: Database) {
-  const candidatesAll = db.prepare<{ arrivedBefore: number; remindedBefore: number }, ReminderCandidateRow>(
-    `SELECT ${CANDIDATE_COLUMNS} FROM applications a
-     WHERE a.status = 'arrived' AND a.arrived_at < @arrivedBefore AND a.missing = 0
-       AND (a.last_reminder_at IS NULL OR a.last_reminder_at < @remindedBefore)`,
+  // Read in pages along the index from the last page's arrival time on (inclusive: the caller skips the rows of
+  // that instant it already has), so a campaign to the whole shelf never holds the core in one long statement
+  // (see reminder-selection: it yields between pages). Each page comes in index order, never sorted.
+  const candidatesAll = db.prepare<CandidatePageParams, ReminderCandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}, a.rowid AS rid FROM applications a INDEXED BY applications_arrived_at
+     WHERE a.status = 'arrived' AND a.arrived_at >= @fromArrived AND a.arrived_at < @arrivedBefore
+       AND a.missing = 0 AND (a.last_reminder_at IS NULL OR a.last_reminder_at < @remindedBefore)
+     ORDER BY a.arrived_at LIMIT @limit`,
   )
-  // Pinned to the (status, service, arrival) index: without statistics SQLite would walk every service's shelf
-  // by arrival and filter, which reads the whole shelf for a campaign about one service.
-  const candidatesForServices = db.prepare<
-    { arrivedBefore: number; remindedBefore: number; services: string },
-    ReminderCandidateRow
-  >(
-    `SELECT ${CANDIDATE_COLUMNS} FROM json_each(@services) s
-     JOIN applications a INDEXED BY applications_shelf_service_age ON a.status = 'arrived' AND a.service_code = s.value AND a.arrived_at < @arrivedBefore
-     WHERE a.missing = 0 AND (a.last_reminder_at IS NULL OR a.last_reminder_at < @remindedBefore)`,
+  // One service at a time, pinned to the (status, service, arrival, missing) index: without statistics SQLite would
+  // walk every service's shelf by arrival and filter, which reads the whole shelf for a campaign about one service.
+  // `+` keeps `missing = 0` a filter: as an index term it would make SQLite sort each page.
+  const candidatesForService = db.prepare<CandidatePageParams & { service: string }, ReminderCandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}, a.rowid AS rid FROM applications a INDEXED BY applications_shelf_service_age
+     WHERE a.status = 'arrived' AND a.service_code = @service
+       AND a.arrived_at >= @fromArrived AND a.arrived_at < @arrivedBefore
+       AND +a.missing = 0 AND (a.last_reminder_at IS NULL OR a.last_reminder_at < @remindedBefore)
+     ORDER BY a.arrived_at LIMIT @limit`,
   )
   // Phones reminded inside the exclusion window (from any workstation), and phones with a reminder still waiting.
   const recentlyReminded = db.prepare<[number], { phone: string }>(
@@ -92,9 +106,25 @@ export function campaignQueries(db: Database) {
   )
   const insertCampaign = db.prepare(
     `INSERT INTO campaigns (dry_run, criteria, documents, recipients, segments, cost_cents, excluded_recent,
-       excluded_no_consent, first_due_at, last_due_at, created_at, created_by)
+       excluded_no_consent, first_due_at, last_due_at, created_at, created_by, preparing)
      VALUES (@dryRun, @criteria, @documents, @recipients, @segments, @costCents, @excludedRecent,
-       @excludedNoConsent, @firstDueAt, @lastDueAt, @createdAt, @createdBy)`,
+       @excludedNoConsent, @firstDueAt, @lastDueAt, @createdAt, @createdBy, @preparing)`,
+  )
+  const markPrepared = db.prepare('UPDATE campaigns SET preparing = 0 WHERE id = ? AND preparing = 1')
+  const unprepared = db.prepare<[], { id: number }>(
+    'SELECT id FROM campaigns INDEXED BY campaigns_preparing WHERE preparing = 1 ORDER BY id LIMIT 1',
+  )
+  const messagesOf = db.prepare<[number, number], { id: number; tracking_numbers: string }>(
+    'SELECT id, tracking_numbers FROM campaign_messages WHERE campaign_id = ? LIMIT ?',
+  )
+  const deleteNotification = db.prepare(
+    'DELETE FROM notifications WHERE tracking_number = ? AND campaign_message_id = ?',
+  )
+  const deleteMessage = db.prepare('DELETE FROM campaign_messages WHERE id = ?')
+  const deleteCampaign = db.prepare('DELETE FROM campaigns WHERE id = ? AND preparing = 1')
+  const dueMessagesOf = db.prepare<[number, number], CampaignMessageRow>(
+    `SELECT id, campaign_id, phone, language, tracking_numbers, due_at, status FROM campaign_messages
+     WHERE campaign_id = ? AND status = 'scheduled' AND due_at <= ? ORDER BY due_at, id`,
   )
   const insertMessage = db.prepare(
     `INSERT INTO campaign_messages (campaign_id, phone, language, tracking_numbers, due_at, status)
@@ -104,9 +134,13 @@ export function campaignQueries(db: Database) {
     `INSERT INTO notifications (tracking_number, kind, due_at, status, campaign_message_id)
      VALUES (?, 'reminder', ?, 'scheduled', ?)`,
   )
+  // A campaign still being written sends nothing until its last slice is in.
   const dueMessages = db.prepare<[number], CampaignMessageRow>(
-    `SELECT id, campaign_id, phone, language, tracking_numbers, due_at, status FROM campaign_messages
-     WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at, id LIMIT 500`,
+    `SELECT m.id, m.campaign_id, m.phone, m.language, m.tracking_numbers, m.due_at, m.status
+     FROM campaign_messages m INDEXED BY campaign_messages_due
+     WHERE m.status = 'scheduled' AND m.due_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = m.campaign_id AND c.preparing = 1)
+     ORDER BY m.due_at, m.id LIMIT 500`,
   )
   const markMessageSent = db.prepare(
     "UPDATE campaign_messages SET status = 'sent', sent_at = ?, event_id = ? WHERE id = ?",
@@ -129,7 +163,7 @@ export function campaignQueries(db: Database) {
     (SELECT count(*) FROM campaign_messages m WHERE m.campaign_id = c.id AND m.status = 'scheduled') AS scheduled,
     (SELECT count(*) FROM campaign_messages m WHERE m.campaign_id = c.id AND m.status = 'skipped') AS skipped`
   const list = db.prepare<[number], CampaignRow>(
-    `SELECT ${campaignColumns} FROM campaigns c ORDER BY c.id DESC LIMIT ?`,
+    `SELECT ${campaignColumns} FROM campaigns c WHERE c.preparing = 0 ORDER BY c.id DESC LIMIT ?`,
   )
   const byId = db.prepare<[number], CampaignRow>(`SELECT ${campaignColumns} FROM campaigns c WHERE c.id = ?`)
   const createdBy = db.prepare<[number], { created_by: string }>(
@@ -140,17 +174,15 @@ export function campaignQueries(db: Database) {
     /** The list statements' SQL, for the query-plan test. */
     sql: {
       candidatesAll: candidatesAll.source,
-      candidatesForServices: candidatesForServices.source,
+      candidatesForService: candidatesForService.source,
       recentlyReminded: recentlyReminded.source,
       scheduledPhones: scheduledPhones.source,
       phoneRemindedSince: phoneRemindedSince.source,
       dueMessages: dueMessages.source,
     },
-    candidates(p: { arrivedBefore: number; remindedBefore: number; serviceCodes: readonly string[] }) {
-      return p.serviceCodes.length === 0
-        ? candidatesAll.all(p)
-        : candidatesForServices.all({ ...p, services: JSON.stringify([...new Set(p.serviceCodes)]) })
-    },
+    /** A page of the selection: of every service (`service` null) or of one. */
+    candidatePage: (p: CandidatePageParams & { service: string | null }): ReminderCandidateRow[] =>
+      p.service === null ? candidatesAll.all(p) : candidatesForService.all({ ...p, service: p.service }),
     excludedPhones(windowStart: number): Set<string> {
       const phones = new Set<string>()
       for (const r of recentlyReminded.iterate(windowStart)) phones.add(r.phone)
@@ -158,7 +190,28 @@ export function campaignQueries(db: Database) {
       return phones
     },
     phoneRemindedSince: (phone: string, since: number) => (phoneRemindedSince.get(phone, since)?.n ?? 0) > 0,
-    insertCampaign: (c: NewCampaign) => Number(insertCampaign.run(c).lastInsertRowid),
+    insertCampaign: (c: NewCampaign, preparing = false) =>
+      Number(insertCampaign.run({ ...c, preparing: preparing ? 1 : 0 }).lastInsertRowid),
+    markPrepared: (id: number) => markPrepared.run(id).changes === 1,
+    /** The oldest campaign a crash left half written, if any. */
+    unprepared: () => unprepared.get()?.id ?? null,
+    /**
+     * Removes up to `limit` messages (with their reminder rows) of a campaign left half written, and the campaign
+     * once none is left. Answers whether anything of it remains.
+     */
+    discardUnprepared(id: number, limit: number): boolean {
+      const messages = messagesOf.all(id, limit)
+      for (const m of messages) {
+        for (const tn of JSON.parse(m.tracking_numbers) as string[]) deleteNotification.run(tn, m.id)
+        deleteMessage.run(m.id)
+      }
+      if (messages.length < limit) {
+        deleteCampaign.run(id)
+        return false
+      }
+      return true
+    },
+    dueMessagesOf: (campaignId: number, now: number) => dueMessagesOf.all(campaignId, now),
     insertMessage: (p: {
       campaignId: number
       phone: string

@@ -25,6 +25,8 @@ export interface ManifestRow {
   created_by: string
   confirmed_at: number | null
   confirmed_by: string | null
+  /** Set while a confirmation is under way (between its slices). */
+  confirming_at: number | null
   documents: number
 }
 
@@ -114,6 +116,7 @@ export function returnQueries(db: Database) {
     'INSERT INTO return_manifest_items (manifest_id, tracking_number, slot) VALUES (?, ?, ?)',
   )
   const manifestColumns = `m.id, m.agency, m.status, m.created_at, m.created_by, m.confirmed_at, m.confirmed_by,
+    m.confirming_at,
     (SELECT count(*) FROM return_manifest_items i WHERE i.manifest_id = m.id) AS documents`
   const manifest = db.prepare<[number], ManifestRow>(
     `SELECT ${manifestColumns} FROM return_manifests m WHERE m.id = ?`,
@@ -137,6 +140,25 @@ export function returnQueries(db: Database) {
   const confirm = db.prepare(
     `UPDATE return_manifests SET status = 'confirmed', confirmed_at = ?, confirmed_by = ?
      WHERE id = ? AND status = 'open'`,
+  )
+  const startConfirming = db.prepare(
+    `UPDATE return_manifests SET confirming_at = ?, confirming_by = ?
+     WHERE id = ? AND status = 'open' AND confirming_at IS NULL`,
+  )
+  const confirming = db.prepare<[number], { confirming_at: number | null; confirming_by: string | null }>(
+    'SELECT confirming_at, confirming_by FROM return_manifests WHERE id = ?',
+  )
+  const unfinished = db.prepare<[], { id: number }>(
+    `SELECT id FROM return_manifests INDEXED BY return_manifests_confirming
+     WHERE confirming_at IS NOT NULL AND status = 'open' ORDER BY id`,
+  )
+  const pendingItems = db.prepare<[number, number], ManifestItemRow>(
+    `SELECT ${RETURN_COLUMNS}, i.slot, i.outcome, i.skip_reason FROM return_manifest_items i
+     JOIN applications a ON a.tracking_number = i.tracking_number JOIN services s ON s.code = a.service_code
+     WHERE i.manifest_id = ? AND i.outcome IS NULL LIMIT ?`,
+  )
+  const outcomes = db.prepare<[number], { tracking_number: string; outcome: 'returned' | 'skipped' | null }>(
+    'SELECT tracking_number, outcome FROM return_manifest_items WHERE manifest_id = ? ORDER BY tracking_number',
   )
   const cancel = db.prepare(
     `UPDATE return_manifests SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?
@@ -175,6 +197,19 @@ export function returnQueries(db: Database) {
     setOutcome: (manifestId: number, tn: string, outcome: 'returned' | 'skipped', reason: string | null) =>
       setOutcome.run(outcome, reason, manifestId, tn),
     confirm: (id: number, now: number, by: string) => confirm.run(now, by, id).changes === 1,
+    /** Records that a confirmation began (false if it is not open or another one began first). */
+    startConfirming: (id: number, at: number, by: string) => startConfirming.run(at, by, id).changes === 1,
+    confirming(id: number): { at: number; by: string } | null {
+      const r = confirming.get(id)
+      return r?.confirming_at != null && r.confirming_by != null
+        ? { at: r.confirming_at, by: r.confirming_by }
+        : null
+    },
+    /** Manifests whose confirmation began and did not finish (a crash between its slices). */
+    unfinishedConfirmations: () => unfinished.all().map((r) => r.id),
+    /** Up to `limit` items of a manifest that have no outcome yet. */
+    pendingItems: (id: number, limit: number) => pendingItems.all(id, limit),
+    outcomes: (id: number) => outcomes.all(id),
     cancel: (id: number, now: number, by: string) => cancel.run(now, by, id).changes === 1,
   }
 }

@@ -12,6 +12,7 @@ import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
 import type { Session } from '../../infra/session-store'
 import type { SettingsService } from '../settings-service'
+import { runInSlices } from '../../infra/slices'
 import { nairobiDay, REMINDER_GRACE_DAYS, selectReminders, type ReminderGroup } from './reminder-selection'
 import { createReminderTexts, type ReminderTexts } from './reminder-text'
 import { inQuietHours, scheduleTimes } from './send-schedule'
@@ -56,54 +57,71 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
   const texts = (): ReminderTexts => createReminderTexts(store.centre.get()?.name ?? 'Huduma Centre')
   /** When each reminder of the last minute went out: `sendDue` keeps to the send rate with it. */
   const sentTimes: number[] = []
+  /** A campaign is being prepared (`send` is between its slices). */
+  let preparing = false
 
-  function plan(criteria: CampaignCriteria, now: number) {
+  const discard = (id: number): Promise<void> =>
+    runInSlices((size) => store.tx(() => store.campaigns.discardUnprepared(id, size)))
+
+  async function plan(criteria: CampaignCriteria, now: number) {
     const s = settings.get()
-    const selection = selectReminders(store, criteria, now, s.reminderExclusionDays)
+    const selection = await selectReminders(store, criteria, now, s.reminderExclusionDays)
     const quiet = { start: s.reminderQuietStart, end: s.reminderQuietEnd }
     const due = scheduleTimes(selection.groups.length, now, s.reminderRatePerMinute, quiet)
     const t = texts()
     let segments = 0
     const languages = new Map<'en' | 'sw', CampaignLanguageText>()
-    for (const g of selection.groups) {
-      const seg = t.segments(g.language, g.trackingNumbers, g.collectByDay)
-      segments += seg.segments
-      const lang = languages.get(g.language)
-      if (lang) lang.recipients++
-      else
-        languages.set(g.language, {
-          language: g.language,
-          recipients: 1,
-          sampleText: t.text(g.language, g.trackingNumbers, g.collectByDay),
-          encoding: seg.encoding,
-          segmentsPerMessage: seg.segments,
-        })
-    }
+    let i = 0
+    // Each group's text is built to count its segments: a slice at a time on a large shelf.
+    await runInSlices((size) => {
+      const end = Math.min(selection.groups.length, i + size)
+      for (; i < end; i++) {
+        const g = selection.groups[i]!
+        const seg = t.segments(g.language, g.trackingNumbers, g.collectByDay)
+        segments += seg.segments
+        const lang = languages.get(g.language)
+        if (lang) lang.recipients++
+        else
+          languages.set(g.language, {
+            language: g.language,
+            recipients: 1,
+            sampleText: t.text(g.language, g.trackingNumbers, g.collectByDay),
+            encoding: seg.encoding,
+            segmentsPerMessage: seg.segments,
+          })
+      }
+      return i < selection.groups.length
+    })
     const costCents = Math.round(segments * s.smsPriceKes * 100)
     return { s, selection, due, segments, costCents, languages, quiet }
   }
+  type Plan = Awaited<ReturnType<typeof plan>>
 
   const record = (
     criteria: CampaignCriteria,
-    p: ReturnType<typeof plan>,
+    p: Plan,
     dryRun: boolean,
     by: string,
     now: number,
+    preparing = false,
   ) =>
-    store.campaigns.insertCampaign({
-      dryRun: dryRun ? 1 : 0,
-      criteria: JSON.stringify(criteria),
-      documents: p.selection.documents,
-      recipients: p.selection.groups.length,
-      segments: p.segments,
-      costCents: p.costCents,
-      excludedRecent: p.selection.excludedRecent,
-      excludedNoConsent: p.selection.excludedNoConsent,
-      firstDueAt: p.due[0] ?? null,
-      lastDueAt: p.due[p.due.length - 1] ?? null,
-      createdAt: now,
-      createdBy: by,
-    })
+    store.campaigns.insertCampaign(
+      {
+        dryRun: dryRun ? 1 : 0,
+        criteria: JSON.stringify(criteria),
+        documents: p.selection.documents,
+        recipients: p.selection.groups.length,
+        segments: p.segments,
+        costCents: p.costCents,
+        excludedRecent: p.selection.excludedRecent,
+        excludedNoConsent: p.selection.excludedNoConsent,
+        firstDueAt: p.due[0] ?? null,
+        lastDueAt: p.due[p.due.length - 1] ?? null,
+        createdAt: now,
+        createdBy: by,
+      },
+      preparing,
+    )
 
   const stillOnShelf = (a: ApplicationRow | null): string | null => {
     if (!a) return 'application not found'
@@ -174,9 +192,9 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
 
   return {
     /** What a campaign would do. Lists customers' names and phones, so looking is audited. */
-    preview(criteria: CampaignCriteria, staff: Session): CampaignPreview {
+    async preview(criteria: CampaignCriteria, staff: Session): Promise<CampaignPreview> {
       const now = clock.now()
-      const p = plan(criteria, now)
+      const p = await plan(criteria, now)
       const sample = p.selection.groups.slice(0, PREVIEW_SAMPLE)
       store.audit.write({
         at: now,
@@ -210,10 +228,10 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
     },
 
     /** Keeps the campaign's counts as a dry run: a `campaigns` row and its audit row, no message, no event. */
-    dryRun(criteria: CampaignCriteria, staff: Session): CampaignSummary {
+    async dryRun(criteria: CampaignCriteria, staff: Session): Promise<CampaignSummary> {
       const now = clock.now()
+      const p = await plan(criteria, now)
       const id = store.tx(() => {
-        const p = plan(criteria, now)
         const campaignId = record(criteria, p, true, staff.staffNumber, now)
         store.audit.write({
           at: now,
@@ -232,59 +250,85 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
     },
 
     /**
-     * Sends the campaign: in one transaction the campaign, one message per phone with its due time, a reminder
-     * row per document, and — for messages due now — their `notification.reminder` events.
+     * Sends the campaign. The shelf is read and the messages written in slices (`runInSlices`), so a campaign to
+     * the whole shelf of a large centre never holds the core: the campaign row is written first, marked
+     * `preparing`, then one message per phone with its due time and a reminder row per document, a slice per
+     * transaction; the last transaction clears `preparing`, sends the messages due now (their
+     * `notification.reminder` events) and writes the audit row. Nothing of a campaign goes out while it is
+     * preparing, and one a crash left preparing is removed at the next start (`discardUnprepared`), so a manager
+     * who was not told "sent" finds nothing sent. One campaign is prepared at a time on a PC.
      */
-    send(criteria: CampaignCriteria, staff: Session): CampaignSummary {
-      const now = clock.now()
-      const id = store.tx(() => {
-        const p = plan(criteria, now)
+    async send(criteria: CampaignCriteria, staff: Session): Promise<CampaignSummary> {
+      if (preparing)
+        throw new AppError(
+          'CONFLICT',
+          'Another campaign is being prepared on this PC: try again in a moment.',
+        )
+      preparing = true
+      let campaignId: number | null = null
+      try {
+        const now = clock.now()
+        const p = await plan(criteria, now)
         if (p.selection.groups.length === 0) {
           throw new AppError('CONFLICT', 'No one to remind with these choices: nothing was sent.')
         }
-        const campaignId = record(criteria, p, false, staff.staffNumber, now)
-        const t = texts()
-        p.selection.groups.forEach((g, i) => {
-          const dueAt = p.due[i] ?? now
-          const messageId = store.campaigns.insertMessage({
-            campaignId,
-            phone: g.phone,
-            language: g.language,
-            tns: g.trackingNumbers,
-            dueAt,
-          })
-          for (const tn of g.trackingNumbers) store.campaigns.insertNotification(tn, dueAt, messageId)
-          if (dueAt <= now) {
-            deliver(
-              {
-                id: messageId,
-                campaign_id: campaignId,
+        const id = store.tx(() => record(criteria, p, false, staff.staffNumber, now, true))
+        campaignId = id
+        let i = 0
+        const groups = p.selection.groups
+        await runInSlices((size) => {
+          store.tx(() => {
+            const end = Math.min(groups.length, i + size)
+            for (; i < end; i++) {
+              const g = groups[i]!
+              const dueAt = p.due[i] ?? now
+              const messageId = store.campaigns.insertMessage({
+                campaignId: id,
                 phone: g.phone,
                 language: g.language,
-                tracking_numbers: JSON.stringify(g.trackingNumbers),
-                due_at: dueAt,
-                status: 'scheduled',
-              },
-              t,
-              now,
-              p.s.reminderExclusionDays,
-            )
-          }
+                tns: g.trackingNumbers,
+                dueAt,
+              })
+              for (const tn of g.trackingNumbers) store.campaigns.insertNotification(tn, dueAt, messageId)
+            }
+          })
+          return i < groups.length
         })
-        store.audit.write({
-          at: now,
-          staffNumber: staff.staffNumber,
-          action: 'campaign.sent',
-          detail: {
-            campaignId,
-            criteria,
-            recipients: p.selection.groups.length,
-            documents: p.selection.documents,
-          },
+        store.tx(() => {
+          store.campaigns.markPrepared(id)
+          const t = texts()
+          for (const m of store.campaigns.dueMessagesOf(id, now))
+            deliver(m, t, now, p.s.reminderExclusionDays)
+          store.audit.write({
+            at: now,
+            staffNumber: staff.staffNumber,
+            action: 'campaign.sent',
+            detail: {
+              campaignId: id,
+              criteria,
+              recipients: p.selection.groups.length,
+              documents: p.selection.documents,
+            },
+          })
         })
-        return campaignId
-      })
-      return summary(store.campaigns.byId(id)!)
+        campaignId = null
+        return summary(store.campaigns.byId(id)!)
+      } finally {
+        preparing = false
+        // A slice that failed (a full disk) leaves a half-written campaign: removed now if it can be, else at
+        // the next start. Its first error is what the manager is told.
+        if (campaignId !== null) await discard(campaignId).catch(() => undefined)
+      }
+    },
+
+    /** Removes what a crash left of campaigns that were still being prepared; called once at start. */
+    async discardUnprepared(): Promise<number> {
+      let n = 0
+      for (let id = store.campaigns.unprepared(); id !== null; id = store.campaigns.unprepared()) {
+        await discard(id)
+        n++
+      }
+      return n
     },
 
     list: (limit: number): CampaignSummary[] => store.campaigns.list(limit).map(summary),

@@ -12,6 +12,7 @@ import { fromDayNumber } from '../calendar/working-days'
 import { nairobiDay, nairobiMidnight, REMINDER_GRACE_DAYS } from '../campaigns/reminder-selection'
 import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
+import { runInSlices } from '../../infra/slices'
 import type { Session } from '../../infra/session-store'
 
 interface Deps {
@@ -80,6 +81,50 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
 
   const audit = (staff: Session, action: string, detail: Record<string, unknown>) =>
     store.audit.write({ at: clock.now(), staffNumber: staff.staffNumber, action, detail })
+
+  /** Marks the manifest's remaining documents a slice at a time, then closes it (see `confirm`). */
+  async function finish(id: number): Promise<void> {
+    const m = mustManifest(id)
+    const by = store.returns.confirming(id)
+    if (!by || m.status !== 'open') return
+    await runInSlices((size) =>
+      store.tx(() => {
+        const items = store.returns.pendingItems(id, size)
+        for (const item of items) {
+          const tn = item.tracking_number
+          if (store.returns.markReturned({ trackingNumber: tn, now: by.at, manifestId: id })) {
+            writeEvent({
+              type: 'application.returned',
+              staffNumber: by.by,
+              trackingNumber: tn,
+              payload: { manifestId: id, agency: m.agency, slot: item.slot },
+            })
+            store.returns.setOutcome(id, tn, 'returned', null)
+          } else {
+            const reason = item.missing === 1 ? 'marked missing' : `no longer on the shelf (${item.status})`
+            store.returns.setOutcome(id, tn, 'skipped', reason)
+          }
+        }
+        return items.length === size
+      }),
+    )
+    store.tx(() => {
+      const outcomes = store.returns.outcomes(id)
+      if (!store.returns.confirm(id, by.at, by.by))
+        throw new AppError('CONFLICT', `Manifest ${id} is no longer open.`, 'manifestId')
+      store.audit.write({
+        at: clock.now(),
+        staffNumber: by.by,
+        action: 'returns.confirmed',
+        detail: {
+          manifestId: id,
+          agency: m.agency,
+          trackingNumbers: outcomes.filter((o) => o.outcome === 'returned').map((o) => o.tracking_number),
+          skipped: outcomes.filter((o) => o.outcome === 'skipped').map((o) => o.tracking_number),
+        },
+      })
+    })
+  }
 
   return {
     due(agency: string | undefined, limit: number, staff: Session): ReturnsDue {
@@ -164,49 +209,40 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
     /**
      * The courier signed: every document still on the shelf becomes `returned` with its slot cleared and an
      * `application.returned` event; one collected or marked missing since the manifest was printed is skipped
-     * with the reason. All in one transaction with the audit row.
+     * with the reason. A manifest can hold thousands of documents, so the work goes in slices (`runInSlices`):
+     * the first transaction records who confirmed and when, each slice marks a few hundred documents (each
+     * document's change, event and outcome in one transaction), and the last one closes the manifest with the
+     * audit row. A crash in between is finished at the next start (`finishConfirmations`), as the same person.
      */
-    confirm(id: number, staff: Session): ReturnManifest {
+    async confirm(id: number, staff: Session): Promise<ReturnManifest> {
       const m = mustManifest(id)
       if (m.status !== 'open')
         throw new AppError('CONFLICT', `Manifest ${id} is already ${m.status}.`, 'manifestId')
-      const now = clock.now()
-      store.tx(() => {
-        const returned: string[] = []
-        const skipped: string[] = []
-        for (const item of store.returns.items(id)) {
-          const tn = item.tracking_number
-          if (store.returns.markReturned({ trackingNumber: tn, now, manifestId: id })) {
-            writeEvent({
-              type: 'application.returned',
-              staffNumber: staff.staffNumber,
-              trackingNumber: tn,
-              payload: { manifestId: id, agency: m.agency, slot: item.slot },
-            })
-            store.returns.setOutcome(id, tn, 'returned', null)
-            returned.push(tn)
-          } else {
-            const reason = item.missing === 1 ? 'marked missing' : `no longer on the shelf (${item.status})`
-            store.returns.setOutcome(id, tn, 'skipped', reason)
-            skipped.push(tn)
-          }
-        }
-        if (!store.returns.confirm(id, now, staff.staffNumber))
-          throw new AppError('CONFLICT', `Manifest ${id} is no longer open.`, 'manifestId')
-        audit(staff, 'returns.confirmed', {
-          manifestId: id,
-          agency: m.agency,
-          trackingNumbers: returned,
-          skipped,
-        })
-      })
+      if (m.confirming_at !== null)
+        throw new AppError('CONFLICT', `Manifest ${id} is being confirmed.`, 'manifestId')
+      if (!store.tx(() => store.returns.startConfirming(id, clock.now(), staff.staffNumber)))
+        throw new AppError('CONFLICT', `Manifest ${id} is no longer open.`, 'manifestId')
+      await finish(id)
       return full(mustManifest(id))
+    },
+
+    /** Finishes confirmations a crash interrupted; called once at start. Answers how many it finished. */
+    async finishConfirmations(): Promise<number> {
+      const ids = store.returns.unfinishedConfirmations()
+      for (const id of ids) await finish(id)
+      return ids.length
     },
 
     cancel(id: number, staff: Session): ReturnManifest {
       const m = mustManifest(id)
       if (m.status !== 'open')
         throw new AppError('CONFLICT', `Manifest ${id} is already ${m.status}.`, 'manifestId')
+      if (m.confirming_at !== null)
+        throw new AppError(
+          'CONFLICT',
+          `Manifest ${id} is being confirmed: it can no longer be cancelled.`,
+          'manifestId',
+        )
       const now = clock.now()
       store.tx(() => {
         if (!store.returns.cancel(id, now, staff.staffNumber))
