@@ -54,7 +54,8 @@ export function createPortClient(eventNames: readonly string[]) {
   return {
     /** A port to the core: the first one, or a fresh one after the core restarted. */
     attach(fresh: ClientPort): void {
-      // The old port's core is gone: what it was asked will never be answered.
+      // The old port's core is gone: what it was asked will never be answered. (Calls queued before the first port
+      // are not in `pending` yet: they are sent below.)
       for (const [id, resolve] of pending) {
         pending.delete(id)
         resolve(CORE_RESTARTED)
@@ -68,9 +69,13 @@ export function createPortClient(eventNames: readonly string[]) {
     },
     call(method: string, input: unknown): Promise<ApiResult<unknown>> {
       return new Promise((resolve) => {
-        const id = nextId++
-        pending.set(id, resolve)
-        send({ id, method, input })
+        const post = (): void => {
+          const id = nextId++
+          pending.set(id, resolve)
+          port?.postMessage({ id, method, input })
+        }
+        if (port) post()
+        else queued.push(post)
       })
     },
     on(event: string, listener: Listener): () => void {
