@@ -216,6 +216,7 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
     })
+    res.write(': connected\n\n')
     const connection = randomUUID()
     res.write(`event: ${CONNECTION_EVENT}\ndata: ${JSON.stringify({ connection })}\n\n`)
     const listener: PushListener = (event, data) => {
