@@ -146,9 +146,10 @@ function buildCore(opts: CoreOptions): Core {
       store,
       clock,
       logger: opts.logger,
-      onScan: (code) => hub.broadcast('scan.read', { code }),
-      onRejected: (message) => hub.broadcast('scan.rejected', { message }),
-      onRepeat: (code) => hub.broadcast('scan.repeated', { code }),
+      // One scanner, one desk: to the connection whose scan page claimed it, not to every tab (event-hub.ts).
+      onScan: (code) => hub.emitToDesk('scan.read', { code }),
+      onRejected: (message) => hub.emitToDesk('scan.rejected', { message }),
+      onRepeat: (code) => hub.emitToDesk('scan.repeated', { code }),
       onStatus: () => pushStatus(),
     })
     const status = createStatusService(

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ApiFailure, ErrorCode } from '../../common/errors'
 import type { Core } from '../core/create-core'
+import type { PushListener } from '../core/event-hub'
 import type { Logger } from '../infra/logger'
 import { BrowserSessions } from './browser-sessions'
 import { isLoopback } from './loopback'
@@ -31,6 +33,9 @@ export interface RunningHost {
 }
 
 const COOKIE = 'tms_session'
+/** The first event of every stream, naming it (renderer/src/api/client.ts); not a contract push event. */
+export const CONNECTION_EVENT = 'tms.connection'
+const DESK_PATH = '/api/events/desk'
 const MAX_BODY = 256 * 1024
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -77,8 +82,9 @@ export class RemoteBindingRefused extends Error {
 
 /**
  * The browser host: the built renderer plus the API contract over HTTP (`POST /api/<method>`, pushes over
- * Server-Sent Events at `GET /api/events`). Same dispatcher as the Electron transport; this file only carries bytes
- * and guards the door: loopback binding, Host and Origin checks, an HttpOnly SameSite=Strict session cookie, CSP.
+ * Server-Sent Events at `GET /api/events`, `POST /api/events/desk` for a tab to claim the scanner). Same dispatcher
+ * as the Electron transport; this file only carries bytes and guards the door: loopback binding, Host and Origin
+ * checks, an HttpOnly SameSite=Strict session cookie, CSP.
  */
 export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
   if (!opts.allowRemote && !isLoopback(opts.host)) throw new RemoteBindingRefused(opts.host)
@@ -199,6 +205,10 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
     fs.createReadStream(index).pipe(res)
   }
 
+  // Each event stream is one connection (one tab); tabs of one browser share the session cookie. A stream is told
+  // its id first, so its tab can claim the scanner's desk for itself (core/event-hub.ts) and not for its siblings.
+  const streams = new Map<string, { sid: string; listener: PushListener }>()
+
   const serveEvents = (req: http.IncomingMessage, res: http.ServerResponse, sid: string): void => {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -207,14 +217,37 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       Connection: 'keep-alive',
     })
     res.write(': connected\n\n')
-    const unsubscribe = opts.core.hub.subscribe(sid, (event, data) => {
+    const connection = randomUUID()
+    res.write(`event: ${CONNECTION_EVENT}\ndata: ${JSON.stringify({ connection })}\n\n`)
+    const listener: PushListener = (event, data) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-    })
+    }
+    const unsubscribe = opts.core.hub.subscribe(sid, listener)
+    streams.set(connection, { sid, listener })
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
     req.on('close', () => {
       clearInterval(keepAlive)
+      streams.delete(connection)
       unsubscribe()
     })
+  }
+
+  /** `POST /api/events/desk {connection, claimed}`: a tab's scan page takes or gives up the scanner's desk. */
+  const claimDesk = (res: http.ServerResponse, sid: string, input: unknown): void => {
+    const { connection, claimed } = (input ?? {}) as Record<string, unknown>
+    if (typeof connection !== 'string' || typeof claimed !== 'boolean') {
+      sendError(res, 'INVALID_INPUT', 'Send {connection, claimed}.')
+      return
+    }
+    // Only a stream of this browser session: one session cannot take the desk for another's stream.
+    const stream = streams.get(connection)
+    if (!stream || stream.sid !== sid) {
+      sendError(res, 'NOT_FOUND', 'That event stream is closed: reload the page.')
+      return
+    }
+    if (claimed) opts.core.hub.claimDesk(stream.listener)
+    else opts.core.hub.releaseDesk(stream.listener)
+    sendJson(res, 200, { ok: true, value: null })
   }
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -282,6 +315,10 @@ export async function startHttpHost(opts: HostOptions): Promise<RunningHost> {
       const tooLarge = err instanceof Error && err.message === 'too large'
       if (tooLarge) sendError(res, 'INVALID_INPUT', 'Request body is too large.', { Connection: 'close' })
       else sendError(res, 'INVALID_INPUT', 'Request body is not valid JSON.')
+      return
+    }
+    if (url.pathname === DESK_PATH) {
+      claimDesk(res, sid, input)
       return
     }
     const method = decodePath(url.pathname.slice('/api/'.length))

@@ -19,7 +19,8 @@ interface Deps {
   store: Store
   clock: Clock
   logger: Logger
-  /** Where good reads and rejected lines go (the desk on screen); and status changes (the status bar). */
+  /** Where good reads and rejected lines go (the desk that claimed the scanner: core/event-hub.ts); and status
+   * changes (the status bar). */
   onScan: (code: string) => void
   onRejected: (message: string) => void
   /** The same code read again inside the repeat window: shown as such, never acted on. */

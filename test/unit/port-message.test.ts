@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePortRequest } from '../../main/electron/port-message'
+import { parsePortRequest } from '../../main/core/port-message'
 
 describe('parsePortRequest', () => {
   it('accepts {id, method, input} and passes them through', () => {

@@ -11,12 +11,19 @@ import type { ApiFailure, ApiResult, ErrorCode } from '../../../common/errors'
 export interface Transport {
   call(method: MethodName, input: unknown): Promise<ApiResult<unknown>>
   on(event: PushEventName, listener: (data: unknown) => void): () => void
+  /**
+   * Takes the serial scanner's desk for this window or tab: the core sends serial scans to the one connection that
+   * claimed it last (main/core/event-hub.ts). Calling it again while held claims it again; the returned function
+   * gives this hold up.
+   */
+  claimDesk(): () => void
 }
 
 /** What the preload exposes as `window.tms` (see preload/index.ts). */
 interface ElectronBridge {
   methods: Record<string, (input: unknown) => Promise<ApiResult<unknown>>>
   on(event: string, listener: (data: unknown) => void): () => void
+  claimDesk(): () => void
 }
 
 export class ApiError extends Error {
@@ -42,6 +49,7 @@ export function electronTransport(bridge: ElectronBridge): Transport {
       return fn(input)
     },
     on: (event, listener) => bridge.on(event, listener),
+    claimDesk: () => bridge.claimDesk(),
   }
 }
 
@@ -53,11 +61,37 @@ const offline: ApiFailure = {
 export function httpTransport(base = ''): Transport {
   let source: EventSource | null = null
   const listeners = new Map<string, Set<(data: unknown) => void>>()
-  const ensureSource = (event: string): void => {
-    source ??= new EventSource(`${base}/api/events`)
+  // The host names each event stream first (main/host/http-host.ts); the desk is claimed for that stream, this tab's.
+  let connection: string | null = null
+  let deskHolds = 0
+  // One after another, so a claim and the release just after it reach the host in that order.
+  let deskCalls: Promise<unknown> = Promise.resolve()
+  const tellDesk = (claimed: boolean): void => {
+    const stream = connection
+    if (!stream) return
+    deskCalls = deskCalls.then(() =>
+      fetch(`${base}/api/events/desk`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connection: stream, claimed }),
+        credentials: 'same-origin',
+      }).catch(() => undefined),
+    )
+  }
+  const ensureSource = (): EventSource => {
+    if (source) return source
+    const fresh = new EventSource(`${base}/api/events`)
+    fresh.addEventListener('tms.connection', (e) => {
+      connection = (JSON.parse((e as MessageEvent<string>).data) as { connection: string }).connection
+      // A stream that reconnected is a new connection to the host: a held desk is claimed for it again.
+      if (deskHolds > 0) tellDesk(true)
+    })
+    return (source = fresh)
+  }
+  const listen = (event: string): void => {
     if (listeners.has(event)) return
     listeners.set(event, new Set())
-    source.addEventListener(event, (e) => {
+    ensureSource().addEventListener(event, (e) => {
       const data = JSON.parse((e as MessageEvent<string>).data) as unknown
       for (const l of listeners.get(event) ?? []) l(data)
     })
@@ -77,9 +111,21 @@ export function httpTransport(base = ''): Transport {
       }
     },
     on(event, listener) {
-      ensureSource(event)
+      listen(event)
       listeners.get(event)?.add(listener)
       return () => listeners.get(event)?.delete(listener)
+    },
+    claimDesk() {
+      ensureSource()
+      deskHolds++
+      tellDesk(true)
+      let held = true
+      return () => {
+        if (!held) return
+        held = false
+        deskHolds--
+        if (deskHolds === 0) tellDesk(false)
+      }
     },
   }
 }
@@ -88,6 +134,8 @@ export interface Api {
   /** Calls a contract method; resolves with its output or throws ApiError with the core's code and message. */
   call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>>
   on<E extends PushEventName>(event: E, listener: (data: PushEventMap[E]) => void): () => void
+  /** See Transport.claimDesk: the serial scanner's reads come to this window or tab while it holds the desk. */
+  claimDesk(): () => void
 }
 
 export function createApi(transport: Transport): Api {
@@ -98,6 +146,7 @@ export function createApi(transport: Transport): Api {
       return result.value as never
     },
     on: (event, listener) => transport.on(event, listener as (data: unknown) => void),
+    claimDesk: () => transport.claimDesk(),
   }
 }
 

@@ -13,7 +13,11 @@ export interface SerialScanHandlers {
   onRepeat?: (code: string) => void
 }
 
-/** Codes from a serial scanner go to the desk on screen; rejected reads and repeats are shown, never acted on. */
+/**
+ * Codes from a serial scanner go to the desk on screen; rejected reads and repeats are shown, never acted on. The
+ * page holds the scanner's desk while it is open and claims it again whenever the clerk comes back to its window or
+ * tab or moves into it, so with two tabs open a scan lands once, in the one being worked in.
+ */
 export function useSerialScans(onCode: (code: string) => void, handlers: SerialScanHandlers = {}): void {
   const latest = useRef({ onCode, handlers })
   useEffect(() => {
@@ -33,7 +37,18 @@ export function useSerialScans(onCode: (code: string) => void, handlers: SerialS
       playFeedback('warn')
       show(d.code)
     })
+    let release = api.claimDesk()
+    const claimAgain = (): void => {
+      const previous = release
+      release = api.claimDesk()
+      previous()
+    }
+    window.addEventListener('focus', claimAgain)
+    document.addEventListener('focusin', claimAgain)
     return () => {
+      window.removeEventListener('focus', claimAgain)
+      document.removeEventListener('focusin', claimAgain)
+      release()
       offRead()
       offRejected()
       offRepeated()
