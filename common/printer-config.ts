@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * Printer settings, as saved and as typed on the settings screen. `connection.kind: 'none'` (the default) is a
- * preview-only install: receipts show on screen and can be saved (BRIEF "Devices"), so a new install works.
+ * preview-only install: receipts show on screen and can be saved, so a new install works.
  */
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BAUD_RATES } from './printer-config'
 
 /**
- * Barcode scanner settings (BRIEF "Devices"): a serial or USB virtual-COM scanner on a configurable port, baud
+ * Barcode scanner settings: a serial or USB virtual-COM scanner on a configurable port, baud
  * and line ending. Off by default: keyboard-mode (USB HID) scanners need no settings, they type into the scan
  * field. Every message is a sentence a person at the settings screen can act on.
  */

@@ -3,6 +3,6 @@ export { formatCalendarDate, formatDateTimeNairobi, groupTrackingNumber, maskPho
 export { buildReceiptDocument } from './receipt-document'
 export type { ReceiptPaper } from './receipt-document'
 export { RECEIPTLINE_COMMAND_SET, renderEscPos, renderReceipt, renderSvg, renderText } from './render'
-export type { ReceiptPrinter, RenderOptions, RenderedReceipt } from './render'
+export type { PrinterCommandSet, RenderOptions, RenderedReceipt } from './render'
 export { buildShelfSlip } from './shelf-slip'
 export type { ShelfSlipData } from './shelf-slip'

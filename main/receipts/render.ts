@@ -9,11 +9,11 @@ import { buildReceiptDocument } from './receipt-document'
 import type { ReceiptPaper } from './receipt-document'
 
 /** Printer families we drive. */
-export type ReceiptPrinter = 'escpos' | 'star' | 'generic'
+export type PrinterCommandSet = 'escpos' | 'star' | 'generic'
 
 export interface RenderOptions extends ReceiptPaper {
   /** Defaults to `escpos`. */
-  printer?: ReceiptPrinter
+  printer?: PrinterCommandSet
 }
 
 /**
@@ -24,7 +24,7 @@ export const RECEIPTLINE_COMMAND_SET = {
   escpos: 'escpos',
   star: 'starsbcs',
   generic: 'generic',
-} as const satisfies Record<ReceiptPrinter, keyof typeof commands>
+} as const satisfies Record<PrinterCommandSet, keyof typeof commands>
 
 /**
  * `multilingual` switches code page per character (cp437 / cp1252 / …) with ESC t, so `•` and Latin-1 letters print.

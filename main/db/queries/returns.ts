@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { REMINDER_GRACE_DAYS } from '../../services/campaigns/reminder-selection'
+import { REMINDER_GRACE_DAYS } from '../../../common/reminders'
 
 /** A document on the shelf with what a return list shows. */
 export interface ReturnRow {

@@ -1,5 +1,5 @@
 /**
- * Receipt printers (BRIEF "Devices"): one interface for every transport, and one error type whose messages a
+ * Receipt printers: one interface for every transport, and one error type whose messages a
  * counter clerk can act on. A failed print is the caller's to record and offer for reprint; printers only report.
  */
 

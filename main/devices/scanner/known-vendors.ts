@@ -1,6 +1,6 @@
 /**
- * USB vendor ids of barcode scanner makers, to point out the scanner in a list of serial ports (BRIEF "Devices":
- * found by USB vendor id). Only ids we are sure of; a scanner from another maker still works, it is just not
+ * USB vendor ids of barcode scanner makers, to point out the scanner in a list of serial ports by its
+ * USB vendor id. Only ids we are sure of; a scanner from another maker still works, it is just not
  * marked. Several makers share ids through acquisitions (Metrologic and Hand Held Products are Honeywell; Symbol
  * is Zebra; PSC is Datalogic; Intermec is Honeywell).
  */

@@ -1,6 +1,6 @@
 /**
- * What a serial barcode scanner sent, line by line, turned into a code or a reason to refuse it (BRIEF "Devices":
- * garbage and overlong lines are rejected with a message; a repeat read within a short window is one scan).
+ * What a serial barcode scanner sent, line by line, turned into a code or a reason to refuse it
+ * (garbage and overlong lines are rejected with a message; a repeat read within a short window is one scan).
  * Pure: no ports, no timers, no clock of its own.
  */
 

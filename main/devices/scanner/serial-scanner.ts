@@ -7,7 +7,7 @@ import { samePortPath, scannerPortLister } from './port-list'
 import type { ScannerConfig } from '../../../common/scanner-config'
 
 /**
- * Serial / USB virtual-COM barcode scanner (BRIEF "Devices"). Reads the configured port, cuts the bytes into scans
+ * Serial / USB virtual-COM barcode scanner. Reads the configured port, cuts the bytes into scans
  * (framing.ts), checks each (line-filter.ts), folds repeat reads into one scan, and reconnects by itself after an
  * unplug: status goes `disconnected` at once, the port list is polled with backoff (250 ms doubling to 2 s) until
  * the port is back, and it is reopened — no restart needed. While connected the port list is also checked every
