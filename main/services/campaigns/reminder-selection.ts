@@ -1,19 +1,14 @@
 import type { CampaignCriteria } from '../../../common/contract'
+import { nairobiDay, nairobiMidnight } from '../../../common/nairobi-time'
 import type { ReminderCandidateRow } from '../../db/queries/campaigns'
 import type { Store } from '../../db/store'
 
 const DAY_MS = 86_400_000
-const NAIROBI_OFFSET_MS = 3 * 3_600_000
 /**
  * A reminder never tells someone to come by a date that has passed or is days away: documents already past their
  * retention period get this many days from today (the manager returns them after that).
  */
 export const REMINDER_GRACE_DAYS = 7
-
-/** The Nairobi day number (days since 1970-01-01) of an instant. */
-export const nairobiDay = (t: number): number => Math.floor((t + NAIROBI_OFFSET_MS) / DAY_MS)
-/** The instant of Nairobi midnight starting day number `day`. */
-export const nairobiMidnight = (day: number): number => day * DAY_MS - NAIROBI_OFFSET_MS
 
 /** Every selected document of one phone number: one SMS. */
 export interface ReminderGroup {
