@@ -32,6 +32,12 @@ globalThis.ResizeObserver ??= class {
 // Mantine's combobox scrolls the highlighted option into view.
 Element.prototype.scrollIntoView ??= function scrollIntoView(): void {}
 
+// Mantine's autosizing textarea re-measures when web fonts load.
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  })
+
 afterEach(() => {
   cleanup()
   fakeCore.reset()
