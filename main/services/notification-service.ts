@@ -2,7 +2,7 @@ import { readyMessage, smsSegments } from '../../common/sms'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { NotificationRow } from '../db/queries/notifications'
 import type { Store } from '../db/store'
-import { addCalendarDays, nairobiDate } from './calendar/working-days'
+import { addCalendarDays, nairobiDate } from '../../common/nairobi-time'
 import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
 

@@ -13,7 +13,7 @@ import {
 } from '../../common/sms'
 import { centreName as centreNameField } from '../../common/contract/fields'
 import { formatTrackingNumber } from '../../common/tracking-number'
-import { addCalendarDays, toDayNumber } from '../../main/services/calendar/working-days'
+import { addCalendarDays, toDayNumber } from '../../common/nairobi-time'
 import { createReminderTexts } from '../../main/services/campaigns/reminder-text'
 
 const TN1 = '042036714272'

@@ -1,13 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createKenyaCalendar, overrideCalendar } from '../../main/services/calendar/kenya-holidays'
+import { nairobiDate, toDayNumber } from '../../common/nairobi-time'
 import {
-  addCalendarDays,
   addWorkingDays,
   isWorkingDay,
-  nairobiDate,
   NO_HOLIDAYS,
-  toDayNumber,
   workingDaysBetween,
 } from '../../main/services/calendar/working-days'
 
@@ -162,16 +160,6 @@ describe('overrideCalendar (the central API holiday list)', () => {
   })
 })
 
-describe('nairobiDate', () => {
-  it('is the calendar day at UTC+3', () => {
-    expect(nairobiDate(Date.parse('2025-03-30T20:59:59.999Z'))).toBe('2025-03-30')
-    expect(nairobiDate(Date.parse('2025-03-30T21:00:00.000Z'))).toBe('2025-03-31')
-    expect(nairobiDate(Date.parse('2025-12-31T21:30:00Z'))).toBe('2026-01-01')
-    expect(nairobiDate(0)).toBe('1970-01-01')
-    expect(() => nairobiDate(Number.NaN)).toThrow(RangeError)
-  })
-})
-
 describe('addWorkingDays (expected-ready date)', () => {
   it('skips weekends; the registration day does not count', () => {
     expect(addWorkingDays('2025-03-03', 1, KE)).toBe('2025-03-04') // Mon → Tue
@@ -263,11 +251,5 @@ describe('workingDaysBetween', () => {
       }),
       { numRuns: 200 },
     )
-  })
-
-  it('addCalendarDays handles month and leap-year ends', () => {
-    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29')
-    expect(addCalendarDays('2027-02-28', 1)).toBe('2027-03-01')
-    expect(addCalendarDays('2026-01-01', -1)).toBe('2025-12-31')
   })
 })

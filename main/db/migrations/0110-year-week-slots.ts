@@ -1,5 +1,5 @@
 import { upgradeLegacyWeekSlot } from '../../../common/shelf-slot'
-import { nairobiDate } from '../../services/calendar/working-days'
+import { nairobiDate } from '../../../common/nairobi-time'
 import type { Migration } from './types'
 
 /**

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays'
-import { addCalendarDays, dayOfWeek, isWeekend, toDayNumber, type HolidayCalendar } from './working-days'
+import { addCalendarDays, toDayNumber } from '../../../common/nairobi-time'
+import { dayOfWeek, isWeekend, type HolidayCalendar } from './working-days'
 
 /**
  * Kenya's public holidays (Public Holidays Act, Cap. 110) from the maintained `date-holidays` library, corrected

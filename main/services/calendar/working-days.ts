@@ -1,12 +1,13 @@
 /**
  * Working-day arithmetic for expected-ready dates, overdue counts and turnaround.
  *
- * All dates are calendar dates in Africa/Nairobi terms, written 'YYYY-MM-DD'. Kenya is UTC+3 all year (no DST), so
- * a date string is just a day on the Nairobi wall calendar; internally we do the arithmetic on UTC midnights, which
- * is exact because no offset ever changes.
+ * All dates are calendar dates on the Nairobi wall calendar, written 'YYYY-MM-DD'; the day arithmetic itself is
+ * `common/nairobi-time.ts`.
  *
  * A working day is Monday to Friday and not a public holiday of the given calendar.
  */
+
+import { DAY_MS, fromDayNumber, toDayNumber } from '../../../common/nairobi-time'
 
 /** Anything that can say whether a date is a public holiday (and which one). */
 export interface HolidayCalendar {
@@ -14,40 +15,8 @@ export interface HolidayCalendar {
   holidayName(date: string): string | null
 }
 
-const DAY_MS = 86_400_000
-const NAIROBI_OFFSET_MS = 3 * 3_600_000
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** A calendar that knows no working day for this long is broken; stop instead of looping forever. */
 const MAX_NON_WORKING_RUN = 366
-
-/** The Nairobi calendar date ('YYYY-MM-DD') of an instant. */
-export function nairobiDate(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) throw new RangeError(`Not a valid instant: ${epochMs}`)
-  return new Date(epochMs + NAIROBI_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** Days since 1970-01-01 for a valid 'YYYY-MM-DD'; throws RangeError for anything else (e.g. '2025-02-30'). */
-export function toDayNumber(date: string): number {
-  const m = DATE_RE.exec(date)
-  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`)
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const ms = Date.UTC(y, mo - 1, d)
-  const back = new Date(ms)
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`Not a calendar date: ${date}`)
-  }
-  return ms / DAY_MS
-}
-
-/** 'YYYY-MM-DD' for a day number from toDayNumber. */
-export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** `date` plus `n` calendar days (n may be negative). */
-export function addCalendarDays(date: string, n: number): string {
-  return fromDayNumber(toDayNumber(date) + n)
-}
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: string): number {

@@ -5,6 +5,7 @@ import type {
   CampaignSummary,
 } from '../../../common/contract'
 import { AppError } from '../../../common/errors'
+import { nairobiDay } from '../../../common/nairobi-time'
 import type { CampaignMessageRow, CampaignRow } from '../../db/queries/campaigns'
 import type { ApplicationRow } from '../../db/queries/applications'
 import type { Store } from '../../db/store'
@@ -14,7 +15,7 @@ import type { Session } from '../../infra/session-store'
 import type { SettingsService } from '../settings-service'
 import { runInSlices } from '../../infra/slices'
 import { REMINDER_GRACE_DAYS } from '../../../common/reminders'
-import { nairobiDay, selectReminders, type ReminderGroup } from './reminder-selection'
+import { selectReminders, type ReminderGroup } from './reminder-selection'
 import { createReminderTexts, type ReminderTexts } from './reminder-text'
 import { inQuietHours, scheduleTimes } from './send-schedule'
 

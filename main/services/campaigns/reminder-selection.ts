@@ -1,15 +1,11 @@
 import type { CampaignCriteria } from '../../../common/contract'
 import { REMINDER_GRACE_DAYS } from '../../../common/reminders'
+import { nairobiDay, nairobiMidnight } from '../../../common/nairobi-time'
 import type { ReminderCandidateRow } from '../../db/queries/campaigns'
 import type { Store } from '../../db/store'
 import { runInSlices } from '../../infra/slices'
 
 const DAY_MS = 86_400_000
-const NAIROBI_OFFSET_MS = 3 * 3_600_000
-/** The Nairobi day number (days since 1970-01-01) of an instant. */
-export const nairobiDay = (t: number): number => Math.floor((t + NAIROBI_OFFSET_MS) / DAY_MS)
-/** The instant of Nairobi midnight starting day number `day`. */
-export const nairobiMidnight = (day: number): number => day * DAY_MS - NAIROBI_OFFSET_MS
 
 /** Every selected document of one phone number: one SMS. */
 export interface ReminderGroup {

@@ -1,5 +1,5 @@
 import { reminderMessage, smsSegments, type SmsSegments } from '../../../common/sms'
-import { fromDayNumber } from '../calendar/working-days'
+import { fromDayNumber } from '../../../common/nairobi-time'
 
 /**
  * Reminder texts and their segment counts. Tracking numbers all print the same width, so a message's length

@@ -3,9 +3,9 @@
  * quiet hours (Nairobi wall clock, UTC+3 all year). A minute that falls in quiet hours moves to the end of them.
  */
 
+import { DAY_MS, msSinceNairobiMidnight } from '../../../common/nairobi-time'
+
 const MINUTE_MS = 60_000
-const DAY_MS = 86_400_000
-const NAIROBI_OFFSET_MS = 3 * 3_600_000
 
 export interface QuietHours {
   /** 'HH:MM'; with `end` before `start` the window wraps past midnight (20:00–08:00). Equal: no quiet hours. */
@@ -18,22 +18,18 @@ const minuteOfDay = (hhmm: string): number => {
   return (h ?? 0) * 60 + (m ?? 0)
 }
 
-/** Minutes since Nairobi midnight of an instant. */
-const nairobiMinute = (t: number): number =>
-  Math.floor(((((t + NAIROBI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS)
-
 export function inQuietHours(t: number, q: QuietHours): boolean {
   const s = minuteOfDay(q.start)
   const e = minuteOfDay(q.end)
   if (s === e) return false
-  const m = nairobiMinute(t)
+  const m = Math.floor(msSinceNairobiMidnight(t) / MINUTE_MS)
   return s < e ? m >= s && m < e : m >= s || m < e
 }
 
 /** The first instant at or after `t` that is outside the quiet hours. */
 export function afterQuietHours(t: number, q: QuietHours): number {
   if (!inQuietHours(t, q)) return t
-  const midnight = t - ((((t + NAIROBI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS)
+  const midnight = t - msSinceNairobiMidnight(t)
   let end = midnight + minuteOfDay(q.end) * MINUTE_MS
   if (end <= t) end += DAY_MS
   return end

@@ -9,7 +9,14 @@ import type { HistogramRow, Stage } from '../../db/queries/manager/analytics'
 import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
 import { addTo, stageStats, type Histogram } from './histogram'
-import { dateToDay, dayOf, dayToDate, monthOf, monthStart, nextMonthStart } from './nairobi-days'
+import {
+  fromDayNumber,
+  monthOf,
+  monthStart,
+  nairobiDay,
+  nextMonthStart,
+  toDayNumber,
+} from '../../../common/nairobi-time'
 
 interface Deps {
   store: Store
@@ -56,15 +63,15 @@ export function createAnalyticsService({ store, clock }: Deps) {
 
   return {
     stage(stage: Stage, from: string, to: string) {
-      return histograms(stage, dateToDay(from), dateToDay(to))
+      return histograms(stage, toDayNumber(from), toDayNumber(to))
     },
 
     turnaround(from: string, to: string): TurnaroundReport {
-      const d1 = dateToDay(from)
-      const d2 = dateToDay(to)
+      const d1 = toDayNumber(from)
+      const d2 = toDayNumber(to)
       // Collected on the 30th day after arrival still counts, so an arrival 30 days ago can still be collected in
       // time today: the cohort ends the day before, when every outcome is final.
-      const cohortTo = Math.min(d2, dayOf(clock.now()) - COLLECTION_WINDOW_DAYS - 1)
+      const cohortTo = Math.min(d2, nairobiDay(clock.now()) - COLLECTION_WINDOW_DAYS - 1)
       const agency = histograms('agency', d1, d2)
       const customer = histograms('customer', d1, d2)
       const cohort = new Map(cohortTo >= d1 ? q.cohort(d1, cohortTo).map((c) => [c.service_code, c]) : [])
@@ -105,15 +112,15 @@ export function createAnalyticsService({ store, clock }: Deps) {
       return {
         from,
         to,
-        cohortTo: dayToDate(cohortTo),
+        cohortTo: fromDayNumber(cohortTo),
         services,
         total: row('ALL', 'All services', agency.all, customer.all, totalArrived, totalCollected),
       }
     },
 
     trends(from: string, to: string, granularity: 'day' | 'week'): TrendReport {
-      const d1 = dateToDay(from)
-      const d2 = dateToDay(to)
+      const d1 = toDayNumber(from)
+      const d2 = toDayNumber(to)
       // Weeks start on Monday; day 0 (1970-01-01) was a Thursday.
       const bucketOf = (day: number): number => (granularity === 'day' ? day : day - ((day + 3) % 7))
       const points = new Map<number, { arrived: number; collected: number; aSum: number; cSum: number }>()
@@ -139,7 +146,7 @@ export function createAnalyticsService({ store, clock }: Deps) {
         to,
         granularity,
         points: [...points.entries()].map(([b, p]): TrendPoint => ({
-          start: dayToDate(b),
+          start: fromDayNumber(b),
           arrived: p.arrived,
           collected: p.collected,
           agencyAvgDays: p.arrived > 0 ? round1(p.aSum / p.arrived) : null,

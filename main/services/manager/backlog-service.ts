@@ -14,7 +14,7 @@ import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
 import type { EventWriter } from '../event-writer'
 import type { Session } from '../../infra/session-store'
-import { dayOf, dayToDate, startOfDay } from './nairobi-days'
+import { nairobiDate, nairobiDay, nairobiMidnight } from '../../../common/nairobi-time'
 import { decodeCursor, encodeCursor } from './page-cursor'
 
 interface Deps {
@@ -66,18 +66,18 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
 
   /** Start instants of the Nairobi days 7, 14, 30, 60 and 90 days before today. */
   const bounds = (today: number) => ({
-    b7: startOfDay(today - 7),
-    b14: startOfDay(today - 14),
-    b30: startOfDay(today - 30),
-    b60: startOfDay(today - 60),
-    b90: startOfDay(today - 90),
+    b7: nairobiMidnight(today - 7),
+    b14: nairobiMidnight(today - 14),
+    b30: nairobiMidnight(today - 30),
+    b60: nairobiMidnight(today - 60),
+    b90: nairobiMidnight(today - 90),
   })
 
   const ageRange = (bucket: AgeBucketKey, today: number): Pick<ShelfFilter, 'from' | 'before'> => {
     const b = AGE_BUCKETS.find((x) => x.key === bucket)!
     return {
-      from: b.maxDays === null ? undefined : startOfDay(today - b.maxDays),
-      before: b.minDays === 0 ? undefined : startOfDay(today - b.minDays + 1),
+      from: b.maxDays === null ? undefined : nairobiMidnight(today - b.maxDays),
+      before: b.minDays === 0 ? undefined : nairobiMidnight(today - b.minDays + 1),
     }
   }
 
@@ -89,7 +89,7 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
     serviceName: serviceName(r.service_code),
     slot: r.shelf_slot,
     arrivedAt: r.arrived_at,
-    ageDays: today - dayOf(r.arrived_at),
+    ageDays: today - nairobiDay(r.arrived_at),
     sms: smsOf(r.sms_outcome),
     missing: r.missing === 1,
     damaged: r.damaged === 1,
@@ -124,7 +124,7 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
 
   return {
     byAge(): BacklogSummary['byAge'] {
-      const counts = q.byAge(bounds(dayOf(clock.now())))
+      const counts = q.byAge(bounds(nairobiDay(clock.now())))
       return AGE_BUCKETS.map((b) => ({ bucket: b.key, label: b.label, count: counts[b.key] ?? 0 }))
     },
     byService(): BacklogSummary['byService'] {
@@ -157,7 +157,7 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
     summary(): BacklogSummary {
       const byAge = this.byAge()
       return {
-        today: dayToDate(dayOf(clock.now())),
+        today: nairobiDate(clock.now()),
         total: byAge.reduce((s, b) => s + b.count, 0),
         byAge,
         byService: this.byService(),
@@ -167,7 +167,7 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
     },
 
     list(input: ShelfListInput, staff: Session): Page<ShelfDocument> {
-      const today = dayOf(clock.now())
+      const today = nairobiDay(clock.now())
       const f: ShelfFilter = {
         ...(input.age ? ageRange(input.age, today) : {}),
         serviceCode: input.serviceCode,
@@ -190,7 +190,7 @@ export function createBacklogService({ store, clock, writeEvent }: Deps) {
       input: { notCalled: boolean; cursor?: string | undefined; limit: number },
       staff: Session,
     ): Page<CallListRow> {
-      const today = dayOf(clock.now())
+      const today = nairobiDay(clock.now())
       const f: ShelfFilter = { callList: true, notCalled: input.notCalled }
       const p = page(f, 'oldest', input.limit, input.cursor)
       const rows = p.rows.map((r): CallListRow => {

@@ -3,7 +3,7 @@ import type { OverdueKey } from '../../db/queries/manager/overdue'
 import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
 import type { Session } from '../../infra/session-store'
-import { dateToDay, dayOf, dayToDate } from './nairobi-days'
+import { fromDayNumber, nairobiDate, nairobiDay, toDayNumber } from '../../../common/nairobi-time'
 import { decodeCursor, encodeCursor } from './page-cursor'
 
 interface Deps {
@@ -28,7 +28,7 @@ export function createOverdueService({ store, clock }: Deps) {
 
   return {
     summary(): OverdueSummary {
-      const today = dayToDate(dayOf(clock.now()))
+      const today = nairobiDate(clock.now())
       const services = catalogue()
       const byService = q
         .byService(today)
@@ -73,8 +73,8 @@ export function createOverdueService({ store, clock }: Deps) {
       },
       staff: Session,
     ): Page<OverdueDocument> {
-      const todayDay = dayOf(clock.now())
-      const today = dayToDate(todayDay)
+      const todayDay = nairobiDay(clock.now())
+      const today = fromDayNumber(todayDay)
       const services = catalogue()
       let codes: string[] | undefined
       if (input.serviceCode !== undefined) codes = [input.serviceCode]
@@ -97,7 +97,7 @@ export function createOverdueService({ store, clock }: Deps) {
         agency: services.get(r.service_code)?.agency ?? 'Unknown agency',
         registeredAt: r.registered_at,
         expectedReady: r.expected_ready,
-        daysOverdue: todayDay - dateToDay(r.expected_ready),
+        daysOverdue: todayDay - toDayNumber(r.expected_ready),
       }))
       store.tx(() =>
         store.audit.write({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { upgradeLegacyWeekSlot } from '../../../common/shelf-slot'
-import { nairobiDate } from '../calendar/working-days'
+import { nairobiDate } from '../../../common/nairobi-time'
 
 /**
  * The application projection as a pure fold over an application's events. Local writes and replicated events go

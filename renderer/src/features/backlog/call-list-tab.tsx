@@ -6,10 +6,11 @@ import { useState } from 'react'
 import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, SMS_OUTCOME_LABELS } from '../../../../common/backlog-age'
 import type { CallListRow, CallOutcome } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
-import { downloadCsv, isoDay } from './csv-export'
+import { downloadCsv } from './csv-export'
 import { ListPager } from './cursor-pager'
 import { SMS_COLOR } from './shelf-list'
 import { allRows, usePagedList } from './use-paged-list'
@@ -27,7 +28,7 @@ export function CallListTab() {
   const exportCsv = async () => {
     const rows = await allRows((c) => fetchPage(c, 500))
     downloadCsv(
-      `call-list-${isoDay(Date.now())}.csv`,
+      `call-list-${nairobiDate(Date.now())}.csv`,
       [
         'Tracking number',
         'Customer',

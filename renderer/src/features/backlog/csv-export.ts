@@ -11,7 +11,10 @@ export function toCsv(header: readonly string[], rows: readonly CsvRow[]): strin
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** Saves a CSV through the browser's download (the Electron window handles it the same way). */
+/**
+ * Saves a CSV through the browser's download (the Electron window handles it the same way). Every export of the app
+ * goes through here, so each one gets the byte-order mark and the same quoting.
+ */
 export function downloadCsv(fileName: string, header: readonly string[], rows: readonly CsvRow[]): void {
   // A byte-order mark so Excel opens UTF-8 names (Njoroge, Wanjirũ) correctly.
   const blob = new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' })
@@ -23,5 +26,3 @@ export function downloadCsv(fileName: string, header: readonly string[], rows: r
   a.remove()
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
 }
-
-export const isoDay = (ms: number): string => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10)

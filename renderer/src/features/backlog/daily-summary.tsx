@@ -7,9 +7,10 @@ import type {
   TrendReport,
   TurnaroundReport,
 } from '../../../../common/contract'
+import { addCalendarDays, nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime, formatDay } from '../../ui/format'
-import { minusDays, nairobiToday } from './period'
+import { nairobiToday } from './period'
 
 /** Only the summary goes to paper: everything else on the page is hidden while printing. */
 const PRINT_CSS = `
@@ -40,7 +41,7 @@ export function DailySummary({ onClose }: { onClose: () => void }) {
       api.call('backlog.summary', {}),
       api.call('overdue.summary', {}),
       api.call('analytics.trends', { from: today, to: today, granularity: 'day' }),
-      api.call('analytics.turnaround', { from: minusDays(today, 29), to: today }),
+      api.call('analytics.turnaround', { from: addCalendarDays(today, -29), to: today }),
     ]).then(
       ([backlog, overdue, todayTrend, month]) =>
         setData({ backlog, overdue, today: todayTrend, month, printedAt: Date.now() }),
@@ -100,7 +101,7 @@ export function DailySummary({ onClose }: { onClose: () => void }) {
                   .slice(0, 8)
                   .map((s) => [
                     s.slot,
-                    `${s.count.toLocaleString('en')} (since ${formatDay(new Date(s.oldestArrivedAt + 3 * 3_600_000).toISOString().slice(0, 10))})`,
+                    `${s.count.toLocaleString('en')} (since ${formatDay(nairobiDate(s.oldestArrivedAt))})`,
                   ])}
               />
             </SimpleGrid>

@@ -2,10 +2,11 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { IconDownload } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { OverdueDocument, OverdueSummary } from '../../../../common/contract'
+import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDay, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
-import { downloadCsv, isoDay } from './csv-export'
+import { downloadCsv } from './csv-export'
 import { ListPager } from './cursor-pager'
 import { allRows, usePagedList } from './use-paged-list'
 
@@ -47,7 +48,7 @@ export function OverdueTab() {
         r.phone,
         r.serviceName,
         r.agency,
-        isoDay(r.registeredAt),
+        nairobiDate(r.registeredAt),
         r.expectedReady,
         r.daysOverdue,
       ]),

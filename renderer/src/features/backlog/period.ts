@@ -1,8 +1,7 @@
-/** Nairobi "today" and the preset periods the analytics offer. */
-export const nairobiToday = (): string => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10)
+import { addCalendarDays, nairobiDate } from '../../../../common/nairobi-time'
 
-export const minusDays = (date: string, n: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
+/** Nairobi "today" and the preset periods the analytics offer. */
+export const nairobiToday = (): string => nairobiDate(Date.now())
 
 export const PERIODS = [
   { value: '30', label: 'Last 30 days', days: 30 },
@@ -13,5 +12,5 @@ export const PERIODS = [
 
 export function periodOf(value: string, today = nairobiToday()): { from: string; to: string } {
   const days = PERIODS.find((p) => p.value === value)?.days ?? 30
-  return { from: minusDays(today, days - 1), to: today }
+  return { from: addCalendarDays(today, -(days - 1)), to: today }
 }

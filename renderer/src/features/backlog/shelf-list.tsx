@@ -3,12 +3,13 @@ import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { AGE_BUCKETS, SMS_OUTCOME_LABELS, SMS_OUTCOMES } from '../../../../common/backlog-age'
 import type { MethodInput, ShelfDocument, SmsOutcome } from '../../../../common/contract'
+import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { allRows, usePagedList } from './use-paged-list'
 import { ListPager } from './cursor-pager'
-import { downloadCsv, isoDay } from './csv-export'
+import { downloadCsv } from './csv-export'
 
 export type ShelfFilter = Omit<MethodInput<'backlog.list'>, 'cursor' | 'limit'>
 
@@ -51,7 +52,7 @@ export function ShelfList(props: {
     try {
       const rows = await allRows((c) => fetchPage(c, 500))
       downloadCsv(
-        `shelf-backlog-${isoDay(Date.now())}.csv`,
+        `shelf-backlog-${nairobiDate(Date.now())}.csv`,
         ['Tracking number', 'Customer', 'Phone', 'Service', 'Slot', 'Arrived', 'Days on shelf', 'SMS'],
         rows.map((r) => [
           r.trackingNumber,
@@ -59,7 +60,7 @@ export function ShelfList(props: {
           r.phone,
           r.serviceName,
           r.slot,
-          isoDay(r.arrivedAt),
+          nairobiDate(r.arrivedAt),
           r.ageDays,
           SMS_OUTCOME_LABELS[r.sms],
         ]),

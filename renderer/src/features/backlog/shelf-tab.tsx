@@ -14,8 +14,9 @@ import {
 import { IconDownload, IconRefresh } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BacklogSummary } from '../../../../common/contract'
+import { nairobiDate, nairobiDay, toDayNumber } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
-import { downloadCsv, isoDay } from './csv-export'
+import { downloadCsv } from './csv-export'
 import { FigureCard } from './figure-card'
 import { SMS_COLOR, ShelfList, type ShelfFilter } from './shelf-list'
 import { useServices } from './use-services'
@@ -24,8 +25,7 @@ import { plural } from '../../ui/format'
 const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
 
 /** Whole Nairobi calendar days from an instant to `today` (YYYY-MM-DD), counted as the lists count them. */
-const daysOnShelf = (ms: number, today: string) =>
-  Math.round(Date.parse(`${today}T00:00:00Z`) / 86_400_000) - Math.floor((ms + 3 * 3_600_000) / 86_400_000)
+const daysOnShelf = (ms: number, today: string) => toDayNumber(today) - nairobiDay(ms)
 
 /**
  * The shelf at a glance — by age, SMS outcome, service and slot — with the list behind whichever figure was
@@ -73,8 +73,8 @@ export function ShelfTab() {
         ['All', 'On the shelf', summary.total, ''],
         ...summary.byAge.map((b) => ['Age', b.label, b.count, '']),
         ...summary.bySms.map((b) => ['SMS', b.label, b.count, '']),
-        ...summary.byService.map((s) => ['Service', s.serviceName, s.count, isoDay(s.oldestArrivedAt)]),
-        ...summary.bySlot.map((s) => ['Slot', s.slot, s.count, isoDay(s.oldestArrivedAt)]),
+        ...summary.byService.map((s) => ['Service', s.serviceName, s.count, nairobiDate(s.oldestArrivedAt)]),
+        ...summary.bySlot.map((s) => ['Slot', s.slot, s.count, nairobiDate(s.oldestArrivedAt)]),
       ],
     )
 
