@@ -1,7 +1,10 @@
 /**
- * Every dashboard and list query of the manager's pages reads through an index, so a dropped or changed index fails
- * CI instead of turning a 5-million-row centre's dashboard into a full table scan. Each statement is the exact SQL
- * the query modules run (exported from main/db/queries/manager/), explained on a fully migrated database.
+ * The manager's dashboard and list queries, explained on a fully migrated database with the exact SQL the query
+ * modules run (exported from main/db/queries/manager/). The shelf and overdue statements name their index with
+ * INDEXED BY, so SQLite uses it or refuses the statement: which index they use is settled by construction and not
+ * checked here. What can still go wrong, and is checked: a full SCAN of a table (a subquery, a join, a statement
+ * without INDEXED BY), and a page sorted in a TEMP B-TREE instead of read in index order. The statements without
+ * INDEXED BY (the last call, the analytics tables) are also checked for the index the planner picks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANALYTICS_SQL } from '../../main/db/queries/manager/analytics'
@@ -49,53 +52,48 @@ const fullScans = (plan: string[]): string[] =>
       !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(d),
   )
 
-/** The index a statement must use (the one migration 0080 made for it) or, where several fit, any of them. */
-const cases: { name: string; sql: string; index: RegExp }[] = []
-const add = (name: string, sql: string, index: RegExp) => cases.push({ name, sql, index })
+/** `index`: the index the planner must pick, for statements that do not name one with INDEXED BY. */
+const cases: { name: string; sql: string; index?: RegExp }[] = []
+const add = (name: string, sql: string, index?: RegExp) =>
+  cases.push({ name, sql, ...(index ? { index } : {}) })
 
-const AGE = /applications_arrived_at|applications_shelf_by_/
-add('shelf.byAge', SHELF_SQL.byAge, AGE)
-add('shelf.byService', SHELF_SQL.byService, /applications_shelf_by_service/)
-add('shelf.bySlot', SHELF_SQL.bySlot, /applications_shelf_by_slot/)
-add('shelf.bySms', SHELF_SQL.bySms, /applications_shelf_by_sms/)
+add('shelf.byAge', SHELF_SQL.byAge)
+add('shelf.byService', SHELF_SQL.byService)
+add('shelf.bySlot', SHELF_SQL.bySlot)
+add('shelf.bySms', SHELF_SQL.bySms)
 add('shelf.lastCall', SHELF_SQL.lastCall, /call_log_tracking/)
 
-const filters: [string, ShelfFilter, RegExp][] = [
-  ['all', {}, AGE],
-  ['age', { from: 1, before: 2 }, AGE],
-  ['open-ended age', { before: 2 }, AGE],
-  ['service', { serviceCode: 'ID_NEW' }, /applications_shelf_by_service|applications_shelf_service_age/],
-  [
-    'service+age',
-    { serviceCode: 'ID_NEW', from: 1, before: 2 },
-    /applications_shelf_by_service|applications_shelf_service_age/,
-  ],
-  ['slot', { slot: 'W45-ID' }, /applications_shelf_by_slot/],
-  ['sms', { sms: 'failed' }, /applications_shelf_by_sms/],
-  ['never sent', { sms: null }, /applications_shelf_by_sms/],
-  ['sms+service', { sms: 'failed', serviceCode: 'ID_NEW' }, /applications_shelf_by_sms/],
-  ['call list', { callList: true }, /applications_call_list/],
-  ['call list, not called', { callList: true, notCalled: true }, /applications_call_list/],
+const filters: [string, ShelfFilter][] = [
+  ['all', {}],
+  ['age', { from: 1, before: 2 }],
+  ['open-ended age', { before: 2 }],
+  ['service', { serviceCode: 'ID_NEW' }],
+  ['service+age', { serviceCode: 'ID_NEW', from: 1, before: 2 }],
+  ['slot', { slot: 'W45-ID' }],
+  ['sms', { sms: 'failed' }],
+  ['never sent', { sms: null }],
+  ['sms+service', { sms: 'failed', serviceCode: 'ID_NEW' }],
+  ['call list', { callList: true }],
+  ['call list, not called', { callList: true, notCalled: true }],
 ]
-for (const [label, f, index] of filters) {
+for (const [label, f] of filters) {
   for (const sort of ['oldest', 'newest', 'slot'] as ShelfSort[]) {
-    const expected = sort === 'slot' ? /applications_shelf_by_slot/ : index
-    add(`shelf.page ${label} ${sort}`, shelfPageSql(f, sort, false), expected)
-    add(`shelf.page ${label} ${sort} next page`, shelfPageSql(f, sort, true), expected)
+    add(`shelf.page ${label} ${sort}`, shelfPageSql(f, sort, false))
+    add(`shelf.page ${label} ${sort} next page`, shelfPageSql(f, sort, true))
   }
-  add(`shelf.count ${label}`, shelfCountSql(f), /applications_/)
+  add(`shelf.count ${label}`, shelfCountSql(f))
 }
 
-add('overdue.byService', OVERDUE_SQL.byService, /applications_awaiting_by_service/)
+add('overdue.byService', OVERDUE_SQL.byService)
 const overdueFilters: [string, OverdueFilter][] = [
   ['all', {}],
   ['service', { serviceCodes: ['PASSPORT'] }],
   ['agency', { serviceCodes: ['ID_NEW', 'ID_REPLACEMENT'] }],
 ]
 for (const [label, f] of overdueFilters) {
-  add(`overdue.page ${label}`, overduePageSql(f, false), /applications_awaiting/)
-  add(`overdue.page ${label} next page`, overduePageSql(f, true), /applications_awaiting/)
-  add(`overdue.count ${label}`, overdueCountSql(f), /applications_awaiting/)
+  add(`overdue.page ${label}`, overduePageSql(f, false))
+  add(`overdue.page ${label} next page`, overduePageSql(f, true))
+  add(`overdue.count ${label}`, overdueCountSql(f))
 }
 
 add('analytics.histogramMonths', ANALYTICS_SQL.histogramMonths, /PRIMARY KEY/)
@@ -103,26 +101,25 @@ add('analytics.histogramDays', ANALYTICS_SQL.histogramDays, /PRIMARY KEY/)
 add('analytics.cohort', ANALYTICS_SQL.cohort, /PRIMARY KEY/)
 add('analytics.stageDays', ANALYTICS_SQL.stageDays, /PRIMARY KEY/)
 
-describe('manager queries use their indexes', () => {
+describe('manager queries: no full table scan, pages in index order', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const plan = explain(c.sql)
-    expect(plan.length).toBeGreaterThan(0)
     expect(fullScans(plan), plan.join(' | ')).toEqual([])
-    expect(plan.join(' | ')).toMatch(c.index)
+    if (c.index) expect(plan.join(' | ')).toMatch(c.index)
     // A page reads rows in list order from its index: never a sort of the whole filtered set.
     if (/\.page /.test(c.name)) expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
     if (process.env.SHOW_PLANS) console.log(c.name, '→', plan.join(' | '))
   })
 
-  it('fails when an index is dropped', () => {
+  it('the checks can fail: without its index the last-call lookup scans call_log', () => {
     const db = t.core.store.db
     db.exec('SAVEPOINT drop_index')
     try {
-      db.exec('DROP INDEX applications_shelf_by_sms')
-      expect(() => explain(SHELF_SQL.bySms)).toThrow(/no such index: applications_shelf_by_sms/)
+      db.exec('DROP INDEX call_log_tracking')
+      expect(fullScans(explain(SHELF_SQL.lastCall))).not.toEqual([])
     } finally {
       db.exec('ROLLBACK TO drop_index; RELEASE drop_index')
     }
-    expect(explain(SHELF_SQL.bySms).join(' | ')).toMatch(/applications_shelf_by_sms/)
+    expect(fullScans(explain(SHELF_SQL.lastCall))).toEqual([])
   })
 })

@@ -3,13 +3,13 @@ import Sqlite, { type Database } from 'better-sqlite3'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { migration0050 } from '../../main/db/migrations/0050-sync'
 import { migrate, MIGRATIONS } from '../../main/db/migrations/index'
 import { centreQueries } from '../../main/db/queries/centre'
 import { eventQueries } from '../../main/db/queries/events'
 import { syncQueries } from '../../main/db/queries/sync'
-import { manualClock, systemClock, type Clock } from '../../main/infra/clock'
+import { manualClock, type Clock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { uuidv7 } from '../../main/infra/uuidv7'
 import { createCentralClient } from '../../main/sync/central-client'
@@ -756,28 +756,75 @@ describe('outbox drain', () => {
     expect(waits).toEqual([500, 1000])
   })
 
-  it('start(): a kick after a commit sends the events within 2 s, and stop() ends the loop', async () => {
-    const real = createOutboxDrain({ queries: d.sync, clock: systemClock, logger: silentLogger })
-    drains.push(real)
-    real.configure({ baseUrl: server.url, token: TOKEN })
-    real.start()
-    await new Promise((r) => setTimeout(r, 100))
-    const t0 = Date.now()
-    const ids = appendEvents(d, systemClock, 3)
-    real.kick()
-    while (server.stored.length < 3 && Date.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 5))
-    expect(Date.now() - t0).toBeLessThan(2000)
-    expect(server.stored).toEqual(ids)
-    // Many kicks in a burst collapse into one wake-up.
-    const more = appendEvents(d, systemClock, 2)
-    for (let i = 0; i < 20; i++) real.kick()
-    while (server.stored.length < 5 && Date.now() - t0 < 4000) await new Promise((r) => setTimeout(r, 5))
-    expect(server.stored).toEqual([...ids, ...more])
-    await real.stop()
-    appendEvents(d, systemClock, 1)
-    real.kick()
-    await new Promise((r) => setTimeout(r, 200))
-    expect(server.stored).toHaveLength(5)
+  it('start(): a kick wakes the loop after kickDelayMs, kicks within that window are one wake-up and one request, stop() ends the loop', async () => {
+    // Fake timers drive the loop's kick and sleep timers; the HTTP exchange with the stand-in stays real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      // Every pass of the loop reads the head of the queue once, so counting the reads counts the wake-ups; a read
+      // that finds the queue empty is the loop about to sleep.
+      let reads = 0
+      let onEmpty: (() => void) | null = null
+      const queries: typeof d.sync = {
+        ...d.sync,
+        dueBatch: (limit) => {
+          reads++
+          const rows = d.sync.dueBatch(limit)
+          if (rows.length === 0) onEmpty?.()
+          return rows
+        },
+      }
+      const asleep = () => new Promise<void>((resolve) => (onEmpty = resolve))
+      const real = createOutboxDrain({ queries, clock, logger: silentLogger, kickDelayMs: 50 })
+      drains.push(real)
+      let idle = asleep()
+      real.configure({ baseUrl: server.url, token: TOKEN })
+      real.start()
+      await idle
+      idle = asleep()
+      await vi.advanceTimersByTimeAsync(50) // the kick of configure()
+      await idle
+
+      // One commit, one kick: nothing before 50 ms, then one pass sends the events and the next finds none.
+      let base = reads
+      const ids = appendEvents(d, clock, 3)
+      real.kick()
+      await vi.advanceTimersByTimeAsync(49)
+      expect(reads).toBe(base)
+      expect(server.requests).toEqual([])
+      idle = asleep()
+      await vi.advanceTimersByTimeAsync(1)
+      await idle
+      expect(reads - base).toBe(2)
+      expect(server.requests).toEqual([ids])
+
+      // Ten commits with a kick each over 40 ms: the first kick's timer is the only one, so one wake-up at 50 ms
+      // sends them all in one request, and nothing wakes the loop after it.
+      base = reads
+      const more: string[] = []
+      for (let i = 0; i < 10; i++) {
+        more.push(...appendEvents(d, clock, 1))
+        real.kick()
+        await vi.advanceTimersByTimeAsync(4)
+      }
+      expect(reads).toBe(base)
+      idle = asleep()
+      await vi.advanceTimersByTimeAsync(10)
+      await idle
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(reads - base).toBe(2)
+      expect(server.requests).toEqual([ids, more])
+      expect(server.stored).toEqual([...ids, ...more])
+
+      await real.stop()
+      base = reads
+      appendEvents(d, clock, 1)
+      real.kick()
+      await vi.advanceTimersByTimeAsync(120_000) // past a kick and the loop's longest sleep
+      expect(reads).toBe(base)
+      expect(server.stored).toHaveLength(13)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

@@ -14,7 +14,10 @@ import { silentLogger } from '../../main/infra/logger'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
 import { tempDir } from '../helpers/temp-dir'
 
-/** Status changes must show within 2 s; the tests allow 3 s for a loaded machine and assert the 2 s separately. */
+/**
+ * How long the pty tests wait for a change before failing: a guard against hanging, not a speed claim. How soon an
+ * unplug and a re-plug show is asserted on fake timers below (port check every 1 s, reconnect backoff capped at 2 s).
+ */
 const WAIT = { timeout: 3000, interval: 10 }
 
 type Rig = {
@@ -23,7 +26,7 @@ type Rig = {
   clock: ReturnType<typeof manualClock>
   scans: string[]
   rejected: ScanRejection[]
-  statuses: (ScannerStatus & { at: number })[]
+  statuses: ScannerStatus[]
   /** How often the scanner looked for its port. */
   listCalls: number
 }
@@ -70,7 +73,7 @@ async function rig(
   }
   scanner.onScan((code) => r.scans.push(code))
   scanner.onRejected((x) => r.rejected.push(x))
-  scanner.onStatus((s) => r.statuses.push({ ...s, at: Date.now() }))
+  scanner.onStatus((s) => r.statuses.push(s))
   if (opts.connect !== false) {
     scanner.start()
     await vi.waitFor(() => expect(scanner.status().state).toBe('connected'), WAIT)
@@ -167,22 +170,18 @@ describe('serial scanner through a real pty pair (socat)', () => {
     await vi.waitFor(() => expect(r.scans).toEqual(['NEXT']), WAIT)
   })
 
-  it('unplug → disconnected within 2 s; re-plug → connected and scanning, with no restart', async () => {
+  it('unplug → disconnected (unplugged); re-plug → connected and scanning, with no restart', async () => {
     const r = await rig()
     for (const round of [1, 2]) {
       const before = r.statuses.length
-      const unpluggedAt = Date.now()
       await r.pair.stop()
       await vi.waitFor(() => expect(r.scanner.status().state).toBe('disconnected'), WAIT)
       const down = r.statuses.slice(before).find((s) => s.state === 'disconnected')
       expect(down?.detail).toContain('unplugged')
-      expect((down?.at ?? Infinity) - unpluggedAt).toBeLessThan(2000)
 
-      const pluggedAt = Date.now()
       await r.pair.restart()
       await vi.waitFor(() => expect(r.scanner.status().state).toBe('connected'), WAIT)
-      const up = r.statuses.slice(before).find((s) => s.state === 'connected')
-      expect((up?.at ?? Infinity) - pluggedAt).toBeLessThan(2000)
+      expect(r.statuses.slice(before).map((s) => s.state)).toContain('connected')
 
       await r.pair.write(`AFTER-REPLUG-${round}\r`)
       await vi.waitFor(
@@ -331,7 +330,7 @@ describe('serial scanner reconnect loop (fake port, fake timers)', () => {
     return { scanner, state, looks, opened, statuses, scans, t0 }
   }
 
-  it('looks for a missing port with backoff from 250 ms doubling to 2 s, and resets it after a loss', async () => {
+  it('looks for a missing port with backoff from 250 ms doubling to 2 s (a re-plug shows within 2 s), and resets it after a loss', async () => {
     const f = fakeRig()
     f.scanner.start()
     await vi.advanceTimersByTimeAsync(0)
@@ -360,7 +359,7 @@ describe('serial scanner reconnect loop (fake port, fake timers)', () => {
     expect(f.scans).toEqual(['FRESH'])
   })
 
-  it('notices a port that vanished from the list while "open" (driver kept quiet)', async () => {
+  it('notices within 1 s a port that vanished from the list while "open" (driver kept quiet)', async () => {
     const f = fakeRig()
     f.state.present = true
     f.scanner.start()

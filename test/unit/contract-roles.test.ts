@@ -8,6 +8,7 @@ import { VALID_INPUT } from '../helpers/valid-inputs'
 const roleListMethods = METHOD_NAMES.filter((m) => Array.isArray(contract[m].access))
 const nonPublic = METHOD_NAMES.filter((m) => contract[m].access !== 'public')
 const publicMethods = METHOD_NAMES.filter((m) => contract[m].access === 'public')
+const staffMethods = METHOD_NAMES.filter((m) => contract[m].access === 'staff')
 const lockedOut = nonPublic.filter((m) => !contract[m].whileLocked)
 
 const forbiddenCases: [MethodName, Role][] = roleListMethods.flatMap((m) =>
@@ -69,12 +70,18 @@ describe('contract access', () => {
     }
   })
 
-  it('every staff-level method works for the least privileged role', async () => {
+  it('the staff-level methods include the ones a clerk needs every day', () => {
+    expect(staffMethods).toEqual(expect.arrayContaining(['auth.activity', 'settings.get', 'status.get']))
+  })
+
+  it.each(staffMethods)('%s (access: staff) lets the least privileged role through', async (method) => {
     const key = 'clerk-window'
     await signedIn(t.core, adminKey, key, 'clerk')
-    for (const m of ['auth.activity', 'settings.get', 'status.get'] as const) {
-      expect(await t.core.dispatch(key, m, VALID_INPUT[m]), m).toMatchObject({ ok: true })
-    }
+    const r = await t.core.dispatch(key, method, VALID_INPUT[method])
+    // The sample input may name a record that does not exist (NOT_FOUND and the like are answers past the access
+    // check); what the role must never get is a refusal of access.
+    if (!r.ok)
+      expect(r.error.code, r.error.message).not.toMatch(/^(FORBIDDEN|UNAUTHENTICATED|SESSION_LOCKED)$/)
   })
 
   // Regression, fixed (main/services/staff-service.ts update / main/infra/session-store.ts): a session keeps the role

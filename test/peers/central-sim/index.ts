@@ -109,6 +109,8 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
   let faults: Faults = { ...NO_FAULTS, ...opts.faults }
   let catalogue = prepareCatalogue(opts.catalogue ?? DEFAULT_CENTRAL_CATALOGUE)
   const stats: SimStats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0, byStatus: {} }
+  // Times each event id reached POST /v1/events: the store keeps one copy, so only this shows a second send.
+  const sends = new Map<string, number>()
   let deliveryTimer: NodeJS.Timeout | null = null
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): SimResponse => ({
@@ -210,6 +212,7 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
         let smsAdded = false
         const results = store.tx(() =>
           events.map((e): EventResult => {
+            sends.set(e.id, (sends.get(e.id) ?? 0) + 1)
             const reject = (reason: string): EventResult => {
               stats.rejected++
               return { id: e.id, outcome: 'rejected', reason }
@@ -517,6 +520,7 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
     stats: () => ({ ...stats, byStatus: { ...stats.byStatus } }),
     eventCount: (centre) => store.eventCount(centre),
     eventIds: () => store.eventIds(),
+    eventSends: () => new Map(sends),
     deliver: () => {
       const n = store.deliverDue(Infinity, now())
       scheduleDelivery()

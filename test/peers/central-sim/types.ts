@@ -138,6 +138,11 @@ export interface CentralSim {
   eventCount(centre?: string): number
   /** Ids of the accepted events, in acceptance order. */
   eventIds(): string[]
+  /**
+   * How many times each event id was sent in a POST /v1/events that reached the handler (accepted, duplicate or
+   * rejected; not the requests answered 429/500/503 by a fault or refused as invalid before it).
+   */
+  eventSends(): Map<string, number>
   /** Makes every pending SMS outcome visible now; returns how many. */
   deliver(): number
   /** Replaces the catalogue served (a new ETag). */
