@@ -52,8 +52,17 @@ class FakeCore {
     return { ok: true, value: await fn(input) }
   }
 
-  /** The shape of `window.tms`: one function per method name, and `on` for push events. */
+  /** Windows that hold the serial scanner's desk (the preload's `claimDesk`); each claim's release lowers it. */
+  deskClaims = 0
+
+  /** The shape of `window.tms`: one function per method name, `on` for push events, and `claimDesk`. */
   readonly bridge = {
+    claimDesk: (): (() => void) => {
+      this.deskClaims++
+      return () => {
+        this.deskClaims--
+      }
+    },
     methods: new Proxy({} as Record<string, (input: unknown) => Promise<ApiResult<unknown>>>, {
       get: (_, method) => (input: unknown) => this.respond(String(method), input),
     }),
