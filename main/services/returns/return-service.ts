@@ -176,7 +176,8 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
         const skipped: string[] = []
         for (const item of store.returns.items(id)) {
           const tn = item.tracking_number
-          if (store.returns.markReturned({ trackingNumber: tn, now, manifestId: id })) {
+          // The event makes the row returned, its slot cleared (the projector folds it in this transaction).
+          if (item.status === 'arrived' && item.missing === 0) {
             writeEvent({
               type: 'application.returned',
               staffNumber: staff.staffNumber,
