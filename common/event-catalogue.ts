@@ -140,8 +140,7 @@ export const PROJECTED_TYPES: ReadonlySet<string> = new Set<EventType>([
 ])
 
 export type PayloadCheck<T extends EventType> =
-  | { ok: true; payload: ParsedPayload<T> }
-  | { ok: false; reason: string }
+  { ok: true; payload: ParsedPayload<T> } | { ok: false; reason: string }
 
 /** Checks a payload against its type's schema; the reason names the first member that does not fit. */
 export function checkEventPayload<T extends EventType>(type: T, payload: unknown): PayloadCheck<T> {

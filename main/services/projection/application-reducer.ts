@@ -171,19 +171,13 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
       return null
     }
     case 'application.missing':
-    case 'application.missingCleared': {
-      const p = checkEventPayload(e.type, e.payload)
-      if (!p.ok) return p.reason
+    case 'application.missingCleared':
       a.missing = e.type === 'application.missing' ? 1 : 0
       return null
-    }
     case 'application.damaged':
-    case 'application.damagedCleared': {
-      const p = checkEventPayload(e.type, e.payload)
-      if (!p.ok) return p.reason
+    case 'application.damagedCleared':
       a.damaged = e.type === 'application.damaged' ? 1 : 0
       return null
-    }
     case 'application.collected': {
       const p = checkEventPayload('application.collected', e.payload)
       if (!p.ok) return p.reason
@@ -195,18 +189,17 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
       return null
     }
     case 'application.returned': {
-      const p = checkEventPayload('application.returned', e.payload)
-      if (!p.ok) return p.reason
+      // The status needs nothing from the payload (replicated events are checked against the catalogue before
+      // they reach the fold); the manifest id is kept only when it is ours and fits.
       if (RANK[a.status] >= RANK.collected) return null
+      const p = checkEventPayload('application.returned', e.payload)
       a.status = 'returned'
       a.returnedAt = e.occurredAt
-      a.returnManifestId = e.deviceId === ownDeviceId ? p.payload.manifestId : null
+      a.returnManifestId = p.ok && e.deviceId === ownDeviceId ? p.payload.manifestId : null
       a.shelfSlot = null
       return null
     }
     case 'application.cancelled': {
-      const p = checkEventPayload('application.cancelled', e.payload)
-      if (!p.ok) return p.reason
       if (RANK[a.status] >= RANK.collected) return null
       a.status = 'cancelled'
       a.shelfSlot = null
