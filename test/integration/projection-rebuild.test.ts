@@ -122,7 +122,7 @@ it('the application rows of a long mixed flow are exactly what the event log alo
   )
 
   const projector = createProjector({ store: t.core.store, clock: t.clock, logger: silentLogger })
-  let rebuilt: ReturnType<typeof rows> = []
+  let rebuilt: ReturnType<typeof rows> | undefined
   db.pragma('foreign_keys = OFF')
   try {
     db.exec('SAVEPOINT rebuild')
