@@ -114,13 +114,12 @@ function buildCore(opts: CoreOptions): Core {
         calendarNow = buildCalendar()
       },
     })
-    const appendEvent = createEventWriter(store, clock)
+    // The event writer rebuilds an application's row through the projector, the same fold replicated events go
+    // through: this PC and every other one derive the row from the same events in the same way.
+    const appendEvent = createEventWriter(store, clock, (tn) => projector.project(tn))
     // Every event wakes the drain (it waits ~50 ms, so the commit lands first): online, events leave within 2 s.
-    // An application event also rebuilds its row through the projector, the same fold replicated events go
-    // through, so this PC and every other one derive the row from the same events in the same way.
     const writeEvent: EventWriter = (e, deviceId) => {
       const id = appendEvent(e, deviceId)
-      if (e.trackingNumber && projector.projects(e.type)) projector.project(e.trackingNumber)
       sync.kick()
       return id
     }

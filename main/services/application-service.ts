@@ -202,20 +202,7 @@ export function createApplicationService(d: Deps) {
           counter,
           key: centre.permutation_key,
         })
-        store.applications.insert({
-          trackingNumber: tn,
-          serviceCode: service.code,
-          customerName: input.customerName,
-          phone: input.phone,
-          idNumber: input.idNumber ?? null,
-          agencyRef: input.agencyRef ?? null,
-          language: input.language,
-          smsConsent: input.smsConsent ? 1 : 0,
-          notes: input.notes ?? null,
-          registeredAt: now,
-          registeredBy: staff.staffNumber,
-          expectedReady,
-        })
+        // The event makes the row (the projector folds it in this transaction).
         d.writeEvent({
           type: 'application.registered',
           staffNumber: staff.staffNumber,

@@ -158,7 +158,7 @@ export function createArrivalService({
     }
   }
 
-  /** Puts one registered application on the shelf: slot, event, notification, scan row, in one transaction. */
+  /** Puts one registered application on the shelf: event (which makes the row), notification, scan row, in one transaction. */
   const arrive = (app: ApplicationRow, batch: BatchRow, code: string, staff: Session): BatchScanRow => {
     const now = clock.now()
     const s = settings.get()
@@ -170,15 +170,8 @@ export function createArrivalService({
     })
     if (!slot.ok) throw new AppError('CONFLICT', slot.message)
     return store.tx(() => {
-      if (
-        !store.applications.markArrived({
-          trackingNumber: app.tracking_number,
-          now,
-          by: staff.staffNumber,
-          slot: slot.slot,
-          batchId: batch.id,
-        })
-      ) {
+      // Read again in the transaction: the row may have changed since the scan was classified.
+      if (store.applications.byTracking(app.tracking_number)?.status !== 'registered') {
         throw new AppError(
           'CONFLICT',
           `${formatTrackingNumber(app.tracking_number)} changed meanwhile: scan it again.`,

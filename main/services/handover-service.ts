@@ -7,13 +7,24 @@ import type { ApplicationRow } from '../db/queries/applications'
 import type { Store } from '../db/store'
 import { lookupScan, scanCandidate } from './scan-lookup'
 import type { Clock } from '../infra/clock'
-import type { EventWriter } from './event-writer'
+import type { DomainEvent, EventWriter } from './event-writer'
 import type { UnknownResolution } from './sync-service'
 import type { Session } from '../infra/session-store'
 
 export type Collector =
   | { kind: 'owner'; idNumber?: string | undefined }
   | { kind: 'proxy'; name: string; idNumber: string; relationship: string; authorisationRef: string }
+
+type ShelfType =
+  | 'application.moved'
+  | 'application.missing'
+  | 'application.missingCleared'
+  | 'application.damaged'
+  | 'application.damagedCleared'
+/** One shelf event with its own payload (distributed over the types, so a type keeps its payload). */
+type ShelfEvent<E = Extract<DomainEvent, { type: ShelfType }>> = E extends DomainEvent
+  ? Pick<E, 'type' | 'payload'>
+  : never
 
 interface Deps {
   store: Store
@@ -70,13 +81,8 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
           ? `marked missing from shelf ${a.shelf_slot ?? ''}`
           : a.status
 
-  const shelfChange = (
-    tn: string,
-    type: string,
-    staff: Session,
-    payload: Record<string, unknown>,
-    change: (a: ApplicationRow, now: number) => void,
-  ): HandoverCandidate => {
+  /** Moving, or marking or clearing missing or damaged: one event (which makes the row) and its audit row. */
+  const shelfChange = (tn: string, event: ShelfEvent, staff: Session): HandoverCandidate => {
     const a = mustFind(tn)
     if (a.status !== 'arrived')
       throw new AppError(
@@ -86,13 +92,12 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
       )
     const now = clock.now()
     store.tx(() => {
-      change(a, now)
-      writeEvent({ type, staffNumber: staff.staffNumber, trackingNumber: tn, payload })
+      writeEvent({ ...event, staffNumber: staff.staffNumber, trackingNumber: tn })
       store.audit.write({
         at: now,
         staffNumber: staff.staffNumber,
-        action: type,
-        detail: { trackingNumber: tn, ...payload },
+        action: event.type,
+        detail: { trackingNumber: tn, ...event.payload },
       })
     })
     return candidate(mustFind(tn))
@@ -177,17 +182,10 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
           )
         }
       }
-      const now = clock.now()
       store.tx(() => {
         for (const a of apps) {
-          if (
-            !store.applications.markCollected({
-              trackingNumber: a.tracking_number,
-              now,
-              by: staff.staffNumber,
-              collector: JSON.stringify(collector),
-            })
-          ) {
+          // Read again in the transaction: another desk may have handed it over since the look-up.
+          if (store.applications.byTracking(a.tracking_number)?.status !== 'arrived') {
             throw new AppError(
               'CONFLICT',
               `${formatTrackingNumber(a.tracking_number)} changed meanwhile: look it up again.`,
@@ -208,9 +206,7 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
     },
 
     move: (tn: string, slot: string, reason: string, staff: Session): HandoverCandidate =>
-      shelfChange(tn, 'application.moved', staff, { slot, reason }, (_a, now) =>
-        store.applications.setSlot({ trackingNumber: tn, slot, now }),
-      ),
+      shelfChange(tn, { type: 'application.moved', payload: { slot, reason } }, staff),
 
     flag: (
       tn: string,
@@ -219,9 +215,7 @@ export function createHandoverService({ store, clock, writeEvent, resolveUnknown
       reason: string,
       staff: Session,
     ): HandoverCandidate =>
-      shelfChange(tn, `application.${flag}${value ? '' : 'Cleared'}`, staff, { reason }, (_a, now) =>
-        store.applications.setFlag(flag, { trackingNumber: tn, value: value ? 1 : 0, now }),
-      ),
+      shelfChange(tn, { type: `application.${flag}${value ? '' : 'Cleared'}`, payload: { reason } }, staff),
 
     /**
      * Compares what was scanned in a slot with what the shelf should hold. Reads only. A shelf label of the old

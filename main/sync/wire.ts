@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EVENT_TYPE_PATTERN } from '../../common/event-catalogue'
 import type { OutboxEventRow } from '../db/queries/sync'
 
 /** The API takes 1..500 events per request. */
@@ -7,12 +8,18 @@ export const MAX_BATCH = 500
 // As docs/central-api.yaml spells them: lower-case ids, dotted event types.
 const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const EVENT_TYPE = /^[a-z]+(\.[a-zA-Z]+)+$/
 
-/** One event as `POST /v1/events` carries it. Also the line format of an offline transfer file. */
+/**
+ * One event as `POST /v1/events` carries it. Also the line format of an offline transfer file. The envelope only:
+ * a page may hold a type a newer version writes, so payloads are checked per type against the event catalogue where
+ * events are written (the event writer) and applied (the projector), not here.
+ */
 export const SyncEventSchema = z.strictObject({
   id: z.string().regex(UUIDV7, 'must be a lower-case UUIDv7'),
-  type: z.string().max(60).regex(EVENT_TYPE, 'must be a dotted event type like application.registered'),
+  type: z
+    .string()
+    .max(60)
+    .regex(EVENT_TYPE_PATTERN, 'must be a dotted event type like application.registered'),
   occurredAt: z.number().int().min(0).max(253_402_300_799_999),
   staffNumber: z.string().min(1).max(32).nullable(),
   deviceId: z.string().regex(UUID, 'must be a lower-case UUID'),

@@ -28,21 +28,6 @@ export interface ApplicationRow {
   returned_at: number | null
 }
 
-export interface NewApplication {
-  trackingNumber: string
-  serviceCode: string
-  customerName: string
-  phone: string
-  idNumber: string | null
-  agencyRef: string | null
-  language: 'en' | 'sw'
-  smsConsent: 0 | 1
-  notes: string | null
-  registeredAt: number
-  registeredBy: string
-  expectedReady: string
-}
-
 const SEARCH_LIMIT = 50
 
 /**
@@ -58,14 +43,11 @@ export const SCAN_LOOKUP_SQL = {
      WHERE status = 'arrived' AND shelf_slot IN (SELECT value FROM json_each(?)) ORDER BY tracking_number`,
 } as const
 
-/** Queries on `applications`. Every search uses an index (see the query-plan test). */
+/**
+ * Reads of `applications`. Every search uses an index (see the query-plan test). Rows are written only by the
+ * projector (`projection.ts`): they are the fold of their events.
+ */
 export function applicationQueries(db: Database) {
-  const insert = db.prepare(
-    `INSERT INTO applications (tracking_number, service_code, customer_name, phone, id_number, agency_ref, language,
-       sms_consent, notes, status, registered_at, registered_by, expected_ready, updated_at)
-     VALUES (@trackingNumber, @serviceCode, @customerName, @phone, @idNumber, @agencyRef, @language, @smsConsent,
-       @notes, 'registered', @registeredAt, @registeredBy, @expectedReady, @registeredAt)`,
-  )
   const byTracking = db.prepare<[string], ApplicationRow>(
     'SELECT * FROM applications WHERE tracking_number = ?',
   )
@@ -91,27 +73,6 @@ export function applicationQueries(db: Database) {
   const recent = db.prepare<[number], ApplicationRow>(
     'SELECT * FROM applications ORDER BY registered_at DESC LIMIT ?',
   )
-  const markArrived = db.prepare(
-    `UPDATE applications SET status = 'arrived', arrived_at = @now, arrived_by = @by, shelf_slot = @slot,
-       arrival_batch_id = @batchId, missing = 0, updated_at = @now
-     WHERE tracking_number = @trackingNumber AND status = 'registered'`,
-  )
-  const markCollected = db.prepare(
-    `UPDATE applications SET status = 'collected', collected_at = @now, collected_by = @by, collector = @collector,
-       updated_at = @now
-     WHERE tracking_number = @trackingNumber AND status = 'arrived'`,
-  )
-  const setSlot = db.prepare(
-    'UPDATE applications SET shelf_slot = @slot, missing = 0, updated_at = @now WHERE tracking_number = @trackingNumber',
-  )
-  const setFlag = {
-    missing: db.prepare(
-      'UPDATE applications SET missing = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
-    ),
-    damaged: db.prepare(
-      'UPDATE applications SET damaged = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
-    ),
-  }
   const sharingAgencyRef = db.prepare<[string], ApplicationRow>(SCAN_LOOKUP_SQL.sharingAgencyRef)
   const onShelves = db.prepare<[string], ApplicationRow>(SCAN_LOOKUP_SQL.onShelves)
   const slotOccupancy = db.prepare<[], { slot: string; n: number }>(
@@ -124,14 +85,6 @@ export function applicationQueries(db: Database) {
     "SELECT * FROM applications WHERE id_number = ? AND status = 'arrived' ORDER BY arrived_at",
   )
   return {
-    insert: (a: NewApplication) => insert.run(a),
-    markArrived: (p: { trackingNumber: string; now: number; by: string; slot: string; batchId: number }) =>
-      markArrived.run(p).changes === 1,
-    markCollected: (p: { trackingNumber: string; now: number; by: string; collector: string }) =>
-      markCollected.run(p).changes === 1,
-    setSlot: (p: { trackingNumber: string; slot: string; now: number }) => setSlot.run(p),
-    setFlag: (flag: 'missing' | 'damaged', p: { trackingNumber: string; value: 0 | 1; now: number }) =>
-      setFlag[flag].run(p),
     /** Applications whose stored agency reference is `ref` (trimmed, in capitals: the form the counter stores). */
     sharingAgencyRef: (ref: string) => sharingAgencyRef.all(ref.trim().toUpperCase()),
     onShelves: (slots: readonly string[]) => onShelves.all(JSON.stringify(slots)),

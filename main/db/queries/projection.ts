@@ -25,22 +25,23 @@ export function projectionQueries(db: Database) {
   const eventsFor = db.prepare<[string], EventRow>(
     'SELECT * FROM events WHERE tracking_number = ? ORDER BY seq',
   )
-  // Registration columns are written once (no event edits them); the state columns are the fold's. The two
-  // workstation-local details (the batch an arrival was scanned in, the owner's ID number shown at hand-over)
-  // are kept when this PC already has them.
+  // The only statement that writes an application's registration and state columns (the projector calls it with
+  // the fold of the application's events). Registration columns are written once: no event edits them.
   const upsert = db.prepare(
     `INSERT INTO applications (tracking_number, service_code, customer_name, phone, id_number, agency_ref, language,
        sms_consent, notes, status, registered_at, registered_by, expected_ready, arrived_at, arrived_by,
-       arrival_batch_id, shelf_slot, collected_at, collected_by, collector, missing, damaged, returned_at, updated_at)
+       arrival_batch_id, shelf_slot, collected_at, collected_by, collector, missing, damaged, returned_at,
+       return_manifest_id, updated_at)
      VALUES (@trackingNumber, @serviceCode, @customerName, @phone, @idNumber, @agencyRef, @language, @smsConsent,
        @notes, @status, @registeredAt, @registeredBy, @expectedReady, @arrivedAt, @arrivedBy, @arrivalBatchId,
-       @shelfSlot, @collectedAt, @collectedBy, @collector, @missing, @damaged, @returnedAt, @updatedAt)
-     ON CONFLICT (tracking_number) DO UPDATE SET registered_at = excluded.registered_at, status = excluded.status, arrived_at = excluded.arrived_at,
-       arrived_by = excluded.arrived_by, arrival_batch_id = coalesce(applications.arrival_batch_id,
-       excluded.arrival_batch_id), shelf_slot = excluded.shelf_slot, collected_at = excluded.collected_at,
-       collected_by = excluded.collected_by, collector = coalesce(applications.collector, excluded.collector),
-       missing = excluded.missing, damaged = excluded.damaged, returned_at = excluded.returned_at,
-       updated_at = max(applications.updated_at, excluded.updated_at)`,
+       @shelfSlot, @collectedAt, @collectedBy, @collector, @missing, @damaged, @returnedAt, @returnManifestId,
+       @updatedAt)
+     ON CONFLICT (tracking_number) DO UPDATE SET registered_at = excluded.registered_at, status = excluded.status,
+       arrived_at = excluded.arrived_at, arrived_by = excluded.arrived_by, arrival_batch_id = excluded.arrival_batch_id,
+       shelf_slot = excluded.shelf_slot, collected_at = excluded.collected_at, collected_by = excluded.collected_by,
+       collector = excluded.collector, missing = excluded.missing, damaged = excluded.damaged,
+       returned_at = excluded.returned_at, return_manifest_id = excluded.return_manifest_id,
+       updated_at = excluded.updated_at`,
   )
   const appExists = db.prepare<[string], { n: number }>(
     'SELECT 1 AS n FROM applications WHERE tracking_number = ?',

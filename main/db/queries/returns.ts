@@ -129,11 +129,6 @@ export function returnQueries(db: Database) {
      JOIN applications a ON a.tracking_number = i.tracking_number JOIN services s ON s.code = a.service_code
      WHERE i.manifest_id = ? ORDER BY i.slot, a.tracking_number`,
   )
-  const markReturned = db.prepare(
-    `UPDATE applications SET status = 'returned', returned_at = @now, return_manifest_id = @manifestId,
-       shelf_slot = NULL, updated_at = @now
-     WHERE tracking_number = @trackingNumber AND status = 'arrived' AND missing = 0`,
-  )
   const setOutcome = db.prepare(
     'UPDATE return_manifest_items SET outcome = ?, skip_reason = ? WHERE manifest_id = ? AND tracking_number = ?',
   )
@@ -192,8 +187,6 @@ export function returnQueries(db: Database) {
     manifest: (id: number) => manifest.get(id) ?? null,
     manifests: (limit: number) => manifests.all(limit),
     items: (id: number) => items.all(id),
-    markReturned: (p: { trackingNumber: string; now: number; manifestId: number }) =>
-      markReturned.run(p).changes === 1,
     setOutcome: (manifestId: number, tn: string, outcome: 'returned' | 'skipped', reason: string | null) =>
       setOutcome.run(outcome, reason, manifestId, tn),
     confirm: (id: number, now: number, by: string) => confirm.run(now, by, id).changes === 1,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { checkEventPayload, PROJECTED_TYPES } from '../../../common/event-catalogue'
 import { upgradeLegacyWeekSlot } from '../../../common/shelf-slot'
 import { nairobiDate } from '../../../common/nairobi-time'
 
@@ -49,37 +49,10 @@ export interface ProjectedApplication {
   missing: 0 | 1
   damaged: 0 | 1
   returnedAt: number | null
+  /** Only for returns confirmed on this workstation, like the arrival batch. */
+  returnManifestId: number | null
   updatedAt: number
 }
-
-const registeredPayload = z.object({
-  serviceCode: z.string().min(1).max(24),
-  customerName: z.string().min(1).max(200),
-  phone: z.string().min(1).max(20),
-  idNumber: z.string().max(20).nullable().optional(),
-  agencyRef: z.string().max(60).nullable().optional(),
-  language: z.enum(['en', 'sw']),
-  smsConsent: z.boolean(),
-  expectedReady: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  notes: z.string().max(500).nullable().optional(),
-})
-const arrivedPayload = z.object({ slot: z.string().min(1).max(20), batchId: z.number().int().optional() })
-const movedPayload = z.object({ slot: z.string().min(1).max(20) })
-const collectedPayload = z.object({ collector: z.object({ kind: z.enum(['owner', 'proxy']) }).loose() })
-
-/** Event types that change the projection; anything else about an application (views, calls) is history only. */
-export const PROJECTED_TYPES = new Set([
-  'application.registered',
-  'application.arrived',
-  'application.moved',
-  'application.missing',
-  'application.missingCleared',
-  'application.damaged',
-  'application.damagedCleared',
-  'application.collected',
-  'application.returned',
-  'application.cancelled',
-])
 
 const RANK: Record<ProjectedStatus, number> = {
   registered: 0,
@@ -112,9 +85,9 @@ export function reduceApplication(
   const registrations = events.filter((e) => e.type === 'application.registered').sort(byTimeThenId)
   let app: ProjectedApplication | null = null
   for (const r of registrations) {
-    const p = registeredPayload.safeParse(r.payload)
-    if (!p.success) {
-      ignored.push({ id: r.id, type: r.type, reason: p.error.issues[0]?.message ?? 'bad payload' })
+    const p = checkEventPayload('application.registered', r.payload)
+    if (!p.ok) {
+      ignored.push({ id: r.id, type: r.type, reason: p.reason })
       continue
     }
     if (app) {
@@ -124,18 +97,18 @@ export function reduceApplication(
     }
     app = {
       trackingNumber,
-      serviceCode: p.data.serviceCode,
-      customerName: p.data.customerName,
-      phone: p.data.phone,
-      idNumber: p.data.idNumber ?? null,
-      agencyRef: p.data.agencyRef ?? null,
-      language: p.data.language,
-      smsConsent: p.data.smsConsent ? 1 : 0,
-      notes: p.data.notes ?? null,
+      serviceCode: p.payload.serviceCode,
+      customerName: p.payload.customerName,
+      phone: p.payload.phone,
+      idNumber: p.payload.idNumber ?? null,
+      agencyRef: p.payload.agencyRef ?? null,
+      language: p.payload.language,
+      smsConsent: p.payload.smsConsent ? 1 : 0,
+      notes: p.payload.notes ?? null,
       status: 'registered',
       registeredAt: r.occurredAt,
       registeredBy: r.staffNumber ?? 'unknown',
-      expectedReady: p.data.expectedReady,
+      expectedReady: p.payload.expectedReady,
       arrivedAt: null,
       arrivedBy: null,
       arrivalBatchId: null,
@@ -146,6 +119,7 @@ export function reduceApplication(
       missing: 0,
       damaged: 0,
       returnedAt: null,
+      returnManifestId: null,
       updatedAt: r.occurredAt,
     }
   }
@@ -169,27 +143,27 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
   }
   switch (e.type) {
     case 'application.arrived': {
-      const p = arrivedPayload.safeParse(e.payload)
-      if (!p.success) return p.error.issues[0]?.message ?? 'bad payload'
+      const p = checkEventPayload('application.arrived', e.payload)
+      if (!p.ok) return p.reason
       if (a.arrivedAt !== null) return null // a second arrival scan elsewhere: the first one stands
       a.arrivedAt = e.occurredAt
       a.arrivedBy = e.staffNumber
       // A PC not yet updated still writes week slots without the year: every PC stores the year-carrying label.
       a.shelfSlot =
         a.status === 'registered' || a.status === 'arrived'
-          ? upgradeLegacyWeekSlot(p.data.slot, nairobiDate(e.occurredAt), a.serviceCode)
+          ? upgradeLegacyWeekSlot(p.payload.slot, nairobiDate(e.occurredAt), a.serviceCode)
           : a.shelfSlot
-      a.arrivalBatchId = e.deviceId === ownDeviceId ? (p.data.batchId ?? null) : null
+      a.arrivalBatchId = e.deviceId === ownDeviceId ? (p.payload.batchId ?? null) : null
       if (a.status === 'registered') a.missing = 0
       advance('arrived')
       return null
     }
     case 'application.moved': {
-      const p = movedPayload.safeParse(e.payload)
-      if (!p.success) return p.error.issues[0]?.message ?? 'bad payload'
+      const p = checkEventPayload('application.moved', e.payload)
+      if (!p.ok) return p.reason
       if (a.status !== 'arrived') return null
       a.shelfSlot = upgradeLegacyWeekSlot(
-        p.data.slot,
+        p.payload.slot,
         nairobiDate(a.arrivedAt ?? e.occurredAt),
         a.serviceCode,
       )
@@ -205,26 +179,32 @@ function step(a: ProjectedApplication, e: ReducerEvent, ownDeviceId: string): st
       a.damaged = e.type === 'application.damaged' ? 1 : 0
       return null
     case 'application.collected': {
-      const p = collectedPayload.safeParse(e.payload)
-      if (!p.success) return p.error.issues[0]?.message ?? 'bad payload'
+      const p = checkEventPayload('application.collected', e.payload)
+      if (!p.ok) return p.reason
       if (RANK[a.status] >= RANK.collected) return null
       a.status = 'collected'
       a.collectedAt = e.occurredAt
       a.collectedBy = e.staffNumber
-      a.collector = JSON.stringify(p.data.collector)
+      a.collector = JSON.stringify(p.payload.collector)
       return null
     }
-    case 'application.returned':
+    case 'application.returned': {
+      // The status needs nothing from the payload (replicated events are checked against the catalogue before
+      // they reach the fold); the manifest id is kept only when it is ours and fits.
       if (RANK[a.status] >= RANK.collected) return null
+      const p = checkEventPayload('application.returned', e.payload)
       a.status = 'returned'
       a.returnedAt = e.occurredAt
+      a.returnManifestId = p.ok && e.deviceId === ownDeviceId ? p.payload.manifestId : null
       a.shelfSlot = null
       return null
-    case 'application.cancelled':
+    }
+    case 'application.cancelled': {
       if (RANK[a.status] >= RANK.collected) return null
       a.status = 'cancelled'
       a.shelfSlot = null
       return null
+    }
     default:
       return null
   }

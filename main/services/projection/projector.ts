@@ -1,14 +1,9 @@
-import { z } from 'zod'
+import { checkAnyEvent, checkEventPayload, PROJECTED_TYPES } from '../../../common/event-catalogue'
 import type { ReplicaEvent } from '../../db/queries/projection'
 import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
 import type { Logger } from '../../infra/logger'
-import { PROJECTED_TYPES, reduceApplication, type ProjectedApplication } from './application-reducer'
-
-const callPayload = z.object({
-  outcome: z.enum(['reached', 'no-answer', 'switched-off', 'wrong-number']),
-  note: z.string().max(500).nullable().optional(),
-})
+import { reduceApplication, type ProjectedApplication } from './application-reducer'
 
 const NOTIFICATION_KINDS: Record<string, 'ready' | 'reminder'> = {
   'notification.ready': 'ready',
@@ -23,10 +18,11 @@ export interface ApplyResult {
 }
 
 /**
- * Keeps `applications` equal to the fold of each application's events. Both roads in use it: the event writer
- * calls `project` after every local `application.*` event (in the same transaction), and the centre feed calls
- * `applyReplicated` with other workstations' events. Either way the row is rebuilt from every event this PC holds
- * for that tracking number, which makes the result independent of arrival order and safe to repeat.
+ * The only writer of the application rows' registration and state columns: each row is the fold of its events.
+ * Both roads in use it: the event writer calls `project` after every local `application.*` event (in the same
+ * transaction; the services write events, never those columns), and the centre feed calls `applyReplicated` with
+ * other workstations' events. Either way the row is rebuilt from every event this PC holds for that tracking
+ * number, which makes the result independent of arrival order and safe to repeat.
  */
 export function createProjector({ store, clock, logger }: { store: Store; clock: Clock; logger: Logger }) {
   // Set once at first-run setup and never changed: read once, not on every write.
@@ -59,7 +55,7 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
     return application
   }
 
-  /** After a local write: the row is there and its service known; the fold makes it exactly what the events say. */
+  /** After a local write (the service is known here): the fold makes the row, new or not, what the events say. */
   const project = (trackingNumber: string): boolean => {
     const application = fold(trackingNumber)
     if (application) store.projection.upsert(application)
@@ -83,9 +79,6 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
   return {
     project,
 
-    /** Whether an event of this type changes an application row. */
-    projects: (type: string): boolean => PROJECTED_TYPES.has(type),
-
     /**
      * Stores a page of the centre's events and brings every application they touch up to date, in the caller's
      * transaction. Our own events come back in the feed too; they are already here and are skipped by id.
@@ -100,6 +93,12 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
       for (const e of events) {
         if (!store.projection.insertReplica(e)) continue
         stored++
+        // Kept in the log (it is the centre's history), but an event that does not fit the catalogue changes nothing.
+        const checked = checkAnyEvent(e.type, e.payload)
+        if (!checked.ok) {
+          issue(e, checked.reason)
+          continue
+        }
         if (e.trackingNumber && PROJECTED_TYPES.has(e.type)) touched.add(e.trackingNumber)
         const kind = NOTIFICATION_KINDS[e.type]
         // Another desk's SMS: recorded so reminders and the backlog know it was sent. Ours are already here.
@@ -116,34 +115,34 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
     },
   }
 
+  function issue(e: ReplicaEvent, reason: string): void {
+    store.projection.recordIssue({
+      eventId: e.id,
+      type: e.type,
+      trackingNumber: e.trackingNumber,
+      reason,
+      at: clock.now(),
+    })
+  }
+
   function recordCall(e: ReplicaEvent): void {
-    const p = callPayload.safeParse(e.payload)
-    if (!p.success || !e.trackingNumber || !e.staffNumber || !store.projection.appExists(e.trackingNumber)) {
-      store.projection.recordIssue({
-        eventId: e.id,
-        type: e.type,
-        trackingNumber: e.trackingNumber,
-        reason: p.success ? 'the application or the staff member is missing' : 'bad payload',
-        at: clock.now(),
-      })
-      return
-    }
+    const p = checkEventPayload('application.callLogged', e.payload)
+    if (!p.ok) return issue(e, p.reason)
+    if (!e.trackingNumber || !e.staffNumber || !store.projection.appExists(e.trackingNumber))
+      return issue(e, 'the application or the staff member is missing')
     store.projection.insertCall({
       trackingNumber: e.trackingNumber,
       at: e.occurredAt,
       staffNumber: e.staffNumber,
-      outcome: p.data.outcome,
-      note: p.data.note ?? null,
+      outcome: p.payload.outcome,
+      note: p.payload.note ?? null,
     })
   }
 
   function recordNotification(e: ReplicaEvent, kind: 'ready' | 'reminder'): void {
-    const listed = e.payload.trackingNumbers
-    const tns = Array.isArray(listed)
-      ? listed.filter((t): t is string => typeof t === 'string')
-      : e.trackingNumber
-        ? [e.trackingNumber]
-        : []
+    const p = checkEventPayload(`notification.${kind}`, e.payload)
+    if (!p.ok) return issue(e, p.reason)
+    const tns = p.payload.trackingNumbers ?? (e.trackingNumber ? [e.trackingNumber] : [])
     for (const tn of new Set(tns)) {
       // The feed is in acceptance order and a desk only messages about applications it holds, so the
       // registration came first; if not, the message is still in the event log for the timeline.

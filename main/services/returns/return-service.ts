@@ -92,7 +92,8 @@ export function createReturnService({ store, clock, writeEvent }: Deps) {
         const items = store.returns.pendingItems(id, size)
         for (const item of items) {
           const tn = item.tracking_number
-          if (store.returns.markReturned({ trackingNumber: tn, now: by.at, manifestId: id })) {
+          // The event makes the row returned, its slot cleared (the projector folds it in this transaction).
+          if (item.status === 'arrived' && item.missing === 0) {
             writeEvent({
               type: 'application.returned',
               staffNumber: by.by,

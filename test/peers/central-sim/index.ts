@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import http from 'node:http'
 import type net from 'node:net'
+import { isEventType, type EventType } from '../../../common/event-catalogue'
 import type { Context } from 'openapi-backend'
 import { catalogueSchema } from '../../../common/catalogue'
 import { smsSegments } from '../../../common/sms'
@@ -51,8 +52,12 @@ const NO_FAULTS: Faults = {
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024
-const NOTIFICATION_TYPES = new Set(['notification.ready', 'notification.reminder'])
-const STATUS_BY_TYPE: Record<string, ApplicationStatus> = {
+// Type names from the event catalogue (common/event-catalogue.ts): a renamed type fails to compile here.
+const NOTIFICATION_TYPES: ReadonlySet<string> = new Set<EventType>([
+  'notification.ready',
+  'notification.reminder',
+])
+const STATUS_BY_TYPE: Partial<Record<EventType, ApplicationStatus>> = {
   'application.registered': 'registered',
   'application.arrived': 'arrived',
   'application.collected': 'collected',
@@ -310,7 +315,7 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
           )
         }
         let status: ApplicationStatus = 'registered'
-        for (const e of events) status = STATUS_BY_TYPE[e.type] ?? status
+        for (const e of events) status = (isEventType(e.type) ? STATUS_BY_TYPE[e.type] : undefined) ?? status
         const serviceCode = registered.payload.serviceCode
         const view: ApplicationView = {
           trackingNumber,
