@@ -1,6 +1,6 @@
 /**
  * `npm run soak`: the long kill soak and the long fault drain (docs/RELIABILITY.md). Options:
- *   --kills N (300)  --events N (1000000)  --fault-rate F (0.2)  --seed N (1)  --scanner-cycles N (50)  --printer-cycles N (50)
+ *   --kills N (300)  --events N (1000000)  --fault-rate F (0.25)  --seed N (1)  --scanner-cycles N (50)  --printer-cycles N (50)
  * Prints one line per figure and exits non-zero when anything was lost, repeated or reordered.
  */
 import { runFaultDrain } from './soak/fault-drain'
@@ -18,7 +18,7 @@ const arg = (name: string, fallback: number): number => {
 async function main(): Promise<void> {
   const kills = arg('--kills', 300)
   const events = arg('--events', 1_000_000)
-  const faultRate = arg('--fault-rate', 0.2)
+  const faultRate = arg('--fault-rate', 0.25)
   const seed = arg('--seed', 1)
   const soak = await runSoak({ kills, faultRate, seed, runMs: [300, 3000], log: (l) => console.log(l) })
   console.log(JSON.stringify(soak))

@@ -1,6 +1,7 @@
 /**
  * The fault drain: N events through the real outbox drain to the central API simulator while it fails a share of
- * requests (5xx and 429 with Retry-After before the work, connection resets after it). Every event must be stored
+ * requests (5xx, 429 with Retry-After and dropped connections before the work, resets after it, stalls longer than the
+ * client waits). Every event must be stored
  * by the API exactly once and, per application, in the order this PC made them. Then, seven days later on the API's
  * clock, a PC restored from an old backup sends a batch again: the API must still recognise every event.
  * Time is a manual clock (backoff and Retry-After are measured against it), so the run takes as long as the work.
@@ -16,12 +17,15 @@ import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { uuidv7 } from '../../main/infra/uuidv7'
 import { createOutboxDrain } from '../../main/sync/outbox-drain'
+import { createCentralClient } from '../../main/sync/central-client'
 import { startCentralSim } from '../../test/peers/central-sim'
 
 export interface FaultDrainOptions {
   events: number
   faultRate: number
   seed: number
+  /** Events per request (the drain's default when left out); smaller gives a short run enough requests to fail. */
+  batchSize?: number
   log?: (line: string) => void
 }
 
@@ -29,6 +33,8 @@ export interface FaultDrainReport {
   events: number
   requests: number
   failedRequests: number
+  /** Requests the client gave up on while the API was still working on them (stalls longer than its timeout). */
+  timedOut: number
   missing: number
   duplicates: number
   outOfOrder: number
@@ -38,6 +44,8 @@ export interface FaultDrainReport {
 
 const DEVICE = '0190a5a4-7a1b-7c3d-8e4f-123456789abc'
 const DAY = 24 * 60 * 60 * 1000
+/** The drain's request timeout here: short, so stalls longer than it cost the soak little time. */
+const CLIENT_TIMEOUT_MS = 250
 
 export async function runFaultDrain(opts: FaultDrainOptions): Promise<FaultDrainReport> {
   const started = Date.now()
@@ -45,12 +53,19 @@ export async function runFaultDrain(opts: FaultDrainOptions): Promise<FaultDrain
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tms-fault-drain-'))
   const clock = manualClock()
   let simOffset = 0
-  const third = opts.faultRate / 3
-  const sim = await startCentralSim({
-    seed: opts.seed,
-    now: () => clock.now() + simOffset,
-    faults: { errorRate: third, rate429: third, retryAfterSeconds: 2, resetRate: third },
-  })
+  // Five kinds of fault share the rate: 5xx, 429 with Retry-After, a drop before the work, a reset after it, and
+  // a stall longer than the client waits (the work is done after the client gave up and sent the batch again).
+  const share = opts.faultRate / 5
+  const faults = {
+    errorRate: share,
+    rate429: share,
+    retryAfterSeconds: 2,
+    dropRate: share,
+    resetRate: share,
+    stallRate: share,
+    stallMs: 2 * CLIENT_TIMEOUT_MS,
+  }
+  const sim = await startCentralSim({ seed: opts.seed, now: () => clock.now() + simOffset, faults })
   const opened = openDatabase(path.join(dir, 'data'), clock, silentLogger)
   const db = opened.db
   try {
@@ -91,14 +106,18 @@ export async function runFaultDrain(opts: FaultDrainOptions): Promise<FaultDrain
       clock,
       logger: silentLogger,
       random: () => 0.5,
+      ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }),
+      createClient: (e) => createCentralClient(e, { now: () => clock.now(), timeoutMs: CLIENT_TIMEOUT_MS }),
     })
     drain.configure({ baseUrl: sim.url, token: sim.issueToken('042', DEVICE, '01') })
     let failedRequests = 0
+    let timedOut = 0
     for (let calls = 0; ; calls++) {
       if (calls > opts.events) throw new Error('fault drain: the outbox did not empty')
       const r = await drain.drainOnce()
       if (r.kind === 'empty') break
       if (r.kind === 'failed') failedRequests++
+      if (r.kind === 'failed' && r.error.includes('did not answer within')) timedOut++
       if (r.kind === 'failed' || r.kind === 'waiting') clock.set(Math.max(clock.now(), r.nextAttemptAt))
       else if (r.kind !== 'sent') throw new Error(`fault drain stopped: ${JSON.stringify(r)}`)
     }
@@ -117,16 +136,24 @@ export async function runFaultDrain(opts: FaultDrainOptions): Promise<FaultDrain
     }
     // A week later a PC restored from an old backup sends its first 500 events again.
     simOffset = 7 * DAY
-    sim.setFaults({ errorRate: 0, rate429: 0, resetRate: 0 })
+    sim.setFaults({ errorRate: 0, rate429: 0, resetRate: 0, dropRate: 0, stallRate: 0 })
     db.prepare(
       'INSERT INTO outbox (event_seq, next_attempt_at) SELECT seq, 0 FROM events ORDER BY seq LIMIT 500',
     ).run()
     const before = sim.stats()
-    const replay = await drain.drainOnce()
+    let replayed = 0
+    let replayOk = true
+    for (let r = await drain.drainOnce(); r.kind !== 'empty'; r = await drain.drainOnce()) {
+      if (r.kind !== 'sent') {
+        replayOk = false
+        break
+      }
+      replayed += r.duplicate
+    }
     const after = sim.stats()
     const replayRecognised =
-      replay.kind === 'sent' &&
-      replay.duplicate === Math.min(500, ids.length) &&
+      replayOk &&
+      replayed === Math.min(500, ids.length) &&
       after.accepted === before.accepted &&
       sim.eventIds().length === atApi.length
     await drain.stop()
@@ -134,6 +161,7 @@ export async function runFaultDrain(opts: FaultDrainOptions): Promise<FaultDrain
       events: ids.length,
       requests: sim.stats().requests,
       failedRequests,
+      timedOut,
       missing,
       duplicates,
       outOfOrder,

@@ -1,7 +1,7 @@
 /**
  * The short variant of `npm run soak` (docs/RELIABILITY.md), in every `npm test`: 20 SIGKILLs of a workstation under
  * mixed load while its outbox drains to a simulator failing 20% of requests, and 10,000 events through the drain at
- * 21% faults with a replay a week later. The long variant runs 300 kills and 1,000,000 events.
+ * ≥ 20% faults (stalls longer than the client's timeout among them) with a replay a week later. The long variant runs 300 kills and 1,000,000 events.
  */
 import { describe, expect, it } from 'vitest'
 import { runFaultDrain } from '../../scripts/soak/fault-drain'
@@ -27,9 +27,11 @@ describe('soak (short variant)', () => {
     expect(r.eventsAtApi).toBe(r.events)
   }, 240_000)
 
-  it('10,000 events at 21% faults: each stored once, per application in order; a replay a week later is recognised', async () => {
-    const r = await runFaultDrain({ events: 10_000, faultRate: 0.21, seed: 11 })
-    expect(r.failedRequests).toBeGreaterThan(0)
+  it('10,000 events at ≥ 20% faults, timeouts longer than the client’s among them: each stored once, per application in order; a replay a week later is recognised', async () => {
+    const r = await runFaultDrain({ events: 10_000, faultRate: 0.25, seed: 11, batchSize: 25 })
+    expect(r.failedRequests / r.requests).toBeGreaterThanOrEqual(0.2)
+    // Among them, stalls the client stopped waiting for while the API went on to store the batch.
+    expect(r.timedOut).toBeGreaterThan(0)
     expect({ missing: r.missing, duplicates: r.duplicates, outOfOrder: r.outOfOrder }).toEqual({
       missing: 0,
       duplicates: 0,

@@ -36,9 +36,11 @@ export { CENTRAL_API_DOC, loadCentralApiDocument } from './openapi'
  * against the document's response schema too (a mismatch is a simulator bug and answers 500). State lives in its
  * own SQLite store, so a file-backed simulator survives restarts.
  *
- * Fault knobs (setFaults) apply to every request in this order: latency, then 429, then 500/503 (both answered
- * without handling the request), then the request is handled, then a reset may drop the answer (the work stays
- * done, as when a connection dies after the server committed), else the answer is sent, slowly with slowBodyMs.
+ * Fault knobs (setFaults) apply to every request in this order: latency, then a drop (the connection destroyed
+ * before anything is handled), then 429, then 500/503 (both answered without handling the request), then a stall
+ * (held stallMs, longer than a client waits, then handled), then the request is handled, then a reset may drop the
+ * answer (the work stays done, as when a connection dies after the server committed), else the answer is sent,
+ * slowly with slowBodyMs.
  */
 
 const NO_FAULTS: Faults = {
@@ -49,6 +51,9 @@ const NO_FAULTS: Faults = {
   retryAfterSeconds: 1,
   rejectTypes: [],
   slowBodyMs: 0,
+  dropRate: 0,
+  stallRate: 0,
+  stallMs: 0,
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -403,6 +408,10 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
   const answer = async (req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer): Promise<void> => {
     const f = faults
     if (f.latencyMs > 0) await sleep(f.latencyMs)
+    if (f.dropRate > 0 && random() < f.dropRate) {
+      req.socket.resetAndDestroy()
+      return
+    }
     let out: SimResponse
     if (f.rate429 > 0 && random() < f.rate429) {
       out = problem(
@@ -422,6 +431,7 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
               headers: { 'Retry-After': '1' },
             })
     } else {
+      if (f.stallRate > 0 && random() < f.stallRate) await sleep(f.stallMs)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       let body: unknown
       let bodyNotJson = false

@@ -95,6 +95,12 @@ export interface Faults {
   rejectTypes: string[]
   /** Send the response body in pieces spread over this many ms (headers first, Content-Length set). */
   slowBodyMs: number
+  /** Destroy the connection before handling the request (the work is not done, no answer). */
+  dropRate: number
+  /** Hold the request this long without answering, then handle it: longer than a client's timeout, the client
+   * has given up by then, so the work is done and nobody hears of it. */
+  stallRate: number
+  stallMs: number
 }
 
 export interface SimStats {
