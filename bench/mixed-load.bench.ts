@@ -64,7 +64,7 @@ async function otherPcRegisters(): Promise<void> {
         admin: { staffNumber: 'ADM020', name: 'Other Admin', pin: '482615' },
       }),
     )
-    await must(other.dispatch('b', 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'MIX-B' }))
+    await must(other.dispatch('b', 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'MIXED-B' }))
     for (let i = 0; i < OTHER_PC; i++)
       await must(other.dispatch('b', 'application.register', application(i, 30)))
     while (sim.eventCount('042') < OTHER_PC) await sleep(200)
@@ -78,7 +78,7 @@ beforeAll(async () => {
   const demo = await demoCentreDir()
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tms-bench-mixed-'))
   fs.copyFileSync(path.join(demo, 'tms.sqlite'), path.join(dir, 'tms.sqlite'))
-  sim = await startCentralSim({ enrolmentCodes: { '042': ['MIX-A', 'MIX-B'] } })
+  sim = await startCentralSim({ enrolmentCodes: { '042': ['MIXED-A', 'MIXED-B'] } })
   await otherPcRegisters()
   core = createCore({ dataDir: dir, logger: silentLogger, version: 'bench', clock: demoClock() })
   // The start-up backup of a 2.8 GB copy would otherwise run inside the measured minutes.
@@ -142,7 +142,7 @@ it(
     // Enrolling starts the drain of the backlog and the catch-up on the other PC's registrations.
     const sync = (async () => {
       await at(2_000)
-      await must(core.dispatch(KEYS.admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'MIX-A' }))
+      await must(core.dispatch(KEYS.admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'MIXED-A' }))
     })()
     let campaignMs = 0
     let recipients = 0

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios'
+import { createCentralHttp } from './http-client'
 import http from 'node:http'
 import https from 'node:https'
 import { parseRetryAfter } from './backoff'
@@ -50,24 +51,17 @@ export function createCentralClient(endpoint: SyncEndpoint, opts: CentralClientO
   const now = opts.now ?? Date.now
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 })
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4 })
-  const api: AxiosInstance = axios.create({
-    baseURL: endpoint.baseUrl.replace(/\/+$/, ''),
-    timeout: timeoutMs,
-    maxContentLength: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    maxBodyLength: MAX_REQUEST_BYTES,
-    // A redirect would carry the bearer token somewhere we did not choose.
-    maxRedirects: 0,
-    httpAgent,
-    httpsAgent,
+  const api: AxiosInstance = createCentralHttp({
+    baseUrl: endpoint.baseUrl,
+    timeoutMs,
+    maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    maxRequestBytes: MAX_REQUEST_BYTES,
+    agents: { httpAgent, httpsAgent },
     headers: {
       Authorization: `Bearer ${endpoint.token}`,
       'Content-Type': 'application/json',
       Accept: 'application/json, application/problem+json',
     },
-    // Every status is an answer to interpret here; JSON is parsed by hand so a garbled body is a clear failure.
-    validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
   })
 
   return {

@@ -1,4 +1,5 @@
-import axios, { type AxiosResponse } from 'axios'
+import type { AxiosResponse } from 'axios'
+import { createCentralHttp } from './http-client'
 import { z } from 'zod'
 import type { SyncEndpoint } from './central-client'
 import { networkMessage } from './central-client'
@@ -41,15 +42,7 @@ export interface CentralGetOptions {
  * check of a 200 answer against the contract's shape. Never throws: failures come back as `{ error }`.
  */
 export function createCentralGet({ timeoutMs, maxResponseBytes }: CentralGetOptions) {
-  const http = axios.create({
-    timeout: timeoutMs,
-    maxContentLength: maxResponseBytes,
-    // A redirect would carry the bearer token somewhere we did not choose.
-    maxRedirects: 0,
-    validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-  })
+  const http = createCentralHttp({ timeoutMs, maxResponseBytes })
 
   const get = async (
     ep: SyncEndpoint,

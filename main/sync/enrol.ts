@@ -1,4 +1,4 @@
-import axios from 'axios'
+import { createCentralHttp } from './http-client'
 import { z } from 'zod'
 import { AppError } from '../../common/errors'
 
@@ -24,7 +24,7 @@ export async function enrolWorkstation(p: {
   const url = p.apiUrl.replace(/\/+$/, '') + '/v1/enrol'
   let res
   try {
-    res = await axios.post(
+    res = await createCentralHttp({ timeoutMs: ENROL_TIMEOUT_MS, maxResponseBytes: 64 * 1024 }).post<string>(
       url,
       {
         centreNumber: p.centreNumber,
@@ -32,7 +32,7 @@ export async function enrolWorkstation(p: {
         deviceId: p.deviceId,
         workstationSlot: p.workstationSlot,
       },
-      { timeout: 10_000, maxRedirects: 0, validateStatus: () => true },
+      { signal: AbortSignal.timeout(ENROL_TIMEOUT_MS), headers: { 'Content-Type': 'application/json' } },
     )
   } catch (err) {
     throw new AppError(
@@ -55,7 +55,7 @@ export async function enrolWorkstation(p: {
   if (res.status !== 201 && res.status !== 200) {
     throw new AppError('CONFLICT', `The central API answered ${res.status} to the enrolment.`)
   }
-  const answer = EnrolmentAnswer.safeParse(res.data)
+  const answer = EnrolmentAnswer.safeParse(parseJson(res.data))
   if (!answer.success)
     throw new AppError('CONFLICT', 'The central API sent an enrolment answer we cannot read.')
   if (answer.data.centreNumber !== p.centreNumber || answer.data.workstationSlot !== p.workstationSlot) {
@@ -65,4 +65,14 @@ export async function enrolWorkstation(p: {
     )
   }
   return answer.data
+}
+
+const ENROL_TIMEOUT_MS = 10_000
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }

@@ -959,34 +959,7 @@ describe('collection desk: arrivals, notifications, hand-over and shelf care (th
 
   describe('query plans of the collection-desk statements use an index', () => {
     const statements: { name: string; sql: string; params: unknown[] }[] = [
-      // applicationQueries.markArrived (main/db/queries/applications.ts)
-      {
-        name: 'applications.markArrived',
-        sql: `UPDATE applications SET status = 'arrived', arrived_at = @now, arrived_by = @by, shelf_slot = @slot,
-                arrival_batch_id = @batchId, missing = 0, updated_at = @now
-              WHERE tracking_number = @trackingNumber AND status = 'registered'`,
-        params: [{ now: 1, by: 'X', slot: '26W45-BC', batchId: 1, trackingNumber: '042010000000' }],
-      },
-      // applicationQueries.markCollected
-      {
-        name: 'applications.markCollected',
-        sql: `UPDATE applications SET status = 'collected', collected_at = @now, collected_by = @by, collector = @collector,
-                updated_at = @now
-              WHERE tracking_number = @trackingNumber AND status = 'arrived'`,
-        params: [{ now: 1, by: 'X', collector: '{}', trackingNumber: '042010000000' }],
-      },
-      // applicationQueries.setSlot
-      {
-        name: 'applications.setSlot',
-        sql: 'UPDATE applications SET shelf_slot = @slot, missing = 0, updated_at = @now WHERE tracking_number = @trackingNumber',
-        params: [{ slot: 'B-07', now: 1, trackingNumber: '042010000000' }],
-      },
-      // applicationQueries.setFlag (missing; damaged is the same shape)
-      {
-        name: 'applications.setFlag',
-        sql: 'UPDATE applications SET missing = @value, updated_at = @now WHERE tracking_number = @trackingNumber',
-        params: [{ value: 1, now: 1, trackingNumber: '042010000000' }],
-      },
+      // The rows' state columns are written by the projector's upsert (by primary key), not by per-desk UPDATEs.
       // applicationQueries.sharingAgencyRef
       {
         name: 'applications.sharingAgencyRef',
