@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { toDayNumber } from './nairobi-time'
 
 /**
  * Shelf slots: where an arrived document sits until it is collected or returned to the agency.
@@ -24,7 +25,6 @@ export const MAX_SLOT_LENGTH = 20
 
 const SLOT_LABEL_RE = new RegExp(`^[A-Z0-9](?:[A-Z0-9 ./-]{0,${MAX_SLOT_LENGTH - 2}}[A-Z0-9])?$`)
 const LEGACY_WEEK_RE = /^W(0[1-9]|[1-4][0-9]|5[0-3])-([A-Z0-9]{1,4})$/
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 86_400_000
 
 /** What a member of staff is told when a typed slot name is not one. */
@@ -130,26 +130,13 @@ export const slotSchemeSchema = z.discriminatedUnion(
 
 export type SlotScheme = z.infer<typeof slotSchemeSchema>
 
-/** Days since 1970-01-01 of a valid 'YYYY-MM-DD'; throws RangeError otherwise (e.g. '2025-02-30'). */
-function dayNumber(dateYmd: string): number {
-  const m = DATE_RE.exec(dateYmd)
-  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(dateYmd)}`)
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const ms = Date.UTC(y, mo - 1, d)
-  const back = new Date(ms)
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`Not a calendar date: ${dateYmd}`)
-  }
-  return ms / DAY_MS
-}
-
 /**
  * The ISO-8601 week of a calendar date: weeks start on Monday and week 1 is the week holding the year's first
  * Thursday, so the last days of December may be week 1 of the next year and the first days of January week 52 or
  * 53 of the previous one (2027-01-01 → 2026-W53; 2024-12-30 → 2025-W01). Throws RangeError for a bad date.
  */
 export function isoWeek(dateYmd: string): { year: number; week: number } {
-  const day = dayNumber(dateYmd)
+  const day = toDayNumber(dateYmd)
   // 1970-01-01 was a Thursday (ISO weekday 4); ISO weekdays run Monday = 1 … Sunday = 7.
   const isoWeekday = ((((day + 3) % 7) + 7) % 7) + 1
   const thursday = day - isoWeekday + 4
@@ -258,7 +245,7 @@ export function upgradeLegacyWeekSlot(slot: string, referenceDate: string, servi
   let ref: number
   let refYear: number
   try {
-    ref = dayNumber(referenceDate)
+    ref = toDayNumber(referenceDate)
     refYear = isoWeek(referenceDate).year
   } catch {
     return slot
