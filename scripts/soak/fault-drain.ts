@@ -1,8 +1,7 @@
 /**
  * The fault drain: N events through the real outbox drain to the central API simulator while it fails a share of
  * requests (5xx, 429 with Retry-After and dropped connections before the work, resets after it, stalls longer than the
- * client waits). Every event must be stored
- * by the API exactly once and, per application, in the order this PC made them. Then, seven days later on the API's
+ * client waits). Every event must be stored by the API exactly once and, per application, in the order this PC made them. Then, seven days later on the API's
  * clock, a PC restored from an old backup sends a batch again: the API must still recognise every event.
  * Time is a manual clock (backoff and Retry-After are measured against it), so the run takes as long as the work.
  */

@@ -94,26 +94,16 @@ export async function selectReminders(
     // Pages start at the last page's final arrival instant; the rows of that instant already taken are skipped.
     let from = -1
     let atFrom = new Set<number>()
+    const page = (limit: number) =>
+      store.campaigns.candidatePage({ arrivedBefore, remindedBefore, service, fromArrived: from, limit })
     await runInSlices(
       (size) => {
         let limit = Math.min(PAGE_ROWS, size * 8)
-        let rows = store.campaigns.candidatePage({
-          arrivedBefore,
-          remindedBefore,
-          service,
-          fromArrived: from,
-          limit,
-        })
+        let rows = page(limit)
         // A page holding nothing but rows of the instant already seen: read more of that instant.
         while (rows.length === limit && rows.every((r) => r.arrivedAt === from && atFrom.has(r.rid))) {
           limit *= 2
-          rows = store.campaigns.candidatePage({
-            arrivedBefore,
-            remindedBefore,
-            service,
-            fromArrived: from,
-            limit,
-          })
+          rows = page(limit)
         }
         for (const r of rows) {
           if (r.arrivedAt === from && atFrom.has(r.rid)) continue
@@ -137,7 +127,8 @@ export async function selectReminders(
     for (; sortFrom < end; sortFrom++) groups[sortFrom]?.trackingNumbers.sort()
     return sortFrom < groups.length
   })
-  // One sort of the groups: ~130,000 of them on the 5M demo centre take about 30 ms (bench/campaign.bench.ts).
+  // One sort of the groups, in one go: for the whole shelf they already come oldest first (pages in arrival
+  // order), a run V8's TimSort takes in one pass.
   groups.sort((a, b) => a.oldestArrivedAt - b.oldestArrivedAt || (a.phone < b.phone ? -1 : 1))
   return { groups, documents, excludedRecent, excludedNoConsent }
 }

@@ -37,8 +37,8 @@ const toSummary = (m: ManifestRow): ReturnManifestSummary => ({
 
 /**
  * Returns to the agency: documents past their service's retention period go on a printed manifest for one agency,
- * the courier signs it, and confirming marks each document returned (slot cleared, `application.returned` event)
- * in one transaction. The lists show customers' names, so reading them is audited.
+ * the courier signs it, and confirming marks each document returned (slot cleared, `application.returned` event),
+ * in slices (see `confirm`). The lists show customers' names, so reading them is audited.
  */
 export function createReturnService({ store, clock, writeEvent }: Deps) {
   const candidate = (r: ReturnRow, today: number): ReturnCandidate => {
