@@ -5,7 +5,7 @@ import path from 'node:path'
 import { isoWeek, weekSlotLabel } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
-import { setUpDesk, signInAsDesk, unregisteredTrackingNumber, type DeskSetup } from './fixtures/desk'
+import { holdingTheDesk, setUpDesk, signInAsDesk, unregisteredTrackingNumber, type DeskSetup } from './fixtures/desk'
 import { startHost, type RunningHost } from './fixtures/host'
 
 /**
@@ -103,9 +103,12 @@ const feedback = (page: Page) => page.getByTestId('scan-feedback')
 const headline = (page: Page) => page.getByTestId('scan-headline')
 const scansTable = (page: Page) => page.getByRole('table', { name: 'Scans in this batch' })
 
+/** Opens the hand-over page and waits until it holds the scanner's desk (see holdingTheDesk). */
 async function gotoCollection(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Desks' }).getByText('Collection', { exact: true }).click()
-  await expect(page.getByLabel('Find documents to hand over')).toBeVisible()
+  await holdingTheDesk(page, async () => {
+    await page.getByRole('navigation', { name: 'Desks' }).getByText('Collection', { exact: true }).click()
+    await expect(page.getByLabel('Find documents to hand over')).toBeVisible()
+  })
 }
 
 test('arrivals: serial and keyboard scans show the slot, a re-scan and an unknown code say so, closing reconciles', async ({
