@@ -5,7 +5,13 @@ import path from 'node:path'
 import { isoWeek, weekSlotLabel } from '../../common/shelf-slot'
 import { formatTrackingNumber } from '../../common/tracking-number'
 import { startPtyPair, type PtyPair } from '../helpers/serial-pty'
-import { holdingTheDesk, setUpDesk, signInAsDesk, unregisteredTrackingNumber, type DeskSetup } from './fixtures/desk'
+import {
+  holdingTheDesk,
+  setUpDesk,
+  signInAsDesk,
+  unregisteredTrackingNumber,
+  type DeskSetup,
+} from './fixtures/desk'
 import { startHost, type RunningHost } from './fixtures/host'
 
 /**
