@@ -1,4 +1,4 @@
-import Sqlite, { type Database } from 'better-sqlite3'
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'

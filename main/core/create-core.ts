@@ -11,6 +11,7 @@ import {
 } from '../db/disk-space'
 import { isDamage, movedAsideDatabases, openDatabase, recordCheckFailed } from '../db/open'
 import { verifyDatabaseFile } from '../db/verify-file'
+import type { DatabaseKey } from '../db/cipher'
 import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
 import { type Clock, systemClock } from '../infra/clock'
@@ -50,6 +51,11 @@ export interface CoreOptions {
   diskReserveBytes?: number
   /** Largest data file checked in full before start-up finishes (db/open.ts); tests pass 0 to defer every check. */
   syncCheckMaxBytes?: number
+  /**
+   * The database key. The desktop app passes the one it keeps in the operating system's keyring; without it the key
+   * is the owner-only key file in the data dir (main/db/key-file.ts), as the browser host uses.
+   */
+  databaseKey?: DatabaseKey
 }
 
 export interface Core {
@@ -92,7 +98,10 @@ export function createCore(opts: CoreOptions): Core {
 
 function buildCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock
-  const opened = openDatabase(opts.dataDir, clock, opts.logger, { syncCheckMaxBytes: opts.syncCheckMaxBytes })
+  const opened = openDatabase(opts.dataDir, clock, opts.logger, {
+    syncCheckMaxBytes: opts.syncCheckMaxBytes,
+    key: opts.databaseKey,
+  })
   try {
     const store = createStore(opened.db)
     const projector = createProjector({ store, clock, logger: opts.logger })
@@ -322,7 +331,7 @@ function buildCore(opts: CoreOptions): Core {
     // A large file opened without its full check (db/open.ts): check it now, beside the work, on a worker thread.
     const backgroundCheck = !opened.checkDeferred
       ? Promise.resolve(null)
-      : verifyDatabaseFile(opened.file, { live: true }).then((problem) => {
+      : verifyDatabaseFile(opened.file, opened.key, { live: true }).then((problem) => {
           if (problem === null || closed) return problem
           dataFileProblem = `The data file failed its integrity check (${problem}). Restart the app when the customer in front of you is served: it restores the newest good backup and keeps this file for IT.`
           opts.logger.error('background integrity check found damage', { file: opened.file, problem })

@@ -1,10 +1,12 @@
-import Sqlite, { type Database } from 'better-sqlite3'
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseRecovery } from '../../common/contract'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import { backupsNewestFirst } from './backup'
+import { encryptInPlace, isPlaintextDatabase, keyFingerprint, openKeyed, type DatabaseKey } from './cipher'
+import { DatabaseKeyError, keyFromFile, writeOwnerOnly } from './key-file'
 import { errorCode, isIoError } from './storage-fault'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
 import { registerSqlFunctions } from './sql-functions'
@@ -14,6 +16,8 @@ export const DB_FILE = 'tms.sqlite'
 export interface OpenedDatabase {
   db: Database
   file: string
+  /** The key the file is encrypted with (see main/db/cipher.ts). */
+  key: DatabaseKey
   /** Set when the file on disk was damaged and had to be moved aside. */
   recovery: DatabaseRecovery | null
   /** The full check was too slow for start-up and is the caller's to run in the background (see below). */
@@ -32,6 +36,13 @@ export const SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
 export const CHECK_FAILED_FILE = `${DB_FILE}.check-failed`
 
 /**
+ * Beside the database: the fingerprint of the key it is encrypted with. SQLite says "file is not a database" both
+ * for a damaged first page and for a key that does not fit; only the first may lead to recovery (which moves the
+ * file aside), so a key that does not match this fingerprint stops start-up instead.
+ */
+export const KEY_ID_FILE = `${DB_FILE}.key-id`
+
+/**
  * Writer pragmas. better-sqlite3 leaves WAL at synchronous=NORMAL, where a commit acknowledged to the clerk can
  * vanish on power loss while the customer already holds a printed receipt: FULL syncs the WAL on every commit.
  */
@@ -40,6 +51,9 @@ function configure(db: Database): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Deleted and overwritten content is zeroed, so an erased customer's details leave no trace in the file's free
+  // pages (the retention run and erasure requests rely on it).
+  db.pragma('secure_delete = ON')
   registerSqlFunctions(db)
 }
 
@@ -52,8 +66,9 @@ export class DatabaseUnavailableError extends Error {
     readonly file: string,
     readonly sqliteCode: string | null,
     cause: string,
+    message?: string,
   ) {
-    super(unavailableMessage(file, sqliteCode, cause))
+    super(message ?? unavailableMessage(file, sqliteCode, cause))
     this.name = 'DatabaseUnavailableError'
   }
 }
@@ -110,17 +125,25 @@ export function openDatabase(
   dataDir: string,
   clock: Clock,
   logger: Logger,
-  opts: { syncCheckMaxBytes?: number } = {},
+  opts: { syncCheckMaxBytes?: number; key?: DatabaseKey } = {},
 ): OpenedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true })
+  // The folder and every file in it are its owner's only: the database, its -wal and -shm (SQLite gives them the
+  // database file's mode), the key file, the backups.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  fs.chmodSync(dataDir, 0o700)
   const file = path.join(dataDir, DB_FILE)
+  const key = databaseKey(dataDir, file, opts.key)
+  encryptPlaintextFiles(dataDir, file, key, logger)
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600))
+  for (const suffix of ['', '-wal', '-shm'])
+    if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600)
   let recovery: DatabaseRecovery | null = null
 
   let db: Database | null = null
   let problem: string | null
   let checkDeferred = false
   try {
-    db = new Sqlite(file)
+    db = openKeyed(file, key)
     // Before any pragma that writes (WAL changes the header): a too-new file must stay byte for byte as it was.
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > LATEST_VERSION) {
@@ -148,10 +171,10 @@ export function openDatabase(
   if (problem !== null) {
     db?.close()
     logger.error('database is damaged; restoring the newest good backup', { file, problem })
-    recovery = recover(dataDir, file, problem, clock, logger)
+    recovery = recover(dataDir, file, key, problem, clock, logger)
     fs.rmSync(path.join(dataDir, CHECK_FAILED_FILE), { force: true })
     checkDeferred = false
-    db = new Sqlite(file)
+    db = openKeyed(file, key)
     configure(db)
   }
   if (!db) throw new Error('unreachable: database not opened')
@@ -163,7 +186,74 @@ export function openDatabase(
     db.close()
     throw err
   }
-  return { db, file, recovery, checkDeferred }
+  const keyId = path.join(dataDir, KEY_ID_FILE)
+  if (!fs.existsSync(keyId)) writeOwnerOnly(keyId, `${keyFingerprint(key)}\n`)
+  return { db, file, key, recovery, checkDeferred }
+}
+
+/** The key given (the desktop app's, from the keyring) or the key file's; refused when it does not fit the file. */
+function databaseKey(dataDir: string, file: string, given: DatabaseKey | undefined): DatabaseKey {
+  let key: DatabaseKey
+  try {
+    key = given ?? keyFromFile(dataDir, file)
+  } catch (err) {
+    if (err instanceof DatabaseKeyError)
+      throw new DatabaseUnavailableError(file, null, err.message, err.message)
+    throw err
+  }
+  const keyId = path.join(dataDir, KEY_ID_FILE)
+  if (fs.existsSync(keyId) && fs.readFileSync(keyId, 'utf8').trim() !== keyFingerprint(key))
+    throw new DatabaseUnavailableError(
+      file,
+      null,
+      'key does not fit',
+      `The key this app was given does not fit ${file} (see ${keyId}). Nothing was changed: start the app with the key the data was encrypted with.`,
+    )
+  return key
+}
+
+/**
+ * A data folder from before encryption: its backups, then its database, are encrypted where they lie (see
+ * encryptInPlace: a crash at any moment loses nothing). Backups first, so a database found damaged here still has
+ * backups that open with the key. The database is checked first for a too-new schema, which must stay as it was.
+ */
+function encryptPlaintextFiles(dataDir: string, file: string, key: DatabaseKey, logger: Logger): void {
+  for (const backup of backupsNewestFirst(dataDir)) {
+    if (!isPlaintextDatabase(backup)) continue
+    try {
+      encryptInPlace(backup, key)
+      fs.chmodSync(backup, 0o600)
+    } catch (err) {
+      // A damaged or unreadable old backup stays as it is: it is no use for recovery, and deleting is a person's call.
+      logger.warn('a plaintext backup could not be encrypted; it was left as it was', {
+        backup,
+        cause: err instanceof Error ? err.message : String(err),
+      })
+    }
+  }
+  if (!isPlaintextDatabase(file)) return
+  const plain = new Sqlite(file, { fileMustExist: true, readonly: true })
+  let version: number
+  try {
+    version = plain.pragma('user_version', { simple: true }) as number
+  } catch (err) {
+    plain.close()
+    // Damage is recovery's to find (the keyed open below fails on this file); anything else stops here.
+    if (isDamage(err)) return
+    throw err
+  }
+  plain.close()
+  if (version > LATEST_VERSION) throw new DatabaseTooNewError(version)
+  logger.info('encrypting the data file (once, from before encryption)', { file })
+  try {
+    encryptInPlace(file, key)
+  } catch (err) {
+    if (isDamage(err)) return
+    const cause = err instanceof Error ? err.message : String(err)
+    const code = isIoError(err) && diskNearlyFull(dataDir) ? 'SQLITE_FULL' : errorCode(err)
+    logger.error('the data file could not be encrypted; it was left as it was', { file, cause })
+    throw new DatabaseUnavailableError(file, code, cause)
+  }
 }
 
 /** What the last background check found (see CHECK_FAILED_FILE), or null. */
@@ -187,6 +277,7 @@ export function recordCheckFailed(dataDir: string, problem: string): void {
 function recover(
   dataDir: string,
   file: string,
+  key: DatabaseKey,
   reason: string,
   clock: Clock,
   logger: Logger,
@@ -199,7 +290,7 @@ function recover(
     try {
       fs.rmSync(staged, { force: true })
       fs.copyFileSync(backup, staged)
-      const problem = checkFile(staged)
+      const problem = checkFile(staged, key)
       if (problem === null) {
         restoredFrom = backup
         break
@@ -224,8 +315,8 @@ function recover(
 }
 
 /** quick_check of a closed copy; null when it passes. */
-function checkFile(file: string): string | null {
-  const db = new Sqlite(file, { fileMustExist: true })
+function checkFile(file: string, key: DatabaseKey): string | null {
+  const db = openKeyed(file, key, { fileMustExist: true })
   try {
     // The staged copy is about to become the database: no -wal or -shm of its own may be left behind under its name.
     db.pragma('journal_mode = DELETE')

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { applicationQueries } from './queries/applications'
 import { arrivalQueries } from './queries/arrivals'
 import { notificationQueries } from './queries/notifications'

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
+import { createCore, type Core } from '../core/create-core'
 import { servePort } from '../core/port-server'
 import { APP_VERSION } from '../core/version'
 import { consoleLogger } from '../infra/logger'
@@ -18,12 +18,18 @@ const dataDir = values['data-dir']
 if (typeof dataDir !== 'string') throw new Error('core process needs --data-dir')
 
 const logger = consoleLogger('core')
-const core = createCore({ dataDir, logger, version: APP_VERSION })
+let core: Core | null = null
 
+// The main process sends the database key first (main/electron/database-key.ts: sealed by the OS keyring), then a
+// port per window load. The key never touches the command line or the environment, which other programs can read.
 process.parentPort.on('message', (message) => {
-  const data = message.data as { type?: unknown } | null
+  const data = message.data as { type?: unknown; key?: unknown } | null
+  if (data?.type === 'key' && typeof data.key === 'string' && !core) {
+    core = createCore({ dataDir, logger, version: APP_VERSION, databaseKey: Buffer.from(data.key, 'hex') })
+    return
+  }
   const port = message.ports[0]
-  if (data?.type !== 'connect' || !port) return
+  if (data?.type !== 'connect' || !port || !core) return
   servePort(
     {
       postMessage: (m) => port.postMessage(m),

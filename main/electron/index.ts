@@ -1,9 +1,20 @@
-import { app, BrowserWindow, Menu, MessageChannelMain, net, protocol, utilityProcess } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  MessageChannelMain,
+  net,
+  protocol,
+  safeStorage,
+  utilityProcess,
+} from 'electron'
 import type { UtilityProcess } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
+import { consoleLogger } from '../infra/logger'
 import { resolveAppFile } from './app-files'
+import { desktopDatabaseKey } from './database-key'
 import { APP_ORIGIN, lockDown } from './security'
 
 /**
@@ -32,6 +43,9 @@ function startCore(): UtilityProcess {
       serviceName: 'Track My Service core',
     },
   )
+  // First message: the database key, unsealed here by the OS keyring (safeStorage is the main process's only).
+  const key = desktopDatabaseKey(app.getPath('userData'), safeStorage, consoleLogger('main'))
+  child.postMessage({ type: 'key', key: key.toString('hex') })
   child.on('exit', (code) => {
     if (core !== child) return
     core = null

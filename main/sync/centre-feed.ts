@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { z } from 'zod'
 import type { SyncQueries } from '../db/queries/sync'
 import type { Clock } from '../infra/clock'

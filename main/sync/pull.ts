@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { z } from 'zod'
 import { catalogueSchema, serviceSchema, type Service } from '../../common/catalogue'
 import type { ProjectionQueries } from '../db/queries/projection'

@@ -1,4 +1,6 @@
-import Sqlite, { type Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
+import { openKeyed } from '../../main/db/cipher'
+import { KEY_FILE, readKey } from '../../main/db/key-file'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
@@ -15,8 +17,8 @@ import { silentLogger } from '../../main/infra/logger'
 import { FIRST_NAMES, LAST_NAMES, SERVICE_MIX, SMS_OUTCOME_ODDS } from './population'
 import { exponential, logNormal, seededRandom } from './prng'
 
-/** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
-export const SEEDER_VERSION = 3
+/** Bump when the generated data changes, so cached benchmark databases are rebuilt (4: the file is encrypted). */
+export const SEEDER_VERSION = 4
 
 export const DEMO_STAFF = {
   admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826', role: 'admin' },
@@ -70,7 +72,8 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
 
   await setUpWithTheApp(opts.dataDir, now)
 
-  const db = new Sqlite(file)
+  // The app made the file encrypted, with its key file beside it (main/db/key-file.ts): the seeder writes through it.
+  const db = openKeyed(file, readKey(path.join(opts.dataDir, KEY_FILE)))
   registerSqlFunctions(db)
   try {
     db.pragma('journal_mode = WAL')

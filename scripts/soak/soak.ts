@@ -5,13 +5,13 @@
  * there, that no tracking number was issued twice and that SQLite's integrity check is clean. At the end the worker
  * drains and every event it wrote must have reached the simulator exactly once, in per-application order.
  */
-import Sqlite from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startCentralSim } from '../../test/peers/central-sim'
 import { seededRandom } from '../demo-seed/prng'
+import { openDataDirDb } from '../../main/db/data-dir'
 
 export interface SoakOptions {
   kills: number
@@ -131,7 +131,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         if (tn && (kind === 'R' || kind === 'A' || kind === 'H')) acked[kind].add(tn)
         if (kind === 'C') campaigns++
       }
-      const db = new Sqlite(path.join(dataDir, 'tms.sqlite'), { readonly: true })
+      const db = openDataDirDb(dataDir, { readonly: true })
       try {
         const check = db.pragma('integrity_check', { simple: true })
         if (check !== 'ok') integrityProblems.push(`after kill ${k + 1}: ${String(check)}`)
@@ -163,7 +163,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const drain = startWorker(dataDir, sim.url, ['--drain'], opts.seed)
     await waitFor(drain, () => drain.acks.includes('DRAINED'), 300_000, 'the outbox to drain')
     await drain.exit
-    const db = new Sqlite(path.join(dataDir, 'tms.sqlite'), { readonly: true })
+    const db = openDataDirDb(dataDir, { readonly: true })
     let events: { id: string; tn: string | null }[]
     try {
       events = db.prepare('SELECT id, tracking_number AS tn FROM events ORDER BY seq').all() as typeof events

@@ -1,9 +1,8 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test'
-import Sqlite from 'better-sqlite3'
 import fs from 'node:fs'
-import path from 'node:path'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 import { startHost, type RunningHost } from './fixtures/host'
+import { openDataDirDb } from '../../main/db/data-dir'
 
 /**
  * Nothing acknowledged is lost: kill -9 the browser host while its outbox is being sent, start it again on the same
@@ -101,7 +100,7 @@ test('kill -9 during the outbox drain loses nothing; each event is accepted once
   await after.dispose()
 
   // Compare with what the killed-and-restarted workstation itself holds.
-  const db = new Sqlite(path.join(dataDir, 'tms.sqlite'), { readonly: true })
+  const db = openDataDirDb(dataDir, { readonly: true })
   const local = (db.prepare('SELECT id FROM events ORDER BY seq').all() as { id: string }[]).map((r) => r.id)
   const apps = (
     db.prepare('SELECT tracking_number FROM applications').all() as { tracking_number: string }[]

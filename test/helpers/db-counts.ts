@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 
 /** Tables whose row counts tell whether a call wrote anything. */
 export const WRITABLE_TABLES = [

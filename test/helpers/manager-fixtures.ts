@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { mintTrackingNumber } from '../../common/tracking-number'
 
 const DAY = 86_400_000

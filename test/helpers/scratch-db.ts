@@ -1,4 +1,4 @@
-import Sqlite, { type Database } from 'better-sqlite3'
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach } from 'vitest'
 import { MIGRATIONS } from '../../main/db/migrations'
 import { tempDir } from './temp-dir'

@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,8 @@ import { LATEST_VERSION } from '../../main/db/migrations'
 import { createCore } from '../../main/core/create-core'
 import { CHECK_FAILED_FILE, DatabaseUnavailableError, DB_FILE, openDatabase } from '../../main/db/open'
 import { verifyDatabaseFile } from '../../main/db/verify-file'
+import { openKeyed } from '../../main/db/cipher'
+import { openDataDirDb, openWithDataDirKey } from '../../main/db/data-dir'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { ADMIN, setUpCentre, testCore } from '../helpers/core'
@@ -72,7 +74,7 @@ describe('start-up database recovery', () => {
     expect(backup).not.toBeNull()
     expect(path.dirname(backup!)).toBe(backupDir(tmp.dir))
     expect(latestBackup(tmp.dir)).toBe(backup)
-    const copy = new Sqlite(backup!, { readonly: true })
+    const copy = openWithDataDirKey(tmp.dir, backup!, { readonly: true })
     try {
       expect(copy.prepare('SELECT number FROM centre').get()).toEqual({ number: '042' })
     } finally {
@@ -243,7 +245,8 @@ describe('start-up database recovery', () => {
 
   it('a backup is checked on a worker thread before it counts: a good file passes, a damaged one is named, the loop runs on', async () => {
     const big = path.join(tmp.dir, 'big.sqlite')
-    const db = new Sqlite(big)
+    const key = randomBytes(32)
+    const db = openKeyed(big, key)
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX t_v ON t (v)')
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
     db.transaction(() => {
@@ -254,18 +257,18 @@ describe('start-up database recovery', () => {
     // the verdict would be ready before any timer could fire.)
     let ticks = 0
     const timer = setInterval(() => ticks++, 1)
-    const verdict = await verifyDatabaseFile(big).then((r) => ({ r, ticksBefore: ticks }))
+    const verdict = await verifyDatabaseFile(big, key).then((r) => ({ r, ticksBefore: ticks }))
     clearInterval(timer)
     expect(verdict.r).toBeNull()
     expect(verdict.ticksBefore).toBeGreaterThan(0)
     scribble(big, 4096 * 5, 4096 * 20)
-    expect(await verifyDatabaseFile(big)).toMatch(/.+/)
-    expect(await verifyDatabaseFile(path.join(tmp.dir, 'absent.sqlite'))).toMatch(/.+/)
+    expect(await verifyDatabaseFile(big, key)).toMatch(/.+/)
+    expect(await verifyDatabaseFile(path.join(tmp.dir, 'absent.sqlite'), key)).toMatch(/.+/)
   })
 
   /** Pages start-up never reads: a table of the test's own at the end of the file. */
   const appendUnreadTable = (): void => {
-    const db = new Sqlite(file)
+    const db = openDataDirDb(tmp.dir)
     db.exec('CREATE TABLE unread (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX unread_v ON unread (v)')
     const insert = db.prepare('INSERT INTO unread (v) VALUES (?)')
     db.transaction(() => {

@@ -3,9 +3,7 @@
  * data, the bulk-loaded rollups equal what the triggers would have kept, and the next registration on this PC does
  * not collide with a seeded tracking number.
  */
-import Sqlite from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BacklogSummary } from '../../common/contract'
 import type { ApiResult } from '../../common/errors'
@@ -17,6 +15,7 @@ import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
 import { tempDir } from '../helpers/temp-dir'
+import { openDataDirDb } from '../../main/db/data-dir'
 
 const NOW = Date.UTC(2026, 10, 27, 7, 0, 0)
 const dirs = [tempDir(), tempDir()]
@@ -24,7 +23,7 @@ afterAll(() => dirs.forEach((d) => d.cleanup()))
 
 /** Counts and a hash of every row that matters, so two centres compare in one short line. */
 const fingerprint = (dir: string) => {
-  const db = new Sqlite(path.join(dir, 'tms.sqlite'), { readonly: true })
+  const db = openDataDirDb(dir, { readonly: true })
   try {
     const hash = (sql: string) => {
       const h = createHash('sha256')
@@ -60,7 +59,7 @@ describe('demo seeder', () => {
     await expect(seedDemo({ dataDir: dirs[0]!.dir, documents: 10 })).rejects.toThrow(/already exists/)
 
     // Every seeded slot is the label the desk would have given on the arrival day: ISO week-year, week, bin.
-    const seeded = new Sqlite(path.join(dirs[0]!.dir, 'tms.sqlite'), { readonly: true })
+    const seeded = openDataDirDb(dirs[0]!.dir, { readonly: true })
     try {
       const rows = seeded
         .prepare<[], { service_code: string; arrived_at: number; shelf_slot: string }>(

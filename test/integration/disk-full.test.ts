@@ -2,7 +2,6 @@
  * A full disk, on a real small file system (tmpfs): what a counter PC meets when the disk fills up. Nothing
  * acknowledged is lost, a healthy database is never moved aside, and people are told in words they can act on.
  */
-import Sqlite from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -16,6 +15,7 @@ import { createOutboxDrain } from '../../main/sync/outbox-drain'
 import { ADMIN, setUpCentre, signedIn } from '../helpers/core'
 import { startCentralSim } from '../peers/central-sim'
 import { mountSmallDisk, SMALL_DISK_UNAVAILABLE, type SmallDisk } from '../helpers/small-disk'
+import { openDataDirDb, openWithDataDirKey } from '../../main/db/data-dir'
 
 if (SMALL_DISK_UNAVAILABLE) console.warn(`disk-full suite skipped: ${SMALL_DISK_UNAVAILABLE}`)
 
@@ -50,7 +50,7 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== null)('a full disk never costs the wo
       diskReserveBytes: RESERVE,
     })
   const applicationCount = (file = path.join(dataDir, DB_FILE)): number => {
-    const db = new Sqlite(file, { readonly: true })
+    const db = openWithDataDirKey(dataDir, file, { readonly: true })
     try {
       return (db.prepare('SELECT count(*) AS n FROM applications').get() as { n: number }).n
     } finally {
@@ -128,7 +128,7 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== null)('a full disk never costs the wo
     expect(new Set(acknowledged).size).toBe(acknowledged.length)
     core.close()
     core = null
-    const db = new Sqlite(path.join(dataDir, DB_FILE), { readonly: true })
+    const db = openDataDirDb(dataDir, { readonly: true })
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
       const stored = db.prepare('SELECT tracking_number AS tn FROM applications').all() as { tn: string }[]

@@ -2,7 +2,7 @@
  * Migration 0080 on a centre that already has a shelf: migrate to 70, put documents, SMS and outcomes in, migrate to
  * 80, and the SMS outcome of each document and the turnaround rollups are there from the start.
  */
-import Sqlite, { type Database } from 'better-sqlite3'
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers'
 import path from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { migration0080 } from '../../main/db/migrations/0080-manager'

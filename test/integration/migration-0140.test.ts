@@ -1,4 +1,4 @@
-import type Sqlite from 'better-sqlite3'
+import type Sqlite from 'better-sqlite3-multiple-ciphers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { migrate } from '../../main/db/migrations'
 import { scratchDatabase, versionBefore } from '../helpers/scratch-db'

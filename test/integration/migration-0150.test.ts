@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3'
+import Sqlite from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrate } from '../../main/db/migrations'
 import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'

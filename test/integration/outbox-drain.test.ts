@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import Sqlite, { type Database } from 'better-sqlite3'
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'

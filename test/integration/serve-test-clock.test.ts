@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import Sqlite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host'
 import { parseServeOptions, TEST_CLOCK_SWITCH } from '../../main/host/serve-options'
 import { silentLogger } from '../../main/infra/logger'
 import { ADMIN } from '../helpers/core'
 import { tempDir } from '../helpers/temp-dir'
+import { openDataDirDb } from '../../main/db/data-dir'
 
 /** Tuesday 2 March 2027, 10:00 in Nairobi. */
 const START = '2027-03-02T07:00:00Z'
@@ -95,7 +95,7 @@ describe('serve --fixed-start (test clock)', () => {
     expect(r.ok).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(host.clock.now()).toBeGreaterThan(first)
-    const db = new Sqlite(path.join(tmp.dir, 'tms.sqlite'), { readonly: true })
+    const db = openDataDirDb(tmp.dir, { readonly: true })
     const times = db.prepare('SELECT occurred_at AS at FROM events').all() as { at: number }[]
     db.close()
     expect(times.length).toBeGreaterThan(0)

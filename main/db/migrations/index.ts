@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { migration0010 } from './0010-centre-and-staff'
 import { migration0020 } from './0020-events-outbox-audit'
 import { migration0030 } from './0030-counter'

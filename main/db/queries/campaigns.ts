@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 
 /** One selected document, as the campaign selection reads it (only the columns a preview needs). */
 export interface ReminderCandidateRow {

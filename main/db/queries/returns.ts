@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { REMINDER_GRACE_DAYS } from '../../../common/reminders'
 
 /** A document on the shelf with what a return list shows. */

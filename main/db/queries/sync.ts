@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 
 /** An outbox row with the event it carries, as the drain reads it (oldest first). */
 export interface OutboxEventRow {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import type { CentralEvent, NotificationOutcome, SmsOutcome, StoredEvent } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { analyticsQueries } from './analytics'
 import { callQueries } from './calls'
 import { overdueQueries } from './overdue'

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers'
 
 /**
  * Documents still at the agency past their expected-ready date. `status = 'registered'` is literal so the partial

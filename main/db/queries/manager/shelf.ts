@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers'
 
 /**
  * Shelf backlog statements. Every one names `status = 'arrived'` literally so the partial indexes of migration 0080

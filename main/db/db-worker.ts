@@ -1,0 +1,81 @@
+import { Worker } from 'node:worker_threads'
+import type { DatabaseKey } from './cipher'
+
+/**
+ * Reading a whole database — a check, a backup copy — takes seconds on a 2.5 GB centre, and the core's event loop
+ * must not wait for it (scans and registrations go on meanwhile): such work runs on a worker thread with a
+ * connection of its own, keyed like the app's.
+ */
+export type DatabaseJob =
+  /** `PRAGMA quick_check`; `live`: the open database, read-only beside the app's connection. */
+  | { kind: 'check'; file: string; live: boolean }
+  /** A consistent copy of the live database (`VACUUM INTO`, keyed like its source) at `target`. */
+  | { kind: 'copy'; file: string; target: string }
+
+export interface JobResult {
+  /** What the check found; null when the file passes. */
+  problem: string | null
+  /** The job could not run: the message and SQLite's code. */
+  error: { message: string; code: string | null } | null
+}
+
+// The worker is plain JavaScript evaluated as a string (an eval worker has no module paths of its own, so it is
+// handed the resolved SQLite entry). Keys are applied exactly as main/db/cipher.ts applyKey does.
+const WORKER_SOURCE = `const { parentPort, workerData: w } = require('node:worker_threads')
+const Sqlite = require(w.sqlite)
+const open = (file, readonly) => {
+  const db = new Sqlite(file, { fileMustExist: true, readonly })
+  db.pragma("cipher = 'sqlcipher'")
+  db.pragma('legacy = 4')
+  db.pragma('key = "x\\'' + w.keyHex + '\\'"')
+  return db
+}
+const check = (db) => {
+  const rows = db.pragma('quick_check')
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
+  return problems.length === 0 ? null : problems.slice(0, 3).join('; ')
+}
+try {
+  if (w.job.kind === 'copy') {
+    const source = open(w.job.file, true)
+    try {
+      source.exec("VACUUM INTO '" + w.job.target.replace(/'/g, "''") + "'")
+    } finally {
+      source.close()
+    }
+    parentPort.postMessage({ problem: null, error: null })
+  } else {
+    const db = open(w.job.file, w.job.live)
+    try {
+      // A copy of a WAL database opens in WAL mode and would leave -wal and -shm files beside it.
+      if (!w.job.live) db.pragma('journal_mode = DELETE')
+      parentPort.postMessage({ problem: check(db), error: null })
+    } finally {
+      db.close()
+    }
+  }
+} catch (err) {
+  const message = String(err && err.message ? err.message : err)
+  parentPort.postMessage({ problem: null, error: { message, code: (err && err.code) || null } })
+}`
+
+/** Runs one job on a fresh worker thread. Never rejects: a failure to run is in `error`. */
+export function runDatabaseJob(job: DatabaseJob, key: DatabaseKey): Promise<JobResult> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      job,
+      keyHex: key.toString('hex'),
+      sqlite: require.resolve('better-sqlite3-multiple-ciphers'),
+    },
+  })
+  return new Promise((resolve) => {
+    worker.once('message', (m: JobResult) => {
+      resolve(m)
+      void worker.terminate()
+    })
+    worker.once('error', (err) =>
+      resolve({ problem: null, error: { message: `the worker could not run: ${err.message}`, code: null } }),
+    )
+  })
+}
