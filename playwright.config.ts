@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium'
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  tsconfig: './tsconfig.playwright.json',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

@@ -5,6 +5,13 @@ import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from './
 const MANAGERS = ['manager', 'admin'] as const
 
 /** Sync with the central tracking API: enrolment, status, dead letters, and offline transfer by file. */
+/** A transfer file's passphrase: chosen at export, typed again on the PC that sends the file. */
+export const MIN_TRANSFER_PASSPHRASE = 10
+const transferPassphrase = z
+  .string({ error: 'Choose a passphrase for the file' })
+  .min(MIN_TRANSFER_PASSPHRASE, `The passphrase has at least ${MIN_TRANSFER_PASSPHRASE} characters`)
+  .max(200, 'The passphrase has at most 200 characters')
+
 export const syncMethods = {
   'sync.status': method<SyncStatusInfo>()({
     summary: 'Central API connection and outbox state',
@@ -45,9 +52,9 @@ export const syncMethods = {
     input: z.strictObject({ seq: z.number({ error: 'Event number is required' }).int().positive() }),
   }),
   'sync.exportPending': method<TransferFile>()({
-    summary: 'Export waiting events to a file for a USB stick',
+    summary: 'Export waiting events to a file for a USB stick, sealed with a passphrase',
     access: MANAGERS,
-    input: empty,
+    input: z.strictObject({ passphrase: transferPassphrase }),
   }),
   'sync.importFile': method<ImportSummary>()({
     summary: 'Send the events of a transfer file from another PC to the central API',
@@ -58,6 +65,8 @@ export const syncMethods = {
         .string({ error: 'Choose a transfer file' })
         .min(1, 'The transfer file is empty')
         .max(200_000, 'The transfer file is too large for one upload here'),
+      /** Needed for a sealed file; an unsealed one from an earlier version opens without. */
+      passphrase: z.string().max(200, 'The passphrase has at most 200 characters').optional(),
     }),
   }),
 } as const

@@ -86,6 +86,8 @@ export function keyFingerprint(key: DatabaseKey): string {
 export function encryptInPlace(file: string, key: DatabaseKey): void {
   const staged = `${file}.encrypting`
   removeStaged(staged)
+  // VACUUM INTO fills an empty file that exists: made here, readable by its owner only.
+  fs.closeSync(fs.openSync(staged, 'wx', 0o600))
   const plain = new Sqlite(file, { fileMustExist: true })
   try {
     // Everything in the -wal goes into the copy with the rest: VACUUM INTO reads the database as a reader sees it.
@@ -95,6 +97,8 @@ export function encryptInPlace(file: string, key: DatabaseKey): void {
   }
   const copy = new Sqlite(staged, { fileMustExist: true })
   try {
+    // No rollback journal: the copy is thrown away on any failure, and a journal would need the file's size again.
+    copy.pragma('journal_mode = OFF')
     copy.pragma(`cipher = 'sqlcipher'`)
     copy.pragma('legacy = 4')
     copy.pragma(`rekey = "x'${key.toString('hex')}'"`)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { DatabaseRecovery } from '../../common/contract'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
-import { backupsNewestFirst } from './backup'
+import { backupDir, backupsNewestFirst } from './backup'
 import { encryptInPlace, isPlaintextDatabase, keyFingerprint, openKeyed, type DatabaseKey } from './cipher'
 import { DatabaseKeyError, keyFromFile, writeOwnerOnly } from './key-file'
 import { errorCode, isIoError } from './storage-fault'
@@ -132,6 +132,7 @@ export function openDatabase(
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   fs.chmodSync(dataDir, 0o700)
   const file = path.join(dataDir, DB_FILE)
+  if (fs.existsSync(backupDir(dataDir))) fs.chmodSync(backupDir(dataDir), 0o700)
   const key = databaseKey(dataDir, file, opts.key)
   encryptPlaintextFiles(dataDir, file, key, logger)
   if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600))

@@ -10,6 +10,7 @@ import { syncStateStore } from '../sync/sync-state'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import type { Projector } from './projection/projector'
+import { isSealedTransfer, openTransfer, sealTransfer, TransferSealError } from '../sync/transfer-seal'
 
 interface Deps {
   store: Store
@@ -171,22 +172,30 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
       return info()
     },
 
-    exportPending(by: string): TransferFile {
-      const content = drain.exportPending()
-      const events = content === '' ? 0 : content.trimEnd().split('\n').length
+    async exportPending(by: string, passphrase: string): Promise<TransferFile> {
+      const plain = drain.exportPending()
+      const events = plain === '' ? 0 : plain.trimEnd().split('\n').length
+      let content: string
+      try {
+        content = events === 0 ? '' : await sealTransfer(plain, passphrase)
+      } catch (err) {
+        if (err instanceof TransferSealError) throw new AppError('INVALID_INPUT', err.message, err.field)
+        throw err
+      }
       const centre = store.centre.get()
       store.audit.write({ at: clock.now(), staffNumber: by, action: 'sync.exported', detail: { events } })
       const stamp = new Date(clock.now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')
       return {
-        fileName: `tms-events-${centre?.number ?? 'centre'}-${centre?.workstation_slot ?? 'ws'}-${stamp}.jsonl`,
+        fileName: `tms-events-${centre?.number ?? 'centre'}-${centre?.workstation_slot ?? 'ws'}-${stamp}.tms-transfer`,
         content,
         events,
       }
     },
 
-    async importFile(content: string, by: string): Promise<ImportSummary> {
+    async importFile(content: string, passphrase: string | undefined, by: string): Promise<ImportSummary> {
       try {
-        const r = await drain.importFile(content)
+        const plain = isSealedTransfer(content) ? await openTransfer(content, passphrase) : content
+        const r = await drain.importFile(plain)
         store.audit.write({
           at: clock.now(),
           staffNumber: by,
@@ -195,6 +204,7 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
         })
         return r
       } catch (err) {
+        if (err instanceof TransferSealError) throw new AppError('INVALID_INPUT', err.message, err.field)
         if (err instanceof ImportFileError) throw new AppError('INVALID_INPUT', err.message, 'content')
         throw new AppError('CONFLICT', err instanceof Error ? err.message : String(err))
       }

@@ -8,9 +8,10 @@ import { startHost, type RunningHost } from './fixtures/host'
 /**
  * The canary: a customer's name, phone and ID number no other test uses (and a proxy's) go through a shift of the
  * real host process — registration with a receipt, arrival, the "ready" SMS, a kill -9 and a restart, the hand-over to
- * the owner and to a proxy, the daily backup — and afterwards not one byte of them is in plain text anywhere the host
- * wrote: its data dir (database, -wal, -shm, journal, backups, key files), its temp dir, its log.
- * The customer's own deliberate export (a CSV the manager downloads) is theirs to hold and is not part of this.
+ * the owner and to a proxy, the transfer file for a USB stick, the daily backup — and afterwards not one byte of them
+ * is in plain text anywhere the host wrote: its data dir (database, -wal, -shm, journal, backups, key files), its temp
+ * dir, its log, the transfer file. A backlog CSV a manager downloads on purpose (after the PIN again) is a deliberate
+ * copy and not part of this.
  */
 const OWNER = { customerName: 'Zawadi Qwertyuiop', phone: '0799 123 457', idNumber: '39876541' }
 const PROXY = { name: 'Baraka Asdfghjkl', idNumber: '38765432' }
@@ -123,6 +124,18 @@ test('a shift leaves no customer name, phone or ID number in plain text in any f
   })
   expect(stored).toMatchObject({ customerName: OWNER.customerName, status: 'collected' })
 
+  // The manager takes the waiting events away on a USB stick: the file as the browser saves it.
+  const transfer = await admin2.call<{ fileName: string; content: string; events: number }>(
+    'sync.exportPending',
+    {
+      passphrase: 'mango tree 42',
+    },
+  )
+  expect(transfer.events).toBeGreaterThan(0)
+  const stick = path.join(root, 'usb-stick')
+  fs.mkdirSync(stick)
+  fs.writeFileSync(path.join(stick, transfer.fileName), transfer.content)
+
   // The daily backup runs from the host's tick once set-up is done.
   const backups = path.join(dataDir, 'backups')
   await expect
@@ -136,7 +149,7 @@ test('a shift leaves no customer name, phone or ID number in plain text in any f
   const logFile = path.join(root, 'host.log')
   fs.writeFileSync(logFile, logs.join('\n'))
 
-  const written = [...filesUnder(dataDir), ...filesUnder(tmpDir), logFile]
+  const written = [...filesUnder(dataDir), ...filesUnder(tmpDir), ...filesUnder(stick), logFile]
   expect(written.some((f) => f.endsWith('-wal'))).toBe(true)
   expect(written.some((f) => f.includes(`${path.sep}backups${path.sep}`))).toBe(true)
   const found = written.map((f) => ({ file: path.relative(root, f), hits: hits(fs.readFileSync(f)) }))

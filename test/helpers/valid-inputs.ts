@@ -85,7 +85,7 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'sync.now': {},
   'sync.deadLetters': {},
   'sync.retryDeadLetter': { seq: 1 },
-  'sync.exportPending': {},
+  'sync.exportPending': { passphrase: 'long enough phrase' },
   'sync.importFile': { content: '{}' },
   'backlog.summary': {},
   'backlog.list': {

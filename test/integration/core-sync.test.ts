@@ -92,18 +92,50 @@ describe('core sync with the central API', () => {
     expect(snapshot).toMatchObject({ ok: true, value: { sync: { state: 'error', queueDepth: depth } } })
   })
 
-  it('exports waiting events to a transfer file a manager can take away', async () => {
+  it('a transfer file is sealed with the passphrase: no customer detail in it, and only that passphrase sends it', async () => {
     await signedIn(t.core, admin, 'clerk-window', 'clerk')
     await register('clerk-window', 'Wanjiku Kamau')
-    const file = await t.core.dispatch(admin, 'sync.exportPending', {})
+    expect(await t.core.dispatch(admin, 'sync.exportPending', { passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: 'passphrase',
+        message: 'The passphrase has at least 10 characters',
+      },
+    })
+    const file = await t.core.dispatch(admin, 'sync.exportPending', { passphrase: 'mango tree 42' })
     expect(file).toMatchObject({
       ok: true,
-      value: { fileName: expect.stringMatching(/^tms-events-042-01-.*\.jsonl$/) },
+      value: { fileName: expect.stringMatching(/^tms-events-042-01-.*\.tms-transfer$/) },
     })
     const { content, events } = (file as { value: { content: string; events: number } }).value
-    expect(content.trimEnd().split('\n')).toHaveLength(events)
     expect(events).toBe(
       (t.core.store.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,
     )
+    for (const word of ['Wanjiku', 'Kamau', '712345678', 'BIRTH_CERT']) expect(content).not.toContain(word)
+
+    await t.core.dispatch(admin, 'sync.enrol', { apiUrl: sim.url, enrolmentCode: 'DEMO-042' })
+    const send = (c: string, passphrase?: string) =>
+      t.core.dispatch(admin, 'sync.importFile', { content: c, ...(passphrase ? { passphrase } : {}) })
+    expect(await send(content)).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase', message: expect.stringMatching(/locked: type the passphrase/) },
+    })
+    expect(await send(content, 'mango tree 43')).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase', message: expect.stringMatching(/does not open this transfer file/) },
+    })
+    // One changed character of the sealed data: refused the same way, nothing sent.
+    const data = /"data":"([^"]+)"/.exec(content)![1]!
+    const flipped = content.replace(data, (data[0] === 'A' ? 'B' : 'A') + data.slice(1))
+    expect(await send(flipped, 'mango tree 42')).toMatchObject({ ok: false, error: { field: 'passphrase' } })
+    expect(await send(content.slice(0, content.length / 2), 'mango tree 42')).toMatchObject({
+      ok: false,
+      error: { field: 'content' },
+    })
+    const sent = await send(content, 'mango tree 42')
+    expect(sent).toMatchObject({ ok: true, value: { rejected: 0 } })
+    const r = (sent as { value: { accepted: number; duplicate: number } }).value
+    expect(r.accepted + r.duplicate).toBe(events)
   })
 })

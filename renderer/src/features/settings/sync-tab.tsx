@@ -1,7 +1,20 @@
-import { Alert, Badge, Button, FileButton, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
 import type { DeadLetter, SyncStatusInfo } from '../../../../common/contract'
+import { MIN_TRANSFER_PASSPHRASE } from '../../../../common/contract/sync-methods'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 
@@ -19,6 +32,7 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
   const [apiUrl, setApiUrl] = useState('')
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [passphrase, setPassphrase] = useState('')
   const oversees = role !== 'other'
   const load = useCallback(() => {
     api.call('sync.status', {}).then(
@@ -47,12 +61,16 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
     }
   }
   const download = async (): Promise<void> => {
-    const f = await api.call('sync.exportPending', {})
+    setError(null)
+    const f = await api.call('sync.exportPending', { passphrase })
     const a = document.createElement('a')
-    a.href = URL.createObjectURL(new Blob([f.content], { type: 'application/x-ndjson' }))
+    a.href = URL.createObjectURL(new Blob([f.content], { type: 'application/octet-stream' }))
     a.download = f.fileName
     a.click()
-    notifications.show({ color: 'green', message: `${f.events} waiting events saved to ${f.fileName}.` })
+    notifications.show({
+      color: 'green',
+      message: `${f.events} waiting events saved to ${f.fileName}, locked with the passphrase.`,
+    })
   }
 
   return (
@@ -120,7 +138,20 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
       )}
       {oversees && (
         <>
-          <Group>
+          <Text size="sm" c="dimmed">
+            A transfer file holds customers&apos; details: it is locked with a passphrase you choose here, and
+            the PC that sends it asks for the same passphrase. Tell it to the person carrying the stick by
+            phone, not on the stick.
+          </Text>
+          <Group align="end">
+            <PasswordInput
+              label="Transfer file passphrase"
+              description={`At least ${MIN_TRANSFER_PASSPHRASE} characters`}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              w={300}
+              autoComplete="off"
+            />
             <Button
               variant="default"
               onClick={() => void download().catch((e: Error) => setError(e.message))}
@@ -129,13 +160,13 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
             </Button>
             {role === 'admin' && (
               <FileButton
-                accept=".jsonl,application/x-ndjson,text/plain"
+                accept=".tms-transfer,.jsonl,application/octet-stream,application/x-ndjson,text/plain"
                 onChange={(f) =>
                   void f
                     ?.text()
                     .then((content) =>
                       run(
-                        () => api.call('sync.importFile', { content }),
+                        () => api.call('sync.importFile', { content, passphrase: passphrase || undefined }),
                         'Transfer file sent to the central API.',
                       ),
                     )
