@@ -149,7 +149,7 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
               description={`At least ${MIN_TRANSFER_PASSPHRASE} characters`}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
-              w={300}
+              w={240}
               autoComplete="off"
             />
             <Button
