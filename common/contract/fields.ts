@@ -25,17 +25,21 @@ const PIN_HOLDER: Record<Role, string> = {
   admin: "An administrator's",
 }
 
-/** Why `pin` is too short for someone with `role`, or null. The one place this rule is written. */
+/**
+ * Why `pin` is too short for someone with `role`, or null. The one place this rule is written; a PIN that is not all
+ * digits is left to `pin`'s own message.
+ */
 export function pinTooShortFor(role: Role, pin: string): string | null {
   const min = MIN_PIN_DIGITS[role]
-  return pin.length < min ? `${PIN_HOLDER[role]} PIN has at least ${min} digits.` : null
+  return /^\d*$/.test(pin) && pin.length < min ? `${PIN_HOLDER[role]} PIN has at least ${min} digits.` : null
 }
 
 /**
  * Whether changing someone's role from `from` to `to` must set a new PIN in the same change: the new role asks for
  * more digits than the old one did, and the stored hash does not say how long the PIN is.
  */
-export const roleChangeNeedsNewPin = (from: Role, to: Role): boolean => MIN_PIN_DIGITS[to] > MIN_PIN_DIGITS[from]
+export const roleChangeNeedsNewPin = (from: Role, to: Role): boolean =>
+  MIN_PIN_DIGITS[to] > MIN_PIN_DIGITS[from]
 
 /**
  * What a PIN being set must be, shown under every field that sets one. It says what `newPin` and `pinTooShortFor`
@@ -50,8 +54,13 @@ export const newPin = pin.refine((p) => !isGuessablePin(p), {
 })
 
 /** Adds the role's length rule to an input holding a role and a PIN being set (`pin` at `path`). */
-export function checkPinForRole(role: Role | undefined, p: unknown, ctx: z.RefinementCtx, path: string[]): void {
-  if (role === undefined || typeof p !== 'string' || !/^\d+$/.test(p)) return
+export function checkPinForRole(
+  role: Role | undefined,
+  p: unknown,
+  ctx: z.RefinementCtx,
+  path: string[],
+): void {
+  if (role === undefined || typeof p !== 'string') return
   const problem = pinTooShortFor(role, p)
   if (problem) ctx.addIssue({ code: 'custom', message: problem, path })
 }

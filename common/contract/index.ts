@@ -108,7 +108,8 @@ export const contract = {
       .superRefine((s, ctx) => f.checkPinForRole(s.role, s.pin, ctx, ['pin'])),
   }),
   'staff.update': method<StaffSummary>()({
-    summary: 'Change a staff member’s name, role or active flag (a promotion to manager or admin sets a new PIN)',
+    summary:
+      'Change a staff member’s name, role or active flag (a promotion to manager or admin sets a new PIN)',
     access: ['admin'],
     input: z
       .strictObject({

@@ -37,7 +37,8 @@ function storedCost(stored: string): (Cost & { salt: Buffer; hash: Buffer }) | n
   if (kind !== 'scrypt' || !salt || !hash || extra !== undefined) return null
   const [n, r, p] = [Number(nText), Number(rText), Number(pText)]
   const powerOfTwo = Number.isInteger(n) && n >= 2 && n <= N && (n & (n - 1)) === 0
-  if (!powerOfTwo || !Number.isInteger(r) || r < 1 || r > R || !Number.isInteger(p) || p < 1 || p > P) return null
+  if (!powerOfTwo || !Number.isInteger(r) || r < 1 || r > R || !Number.isInteger(p) || p < 1 || p > P)
+    return null
   return { n, r, p, salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') }
 }
 
