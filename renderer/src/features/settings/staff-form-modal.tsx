@@ -18,7 +18,7 @@ interface NewValues {
   pinConfirm: string
 }
 
-const pinsMatch = (v: { pin?: string | undefined; pinConfirm: string }): Record<string, string> =>
+const pinsMatch = (v: { pin: string; pinConfirm: string }): Record<string, string> =>
   v.pin !== v.pinConfirm ? { pinConfirm: 'The two PINs are not the same' } : {}
 
 /** Adds a staff member. */
@@ -132,10 +132,12 @@ export function EditStaffModal({
     },
     // The PIN fields count only while they show.
     validate: (v) =>
-      zodValidate<Omit<EditValues, 'pin'> & { pin?: string }>(
-        contract['staff.update'].input,
-        pinsMatch,
-      )(needsPin(v.role) ? v : { ...v, pin: undefined, pinConfirm: '' }),
+      needsPin(v.role)
+        ? zodValidate<EditValues>(contract['staff.update'].input, pinsMatch)(v)
+        : zodValidate<Omit<EditValues, 'pin'> & { pin: undefined }>(contract['staff.update'].input)({
+            ...v,
+            pin: undefined,
+          }),
   })
   const submit = form.onSubmit(async ({ pin, pinConfirm: _c, ...rest }) => {
     try {
