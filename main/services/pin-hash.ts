@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 /**
  * OWASP's scrypt cost for passwords (N = 2^17, r = 8, p = 1): 128 MiB and about 0.3 s per hash (one core of the
- * development machine), so trying all 10^6 six-digit PINs against one stolen hash takes about 3.5 days of a core,
+ * development machine), so trying all 10^6 six-digit PINs against one stolen hash takes about 3.4 days of a core,
  * all 10^4 four-digit ones about 50 minutes. Raising any of these upgrades each stored hash at its holder's next
  * sign-in or unlock (`needsRehash`).
  */
