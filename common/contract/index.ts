@@ -48,10 +48,12 @@ export const contract = {
       centreNumber: f.centreNumber,
       centreName: f.centreName,
       workstationSlot: f.workstationSlot,
-      admin: z.strictObject(
-        { staffNumber: f.staffNumber, name: f.personName, pin: f.newPin },
-        { error: 'The first administrator’s staff number, name and PIN are required' },
-      ),
+      admin: z
+        .strictObject(
+          { staffNumber: f.staffNumber, name: f.personName, pin: f.newPin },
+          { error: 'The first administrator’s staff number, name and PIN are required' },
+        )
+        .superRefine((a, ctx) => f.checkPinForRole('admin', a.pin, ctx, ['pin'])),
     }),
   }),
   'auth.session': method<SessionInfo | null>()({
@@ -101,17 +103,23 @@ export const contract = {
   'staff.create': method<StaffSummary>()({
     summary: 'Add a staff member',
     access: ['admin'],
-    input: z.strictObject({ staffNumber: f.staffNumber, name: f.personName, role: f.role, pin: f.newPin }),
+    input: z
+      .strictObject({ staffNumber: f.staffNumber, name: f.personName, role: f.role, pin: f.newPin })
+      .superRefine((s, ctx) => f.checkPinForRole(s.role, s.pin, ctx, ['pin'])),
   }),
   'staff.update': method<StaffSummary>()({
-    summary: 'Change a staff member’s name, role or active flag',
+    summary:
+      'Change a staff member’s name, role or active flag (a promotion to manager or admin sets a new PIN)',
     access: ['admin'],
-    input: z.strictObject({
-      staffNumber: f.staffNumber,
-      name: f.personName.optional(),
-      role: f.role.optional(),
-      active: z.boolean({ error: 'Active must be true or false' }).optional(),
-    }),
+    input: z
+      .strictObject({
+        staffNumber: f.staffNumber,
+        name: f.personName.optional(),
+        role: f.role.optional(),
+        active: z.boolean({ error: 'Active must be true or false' }).optional(),
+        pin: f.newPin.optional(),
+      })
+      .superRefine((s, ctx) => f.checkPinForRole(s.role, s.pin, ctx, ['pin'])),
   }),
   'staff.resetPin': method<StaffSummary>()({
     summary: 'Set a new PIN for a staff member and clear any lockout',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { centralApiUrl } from './central-url'
 import { empty, method } from './define'
 import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from './sync-types'
 
@@ -23,12 +24,7 @@ export const syncMethods = {
     summary: 'Enrol this workstation with the central API using a one-time code',
     access: ['admin'],
     input: z.strictObject({
-      apiUrl: z
-        .url({
-          protocol: /^https?$/,
-          error: 'The central API address starts with https:// (or http:// on a test network)',
-        })
-        .max(200),
+      apiUrl: centralApiUrl,
       enrolmentCode: z
         .string({ error: 'Enrolment code is required' })
         .trim()

@@ -11,7 +11,6 @@ import { nairobiMidnight, toDayNumber } from '../../common/nairobi-time'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
 import type { PrintService } from '../services/print-service'
-import { hashPin } from '../services/pin-hash'
 import type { SettingsService } from '../services/settings-service'
 import type { SetupService } from '../services/setup-service'
 import type { StaffService } from '../services/staff-service'
@@ -92,7 +91,7 @@ export function createHandlers(d: Deps): Handlers {
     },
     'auth.activity': () => null,
     'auth.changePin': async (input, ctx) => {
-      await d.auth.changePin(ctx.key, input.currentPin, () => hashPin(input.newPin))
+      await d.auth.changePin(ctx.key, input.currentPin, input.newPin)
       return null
     },
     'staff.list': () => d.staff.list(),

@@ -1,9 +1,10 @@
 import type { SessionInfo } from '../../common/contract'
+import { pinTooShortFor } from '../../common/contract/fields'
 import { AppError } from '../../common/errors'
 import { isDiskFull } from '../db/storage-fault'
 import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
-import { DECOY_HASH, verifyPin } from './pin-hash'
+import { DECOY_HASH, hashPin, needsRehash, verifyPin } from './pin-hash'
 import type { Session, SessionStore } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
 
@@ -77,7 +78,17 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
         audit('refused', { reason: 'inactive' })
         throw new AppError('FORBIDDEN', 'This staff account is deactivated. Ask an administrator.')
       }
-      if (bookkeeping(() => store.staff.recordSuccess({ staffNumber, now }))) unrecorded.delete(staffNumber)
+      // A hash made at an older, lower cost is replaced now, while the PIN is known: nobody has to do anything.
+      const upgraded = needsRehash(row.pin_hash) ? await hashPin(pin) : null
+      const recorded = bookkeeping(() =>
+        store.tx(() => {
+          // Only if the hash is still the one just checked: an administrator may have reset the PIN meanwhile.
+          if (upgraded && store.staff.byNumber(staffNumber)?.pin_hash === row.pin_hash)
+            store.staff.setPin({ staffNumber, pinHash: upgraded, now })
+          store.staff.recordSuccess({ staffNumber, now })
+        }),
+      )
+      if (recorded) unrecorded.delete(staffNumber)
       return
     }
     const attempts = row.failed_attempts + (pending?.attempts ?? 0) + 1
@@ -237,11 +248,13 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       return changed
     },
 
-    async changePin(key: string, currentPin: string, newPinHash: () => Promise<string>): Promise<void> {
+    async changePin(key: string, currentPin: string, newPin: string): Promise<void> {
       const s = sessions.get(key)
       if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      const tooShort = pinTooShortFor(s.role, newPin)
+      if (tooShort) throw new AppError('INVALID_INPUT', tooShort, 'newPin')
       await checkPin(s.staffNumber, currentPin, 'auth.changePin')
-      const pinHash = await newPinHash()
+      const pinHash = await hashPin(newPin)
       const now = clock.now()
       store.tx(() => {
         store.staff.setPin({ staffNumber: s.staffNumber, pinHash, now })

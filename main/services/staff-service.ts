@@ -1,5 +1,6 @@
 import type { StaffSummary } from '../../common/contract'
 import { AppError } from '../../common/errors'
+import { pinTooShortFor, roleChangeNeedsNewPin } from '../../common/contract/fields'
 import type { Role } from '../../common/roles'
 import type { StaffRow } from '../db/queries/staff'
 import type { Store } from '../db/store'
@@ -30,6 +31,12 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
     const row = store.staff.byNumber(staffNumber)
     if (!row) throw new AppError('NOT_FOUND', `No staff member with number ${staffNumber}.`, 'staffNumber')
     return row
+  }
+
+  /** Refuses a PIN shorter than `role` asks for (the contract cannot know the role of someone already here). */
+  const mustFit = (role: Role, pin: string): void => {
+    const problem = pinTooShortFor(role, pin)
+    if (problem) throw new AppError('INVALID_INPUT', problem, 'pin')
   }
 
   /** Refuses a change that would leave the centre with no active administrator. */
@@ -70,26 +77,41 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
       return toSummary(mustGet(p.staffNumber))
     },
 
-    update(
+    async update(
       p: {
         staffNumber: string
         name?: string | undefined
         role?: Role | undefined
         active?: boolean | undefined
+        pin?: string | undefined
       },
       by: string,
-    ): StaffSummary {
-      const row = mustGet(p.staffNumber)
-      const next = {
-        name: p.name ?? row.name,
-        role: p.role ?? row.role,
-        active: p.active ?? row.active === 1,
+    ): Promise<StaffSummary> {
+      /** The row as it will be, or why not; run again inside the transaction, as hashing yields. */
+      const plan = (row: StaffRow) => {
+        const next = {
+          name: p.name ?? row.name,
+          role: p.role ?? row.role,
+          active: p.active ?? row.active === 1,
+        }
+        if (!keepsAnAdmin(p.staffNumber, next.role, next.active)) {
+          throw new AppError('CONFLICT', 'The centre must keep at least one active administrator.')
+        }
+        if (p.pin === undefined && roleChangeNeedsNewPin(row.role, next.role)) {
+          throw new AppError(
+            'INVALID_INPUT',
+            `${pinTooShortFor(next.role, '')} Set a new PIN for ${row.name} in the same change.`,
+            'pin',
+          )
+        }
+        if (p.pin !== undefined) mustFit(next.role, p.pin)
+        return next
       }
-      if (!keepsAnAdmin(p.staffNumber, next.role, next.active)) {
-        throw new AppError('CONFLICT', 'The centre must keep at least one active administrator.')
-      }
+      plan(mustGet(p.staffNumber))
+      const pinHash = p.pin === undefined ? null : await hashPin(p.pin)
       const now = clock.now()
       store.tx(() => {
+        const next = plan(mustGet(p.staffNumber))
         store.staff.update({
           staffNumber: p.staffNumber,
           name: next.name,
@@ -108,15 +130,25 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
           action: 'staff.updated',
           detail: { staffNumber: p.staffNumber, ...next },
         })
+        if (pinHash) {
+          store.staff.setPin({ staffNumber: p.staffNumber, pinHash, now })
+          store.audit.write({
+            at: now,
+            staffNumber: by,
+            action: 'staff.pinReset',
+            detail: { staffNumber: p.staffNumber },
+          })
+        }
       })
       return toSummary(mustGet(p.staffNumber))
     },
 
     async resetPin(p: { staffNumber: string; pin: string }, by: string): Promise<StaffSummary> {
-      mustGet(p.staffNumber)
+      mustFit(mustGet(p.staffNumber).role, p.pin)
       const pinHash = await hashPin(p.pin)
       const now = clock.now()
       store.tx(() => {
+        mustFit(mustGet(p.staffNumber).role, p.pin)
         store.staff.setPin({ staffNumber: p.staffNumber, pinHash, now })
         store.audit.write({
           at: now,

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios'
-import { createCentralHttp } from './http-client'
+import { certificateMessage, createCentralHttp } from './http-client'
 import http from 'node:http'
 import https from 'node:https'
 import { parseRetryAfter } from './backoff'
@@ -154,6 +154,8 @@ function problemText(body: string): string {
 
 /** A transport failure (timeout, refused, oversized answer) in words for the sync status. Shared by push and pull. */
 export function networkMessage(err: unknown, timeoutMs: number): string {
+  const certificate = certificateMessage(err)
+  if (certificate) return certificate
   if (axios.isAxiosError(err)) {
     if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || axios.isCancel(err)) {
       return `the central API did not answer within ${timeoutMs} ms`

@@ -1,4 +1,4 @@
-import { createCentralHttp } from './http-client'
+import { certificateMessage, createCentralHttp } from './http-client'
 import { z } from 'zod'
 import { AppError } from '../../common/errors'
 
@@ -37,7 +37,8 @@ export async function enrolWorkstation(p: {
   } catch (err) {
     throw new AppError(
       'CONFLICT',
-      `Cannot reach the central API at ${p.apiUrl}: ${err instanceof Error ? err.message : String(err)}`,
+      certificateMessage(err) ??
+        `Cannot reach the central API at ${p.apiUrl}: ${err instanceof Error ? err.message : String(err)}`,
       'apiUrl',
     )
   }

@@ -389,7 +389,7 @@ export function createOutboxDrain(opts: OutboxDrainOptions) {
     ) {
       const parsed = SYNC_STATE_SCHEMAS.endpoint.safeParse(endpoint)
       if (!parsed.success)
-        throw new Error('the central API address must be an http(s) URL and the token not empty')
+        throw new Error(parsed.error.issues[0]?.message ?? 'the central API endpoint is not valid')
       state.put({
         endpoint: parsed.data,
         needsEnrolment: null,

@@ -1,11 +1,15 @@
 import { z } from 'zod'
+import { centralApiUrl } from '../../common/contract/central-url'
 import type { SyncQueries } from '../db/queries/sync'
 import type { Logger } from '../infra/logger'
 
 /** The shape of each `sync_state` key. Values are checked on the way out, so a damaged row reads as absent. */
 export const SYNC_STATE_SCHEMAS = {
-  /** Where the central API is and the bearer token this PC was enrolled with. */
-  endpoint: z.object({ baseUrl: z.url({ protocol: /^https?$/ }), token: z.string().min(1) }),
+  /**
+   * Where the central API is and the bearer token this PC was enrolled with. An address no longer allowed (plain
+   * http:// to another host, from before https was required) reads as absent: nothing is sent until re-enrolment.
+   */
+  endpoint: z.object({ baseUrl: centralApiUrl, token: z.string().min(1) }),
   /** What the central API knows this PC as, recorded at enrolment. */
   enrolment: z.object({ deviceId: z.string().min(1), centreNumber: z.string(), enrolledAt: z.number() }),
   /** Consecutive failed attempts and when the next one may start (epoch ms). */

@@ -21,8 +21,8 @@ import { exponential, logNormal, seededRandom } from './prng'
 export const SEEDER_VERSION = 4
 
 export const DEMO_STAFF = {
-  admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826', role: 'admin' },
-  manager: { staffNumber: 'MGR001', name: 'Joseph Mutua', pin: '3917', role: 'manager' },
+  admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619', role: 'admin' },
+  manager: { staffNumber: 'MGR001', name: 'Joseph Mutua', pin: '391746', role: 'manager' },
   desk: { staffNumber: 'DSK001', name: 'Faith Chebet', pin: '6152', role: 'desk' },
   clerk: { staffNumber: 'CLK001', name: 'Brian Otieno', pin: '2739', role: 'clerk' },
 } as const

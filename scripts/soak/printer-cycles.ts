@@ -59,7 +59,7 @@ export async function runPrinterCycles(opts: { cycles: number }): Promise<Printe
       centreNumber: '042',
       centreName: 'Huduma Centre GPO',
       workstationSlot: '01',
-      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
     })
     await call('printer.configure', {
       connection: { kind: 'tcp', host: '127.0.0.1', port: peer.port },

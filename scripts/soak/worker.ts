@@ -31,7 +31,7 @@ const drainOnly = process.argv.includes('--drain')
 const rand = seededRandom(Number(arg('--seed') ?? 1))
 const say = (line: string): void => void fs.writeSync(1, `${line}\n`)
 
-const ADMIN = { staffNumber: 'ADM001', name: 'Soak Administrator', pin: '4826' }
+const ADMIN = { staffNumber: 'ADM001', name: 'Soak Administrator', pin: '482619' }
 const KEY = 'soak-window'
 
 async function main(): Promise<void> {

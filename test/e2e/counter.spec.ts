@@ -32,7 +32,7 @@ test.beforeAll(async ({ browser }) => {
     centreNumber: '042',
     centreName: 'Huduma Centre GPO',
     workstationSlot: '03',
-    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
   })
   await call('printer.configure', {
     connection: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
@@ -179,7 +179,7 @@ test('a second open application for the same ID and service needs a confirmation
 test('an administrator checks the printer, prints a test receipt and adjusts a service', async ({ page }) => {
   await page.goto(host.url)
   await page.getByLabel('Staff number').fill('ADM001')
-  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByLabel(/^PIN/).fill('482619')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
   await page.getByRole('tab', { name: 'Printer' }).click()
@@ -279,7 +279,7 @@ test('a printer port out of range is refused as typed, not clamped, and nothing 
 }) => {
   await page.goto(host.url)
   await page.getByLabel('Staff number').fill('ADM001')
-  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByLabel(/^PIN/).fill('482619')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
   await page.getByRole('tab', { name: 'Printer' }).click()
@@ -304,7 +304,7 @@ test('a printer port out of range is refused as typed, not clamped, and nothing 
 test('at 1366×768 the printer type shows in full in Settings → Printer', async ({ page }) => {
   await page.goto(host.url)
   await page.getByLabel('Staff number').fill('ADM001')
-  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByLabel(/^PIN/).fill('482619')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
   await page.getByRole('tab', { name: 'Printer' }).click()
@@ -352,7 +352,7 @@ test('each desk keeps its Alt key whatever the role, and the keys work from a fi
   await signOut(page)
 
   await page.getByLabel('Staff number').fill('ADM001')
-  await page.getByLabel(/^PIN/).fill('4826')
+  await page.getByLabel(/^PIN/).fill('482619')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(desks).toContainText(/Settings\s*Alt 5/)
   await expect(desks).toContainText(/Backlog\s*Alt 4/)

@@ -51,7 +51,7 @@ test('kill -9 during the outbox drain loses nothing; each event is accepted once
     centreNumber: '042',
     centreName: 'Huduma Centre GPO',
     workstationSlot: '01',
-    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
   })
   await admin.call('staff.create', {
     staffNumber: 'CLK001',
@@ -91,7 +91,7 @@ test('kill -9 during the outbox drain loses nothing; each event is accepted once
   sim.setFaults({ latencyMs: 0 })
   host = await startHost({ dataDir })
   const after = await session(host.url)
-  await after.call('auth.signIn', { staffNumber: 'ADM001', pin: '4826' })
+  await after.call('auth.signIn', { staffNumber: 'ADM001', pin: '482619' })
   await expect
     .poll(async () => ((await after.call('sync.status', {})) as { queueDepth: number }).queueDepth, {
       timeout: 30_000,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import path from 'node:path'
-import { NEW_PIN_HINT } from '../../common/contract/fields'
+import { newPinHint } from '../../common/contract/fields'
 import { startHost, type RunningHost } from './fixtures/host'
 
 /** First-run setup → sign-in → roles → lock → wrong-PIN lockout → idle lock, in Chromium against the browser host. */
@@ -41,11 +41,14 @@ test('first-run setup checks each field as it is typed, then signs the administr
   await page.getByLabel('Repeat PIN').click()
   await expect(page.getByText('PIN is too easy to guess')).toBeVisible()
   await page.getByLabel(/^PIN/).fill('4826')
-  await page.getByLabel('Repeat PIN').fill('4862')
+  await page.getByLabel('Repeat PIN').click()
+  await expect(page.getByText("An administrator's PIN has at least 6 digits.")).toBeVisible()
+  await page.getByLabel(/^PIN/).fill('482619')
+  await page.getByLabel('Repeat PIN').fill('482691')
   await page.getByRole('button', { name: 'Create centre and sign in' }).click()
   await expect(page.getByText('The two PINs are not the same')).toBeVisible()
   await shot(page, 'setup-errors')
-  await page.getByLabel('Repeat PIN').fill('4826')
+  await page.getByLabel('Repeat PIN').fill('482619')
   await page.getByRole('button', { name: 'Create centre and sign in' }).click()
 
   await expect(page.getByTestId('signed-in-name')).toHaveText('Amina Wanjiru')
@@ -120,7 +123,7 @@ test('five wrong PINs lock the account for five minutes', async ({ page }) => {
 test('an unattended window locks itself after the idle time', async ({ page }) => {
   await page.clock.install()
   await page.goto(host.url)
-  await signIn(page, 'ADM001', '4826')
+  await signIn(page, 'ADM001', '482619')
   await expect(page.getByTestId('signed-in-name')).toHaveText('Amina Wanjiru')
   await page.clock.fastForward('05:10')
   await expect(page.getByRole('heading', { name: 'Workstation locked' })).toBeVisible()
@@ -162,7 +165,7 @@ test('setup at 1366×768 keeps every error and its button on screen; the favicon
     await page.getByLabel('Workstation slot').fill('')
     await page.getByRole('button', { name: 'Create centre and sign in' }).click()
     await expect(page.getByText('Centre number is 3 digits, e.g. 042')).toBeVisible()
-    await expect(page.getByText(NEW_PIN_HINT)).toBeVisible()
+    await expect(page.getByText(newPinHint('admin'))).toBeVisible()
     const errors = page.locator('.mantine-InputWrapper-error')
     await expect(errors).toHaveCount(6)
     await shot(page, 'setup-all-errors')
@@ -178,20 +181,21 @@ test('setup at 1366×768 keeps every error and its button on screen; the favicon
     await page.getByLabel('Workstation slot').fill('01')
     await page.getByLabel('Staff number').fill('ADM001')
     await page.getByLabel('Full name').fill('Amina Wanjiru Mwangi-Otieno')
-    await page.getByLabel(/^PIN/).fill('4826')
-    await page.getByLabel('Repeat PIN').fill('4826')
+    await page.getByLabel(/^PIN/).fill('482619')
+    await page.getByLabel('Repeat PIN').fill('482619')
     await button.click()
     await expect(page.getByTestId('signed-in-name')).toHaveText('Amina Wanjiru Mwangi-Otieno')
 
     const desks = page.getByRole('navigation', { name: 'Desks' })
     await desks.getByText('Settings', { exact: true }).click()
     await expect(page.getByText('1 staff member', { exact: true })).toBeVisible()
+    const pins = { DSK001: '5937', MGR001: '593718' }
     for (const [staffNumber, role] of [
       ['DSK001', 'desk'],
       ['MGR001', 'manager'],
     ] as const) {
       const created = await page.request.post(`${fresh.url}/api/staff.create`, {
-        data: { staffNumber, name: 'Wairimu Njeri Kamau-Odhiambo', role, pin: '5937' },
+        data: { staffNumber, name: 'Wairimu Njeri Kamau-Odhiambo', role, pin: pins[staffNumber] },
         headers: { Origin: fresh.url },
       })
       expect(created.ok(), await created.text()).toBe(true)
@@ -201,11 +205,16 @@ test('setup at 1366×768 keeps every error and its button on screen; the favicon
     await expect(page.getByText('3 staff members', { exact: true })).toBeVisible()
     // Every field that sets a PIN says what the rule is.
     await page.getByRole('button', { name: 'Add staff member' }).click()
-    await expect(page.getByRole('dialog').getByText(NEW_PIN_HINT)).toBeVisible()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByText(newPinHint('clerk'))).toBeVisible()
+    // The hint follows the role chosen: a manager's PIN is longer.
+    await dialog.getByLabel('Role').click()
+    await page.getByRole('option', { name: 'Centre manager' }).click()
+    await expect(dialog.getByText(newPinHint('manager'))).toBeVisible()
     await shot(page, 'settings-add-staff-pin-hint')
     await page.keyboard.press('Escape')
     await page.getByRole('tab', { name: 'My PIN' }).click()
-    await expect(page.getByText(NEW_PIN_HINT)).toBeVisible()
+    await expect(page.getByText(newPinHint('admin'))).toBeVisible()
     await shot(page, 'settings-my-pin')
 
     // The whole role label shows beside the name, for each role, with a centre name of 60 characters.
@@ -228,7 +237,7 @@ test('setup at 1366×768 keeps every error and its button on screen; the favicon
     ] as const) {
       await page.getByRole('button', { name: 'Sign out' }).click()
       await page.getByLabel('Staff number').fill(staffNumber)
-      await page.getByLabel(/^PIN/).fill('5937')
+      await page.getByLabel(/^PIN/).fill(pins[staffNumber])
       await page.getByRole('button', { name: 'Sign in' }).click()
       await wholeBadge(label)
       await shot(page, `shell-header-${staffNumber.toLowerCase()}`)

@@ -26,7 +26,7 @@ test('enrolling sends everything that waited in the outbox, and the status bar s
       centreNumber: '042',
       centreName: 'Huduma Centre GPO',
       workstationSlot: '01',
-      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
     },
     headers: { Origin: host.url },
   })

@@ -49,7 +49,7 @@ test('a receipt that did not print is listed for the clerk after a kill -9 and a
     centreNumber: '042',
     centreName: 'Huduma Centre GPO',
     workstationSlot: '01',
-    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+    admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
   })
   await api(page, 'printer.configure', tcp(await printer.refusedPort()))
   await api(page, 'staff.create', { staffNumber: 'CLK001', name: 'Brian Otieno', role: 'clerk', pin: '5937' })

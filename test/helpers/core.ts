@@ -2,8 +2,9 @@ import { createCore, type Core } from '../../main/core/create-core'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { tempDir } from './temp-dir'
+import { MIN_PIN_DIGITS } from '../../common/contract/fields'
 
-export const ADMIN = { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' }
+export const ADMIN = { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' }
 
 /** A real core on a real SQLite file in a temp dir, with a hand-driven clock and no background timers. */
 export function testCore(dataDir?: string) {
@@ -42,7 +43,7 @@ export async function signedIn(
   role: 'clerk' | 'desk' | 'manager' | 'admin',
 ) {
   const staffNumber = `${role.toUpperCase().slice(0, 3)}${Math.floor(Math.random() * 9000 + 1000)}`
-  const pin = '5937'
+  const pin = MIN_PIN_DIGITS[role] > 4 ? '593718' : '5937'
   const created = await core.dispatch(adminKey, 'staff.create', {
     staffNumber,
     name: `Test ${role}`,

@@ -23,11 +23,11 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'auth.lock': {},
   'auth.unlock': { pin: ADMIN.pin },
   'auth.activity': {},
-  'auth.changePin': { currentPin: ADMIN.pin, newPin: '7315' },
+  'auth.changePin': { currentPin: ADMIN.pin, newPin: '731546' },
   'staff.list': {},
   'staff.create': { staffNumber: 'CLK900', name: 'Brian Otieno', role: 'clerk', pin: '7315' },
   'staff.update': { staffNumber: ADMIN.staffNumber, name: 'Amina W. Kamau', role: 'admin', active: true },
-  'staff.resetPin': { staffNumber: ADMIN.staffNumber, pin: '7315' },
+  'staff.resetPin': { staffNumber: ADMIN.staffNumber, pin: '731546' },
   'settings.get': {},
   'settings.update': { idleLockMinutes: 10 },
   'audit.list': {

@@ -188,7 +188,7 @@ describe('events and outbox commit with the change', () => {
         centreNumber: '043',
         centreName: 'Another Centre',
         workstationSlot: '02',
-        admin: { staffNumber: 'ADM002', name: 'Someone', pin: '3719' },
+        admin: { staffNumber: 'ADM002', name: 'Someone', pin: '371946' },
       }),
     ).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } })
     expect(rowCounts(t.core.store.db)).toEqual(before)

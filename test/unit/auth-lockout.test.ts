@@ -147,7 +147,7 @@ describe('sign-in, lockout and idle lock', () => {
       const fresh = testCore()
       try {
         expect(
-          await fresh.core.dispatch('w', 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' }),
+          await fresh.core.dispatch('w', 'auth.signIn', { staffNumber: 'ADM001', pin: '482619' }),
         ).toMatchObject({
           ok: false,
           error: { code: 'SETUP_REQUIRED' },

@@ -1,17 +1,28 @@
+import { randomBytes, scrypt } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isGuessablePin } from '../../common/contract/fields'
 import { APP_VERSION } from '../../main/core/version'
-import { DECOY_HASH, hashPin, verifyPin } from '../../main/services/pin-hash'
+import { DECOY_HASH, hashPin, needsRehash, verifyPin } from '../../main/services/pin-hash'
 import { uuidv7 } from '../../main/infra/uuidv7'
+
+/** A hash as the app wrote them before the cost was raised: scrypt N = 2^14, r = 8, p = 1. */
+function legacyHash(pin: string): Promise<string> {
+  const salt = randomBytes(16)
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, 32, { N: 2 ** 14, r: 8, p: 1 }, (err, key) =>
+      err ? reject(err) : resolve(`scrypt$16384$8$1$${salt.toString('base64')}$${key.toString('base64')}`),
+    ),
+  )
+}
 
 const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 describe('PIN hashing', () => {
   it('a hashed PIN verifies, and is stored as scrypt$N$r$p$salt$hash without the PIN', async () => {
     const stored = await hashPin('4826')
-    expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/)
+    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/)
     expect(stored).not.toContain('4826')
     expect(await verifyPin('4826', stored)).toBe(true)
   })
@@ -51,6 +62,39 @@ describe('PIN hashing', () => {
 
   it('no PIN matches the decoy hash used for unknown staff numbers', async () => {
     for (const pin of ['0000', '4826', '12345678']) expect(await verifyPin(pin, DECOY_HASH)).toBe(false)
+  })
+
+  it('the decoy hash is at the cost new hashes get, so an unknown staff number takes as long as a known one', async () => {
+    const costOf = (h: string) => h.split('$').slice(0, 4).join('$')
+    expect(costOf(DECOY_HASH)).toBe(costOf(await hashPin('4826')))
+    expect(needsRehash(DECOY_HASH)).toBe(false)
+  })
+
+  it('a hash at N = 2^14 (the earlier cost) still verifies and is marked for upgrade; a new one is not', async () => {
+    const legacy = await legacyHash('4826')
+    expect(await verifyPin('4826', legacy)).toBe(true)
+    expect(await verifyPin('4827', legacy)).toBe(false)
+    expect(needsRehash(legacy)).toBe(true)
+    expect(needsRehash(await hashPin('4826'))).toBe(false)
+  })
+
+  // A stored row edited to a huge cost must not make each sign-in attempt take gigabytes and seconds. Each hash is
+  // the right one for the PIN (where scrypt takes the parameters), so only the range check refuses it.
+  it.each([
+    ['N above 2^17', 2 ** 18, 8, 1],
+    ['r above 8', 2 ** 14, 16, 1],
+    ['p above 1', 2 ** 14, 8, 2],
+    ['r = 0', 2 ** 14, 0, 1],
+    ['N = 1', 1, 8, 1],
+  ])('a stored hash with %s is out of range: refused, and not one to upgrade', async (_what, n, r, p) => {
+    const key = await new Promise<Buffer>((resolve, reject) =>
+      scrypt('4826', 'salt', 32, { N: n, r, p, maxmem: 2 ** 30 }, (err, k) =>
+        err ? reject(err) : resolve(k),
+      ),
+    ).catch(() => Buffer.alloc(32))
+    const stored = `scrypt$${n}$${r}$${p}$${Buffer.from('salt').toString('base64')}$${key.toString('base64')}`
+    expect(await verifyPin('4826', stored)).toBe(false)
+    expect(needsRehash(stored)).toBe(false)
   })
 })
 

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { contract } from '../../../../common/contract'
-import { NEW_PIN_HINT } from '../../../../common/contract/fields'
+import { newPinHint, pinTooShortFor } from '../../../../common/contract/fields'
+import type { Role } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
@@ -14,16 +15,17 @@ interface Values {
   pinConfirm: string
 }
 
-/** Everyone changes their own PIN here. */
-export function MyPinTab() {
+/** Everyone changes their own PIN here; the new one must fit the holder's role. */
+export function MyPinTab({ role }: { role: Role }) {
   const [error, setError] = useState<string | null>(null)
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { currentPin: '', newPin: '', pinConfirm: '' },
     validateInputOnBlur: true,
-    validate: zodValidate<Values>(contract['auth.changePin'].input, (v) =>
-      v.newPin !== v.pinConfirm ? { pinConfirm: 'The two PINs are not the same' } : {},
-    ),
+    validate: zodValidate<Values>(contract['auth.changePin'].input, (v) => ({
+      newPin: pinTooShortFor(role, v.newPin) ?? undefined,
+      ...(v.newPin !== v.pinConfirm ? { pinConfirm: 'The two PINs are not the same' } : {}),
+    })),
   })
   const submit = form.onSubmit(async ({ pinConfirm: _c, ...input }) => {
     setError(null)
@@ -46,7 +48,7 @@ export function MyPinTab() {
         <PasswordInput label="Current PIN" inputMode="numeric" {...form.getInputProps('currentPin')} />
         <PasswordInput
           label="New PIN"
-          description={NEW_PIN_HINT}
+          description={newPinHint(role)}
           inputMode="numeric"
           {...form.getInputProps('newPin')}
         />

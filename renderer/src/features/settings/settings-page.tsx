@@ -56,7 +56,7 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
           </Tabs.Panel>
         )}
         <Tabs.Panel value="pin">
-          <MyPinTab />
+          <MyPinTab role={role} />
         </Tabs.Panel>
       </Tabs>
     </>

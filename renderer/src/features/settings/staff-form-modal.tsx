@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { contract, type StaffSummary } from '../../../../common/contract'
-import { NEW_PIN_HINT } from '../../../../common/contract/fields'
+import { newPinHint, pinTooShortFor, roleChangeNeedsNewPin } from '../../../../common/contract/fields'
 import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
@@ -70,7 +70,7 @@ export function AddStaffModal({
           <Group grow>
             <PasswordInput
               label="PIN"
-              description={NEW_PIN_HINT}
+              description={newPinHint(form.values.role)}
               inputMode="numeric"
               required
               {...form.getInputProps('pin')}
@@ -101,9 +101,14 @@ interface EditValues {
   name: string
   role: Role
   active: boolean
+  pin: string
+  pinConfirm: string
 }
 
-/** Changes name, role or active flag of one staff member. */
+/**
+ * Changes name, role or active flag of one staff member. A promotion to a role with a longer PIN (clerk to manager)
+ * sets the new PIN in the same change, so nobody holds a manager's rights with a clerk's PIN.
+ */
 export function EditStaffModal({
   staff,
   onClose,
@@ -114,6 +119,7 @@ export function EditStaffModal({
   onSaved: (s: StaffSummary) => void
 }) {
   const [error, setError] = useState<string | null>(null)
+  const needsPin = (role: Role): boolean => roleChangeNeedsNewPin(staff.role, role)
   const form = useForm<EditValues>({
     mode: 'controlled',
     initialValues: {
@@ -121,12 +127,21 @@ export function EditStaffModal({
       name: staff.name,
       role: staff.role,
       active: staff.active,
+      pin: '',
+      pinConfirm: '',
     },
-    validate: zodValidate<EditValues>(contract['staff.update'].input),
+    // The PIN fields count only while they show.
+    validate: (v) =>
+      needsPin(v.role)
+        ? zodValidate<EditValues>(contract['staff.update'].input, pinsMatch)(v)
+        : zodValidate<Omit<EditValues, 'pin'> & { pin: undefined }>(contract['staff.update'].input)({
+            ...v,
+            pin: undefined,
+          }),
   })
-  const submit = form.onSubmit(async (input) => {
+  const submit = form.onSubmit(async ({ pin, pinConfirm: _c, ...rest }) => {
     try {
-      onSaved(await api.call('staff.update', input))
+      onSaved(await api.call('staff.update', needsPin(rest.role) ? { ...rest, pin } : rest))
       onClose()
     } catch (err) {
       setError(applyApiError(form, err))
@@ -143,6 +158,23 @@ export function EditStaffModal({
           )}
           <TextInput label="Full name" data-autofocus {...form.getInputProps('name')} />
           <Select label="Role" data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
+          {needsPin(form.values.role) && (
+            <Group grow align="flex-start">
+              <PasswordInput
+                label="New PIN"
+                description={newPinHint(form.values.role)}
+                inputMode="numeric"
+                required
+                {...form.getInputProps('pin')}
+              />
+              <PasswordInput
+                label="Repeat PIN"
+                inputMode="numeric"
+                required
+                {...form.getInputProps('pinConfirm')}
+              />
+            </Group>
+          )}
           <Switch label="Active (may sign in)" {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -179,7 +211,10 @@ export function ResetPinModal({
     mode: 'controlled',
     initialValues: { staffNumber: staff.staffNumber, pin: '', pinConfirm: '' },
     validateInputOnBlur: true,
-    validate: zodValidate<PinValues>(contract['staff.resetPin'].input, pinsMatch),
+    validate: zodValidate<PinValues>(contract['staff.resetPin'].input, (v) => ({
+      pin: pinTooShortFor(staff.role, v.pin) ?? undefined,
+      ...pinsMatch(v),
+    })),
   })
   const submit = form.onSubmit(async ({ pinConfirm: _c, ...input }) => {
     try {
@@ -200,7 +235,7 @@ export function ResetPinModal({
           )}
           <PasswordInput
             label="New PIN"
-            description={NEW_PIN_HINT}
+            description={newPinHint(staff.role)}
             inputMode="numeric"
             data-autofocus
             {...form.getInputProps('pin')}

@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form'
 import { IconBuildingCommunity } from '@tabler/icons-react'
 import { useState } from 'react'
 import { contract, type MethodInput, type SessionInfo } from '../../../../common/contract'
-import { NEW_PIN_HINT } from '../../../../common/contract/fields'
+import { newPinHint } from '../../../../common/contract/fields'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
@@ -119,7 +119,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
               />
               <PasswordInput
                 label="PIN"
-                description={NEW_PIN_HINT}
+                description={newPinHint('admin')}
                 inputMode="numeric"
                 required
                 {...form.getInputProps('admin.pin')}
