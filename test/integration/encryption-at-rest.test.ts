@@ -11,7 +11,7 @@ import { DatabaseUnavailableError, DB_FILE, KEY_ID_FILE, openDatabase } from '..
 import { desktopDatabaseKey, SEALED_KEY_FILE, type KeyVault } from '../../main/electron/database-key'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
-import { setUpCentre, signedIn, testCore } from '../helpers/core'
+import { ADMIN, setUpCentre, signedIn, testCore } from '../helpers/core'
 import { tempDir } from '../helpers/temp-dir'
 
 /** A name, phone and ID number no other test uses: any byte of them on disk is a leak. */
@@ -133,7 +133,10 @@ describe('the database at rest', () => {
         expect(isPlaintextDatabase(file), file).toBe(false)
         expect(canaryHits(file), file).toEqual([])
       }
-      const admin = await again.core.dispatch('a', 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' })
+      const admin = await again.core.dispatch('a', 'auth.signIn', {
+        staffNumber: ADMIN.staffNumber,
+        pin: ADMIN.pin,
+      })
       expect(admin.ok).toBe(true)
       const found = await again.core.dispatch('a', 'application.get', { trackingNumber: tn })
       expect(found).toMatchObject({ ok: true, value: { customerName: CANARY.customerName } })
@@ -171,7 +174,10 @@ describe('the database at rest', () => {
 
     fs.writeFileSync(keyFile, realKey)
     const back = testCore(dir)
-    const signIn = await back.core.dispatch('a', 'auth.signIn', { staffNumber: 'ADM001', pin: '4826' })
+    const signIn = await back.core.dispatch('a', 'auth.signIn', {
+      staffNumber: ADMIN.staffNumber,
+      pin: ADMIN.pin,
+    })
     back.core.close()
     expect(signIn.ok).toBe(true)
   })
