@@ -90,7 +90,7 @@ export const contract = {
     access: 'staff',
     input: empty,
   }),
-  'auth.changePin': method<null>()({
+  'auth.changePin': method<SessionInfo>()({
     summary: 'Change one’s own PIN',
     access: 'staff',
     input: z.strictObject({ currentPin: f.pin, newPin: f.newPin }),

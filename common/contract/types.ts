@@ -17,6 +17,11 @@ export interface SessionInfo {
   staff: { staffNumber: string; name: string; role: Role }
   locked: boolean
   idleLockMs: number
+  /**
+   * The PIN this person signed in with is shorter than their role now needs (a manager's or administrator's PIN set
+   * before the 6-digit rule): they set a new one before anything else (`auth.changePin`).
+   */
+  mustChangePin: boolean
 }
 
 export interface DatabaseRecovery {

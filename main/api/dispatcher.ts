@@ -7,6 +7,7 @@ import {
   type ParsedInput,
 } from '../../common/contract'
 import { cleanInput } from '../../common/contract/safe-text'
+import { MIN_PIN_DIGITS } from '../../common/contract/fields'
 import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
@@ -94,6 +95,12 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
         return fail('UNAUTHENTICATED', 'You are not signed in. Sign in with your staff number and PIN.')
       if (session.locked && !spec.whileLocked) {
         return fail('SESSION_LOCKED', 'This workstation is locked. Enter your PIN to unlock it.')
+      }
+      if (session.mustChangePin && !spec.whileLocked && method !== 'auth.changePin') {
+        return fail(
+          'FORBIDDEN',
+          `Set a new PIN first: a ${ROLE_LABELS[session.role].toLowerCase()}'s PIN now has at least ${MIN_PIN_DIGITS[session.role]} digits.`,
+        )
       }
       if (spec.access !== 'staff' && !spec.access.includes(session.role)) {
         return fail(

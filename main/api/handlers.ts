@@ -90,10 +90,7 @@ export function createHandlers(d: Deps): Handlers {
       }
     },
     'auth.activity': () => null,
-    'auth.changePin': async (input, ctx) => {
-      await d.auth.changePin(ctx.key, input.currentPin, input.newPin)
-      return null
-    },
+    'auth.changePin': (input, ctx) => d.auth.changePin(ctx.key, input.currentPin, input.newPin),
     'staff.list': () => d.staff.list(),
     'staff.create': (input, ctx) => d.staff.create(input, who(ctx)),
     'staff.update': (input, ctx) => d.staff.update(input, who(ctx)),

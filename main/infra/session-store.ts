@@ -6,6 +6,8 @@ export interface Session {
   role: Role
   locked: boolean
   lastActivity: number
+  /** See SessionInfo.mustChangePin. */
+  mustChangePin?: boolean
 }
 
 /**

@@ -27,6 +27,7 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
     staff: { staffNumber: s.staffNumber, name: s.name, role: s.role },
     locked: s.locked,
     idleLockMs: settings.idleLockMs(),
+    mustChangePin: s.mustChangePin === true,
   })
 
   const hhmm = (t: number): string =>
@@ -138,6 +139,8 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
         role: row.role,
         locked: false,
         lastActivity: clock.now(),
+        // Known only now, while the PIN is in hand: the stored hash does not tell how long it is.
+        mustChangePin: pinTooShortFor(row.role, pin) !== null,
       }
       sessions.set(key, session)
       bookkeeping(() =>
@@ -248,7 +251,7 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       return changed
     },
 
-    async changePin(key: string, currentPin: string, newPin: string): Promise<void> {
+    async changePin(key: string, currentPin: string, newPin: string): Promise<SessionInfo> {
       const s = sessions.get(key)
       if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
       const tooShort = pinTooShortFor(s.role, newPin)
@@ -262,6 +265,10 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
           store.audit.write({ at: now, staffNumber: s.staffNumber, action: 'auth.pinChanged', detail: {} }),
         )
       })
+      // Every window this person is signed in to may go on now.
+      for (const [, other] of sessions.entries())
+        if (other.staffNumber === s.staffNumber) other.mustChangePin = false
+      return info(s)
     },
   }
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AppStatus, SessionInfo } from '../../common/contract'
 import { api } from './api/client'
 import { LockScreen } from './features/auth/lock-screen'
+import { NewPinScreen } from './features/auth/new-pin-screen'
 import { SignInScreen } from './features/auth/sign-in-screen'
 import { useIdleLock } from './features/auth/use-idle-lock'
 import { SetupScreen } from './features/setup/setup-screen'
@@ -83,7 +84,9 @@ export function App() {
   } else if (!session) {
     body = <SignInScreen status={status} onSignedIn={setSession} />
   } else {
-    body = (
+    body = session.mustChangePin ? (
+      <NewPinScreen session={session} onChanged={setSession} />
+    ) : (
       <>
         <AppFrame session={session} app={status} />
         {session.locked && <LockScreen session={session} />}

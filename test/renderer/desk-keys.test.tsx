@@ -17,6 +17,7 @@ const session = (role: SessionInfo['staff']['role']): SessionInfo => ({
   staff: { staffNumber: 'ADM001', name: 'Amina Wanjiru', role },
   locked: false,
   idleLockMs: 600_000,
+  mustChangePin: false,
 })
 
 /** The desk the navigation marks as the one shown. */

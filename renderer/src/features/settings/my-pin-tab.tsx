@@ -2,7 +2,7 @@ import { Alert, Button, PasswordInput, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { contract } from '../../../../common/contract'
+import { contract, type SessionInfo } from '../../../../common/contract'
 import { newPinHint, pinTooShortFor } from '../../../../common/contract/fields'
 import type { Role } from '../../../../common/roles'
 import { api } from '../../api/client'
@@ -16,7 +16,7 @@ interface Values {
 }
 
 /** Everyone changes their own PIN here; the new one must fit the holder's role. */
-export function MyPinTab({ role }: { role: Role }) {
+export function MyPinTab({ role, onChanged }: { role: Role; onChanged?: (session: SessionInfo) => void }) {
   const [error, setError] = useState<string | null>(null)
   const form = useForm<Values>({
     mode: 'controlled',
@@ -30,9 +30,10 @@ export function MyPinTab({ role }: { role: Role }) {
   const submit = form.onSubmit(async ({ pinConfirm: _c, ...input }) => {
     setError(null)
     try {
-      await api.call('auth.changePin', input)
+      const session = await api.call('auth.changePin', input)
       notifications.show({ color: 'green', message: 'Your PIN is changed.' })
       form.reset()
+      onChanged?.(session)
     } catch (err) {
       setError(applyApiError(form, err))
     }
