@@ -28,10 +28,7 @@ export function NewPinScreen({
             Choose a new one to go on.
           </Text>
           <MyPinTab role={role} onChanged={onChanged} />
-          <Button
-            variant="subtle"
-            onClick={() => void api.call('auth.signOut', {}).catch(() => undefined)}
-          >
+          <Button variant="subtle" onClick={() => void api.call('auth.signOut', {}).catch(() => undefined)}>
             Sign out
           </Button>
         </Stack>
