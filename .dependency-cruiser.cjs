@@ -146,6 +146,15 @@ module.exports = {
       to: { path: 'node_modules/electron/' },
     },
 
+    {
+      name: 'electron-main-no-sqlite',
+      severity: 'error',
+      comment:
+        'The desktop main process is a thin shell: it unseals the database key but never loads the native SQLite module (the core process does).',
+      from: { path: '^main/electron/(index|database-key)\\.ts$' },
+      to: { path: 'node_modules/better-sqlite3', reachable: true },
+    },
+
     // preload/ and renderer/.
     {
       name: 'preload-contract-only',

@@ -11,7 +11,7 @@ import {
 } from '../db/disk-space'
 import { isDamage, movedAsideDatabases, openDatabase, recordCheckFailed } from '../db/open'
 import { verifyDatabaseFile } from '../db/verify-file'
-import type { DatabaseKey } from '../db/cipher'
+import type { DatabaseKey } from '../db/data-files'
 import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
 import { type Clock, systemClock } from '../infra/clock'

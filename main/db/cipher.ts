@@ -2,6 +2,7 @@ import Sqlite, { type Database, type Options } from 'better-sqlite3-multiple-cip
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { fsyncDir, fsyncFile, KEY_BYTES, type DatabaseKey } from './data-files'
 
 /**
  * The database is encrypted at rest with SQLite3 Multiple Ciphers in its SQLCipher 4 scheme (AES-256-CBC per page
@@ -9,13 +10,6 @@ import path from 'node:path'
  * off, or a backup copied to a stick, gives up no customer's name, phone or ID number. The -wal and every backup
  * (`VACUUM INTO` from a keyed connection writes a keyed copy) are encrypted the same way.
  */
-export type DatabaseKey = Buffer
-
-export const KEY_BYTES = 32
-
-/** What a plaintext SQLite file starts with; an encrypted one starts with its random KDF salt instead. */
-const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-
 /** Keys the connection. It must be the first thing done on it: nothing can be read before. */
 export function applyKey(db: Database, key: DatabaseKey): void {
   if (key.length !== KEY_BYTES) throw new Error(`a database key is ${KEY_BYTES} bytes, not ${key.length}`)
@@ -46,26 +40,6 @@ export function keyOf(db: Database): DatabaseKey {
   const key = keys.get(db)
   if (!key) throw new Error('this connection was not opened with openKeyed')
   return key
-}
-
-/** A file that exists, is not empty and starts with SQLite's plaintext header (a database from before encryption). */
-export function isPlaintextDatabase(file: string): boolean {
-  let fd: number
-  try {
-    fd = fs.openSync(file, 'r')
-  } catch {
-    return false
-  }
-  try {
-    const head = Buffer.alloc(PLAINTEXT_HEADER.length)
-    const read = fs.readSync(fd, head, 0, head.length, 0)
-    return read === head.length && head.equals(PLAINTEXT_HEADER)
-  } catch {
-    // Not a readable file (a directory where the database should be): opening it says what is wrong.
-    return false
-  } finally {
-    fs.closeSync(fd)
-  }
 }
 
 /** A short public fingerprint of a key: written beside the database, it tells a key that does not fit from damage. */
@@ -128,29 +102,4 @@ export function encryptInPlace(file: string, key: DatabaseKey): void {
 
 function removeStaged(staged: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(staged + suffix, { force: true })
-}
-
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
-export function fsyncDir(dir: string): void {
-  let fd: number
-  try {
-    fd = fs.openSync(dir, 'r')
-  } catch {
-    return
-  }
-  try {
-    fs.fsyncSync(fd)
-  } catch {
-    // Some filesystems cannot sync a directory; the rename is still atomic there.
-  } finally {
-    fs.closeSync(fd)
-  }
 }

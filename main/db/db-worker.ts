@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { DatabaseKey } from './cipher'
+import type { DatabaseKey } from './data-files'
 
 /**
  * Reading a whole database — a check, a backup copy — takes seconds on a 2.5 GB centre, and the core's event loop

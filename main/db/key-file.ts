@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fsyncDir, isPlaintextDatabase, KEY_BYTES, type DatabaseKey } from './cipher'
+import { fsyncDir, isPlaintextDatabase, KEY_BYTES, type DatabaseKey } from './data-files'
 
 /**
  * The browser host's database key: a file beside the database that only its owner may read (the desktop app keeps

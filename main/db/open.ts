@@ -5,13 +5,14 @@ import type { DatabaseRecovery } from '../../common/contract'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import { backupDir, backupsNewestFirst } from './backup'
-import { encryptInPlace, isPlaintextDatabase, keyFingerprint, openKeyed, type DatabaseKey } from './cipher'
+import { encryptInPlace, keyFingerprint, openKeyed } from './cipher'
+import { DB_FILE, isPlaintextDatabase, type DatabaseKey } from './data-files'
 import { DatabaseKeyError, keyFromFile, writeOwnerOnly } from './key-file'
 import { errorCode, isIoError } from './storage-fault'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
 import { registerSqlFunctions } from './sql-functions'
 
-export const DB_FILE = 'tms.sqlite'
+export { DB_FILE }
 
 export interface OpenedDatabase {
   db: Database

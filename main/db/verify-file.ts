@@ -1,4 +1,4 @@
-import type { DatabaseKey } from './cipher'
+import type { DatabaseKey } from './data-files'
 import { runDatabaseJob } from './db-worker'
 
 /**

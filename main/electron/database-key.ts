@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DatabaseKey } from '../db/cipher'
 import { DatabaseKeyError, KEY_FILE, keyFromFile, newKey, readKey, writeOwnerOnly } from '../db/key-file'
-import { DB_FILE } from '../db/open'
+import { DB_FILE, type DatabaseKey } from '../db/data-files'
 import type { Logger } from '../infra/logger'
 
 /** Electron's safeStorage, as far as the key needs it (passed in, so this file is tested without Electron). */

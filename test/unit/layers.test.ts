@@ -46,9 +46,14 @@ describe('layer map (.dependency-cruiser.cjs)', () => {
         },
         { rule: 'renderer-own-and-common', from: 'renderer/src/due-list.ts', to: 'main/db/returns.ts' },
         { rule: 'preload-contract-only', from: 'preload/index.ts', to: 'main/infra/clock.ts' },
+        {
+          rule: 'electron-main-no-sqlite',
+          from: 'main/electron/database-key.ts',
+          to: expect.stringMatching(/^node_modules\/better-sqlite3-multiple-ciphers\//),
+        },
       ]),
     )
     // Nothing else: main/infra/clock.ts, main/db/store.ts and the services' import of the store are allowed.
-    expect(found).toHaveLength(7)
+    expect(found).toHaveLength(8)
   })
 })
