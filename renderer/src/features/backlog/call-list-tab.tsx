@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Switch, Table, Text, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, Radio, Stack, Switch, Text, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconDownload, IconPhone } from '@tabler/icons-react'
+import { IconPhone } from '@tabler/icons-react'
 import { useState } from 'react'
 import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, SMS_OUTCOME_LABELS } from '../../../../common/backlog-age'
 import type { CallListRow, CallOutcome } from '../../../../common/contract'
@@ -9,13 +9,35 @@ import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime, plural } from '../../ui/format'
-import { TrackingNumber } from '../../ui/tracking-number'
-import { downloadCsv } from './csv-export'
-import { ListPager } from './cursor-pager'
-import { SMS_COLOR } from './shelf-list'
-import { allRows, usePagedList } from './use-paged-list'
+import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
+import { ListExportButton, type CsvColumn } from './export-button'
+import { PagedTable, type Column } from './paged-table'
+import { usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
+
+const CSV: CsvColumn<CallListRow>[] = [
+  ...documentCsvColumns<CallListRow>(),
+  { header: 'Slot', value: (r) => r.slot },
+  { header: 'Days on shelf', value: (r) => r.ageDays },
+  { header: 'SMS', value: (r) => SMS_OUTCOME_LABELS[r.sms] },
+  { header: 'Calls', value: (r) => r.calls },
+  { header: 'Last call', value: (r) => (r.lastCall ? CALL_OUTCOME_LABELS[r.lastCall.outcome] : '') },
+]
+
+/** The last call's outcome and time, and how many calls there were. */
+function LastCall({ row }: { row: CallListRow }) {
+  return row.lastCall ? (
+    <Text fz="sm">
+      {CALL_OUTCOME_LABELS[row.lastCall.outcome]} · {formatDateTime(row.lastCall.at)}
+      {row.calls > 1 ? ` (${row.calls} calls)` : ''}
+    </Text>
+  ) : (
+    <Text fz="sm" c="dimmed">
+      Not called
+    </Text>
+  )
+}
 
 /** Documents on the shelf whose ready SMS failed or went to an invalid number: phone the customer, record how it went. */
 export function CallListTab() {
@@ -25,34 +47,26 @@ export function CallListTab() {
     api.call('backlog.callList', { notCalled, limit, ...(cursor ? { cursor } : {}) })
   const list = usePagedList<CallListRow>(String(notCalled), fetchPage)
 
-  const exportCsv = async () => {
-    const rows = await allRows((c) => fetchPage(c, 500))
-    downloadCsv(
-      `call-list-${nairobiDate(Date.now())}.csv`,
-      [
-        'Tracking number',
-        'Customer',
-        'Phone',
-        'Service',
-        'Slot',
-        'Days on shelf',
-        'SMS',
-        'Calls',
-        'Last call',
-      ],
-      rows.map((r) => [
-        r.trackingNumber,
-        r.customerName,
-        r.phone,
-        r.serviceName,
-        r.slot,
-        r.ageDays,
-        SMS_OUTCOME_LABELS[r.sms],
-        r.calls,
-        r.lastCall ? CALL_OUTCOME_LABELS[r.lastCall.outcome] : '',
-      ]),
-    )
-  }
+  const columns: Column<CallListRow>[] = [
+    ...documentColumns<CallListRow>({ boldPhone: true }),
+    slotColumn(),
+    { header: 'Days', align: 'right', cell: (r) => r.ageDays },
+    smsColumn(),
+    { header: 'Last call', cell: (r) => <LastCall row={r} /> },
+    {
+      header: '',
+      cell: (r) => (
+        <Button
+          size="sm"
+          leftSection={<IconPhone size={16} />}
+          onClick={() => setCalling(r)}
+          aria-label={`Record call to ${r.customerName}`}
+        >
+          Record call
+        </Button>
+      ),
+    },
+  ]
 
   return (
     <Stack gap="sm">
@@ -67,76 +81,14 @@ export function CallListTab() {
             checked={notCalled}
             onChange={(e) => setNotCalled(e.currentTarget.checked)}
           />
-          <Button
-            variant="light"
-            size="md"
-            leftSection={<IconDownload size={18} />}
-            onClick={() => void exportCsv()}
-          >
-            Export CSV
-          </Button>
+          <ListExportButton
+            fileName={() => `call-list-${nairobiDate(Date.now())}.csv`}
+            columns={CSV}
+            fetchPage={fetchPage}
+          />
         </Group>
       </Group>
-      {list.error && <Alert color="red">{list.error}</Alert>}
-      <Table striped highlightOnHover fz="md" verticalSpacing={6} aria-label="Call list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tracking number</Table.Th>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Slot</Table.Th>
-            <Table.Th ta="right">Days</Table.Th>
-            <Table.Th>SMS</Table.Th>
-            <Table.Th>Last call</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.page?.rows.map((r) => (
-            <Table.Tr key={r.trackingNumber}>
-              <Table.Td>
-                <TrackingNumber value={r.trackingNumber} fz="md" />
-              </Table.Td>
-              <Table.Td>{r.customerName}</Table.Td>
-              <Table.Td fw={700}>{r.phone}</Table.Td>
-              <Table.Td>{r.serviceName}</Table.Td>
-              <Table.Td fw={700} style={{ whiteSpace: 'nowrap' }}>
-                {r.slot ?? '—'}
-              </Table.Td>
-              <Table.Td ta="right">{r.ageDays}</Table.Td>
-              <Table.Td>
-                <Text fz="md" fw={700} c={`${SMS_COLOR[r.sms]}.9`}>
-                  {SMS_OUTCOME_LABELS[r.sms]}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {r.lastCall ? (
-                  <Text fz="sm">
-                    {CALL_OUTCOME_LABELS[r.lastCall.outcome]} · {formatDateTime(r.lastCall.at)}
-                    {r.calls > 1 ? ` (${r.calls} calls)` : ''}
-                  </Text>
-                ) : (
-                  <Text fz="sm" c="dimmed">
-                    Not called
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="sm"
-                  leftSection={<IconPhone size={16} />}
-                  onClick={() => setCalling(r)}
-                  aria-label={`Record call to ${r.customerName}`}
-                >
-                  Record call
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <ListPager list={list} pageSize={PAGE_SIZE} />
+      <PagedTable label="Call list" columns={columns} list={list} pageSize={PAGE_SIZE} highlightOnHover />
       {calling && (
         <CallModal
           row={calling}

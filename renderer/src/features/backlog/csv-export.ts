@@ -1,11 +1,12 @@
 /** A cell as CSV: quoted when it must be, and never read by a spreadsheet as a formula (=, +, -, @ at the start). */
-function cell(value: string | number | null | undefined): string {
+function cell(value: CsvCell): string {
   let text = value === null || value === undefined ? '' : String(value)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export type CsvRow = readonly (string | number | null | undefined)[]
+export type CsvCell = string | number | null | undefined
+export type CsvRow = readonly CsvCell[]
 
 export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'

@@ -1,17 +1,37 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { IconDownload } from '@tabler/icons-react'
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { OverdueDocument, OverdueSummary } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDay, plural } from '../../ui/format'
-import { TrackingNumber } from '../../ui/tracking-number'
+import { BreakdownTable } from './breakdown-table'
 import { downloadCsv } from './csv-export'
-import { ListPager } from './cursor-pager'
-import { allRows, usePagedList } from './use-paged-list'
+import { documentColumns, documentCsvColumns } from './document-columns'
+import { CsvButton, ListExportButton, type CsvColumn } from './export-button'
+import { PagedTable, type Column } from './paged-table'
+import { usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
 type Filter = { agency?: string; serviceCode?: string }
+
+const COLUMNS: Column<OverdueDocument>[] = [
+  ...documentColumns<OverdueDocument>(),
+  { header: 'Expected ready', cell: (r) => formatDay(r.expectedReady) },
+  {
+    header: 'Days overdue',
+    align: 'right',
+    cell: (r) => r.daysOverdue,
+    td: (r) => ({ fw: 700, c: r.daysOverdue > 30 ? 'red.8' : undefined }),
+  },
+]
+
+const CSV: CsvColumn<OverdueDocument>[] = [
+  ...documentCsvColumns<OverdueDocument>(),
+  { header: 'Agency', value: (r) => r.agency },
+  { header: 'Registered', value: (r) => nairobiDate(r.registeredAt) },
+  { header: 'Expected ready', value: (r) => r.expectedReady },
+  { header: 'Days overdue', value: (r) => r.daysOverdue },
+]
 
 /** Registered, not yet back from the agency, past the expected-ready date: by agency and service, and the list. */
 export function OverdueTab() {
@@ -28,32 +48,6 @@ export function OverdueTab() {
   if (error) return <Alert color="red">{error}</Alert>
   if (!summary) return <Text fz="lg">Counting…</Text>
 
-  const exportCsv = async () => {
-    const rows = await allRows((c) => fetchPage(c, 500))
-    downloadCsv(
-      `overdue-at-agency-${summary.today}.csv`,
-      [
-        'Tracking number',
-        'Customer',
-        'Phone',
-        'Service',
-        'Agency',
-        'Registered',
-        'Expected ready',
-        'Days overdue',
-      ],
-      rows.map((r) => [
-        r.trackingNumber,
-        r.customerName,
-        r.phone,
-        r.serviceName,
-        r.agency,
-        nairobiDate(r.registeredAt),
-        r.expectedReady,
-        r.daysOverdue,
-      ]),
-    )
-  }
   const exportSummary = () =>
     downloadCsv(
       `overdue-summary-${summary.today}.csv`,
@@ -70,31 +64,33 @@ export function OverdueTab() {
         <Title order={2} fz={30}>
           {plural(summary.total, 'document')} overdue at the agency
         </Title>
-        <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportSummary}>
-          Export figures (CSV)
-        </Button>
+        <CsvButton label="Export figures (CSV)" onClick={exportSummary} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Breakdown
+        <BreakdownTable
           title="By agency"
+          label="Overdue by agency"
           column="Agency"
+          oldestHeader="Oldest due"
           rows={summary.byAgency.map((a) => ({
             key: a.agency,
             label: a.agency,
             count: a.count,
-            oldest: a.oldestExpectedReady,
+            oldest: formatDay(a.oldestExpectedReady),
             selected: filter.agency === a.agency,
             open: () => setFilter({ agency: a.agency }),
           }))}
         />
-        <Breakdown
+        <BreakdownTable
           title="By service"
+          label="Overdue by service"
           column="Service"
+          oldestHeader="Oldest due"
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
             label: s.serviceName,
             count: s.count,
-            oldest: s.oldestExpectedReady,
+            oldest: formatDay(s.oldestExpectedReady),
             selected: filter.serviceCode === s.serviceCode,
             open: () => setFilter({ serviceCode: s.serviceCode }),
           }))}
@@ -114,99 +110,15 @@ export function OverdueTab() {
                 Show all
               </Button>
             )}
-            <Button
-              variant="light"
-              size="md"
-              leftSection={<IconDownload size={18} />}
-              onClick={() => void exportCsv()}
-            >
-              Export CSV
-            </Button>
+            <ListExportButton
+              fileName={() => `overdue-at-agency-${summary.today}.csv`}
+              columns={CSV}
+              fetchPage={fetchPage}
+            />
           </Group>
         </Group>
-        {list.error && <Alert color="red">{list.error}</Alert>}
-        <Table striped fz="md" verticalSpacing={6} aria-label="Overdue documents">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tracking number</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Phone</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Expected ready</Table.Th>
-              <Table.Th ta="right">Days overdue</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.page?.rows.map((r) => (
-              <Table.Tr key={r.trackingNumber}>
-                <Table.Td>
-                  <TrackingNumber value={r.trackingNumber} fz="md" />
-                </Table.Td>
-                <Table.Td>{r.customerName}</Table.Td>
-                <Table.Td>{r.phone}</Table.Td>
-                <Table.Td>{r.serviceName}</Table.Td>
-                <Table.Td>{formatDay(r.expectedReady)}</Table.Td>
-                <Table.Td ta="right" fw={700} c={r.daysOverdue > 30 ? 'red.8' : undefined}>
-                  {r.daysOverdue}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <ListPager list={list} pageSize={PAGE_SIZE} />
+        <PagedTable label="Overdue documents" columns={COLUMNS} list={list} pageSize={PAGE_SIZE} />
       </Paper>
     </Stack>
-  )
-}
-
-interface BreakdownRow {
-  key: string
-  label: string
-  count: number
-  oldest: string
-  selected: boolean
-  open: () => void
-}
-
-/** One breakdown of the overdue documents (by agency, by service); a row's name opens its list below. */
-function Breakdown({ title, column, rows }: { title: string; column: string; rows: BreakdownRow[] }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text fz="xl" fw={700}>
-        {title}
-      </Text>
-      <Table fz="md" verticalSpacing={4} aria-label={`Overdue ${title.toLowerCase()}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{column}</Table.Th>
-            <Table.Th ta="right">Documents</Table.Th>
-            <Table.Th>Oldest due</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key} bg={r.selected ? 'blue.0' : undefined}>
-              <Table.Td>
-                <Anchor
-                  component="button"
-                  type="button"
-                  fz="md"
-                  fw={600}
-                  ta="left"
-                  aria-pressed={r.selected}
-                  onClick={r.open}
-                >
-                  {r.label}
-                </Anchor>
-              </Table.Td>
-              <Table.Td ta="right" fw={700}>
-                {r.count.toLocaleString('en')}
-              </Table.Td>
-              <Table.Td>{formatDay(r.oldest)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
   )
 }

@@ -1,27 +1,38 @@
-import { Alert, Button, Group, Select, Table, Text } from '@mantine/core'
-import { IconDownload } from '@tabler/icons-react'
-import { useState } from 'react'
+import { Button, Group, Select, Text } from '@mantine/core'
 import { AGE_BUCKETS, SMS_OUTCOME_LABELS, SMS_OUTCOMES } from '../../../../common/backlog-age'
 import type { MethodInput, ShelfDocument, SmsOutcome } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
-import { TrackingNumber } from '../../ui/tracking-number'
-import { allRows, usePagedList } from './use-paged-list'
-import { ListPager } from './cursor-pager'
-import { downloadCsv } from './csv-export'
+import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
+import { ListExportButton, type CsvColumn } from './export-button'
+import { PagedTable, type Column } from './paged-table'
+import { usePagedList } from './use-paged-list'
 
 export type ShelfFilter = Omit<MethodInput<'backlog.list'>, 'cursor' | 'limit'>
 
 const PAGE_SIZE = 25
 
-export const SMS_COLOR: Record<SmsOutcome, string> = {
-  delivered: 'green',
-  pending: 'gray',
-  failed: 'red',
-  'invalid-number': 'orange',
-  'never-sent': 'yellow',
-}
+const COLUMNS: Column<ShelfDocument>[] = [
+  ...documentColumns<ShelfDocument>(),
+  slotColumn(),
+  { header: 'Arrived', cell: (r) => formatDateTime(r.arrivedAt) },
+  {
+    header: 'Days',
+    align: 'right',
+    cell: (r) => r.ageDays,
+    td: (r) => ({ fw: 700, c: r.ageDays > 90 ? 'red.8' : r.ageDays > 30 ? 'orange.8' : undefined }),
+  },
+  smsColumn(),
+]
+
+const CSV: CsvColumn<ShelfDocument>[] = [
+  ...documentCsvColumns<ShelfDocument>(),
+  { header: 'Slot', value: (r) => r.slot },
+  { header: 'Arrived', value: (r) => nairobiDate(r.arrivedAt) },
+  { header: 'Days on shelf', value: (r) => r.ageDays },
+  { header: 'SMS', value: (r) => SMS_OUTCOME_LABELS[r.sms] },
+]
 
 /** Says what a filter shows, in words ("Over 90 days · Passport · SMS failed"). */
 function describe(f: ShelfFilter, serviceName: (code: string) => string): string {
@@ -45,30 +56,6 @@ export function ShelfList(props: {
   const fetchPage = (cursor: string | undefined, limit = PAGE_SIZE) =>
     api.call('backlog.list', { ...filter, limit, ...(cursor ? { cursor } : {}) })
   const list = usePagedList<ShelfDocument>(JSON.stringify(filter), fetchPage)
-  const [exporting, setExporting] = useState(false)
-
-  const exportCsv = async () => {
-    setExporting(true)
-    try {
-      const rows = await allRows((c) => fetchPage(c, 500))
-      downloadCsv(
-        `shelf-backlog-${nairobiDate(Date.now())}.csv`,
-        ['Tracking number', 'Customer', 'Phone', 'Service', 'Slot', 'Arrived', 'Days on shelf', 'SMS'],
-        rows.map((r) => [
-          r.trackingNumber,
-          r.customerName,
-          r.phone,
-          r.serviceName,
-          r.slot,
-          nairobiDate(r.arrivedAt),
-          r.ageDays,
-          SMS_OUTCOME_LABELS[r.sms],
-        ]),
-      )
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const set = (patch: Partial<ShelfFilter>) => props.onFilter({ ...filter, ...patch })
   return (
@@ -77,15 +64,11 @@ export function ShelfList(props: {
         <Text fz={22} fw={700}>
           {describe(filter, serviceName)}
         </Text>
-        <Button
-          leftSection={<IconDownload size={18} />}
-          variant="light"
-          size="md"
-          loading={exporting}
-          onClick={() => void exportCsv()}
-        >
-          Export CSV
-        </Button>
+        <ListExportButton
+          fileName={() => `shelf-backlog-${nairobiDate(Date.now())}.csv`}
+          columns={CSV}
+          fetchPage={fetchPage}
+        />
       </Group>
       <Group mb="sm" gap="sm" wrap="wrap">
         <Select
@@ -138,59 +121,14 @@ export function ShelfList(props: {
           </Button>
         )}
       </Group>
-      {list.error && <Alert color="red">{list.error}</Alert>}
-      <Table striped highlightOnHover fz="md" verticalSpacing={6} aria-label="Shelf documents">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tracking number</Table.Th>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Slot</Table.Th>
-            <Table.Th>Arrived</Table.Th>
-            <Table.Th ta="right">Days</Table.Th>
-            <Table.Th>SMS</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.page?.rows.map((r) => (
-            <Table.Tr key={r.trackingNumber}>
-              <Table.Td>
-                <TrackingNumber value={r.trackingNumber} fz="md" />
-              </Table.Td>
-              <Table.Td>{r.customerName}</Table.Td>
-              <Table.Td>{r.phone}</Table.Td>
-              <Table.Td>{r.serviceName}</Table.Td>
-              <Table.Td fw={700} style={{ whiteSpace: 'nowrap' }}>
-                {r.slot ?? '—'}
-              </Table.Td>
-              <Table.Td>{formatDateTime(r.arrivedAt)}</Table.Td>
-              <Table.Td
-                ta="right"
-                fw={700}
-                c={r.ageDays > 90 ? 'red.8' : r.ageDays > 30 ? 'orange.8' : undefined}
-              >
-                {r.ageDays}
-              </Table.Td>
-              <Table.Td>
-                <Text fz="md" fw={700} c={`${SMS_COLOR[r.sms]}.9`}>
-                  {SMS_OUTCOME_LABELS[r.sms]}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {list.page && list.page.rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>
-                <Text fz="lg" c="dimmed" py="md" ta="center">
-                  Nothing on the shelf matches.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
-      <ListPager list={list} pageSize={PAGE_SIZE} />
+      <PagedTable
+        label="Shelf documents"
+        columns={COLUMNS}
+        list={list}
+        pageSize={PAGE_SIZE}
+        highlightOnHover
+        empty="Nothing on the shelf matches."
+      />
     </section>
   )
 }

@@ -1,24 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
-import { IconDownload, IconRefresh } from '@tabler/icons-react'
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconRefresh } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BacklogSummary } from '../../../../common/contract'
 import { nairobiDate, nairobiDay, toDayNumber } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
+import { BreakdownTable } from './breakdown-table'
 import { downloadCsv } from './csv-export'
+import { SMS_COLOR } from './document-columns'
+import { CsvButton } from './export-button'
 import { FigureCard } from './figure-card'
-import { SMS_COLOR, ShelfList, type ShelfFilter } from './shelf-list'
+import { ShelfList, type ShelfFilter } from './shelf-list'
 import { useServices } from './use-services'
 import { plural } from '../../ui/format'
 
@@ -26,6 +17,14 @@ const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
 
 /** Whole Nairobi calendar days from an instant to `today` (YYYY-MM-DD), counted as the lists count them. */
 const daysOnShelf = (ms: number, today: string) => toDayNumber(today) - nairobiDay(ms)
+
+/** The shelf's breakdowns give the oldest document's age in days, and scroll: a centre has hundreds of slots. */
+const SHELF_BREAKDOWN = {
+  oldestHeader: 'Oldest (days)',
+  oldestAlign: 'right',
+  maxHeight: 260,
+  titleGap: 4,
+} as const
 
 /**
  * The shelf at a glance — by age, SMS outcome, service and slot — with the list behind whichever figure was
@@ -85,9 +84,7 @@ export function ShelfTab() {
           {plural(summary.total, 'document')} waiting on the shelf
         </Title>
         <Group>
-          <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportSummary}>
-            Export figures (CSV)
-          </Button>
+          <CsvButton label="Export figures (CSV)" onClick={exportSummary} />
           <Button variant="default" size="md" leftSection={<IconRefresh size={18} />} onClick={load}>
             Refresh
           </Button>
@@ -128,28 +125,28 @@ export function ShelfTab() {
         </Group>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <GroupTable
-          today={summary.today}
+        <BreakdownTable
           title="By service"
-          label="Service"
+          column="Service"
+          {...SHELF_BREAKDOWN}
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
-            name: s.serviceName,
+            label: s.serviceName,
             count: s.count,
-            oldest: s.oldestArrivedAt,
+            oldest: daysOnShelf(s.oldestArrivedAt, summary.today),
             selected: is({ serviceCode: s.serviceCode }),
             open: () => open({ serviceCode: s.serviceCode }),
           }))}
         />
-        <GroupTable
-          today={summary.today}
+        <BreakdownTable
           title="By shelf slot, oldest first"
-          label="Slot"
+          column="Slot"
+          {...SHELF_BREAKDOWN}
           rows={summary.bySlot.map((s) => ({
             key: s.slot,
-            name: s.slot,
+            label: s.slot,
             count: s.count,
-            oldest: s.oldestArrivedAt,
+            oldest: daysOnShelf(s.oldestArrivedAt, summary.today),
             selected: is({ slot: s.slot }),
             open: () => open({ slot: s.slot }),
           }))}
@@ -159,54 +156,5 @@ export function ShelfTab() {
         <ShelfList filter={filter} onFilter={setFilter} services={services} />
       </Paper>
     </Stack>
-  )
-}
-
-function GroupTable(props: {
-  today: string
-  title: string
-  label: string
-  rows: { key: string; name: string; count: number; oldest: number; selected: boolean; open: () => void }[]
-}) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text fz="xl" fw={700} mb={4}>
-        {props.title}
-      </Text>
-      <ScrollArea.Autosize mah={260} type="auto">
-        <Table fz="md" verticalSpacing={4} highlightOnHover aria-label={props.title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{props.label}</Table.Th>
-              <Table.Th ta="right">Documents</Table.Th>
-              <Table.Th ta="right">Oldest (days)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {props.rows.map((r) => (
-              <Table.Tr key={r.key} bg={r.selected ? 'blue.0' : undefined}>
-                <Table.Td>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    fz="md"
-                    fw={600}
-                    ta="left"
-                    onClick={r.open}
-                    aria-pressed={r.selected}
-                  >
-                    {r.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right" fw={700}>
-                  {r.count.toLocaleString('en')}
-                </Table.Td>
-                <Table.Td ta="right">{daysOnShelf(r.oldest, props.today)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
-    </Paper>
   )
 }
