@@ -14,6 +14,7 @@ import { verifyDatabaseFile } from '../db/verify-file'
 import type { DatabaseKey } from '../db/data-files'
 import { createStore, type Store } from '../db/store'
 import { createAuthService } from '../services/auth-service'
+import { pinHasher, type PinCost } from '../services/pin-hash'
 import { type Clock, systemClock } from '../infra/clock'
 import { createEventWriter } from '../services/event-writer'
 import { createProjector } from '../services/projection/projector'
@@ -56,6 +57,8 @@ export interface CoreOptions {
    * is the owner-only key file in the data dir (main/db/key-file.ts), as the browser host uses.
    */
   databaseKey?: DatabaseKey
+  /** Tests only: a cheaper scrypt for PINs (see main/services/pin-hash.ts pinHasher). The app never sets it. */
+  pinCost?: PinCost
 }
 
 export interface Core {
@@ -132,7 +135,8 @@ function buildCore(opts: CoreOptions): Core {
       sync.kick()
       return id
     }
-    const auth = createAuthService({ store, sessions, settings, clock })
+    const pins = pinHasher(opts.pinCost)
+    const auth = createAuthService({ store, sessions, settings, clock, pins })
     const setup = createSetupService({
       store,
       clock,
@@ -140,8 +144,9 @@ function buildCore(opts: CoreOptions): Core {
       version: opts.version,
       recovery: opened.recovery,
       movedAside: () => movedAsideDatabases(opts.dataDir),
+      pins,
     })
-    const staff = createStaffService({ store, clock, writeEvent })
+    const staff = createStaffService({ store, clock, writeEvent, pins })
     const hub = createEventHub()
     const printing = createPrintService({
       store,

@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors'
 import { isDiskFull } from '../db/storage-fault'
 import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
-import { DECOY_HASH, hashPin, needsRehash, verifyPin } from './pin-hash'
+import type { PinHasher } from './pin-hash'
 import type { Session, SessionStore } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
 
@@ -12,6 +12,7 @@ export const MAX_PIN_ATTEMPTS = 5
 export const ACCOUNT_LOCK_MS = 5 * 60_000
 
 interface Deps {
+  pins: PinHasher
   store: Store
   sessions: SessionStore
   settings: SettingsService
@@ -22,7 +23,7 @@ interface Deps {
  * Sign-in, lock and unlock. Five wrong PINs (at sign-in or unlock, counted together) lock the account for five
  * minutes; every success, failure and lock goes to the audit log.
  */
-export function createAuthService({ store, sessions, settings, clock }: Deps) {
+export function createAuthService({ store, sessions, settings, clock, pins }: Deps) {
   const info = (s: Session): SessionInfo => ({
     staff: { staffNumber: s.staffNumber, name: s.name, role: s.role },
     locked: s.locked,
@@ -69,7 +70,7 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
         `Too many wrong PINs: this account is locked until ${hhmm(lockedUntilNow)}. An administrator can reset the PIN.`,
       )
     }
-    const ok = await verifyPin(pin, row?.pin_hash ?? DECOY_HASH)
+    const ok = await pins.verify(pin, row?.pin_hash ?? pins.decoy)
     if (!row) {
       audit('failed', { reason: 'unknown staff' })
       throw new AppError('WRONG_PIN', 'Wrong staff number or PIN.')
@@ -80,7 +81,7 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
         throw new AppError('FORBIDDEN', 'This staff account is deactivated. Ask an administrator.')
       }
       // A hash made at an older, lower cost is replaced now, while the PIN is known: nobody has to do anything.
-      const upgraded = needsRehash(row.pin_hash) ? await hashPin(pin) : null
+      const upgraded = pins.needsRehash(row.pin_hash) ? await pins.hash(pin) : null
       const recorded = bookkeeping(() =>
         store.tx(() => {
           // Only if the hash is still the one just checked: an administrator may have reset the PIN meanwhile.
@@ -257,7 +258,7 @@ export function createAuthService({ store, sessions, settings, clock }: Deps) {
       const tooShort = pinTooShortFor(s.role, newPin)
       if (tooShort) throw new AppError('INVALID_INPUT', tooShort, 'newPin')
       await checkPin(s.staffNumber, currentPin, 'auth.changePin')
-      const pinHash = await hashPin(newPin)
+      const pinHash = await pins.hash(newPin)
       const now = clock.now()
       store.tx(() => {
         store.staff.setPin({ staffNumber: s.staffNumber, pinHash, now })

@@ -11,11 +11,15 @@ const R = 8
 const P = 1
 const KEYLEN = 32
 
-interface Cost {
+export interface PinCost {
   n: number
   r: number
   p: number
 }
+type Cost = PinCost
+
+/** What every PIN is hashed at in the app. */
+export const PIN_COST: PinCost = { n: N, r: R, p: P }
 
 function derive(pin: string, salt: Buffer, { n, r, p }: Cost): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -43,10 +47,10 @@ function storedCost(stored: string): (Cost & { salt: Buffer; hash: Buffer }) | n
 }
 
 /** `scrypt$N$r$p$salt$hash`, parameters stored so they can be raised later without breaking old hashes. */
-export async function hashPin(pin: string): Promise<string> {
+export async function hashPin(pin: string, cost: PinCost = PIN_COST): Promise<string> {
   const salt = randomBytes(16)
-  const key = await derive(pin, salt, { n: N, r: R, p: P })
-  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$')
+  const key = await derive(pin, salt, cost)
+  return ['scrypt', cost.n, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
 /** False for a wrong PIN and for a stored value that is not a hash we could have written. */
@@ -61,14 +65,34 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   }
 }
 
-/** True when a stored hash (one `verifyPin` accepts) was made with less than the current cost. */
-export function needsRehash(stored: string): boolean {
+/** True when a stored hash (one `verifyPin` accepts) was made with less than `target`. */
+export function needsRehash(stored: string, target: PinCost = PIN_COST): boolean {
   const cost = storedCost(stored)
-  return cost !== null && (cost.n < N || cost.r < R || cost.p < P)
+  return cost !== null && (cost.n < target.n || cost.r < target.r || cost.p < target.p)
 }
 
 /**
  * A hash no PIN matches, verified against for unknown staff numbers so timing does not reveal which exist. At the
  * current cost, so an unknown number takes as long as a known one.
  */
-export const DECOY_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`
+export const DECOY_HASH = decoyAt(PIN_COST)
+
+function decoyAt(cost: PinCost): string {
+  return `scrypt$${cost.n}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`
+}
+
+/**
+ * Hashing, checking and upgrading at one cost, handed to the services that set or check PINs. The app always uses
+ * PIN_COST; only tests make a core with a cheaper one (`CoreOptions.pinCost`), so a suite that creates hundreds of
+ * staff does not spend minutes in scrypt. The cost tests themselves run at PIN_COST.
+ */
+export function pinHasher(cost: PinCost = PIN_COST) {
+  return {
+    hash: (pin: string) => hashPin(pin, cost),
+    verify: verifyPin,
+    needsRehash: (stored: string) => needsRehash(stored, cost),
+    /** See DECOY_HASH, at this hasher's cost. */
+    decoy: decoyAt(cost),
+  }
+}
+export type PinHasher = ReturnType<typeof pinHasher>

@@ -2,12 +2,13 @@ import type { AppStatus, DatabaseRecovery } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
-import { hashPin } from './pin-hash'
+import type { PinHasher } from './pin-hash'
 import type { EventWriter } from './event-writer'
 import { uuidv7 } from '../infra/uuidv7'
 import { randomBytes } from 'node:crypto'
 
 interface Deps {
+  pins: PinHasher
   store: Store
   clock: Clock
   writeEvent: EventWriter
@@ -25,7 +26,7 @@ export interface CentreSetup {
 }
 
 /** First-run setup: the centre, this workstation's identity, and the first administrator, in one transaction. */
-export function createSetupService({ store, clock, writeEvent, version, recovery, movedAside }: Deps) {
+export function createSetupService({ store, clock, writeEvent, version, recovery, movedAside, pins }: Deps) {
   return {
     status(): AppStatus {
       const c = store.centre.get()
@@ -50,7 +51,7 @@ export function createSetupService({ store, clock, writeEvent, version, recovery
             'to recover it, or to move it out of the data folder once the numbers are accounted for; then set up.',
         )
       }
-      const pinHash = await hashPin(p.admin.pin)
+      const pinHash = await pins.hash(p.admin.pin)
       const now = clock.now()
       const deviceId = uuidv7(now)
       store.tx(() => {

@@ -6,7 +6,7 @@ import type { StaffRow } from '../db/queries/staff'
 import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
 import type { EventWriter } from './event-writer'
-import { hashPin } from './pin-hash'
+import type { PinHasher } from './pin-hash'
 
 export function toSummary(r: StaffRow): StaffSummary {
   return {
@@ -20,13 +20,14 @@ export function toSummary(r: StaffRow): StaffSummary {
 }
 
 interface Deps {
+  pins: PinHasher
   store: Store
   clock: Clock
   writeEvent: EventWriter
 }
 
 /** Staff administration. Staff changes are events too, so the central API learns who worked where. */
-export function createStaffService({ store, clock, writeEvent }: Deps) {
+export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
   const mustGet = (staffNumber: string): StaffRow => {
     const row = store.staff.byNumber(staffNumber)
     if (!row) throw new AppError('NOT_FOUND', `No staff member with number ${staffNumber}.`, 'staffNumber')
@@ -54,7 +55,7 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
       if (store.staff.byNumber(p.staffNumber)) {
         throw new AppError('CONFLICT', `Staff number ${p.staffNumber} is already in use.`, 'staffNumber')
       }
-      const pinHash = await hashPin(p.pin)
+      const pinHash = await pins.hash(p.pin)
       const now = clock.now()
       store.tx(() => {
         // Again inside the transaction: hashing the PIN yields, so a second create may have won meanwhile.
@@ -108,7 +109,7 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
         return next
       }
       plan(mustGet(p.staffNumber))
-      const pinHash = p.pin === undefined ? null : await hashPin(p.pin)
+      const pinHash = p.pin === undefined ? null : await pins.hash(p.pin)
       const now = clock.now()
       store.tx(() => {
         const next = plan(mustGet(p.staffNumber))
@@ -145,7 +146,7 @@ export function createStaffService({ store, clock, writeEvent }: Deps) {
 
     async resetPin(p: { staffNumber: string; pin: string }, by: string): Promise<StaffSummary> {
       mustFit(mustGet(p.staffNumber).role, p.pin)
-      const pinHash = await hashPin(p.pin)
+      const pinHash = await pins.hash(p.pin)
       const now = clock.now()
       store.tx(() => {
         mustFit(mustGet(p.staffNumber).role, p.pin)

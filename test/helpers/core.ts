@@ -1,17 +1,34 @@
 import { createCore, type Core } from '../../main/core/create-core'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
+import type { PinCost } from '../../main/services/pin-hash'
 import { tempDir } from './temp-dir'
 import { MIN_PIN_DIGITS } from '../../common/contract/fields'
 
 export const ADMIN = { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' }
 
-/** A real core on a real SQLite file in a temp dir, with a hand-driven clock and no background timers. */
-export function testCore(dataDir?: string) {
+/**
+ * scrypt for the PINs of test cores: N = 2^10 instead of the app's 2^17 (about 0.3 s a hash), or the suites that
+ * create and sign in hundreds of staff spend minutes hashing. The tests of the cost itself use the app's.
+ */
+export const TEST_PIN_COST: PinCost = { n: 2 ** 10, r: 8, p: 1 }
+
+/**
+ * A real core on a real SQLite file in a temp dir, with a hand-driven clock and no background timers; PINs at
+ * TEST_PIN_COST unless `pinCost` says otherwise.
+ */
+export function testCore(dataDir?: string, opts: { pinCost?: PinCost } = {}) {
   const tmp = dataDir ? null : tempDir()
   const dir = dataDir ?? tmp!.dir
   const clock = manualClock()
-  const core: Core = createCore({ dataDir: dir, logger: silentLogger, version: 'test', clock, tickMs: 0 })
+  const core: Core = createCore({
+    dataDir: dir,
+    logger: silentLogger,
+    version: 'test',
+    clock,
+    tickMs: 0,
+    pinCost: opts.pinCost ?? TEST_PIN_COST,
+  })
   return {
     core,
     clock,

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../main/core/create-core'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
-import { verifyPin } from '../../main/services/pin-hash'
+import { PIN_COST, verifyPin } from '../../main/services/pin-hash'
 import { setUpCentre, signedIn, testCore } from '../helpers/core'
 import { mountSmallDisk, SMALL_DISK_UNAVAILABLE } from '../helpers/small-disk'
 
@@ -42,7 +42,7 @@ describe('PIN hashes at the earlier cost are upgraded at the next success', () =
   let clerk: { staffNumber: string; pin: string }
 
   beforeEach(async () => {
-    t = testCore()
+    t = testCore(undefined, { pinCost: PIN_COST })
     const admin = await setUpCentre(t.core)
     clerk = await signedIn(t.core, admin, 'clerk-window', 'clerk')
     await t.core.dispatch('clerk-window', 'auth.signOut', {})
