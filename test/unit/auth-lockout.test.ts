@@ -329,9 +329,11 @@ describe('sign-in, lockout and idle lock', () => {
 
     it('with the current PIN, the new one works and the old one does not', async () => {
       await signIn('clerk-window', clerk.staffNumber, clerk.pin)
-      expect(await d('clerk-window', 'auth.changePin', { currentPin: clerk.pin, newPin: '3719' })).toEqual({
+      expect(
+        await d('clerk-window', 'auth.changePin', { currentPin: clerk.pin, newPin: '3719' }),
+      ).toMatchObject({
         ok: true,
-        value: null,
+        value: { staff: { staffNumber: clerk.staffNumber }, mustChangePin: false },
       })
       expect(await signIn('x', clerk.staffNumber, clerk.pin)).toMatchObject({
         ok: false,
