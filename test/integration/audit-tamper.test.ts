@@ -338,4 +338,19 @@ describe('tamper-evident audit log', () => {
     // Every change was rolled back: the file is as the flows left it.
     expect(await checkAuditChain(f.t.core.store.audit)).toEqual({ ok: true, rows: rows.length })
   })
+
+  it('audit.verify answers an administrator or manager and records the check; a clerk is refused and nothing is written', async () => {
+    const n = rows.length
+    const refused = await f.t.core.dispatch(CLERK_KEY, 'audit.verify', {})
+    expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN')
+    expect(f.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(n)
+    expect(await ok(f.t.core, MANAGER_KEY, 'audit.verify', {})).toEqual({ ok: true, rows: n })
+    const [last] = await ok(f.t.core, ADMIN_KEY, 'audit.list', { limit: 1 })
+    expect(last).toMatchObject({
+      staffNumber: f.manager.staffNumber,
+      action: 'audit.checked',
+      detail: { ok: true, rows: n },
+    })
+    expect(await ok(f.t.core, ADMIN_KEY, 'audit.verify', {})).toEqual({ ok: true, rows: n + 1 })
+  })
 })
