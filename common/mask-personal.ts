@@ -50,6 +50,17 @@ export function maskPhonesInText(text: string): string {
   return text.replace(PHONE_IN_TEXT, (m) => maskPhone(m))
 }
 
+/**
+ * Codes a person typed or scanned at a desk: the hand-over look-up takes an ID number as well as a tracking number
+ * or an agency reference, so a run of 6 to 10 digits in one (an ID number's length, not a tracking number's 12)
+ * keeps only its last 3.
+ */
+const ID_LIKE_RUN = /(?<!\d)\d{6,10}(?!\d)/g
+
+export function maskIdLikeRuns(text: string): string {
+  return maskPhonesInText(text).replace(ID_LIKE_RUN, (m) => maskIdNumber(m))
+}
+
 /** Keys compared without case, `_` or `-`: `idNumber`, `id_number` and `ID-Number` are one key. */
 const norm = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
 
@@ -76,6 +87,7 @@ const NAME_KEYS = new Set(
 )
 /** Objects that stand for a person: their `name` is that person's (a proxy collector's, the customer's). */
 const PERSON_KEYS = new Set(['collector', 'proxy', 'customer', 'owner', 'subject'].map(norm))
+const CODE_KEYS = new Set(['code', 'codes', 'raw', 'query', 'search', 'scanned'].map(norm))
 /**
  * Keys that hold tracking numbers: 12 digits that may look like `2547…`, never a phone, so text masking skips them
  * (the audit viewer filters by them).
@@ -115,6 +127,7 @@ function walk(value: unknown, inPerson: boolean, depth: number, seen: WeakSet<ob
     if (ID_KEYS.has(k)) out[key] = maskLeaf(v, maskIdNumber)
     else if (PHONE_KEYS.has(k)) out[key] = maskLeaf(v, maskPhone)
     else if (NAME_KEYS.has(k) || (inPerson && k === 'name')) out[key] = maskLeaf(v, maskPersonName)
+    else if (CODE_KEYS.has(k)) out[key] = maskLeaf(v, maskIdLikeRuns)
     else if (TRACKING_KEYS.has(k)) out[key] = v
     else out[key] = walk(v, PERSON_KEYS.has(k), depth + 1, seen)
   }
@@ -124,7 +137,8 @@ function walk(value: unknown, inPerson: boolean, depth: number, seen: WeakSet<ob
 /**
  * A copy of `detail` fit for the audit log and the app's logs: values under keys known to hold an ID number keep
  * their last 3 characters, phones their first 2 and last 3 digits, customers' and proxies' names their initials,
- * and any Kenyan mobile number written inside other text is masked too. Staff numbers, tracking numbers and
+ * ID-number-like digit runs in typed or scanned codes their last 3, and any Kenyan mobile number written inside
+ * other text is masked too. Staff numbers, tracking numbers and
  * everything else stay as they are. The input is not changed.
  */
 export function maskPersonal<T extends Record<string, unknown>>(detail: T): T {
