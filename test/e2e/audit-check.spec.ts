@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import type SqliteType from 'better-sqlite3-multiple-ciphers'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -54,7 +55,7 @@ test('the audit check says the log is intact, and names the row changed behind t
     path.dirname(req.resolve('better-sqlite3-multiple-ciphers/package.json')),
     'lib/index.js',
   )
-  const Sqlite = req(lib) as typeof import('better-sqlite3-multiple-ciphers')
+  const Sqlite = req(lib) as typeof SqliteType
   const db = new Sqlite(path.join(host.dataDir, 'tms.sqlite'))
   try {
     db.pragma(`cipher = 'sqlcipher'`)
