@@ -19,7 +19,15 @@ const isoDate = (label: string) =>
     .string({ error: `${label} is a date like 2026-11-29` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label} is a date like 2026-11-29`)
 import type { PrintJobInfo } from './counter-types'
-import type { AppStatus, AuditEntry, SessionInfo, Settings, StaffSummary, StatusSnapshot } from './types'
+import type {
+  AppStatus,
+  AuditCheck,
+  AuditEntry,
+  SessionInfo,
+  Settings,
+  StaffSummary,
+  StatusSnapshot,
+} from './types'
 
 export * from './types'
 export * from './counter-types'
@@ -203,6 +211,11 @@ export const contract = {
         message: 'The from date must be on or before the to date',
         path: ['to'],
       }),
+  }),
+  'audit.verify': method<AuditCheck>()({
+    summary: 'Check the audit log’s hash chain and head record; the first broken row, if any',
+    access: ['admin', 'manager'],
+    input: empty,
   }),
   'status.get': method<StatusSnapshot>()({
     summary: 'Printer, scanner and sync state for the status bar',

@@ -86,3 +86,10 @@ export interface AuditEntry {
   action: string
   detail: Record<string, unknown>
 }
+
+/**
+ * What checking the audit log's hash chain found: every row and the head record fit (`rows` checked), or the first
+ * row that does not (`brokenAt`, null when no one row is to blame) and what is wrong with it.
+ */
+export type AuditCheck =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number | null; problem: string }

@@ -7,6 +7,7 @@ import type { SyncService } from '../services/sync-service'
 import type { ManagerService } from '../services/manager'
 import type { CampaignService } from '../services/campaigns/campaign-service'
 import type { ReturnService } from '../services/returns/return-service'
+import type { AuditService } from '../services/audit/audit-check'
 import { nairobiMidnight, toDayNumber } from '../../common/nairobi-time'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
@@ -36,6 +37,7 @@ interface Deps {
   manager: ManagerService
   campaigns: CampaignService
   returns: ReturnService
+  audit: AuditService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -107,6 +109,7 @@ export function createHandlers(d: Deps): Handlers {
         fromAt: input.from === undefined ? undefined : nairobiMidnight(toDayNumber(input.from)),
         toAt: input.to === undefined ? undefined : nairobiMidnight(toDayNumber(input.to) + 1),
       }),
+    'audit.verify': (_input, ctx) => d.audit.verify(signedIn(ctx)),
     'status.get': () => d.status.snapshot(),
     'catalogue.list': () => d.catalogue.list(),
     'catalogue.update': (input, ctx) => d.catalogue.update(input, who(ctx)),

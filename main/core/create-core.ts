@@ -30,6 +30,7 @@ import { createHandoverService } from '../services/handover-service'
 import { createNotificationService } from '../services/notification-service'
 import { createCampaignService } from '../services/campaigns/campaign-service'
 import { createReturnService } from '../services/returns/return-service'
+import { createAuditService } from '../services/audit/audit-check'
 import { createKenyaCalendar } from '../services/calendar/kenya-holidays'
 import { createCatalogueService } from '../services/catalogue-service'
 import { createPrintService } from '../services/print-service'
@@ -221,6 +222,7 @@ function buildCore(opts: CoreOptions): Core {
       manager,
       campaigns,
       returns,
+      audit: createAuditService({ store, clock, logger: opts.logger }),
       sessionChanged,
       now: clock.now,
     })

@@ -1,3 +1,5 @@
+import { maskPersonal, maskPhonesInText } from '../../common/mask-personal'
+
 /** Minimal structured logger interface; the process entry decides where lines go. */
 export interface Logger {
   info(message: string, detail?: Record<string, unknown>): void
@@ -5,9 +7,13 @@ export interface Logger {
   error(message: string, detail?: Record<string, unknown>): void
 }
 
+/**
+ * Lines to the console (the desktop app's and the host's log). Every line's message and fields pass through
+ * `maskPersonal` here, the one place a line is made, so no ID or phone number reaches a log whoever logs it.
+ */
 export function consoleLogger(prefix: string): Logger {
   const line = (level: string, message: string, detail?: Record<string, unknown>): string =>
-    `${new Date().toISOString()} ${level} [${prefix}] ${message}${detail ? ' ' + JSON.stringify(detail) : ''}`
+    `${new Date().toISOString()} ${level} [${prefix}] ${maskPhonesInText(message)}${detail ? ' ' + JSON.stringify(maskPersonal(detail)) : ''}`
   return {
     info: (m, d) => console.log(line('info', m, d)),
     warn: (m, d) => console.warn(line('warn', m, d)),

@@ -1,26 +1,11 @@
 /** Masking and date formatting for printed receipts: what Kenyan counter staff and the public expect to read. */
 
-const BULLET = '\u2022'
+// The phone mask is the audit log's and the logs' too (common/mask-personal.ts).
+export { maskPhone } from '../../common/mask-personal'
+
 const NAIROBI = 'Africa/Nairobi'
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
-
-/**
- * Masks a phone number for printing: Kenyan numbers in national format keeping the first 2 and last 3 digits,
- * `+254712345123` → `07•• ••• 123` (`+254112345678` → `01•• ••• 678`). Accepts E.164, `254…` and `0…` forms.
- * Anything else keeps only its last 3 digits (`••••••• 123`) so a full number is never printed.
- */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '')
-  let national: string | undefined
-  if (/^254[17]\d{8}$/.test(digits)) national = `0${digits.slice(3)}`
-  else if (/^0[17]\d{8}$/.test(digits)) national = digits
-  if (national !== undefined) {
-    return `${national.slice(0, 2)}${BULLET.repeat(2)} ${BULLET.repeat(3)} ${national.slice(7)}`
-  }
-  if (digits.length <= 3) return BULLET.repeat(3)
-  return `${BULLET.repeat(digits.length - 3)} ${digits.slice(-3)}`
-}
 
 const nairobiParts = new Intl.DateTimeFormat('en-US', {
   timeZone: NAIROBI,

@@ -9,6 +9,7 @@ import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
 import { BACKFILL_NAME_KEYS_SQL } from '../../main/db/migrations/0140-name-search'
 import { DB_FILE } from '../../main/db/open'
+import { auditQueries } from '../../main/db/queries/audit'
 import { registerSqlFunctions } from '../../main/db/sql-functions'
 import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays'
 import { addWorkingDays } from '../../main/services/calendar/working-days'
@@ -91,9 +92,13 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     log('building name search keys…')
     db.exec(`BEGIN; ${BACKFILL_NAME_KEYS_SQL} COMMIT;`)
     db.prepare('UPDATE centre SET next_counter = ?').run(counts.thisPcCounter)
-    db.prepare(
-      `INSERT INTO audit_log (at, staff_number, action, detail) VALUES (?, NULL, 'demo.seeded', ?)`,
-    ).run(now, JSON.stringify({ documents: opts.documents, seed: opts.seed ?? 42, version: SEEDER_VERSION }))
+    // Through the audit writer: the row joins the hash chain (migration 0180).
+    auditQueries(db).write({
+      at: now,
+      staffNumber: null,
+      action: 'demo.seeded',
+      detail: { documents: opts.documents, seed: opts.seed ?? 42, version: SEEDER_VERSION },
+    })
     db.pragma('wal_checkpoint(TRUNCATE)')
     return {
       dataDir: opts.dataDir,

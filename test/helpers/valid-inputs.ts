@@ -38,6 +38,7 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
     to: '2026-11-30',
     trackingNumber: SAMPLE_TRACKING_NUMBER,
   },
+  'audit.verify': {},
   'status.get': {},
   'catalogue.list': {},
   'catalogue.update': { ...DEFAULT_CATALOGUE[0]!, turnaroundDays: 15 },

@@ -10,6 +10,7 @@ import {
   migrate,
   type Migration,
 } from '../../main/db/migrations'
+import { auditQueries } from '../../main/db/queries/audit'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
 import { tempDir } from '../helpers/temp-dir'
@@ -183,9 +184,7 @@ describe('migrations', () => {
         `INSERT INTO events (id, type, occurred_at, staff_number, device_id, tracking_number, payload)
          VALUES ('0190f2a0-0000-7000-8000-000000000001', 'x.happened', 1, 'ADM001', 'dev', NULL, '{}')`,
       ).run()
-      d.prepare(
-        `INSERT INTO audit_log (at, staff_number, action, detail) VALUES (1, 'ADM001', 'auth.signIn', '{}')`,
-      ).run()
+      auditQueries(d).write({ at: 1, staffNumber: 'ADM001', action: 'auth.signIn' })
     })
 
     it('events cannot be updated or deleted', () => {

@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers'
 import type { AuditEntry } from '../../../common/contract'
+import { maskPersonal } from '../../../common/mask-personal'
+import { chainHash, type AuditChainRow, type AuditHead } from '../audit-chain'
 
 interface AuditRow {
   id: number
@@ -30,12 +32,22 @@ function trackingNumbersOf(detail: Record<string, unknown>): string[] {
 }
 
 /**
- * Queries on the append-only `audit_log`. The viewer's filters combine freely; each combination gets its own
- * statement (prepared once) so SQLite can pick the index for it instead of one catch-all `(? IS NULL OR …)` plan.
+ * Queries on the append-only, hash-chained `audit_log` (main/db/audit-chain.ts). The viewer's filters combine freely;
+ * each combination gets its own statement (prepared once) so SQLite can pick the index for it instead of one
+ * catch-all `(? IS NULL OR …)` plan.
  */
 export function auditQueries(db: Database) {
   const insert = db.prepare(
-    'INSERT INTO audit_log (at, staff_number, action, detail) VALUES (@at, @staffNumber, @action, @detail)',
+    `INSERT INTO audit_log (id, at, staff_number, action, detail, hash)
+     VALUES (@id, @at, @staff_number, @action, @detail, @hash)`,
+  )
+  const readHead = db.prepare<[], AuditHead>('SELECT last_id, count, hash FROM audit_head WHERE one = 1')
+  const lastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM audit_log')
+  const moveHead = db.prepare<[number, string]>(
+    'UPDATE audit_head SET last_id = ?, count = count + 1, hash = ? WHERE one = 1',
+  )
+  const chainPage = db.prepare<[number, number], AuditChainRow>(
+    'SELECT id, at, staff_number, action, detail, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?',
   )
   const insertTracking = db.prepare(
     'INSERT OR IGNORE INTO audit_tracking (audit_id, tracking_number) VALUES (?, ?)',
@@ -60,16 +72,34 @@ export function auditQueries(db: Database) {
     return stmt
   }
   return {
-    // One transaction (a savepoint inside the caller's): the row and its tracking numbers commit together, with
-    // one sync to disk rather than one per tracking number.
+    // One transaction (a savepoint inside the caller's): the row, the head record it moves and its tracking numbers
+    // commit together with the change the row records, with one sync to disk rather than one per tracking number.
+    // The detail is masked first (no raw ID number, phone or customer name), and the hash covers what is stored.
     write: db.transaction(
       (p: { at: number; staffNumber: string | null; action: string; detail?: Record<string, unknown> }) => {
-        const detail = p.detail ?? {}
-        const r = insert.run({ ...p, detail: JSON.stringify(detail) })
-        for (const tn of trackingNumbersOf(detail)) insertTracking.run(r.lastInsertRowid, tn)
+        const detail = maskPersonal(p.detail ?? {})
+        const head = readHead.get()
+        if (!head)
+          throw new Error('the audit head record is missing: nothing can be audited (see migration 0180)')
+        // Next after the head, or after a row written around it (which the check then reports).
+        const id = Math.max(head.last_id, lastId.get()?.id ?? 0) + 1
+        const row = {
+          id,
+          at: p.at,
+          staff_number: p.staffNumber,
+          action: p.action,
+          detail: JSON.stringify(detail),
+        }
+        const hash = chainHash(head.hash, row)
+        const r = insert.run({ ...row, hash })
+        moveHead.run(id, hash)
+        for (const tn of trackingNumbersOf(detail)) insertTracking.run(id, tn)
         return r
       },
     ),
+    /** Up to `limit` rows after `afterId` as the chain check reads them, oldest first. */
+    chainPage: (afterId: number, limit: number): AuditChainRow[] => chainPage.all(afterId, limit),
+    head: (): AuditHead | null => readHead.get() ?? null,
     list: (f: AuditFilter): AuditEntry[] => {
       const params: Record<string, unknown> = { limit: f.limit }
       for (const k of ['staffNumber', 'action', 'fromAt', 'toAt', 'trackingNumber'] as const)
