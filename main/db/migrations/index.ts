@@ -15,6 +15,7 @@ import { migration0140 } from './0140-name-search'
 import { migration0150 } from './0150-kiswahili-wording'
 import { migration0160 } from './0160-unprinted-receipts'
 import { migration0170 } from './0170-sliced-work'
+import { migration0190 } from './0190-personal-data-erasure'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0190,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
