@@ -59,13 +59,20 @@ export function erasePersonalData(
         result.alreadyErased.push(tn)
         continue
       }
+      const events = store.privacy.eventsOf(tn)
+      // A row whose registration this PC never held as an event (history loaded in bulk) cannot be folded: the
+      // erasure would leave its row as it was, so it is not recorded as done.
+      if (!events.some((e) => e.type === 'application.registered')) {
+        result.refused.push({ trackingNumber: tn, reason: "its registration is not in this PC's event log" })
+        continue
+      }
       deps.writeEvent({
         type: 'application.personalDataErased',
         staffNumber: request.by,
         trackingNumber: tn,
         payload: { reason: request.reason, ...(request.detail ? { detail: request.detail } : {}) },
       })
-      for (const e of store.privacy.eventsOf(tn)) {
+      for (const e of events) {
         const erased = erasedPayload(e.type, JSON.parse(e.payload) as Record<string, unknown>)
         if (erased) store.privacy.rewritePayload(e.seq, erased)
       }
