@@ -14,6 +14,18 @@ export interface RetentionKey {
   trackingNumber: string
 }
 
+/** The sweep's statements, exported for the query-plan test. */
+export const PRIVACY_SQL = {
+  /** Whether any of the application's events still waits for the central API (outbox) or was refused by it. */
+  unacknowledged: `SELECT 1 AS n FROM events e
+     WHERE e.tracking_number = ? AND (EXISTS (SELECT 1 FROM outbox o WHERE o.event_seq = e.seq)
+       OR EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_seq = e.seq))
+     LIMIT 1`,
+  retentionPage: `SELECT tracking_number, updated_at FROM applications INDEXED BY applications_retention
+     WHERE ${RETENTION_INDEX_WHERE} AND updated_at < @before AND (updated_at, tracking_number) > (@fromAt, @fromTn)
+     ORDER BY updated_at, tracking_number LIMIT @limit`,
+}
+
 /**
  * Queries of the personal-data erasure (migration 0190): the rows outside `applications` that hold a customer's
  * personal fields, and the retention sweep's keyset pages. Writes run inside the caller's transaction.
@@ -37,21 +49,11 @@ export function privacyQueries(db: Database) {
        AND id IN (SELECT n.campaign_message_id FROM notifications n
                   WHERE n.tracking_number = @tn AND n.campaign_message_id IS NOT NULL)`,
   )
-  /** Whether any of the application's events still waits for the central API (outbox) or was refused by it. */
-  const unacknowledged = db.prepare<[string], { n: number }>(
-    `SELECT 1 AS n FROM events e
-     WHERE e.tracking_number = ? AND (EXISTS (SELECT 1 FROM outbox o WHERE o.event_seq = e.seq)
-       OR EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_seq = e.seq))
-     LIMIT 1`,
-  )
+  const unacknowledged = db.prepare<[string], { n: number }>(PRIVACY_SQL.unacknowledged)
   const retentionPage = db.prepare<
     [{ before: number; fromAt: number; fromTn: string; limit: number }],
     { tracking_number: string; updated_at: number }
-  >(
-    `SELECT tracking_number, updated_at FROM applications INDEXED BY applications_retention
-     WHERE ${RETENTION_INDEX_WHERE} AND updated_at < @before AND (updated_at, tracking_number) > (@fromAt, @fromTn)
-     ORDER BY updated_at, tracking_number LIMIT @limit`,
-  )
+  >(PRIVACY_SQL.retentionPage)
   return {
     application: (tn: string) => application.get(tn),
     eventsOf: (tn: string) => eventsOf.all(tn),
