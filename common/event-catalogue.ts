@@ -80,6 +80,15 @@ export const EVENT_PAYLOADS = {
     outcome: z.enum(CALL_OUTCOMES),
     note: z.string().max(500).nullable().optional(),
   }),
+  /**
+   * The customer's personal fields of this application are erased (retention, or the data subject's request): the
+   * fold blanks them, and this PC has already replaced them in the application's earlier events. Central erases too.
+   */
+  'application.personalDataErased': z.object({
+    reason: z.enum(['retention', 'request']),
+    /** What the request or the rule was, in staff's words (never personal data). */
+    detail: z.string().max(200).optional(),
+  }),
   'notification.ready': z.object(message),
   'notification.reminder': z.object({ ...message, campaignId: z.int().min(1) }),
   'batch.closed': z.object({
@@ -137,6 +146,7 @@ export const PROJECTED_TYPES: ReadonlySet<string> = new Set<EventType>([
   'application.collected',
   'application.returned',
   'application.cancelled',
+  'application.personalDataErased',
 ])
 
 export type PayloadCheck<T extends EventType> =

@@ -187,6 +187,15 @@ export const contract = {
         .min(0, 'Reminder exclusion cannot be negative')
         .max(90, 'Reminder exclusion must be at most 90 days')
         .optional(),
+      personalDataRetentionDays: z
+        .number({ error: 'Personal data retention must be a number of days' })
+        .int('Personal data retention must be whole days')
+        .min(
+          30,
+          'Personal data retention must be at least 30 days (a customer may come back about a document)',
+        )
+        .max(3650, 'Personal data retention must be at most 3,650 days (10 years)')
+        .optional(),
     }),
   }),
   'audit.list': method<AuditEntry[]>()({

@@ -77,6 +77,11 @@ export interface Settings {
   reminderRatePerMinute: number
   /** A phone reminded within this many days gets no other reminder. */
   reminderExclusionDays: number
+  /**
+   * A collected, returned or cancelled application's personal fields (name, phone, ID number, notes, proxy) are
+   * erased this many days after its last change (issue #13, Data Protection Act ss. 25, 39).
+   */
+  personalDataRetentionDays: number
 }
 
 export interface AuditEntry {

@@ -18,6 +18,7 @@ import { pinHasher, type PinCost } from '../services/pin-hash'
 import { type Clock, systemClock } from '../infra/clock'
 import { createEventWriter } from '../services/event-writer'
 import { createProjector } from '../services/projection/projector'
+import { createRetentionService } from '../services/privacy/retention-service'
 import type { Logger } from '../infra/logger'
 import { SessionStore } from '../infra/session-store'
 import { createSettingsService } from '../services/settings-service'
@@ -205,6 +206,7 @@ function buildCore(opts: CoreOptions): Core {
     const manager = createManagerService({ store, clock, writeEvent })
     const campaigns = createCampaignService({ store, clock, settings, writeEvent })
     const returns = createReturnService({ store, clock, writeEvent })
+    const retention = createRetentionService({ store, clock, settings, writeEvent, logger: opts.logger })
     const handlers = createHandlers({
       store,
       auth,
@@ -318,6 +320,7 @@ function buildCore(opts: CoreOptions): Core {
           error: err instanceof Error ? err.message : String(err),
         })
       }
+      retention.tick() // once a Nairobi day, in slices; it logs its own failures
       pushStatus()
     }
     const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)

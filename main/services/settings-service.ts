@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderQuietEnd: '08:00',
   reminderRatePerMinute: 60,
   reminderExclusionDays: 7,
+  personalDataRetentionDays: 180,
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { createProjector } from '../../main/services/projection/projector'
 import { silentLogger } from '../../main/infra/logger'
+import { createEventWriter } from '../../main/services/event-writer'
+import { erasePersonalData } from '../../main/services/privacy/erase-personal-data'
+import { ERASED_TEXT } from '../../common/erased-personal-data'
 import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
 import type { Core } from '../../main/core/create-core'
 import { setUpCentre, signedIn, testCore } from '../helpers/core'
@@ -110,6 +113,14 @@ it('the application rows of a long mixed flow are exactly what the event log alo
   const agency = t.core.store.services.byCode('ID_NEW')!.agency
   const manifest = await ok(t.core, manager, 'returns.createManifest', { agency, trackingNumbers: [tns[2]!] })
   await ok(t.core, manager, 'returns.confirm', { manifestId: manifest.id })
+  // The owner's, the proxy's and the returned document's personal data erased: the log must still rebuild them.
+  const projector = createProjector({ store: t.core.store, clock: t.clock, logger: silentLogger })
+  const writeEvent = createEventWriter(t.core.store, t.clock, (tn) => projector.project(tn))
+  const erasure = erasePersonalData({ store: t.core.store, clock: t.clock, writeEvent }, tns.slice(0, 3), {
+    reason: 'request',
+    by: boss.staffNumber,
+  })
+  expect(erasure.erased).toEqual(tns.slice(0, 3))
 
   const db = t.core.store.db
   const rows = () =>
@@ -120,8 +131,10 @@ it('the application rows of a long mixed flow are exactly what the event log alo
   expect(before.map((r) => r.status)).toEqual(
     expect.arrayContaining(['collected', 'arrived', 'registered', 'returned']),
   )
+  expect(before.filter((r) => r.customer_name === ERASED_TEXT).map((r) => r.tracking_number)).toEqual(
+    [...tns.slice(0, 3)].sort(),
+  )
 
-  const projector = createProjector({ store: t.core.store, clock: t.clock, logger: silentLogger })
   let rebuilt: ReturnType<typeof rows> | undefined
   db.pragma('foreign_keys = OFF')
   try {

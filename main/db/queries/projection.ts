@@ -26,7 +26,8 @@ export function projectionQueries(db: Database) {
     'SELECT * FROM events WHERE tracking_number = ? ORDER BY seq',
   )
   // The only statement that writes an application's registration and state columns (the projector calls it with
-  // the fold of the application's events). Registration columns are written once: no event edits them.
+  // the fold of the application's events). Registration columns are written once; only an erasure changes
+  // the personal ones (the fold then gives markers: see common/erased-personal-data.ts).
   const upsert = db.prepare(
     `INSERT INTO applications (tracking_number, service_code, customer_name, phone, id_number, agency_ref, language,
        sms_consent, notes, status, registered_at, registered_by, expected_ready, arrived_at, arrived_by,
@@ -36,7 +37,9 @@ export function projectionQueries(db: Database) {
        @notes, @status, @registeredAt, @registeredBy, @expectedReady, @arrivedAt, @arrivedBy, @arrivalBatchId,
        @shelfSlot, @collectedAt, @collectedBy, @collector, @missing, @damaged, @returnedAt, @returnManifestId,
        @updatedAt)
-     ON CONFLICT (tracking_number) DO UPDATE SET registered_at = excluded.registered_at, status = excluded.status,
+     ON CONFLICT (tracking_number) DO UPDATE SET customer_name = excluded.customer_name, phone = excluded.phone,
+       id_number = excluded.id_number, notes = excluded.notes, registered_at = excluded.registered_at,
+       status = excluded.status,
        arrived_at = excluded.arrived_at, arrived_by = excluded.arrived_by, arrival_batch_id = excluded.arrival_batch_id,
        shelf_slot = excluded.shelf_slot, collected_at = excluded.collected_at, collected_by = excluded.collected_by,
        collector = excluded.collector, missing = excluded.missing, damaged = excluded.damaged,

@@ -1,6 +1,7 @@
 import { checkEventPayload, PROJECTED_TYPES } from '../../../common/event-catalogue'
 import { upgradeLegacyWeekSlot } from '../../../common/shelf-slot'
 import { nairobiDate } from '../../../common/nairobi-time'
+import { ERASED_PHONE, ERASED_PROXY, ERASED_TEXT } from '../../../common/erased-personal-data'
 
 /**
  * The application projection as a pure fold over an application's events. Local writes and replicated events go
@@ -128,12 +129,26 @@ export function reduceApplication(
   const rest = events
     .filter((e) => e.type !== 'application.registered' && PROJECTED_TYPES.has(e.type))
     .sort(byTimeThenId)
+  let erased = false
   for (const e of rest) {
+    if (e.type === 'application.personalDataErased') erased = true
     const reason = step(app, e, ownDeviceId)
     if (reason) ignored.push({ id: e.id, type: e.type, reason })
     else app.updatedAt = Math.max(app.updatedAt, e.occurredAt)
   }
+  // Last, whatever the events' order: a collection replicated after the erasure still comes out erased.
+  if (erased) eraseFields(app)
   return { application: app, ignored }
+}
+
+/** The customer's personal fields replaced by the markers; dates, stages and counts untouched. */
+function eraseFields(a: ProjectedApplication): void {
+  a.customerName = ERASED_TEXT
+  a.phone = ERASED_PHONE
+  a.idNumber = null
+  a.notes = null
+  if (a.collector !== null && (JSON.parse(a.collector) as { kind?: string }).kind === 'proxy')
+    a.collector = JSON.stringify(ERASED_PROXY)
 }
 
 /** Applies one event to `a` in place; returns why it was left out, or null. */

@@ -71,6 +71,16 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             onChange={(v) => setSettings({ ...settings, idleLockMinutes: Number(v) })}
             disabled={!canEdit}
           />
+          <NumberInput
+            label="Erase customers' personal data this many days after collection, return or cancellation"
+            description="Name, phone, ID number, notes and proxy details; counts and stage times stay"
+            min={30}
+            max={3650}
+            w={360}
+            value={settings.personalDataRetentionDays}
+            onChange={(v) => setSettings({ ...settings, personalDataRetentionDays: Number(v) })}
+            disabled={!canEdit}
+          />
           <Group align="flex-end" grow>
             <NumberInput
               label="Minutes after arrival before the customer's SMS"
