@@ -14,6 +14,7 @@ import { syncQueries } from './queries/sync'
 import { staffQueries } from './queries/staff'
 import { campaignQueries } from './queries/campaigns'
 import { returnQueries } from './queries/returns'
+import { subjectQueries } from './queries/subject'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
 export function createStore(db: Database) {
@@ -38,6 +39,7 @@ export function createStore(db: Database) {
     returns: returnQueries(db),
     manager: managerQueries(db),
     projection: projectionQueries(db),
+    subject: subjectQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -1,15 +1,6 @@
-/** A cell as CSV: quoted when it must be, and never read by a spreadsheet as a formula (=, +, -, @ at the start). */
-function cell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+import { toCsv, type CsvRow } from '../../../../common/csv'
 
-export type CsvRow = readonly (string | number | null | undefined)[]
-
-export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
-}
+export { toCsv, type CsvRow }
 
 /**
  * Saves a CSV through the browser's download (the Electron window handles it the same way). Every export of the app
