@@ -4,7 +4,7 @@ import type { SubjectApplicationRow } from '../../db/queries/subject'
 import type { Clock } from '../../infra/clock'
 import type { Session } from '../../infra/session-store'
 import { maskedIdNumber, maskedPhone } from './masked'
-import { subjectFiles } from './subject-report'
+import { subjectFiles } from '../../../common/subject-report'
 
 /** The most applications one request shows; a person has a handful, a phone shared by a family a few dozen. */
 export const SUBJECT_MAX_APPLICATIONS = 500

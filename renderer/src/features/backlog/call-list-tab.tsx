@@ -10,10 +10,11 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
+import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadCsv } from './csv-export'
 import { ListPager } from './cursor-pager'
 import { SMS_COLOR } from './shelf-list'
-import { allRows, usePagedList } from './use-paged-list'
+import { usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
 
@@ -25,34 +26,38 @@ export function CallListTab() {
     api.call('backlog.callList', { notCalled, limit, ...(cursor ? { cursor } : {}) })
   const list = usePagedList<CallListRow>(String(notCalled), fetchPage)
 
-  const exportCsv = async () => {
-    const rows = await allRows((c) => fetchPage(c, 500))
-    downloadCsv(
-      `call-list-${nairobiDate(Date.now())}.csv`,
-      [
-        'Tracking number',
-        'Customer',
-        'Phone',
-        'Service',
-        'Slot',
-        'Days on shelf',
-        'SMS',
-        'Calls',
-        'Last call',
-      ],
-      rows.map((r) => [
-        r.trackingNumber,
-        r.customerName,
-        r.phone,
-        r.serviceName,
-        r.slot,
-        r.ageDays,
-        SMS_OUTCOME_LABELS[r.sms],
-        r.calls,
-        r.lastCall ? CALL_OUTCOME_LABELS[r.lastCall.outcome] : '',
-      ]),
-    )
-  }
+  const exportCsv = () =>
+    confirmWithPin({
+      title: 'Export the call list',
+      run: async (pin) => {
+        const { rows } = await api.call('backlog.exportCallList', { notCalled, pin })
+        downloadCsv(
+          `call-list-${nairobiDate(Date.now())}.csv`,
+          [
+            'Tracking number',
+            'Customer',
+            'Phone',
+            'Service',
+            'Slot',
+            'Days on shelf',
+            'SMS',
+            'Calls',
+            'Last call',
+          ],
+          rows.map((r) => [
+            r.trackingNumber,
+            r.customerName,
+            r.phone,
+            r.serviceName,
+            r.slot,
+            r.ageDays,
+            SMS_OUTCOME_LABELS[r.sms],
+            r.calls,
+            r.lastCall ? CALL_OUTCOME_LABELS[r.lastCall.outcome] : '',
+          ]),
+        )
+      },
+    })
 
   return (
     <Stack gap="sm">

@@ -7,8 +7,12 @@ export { toCsv, type CsvRow }
  * goes through here, so each one gets the byte-order mark and the same quoting.
  */
 export function downloadCsv(fileName: string, header: readonly string[], rows: readonly CsvRow[]): void {
-  // A byte-order mark so Excel opens UTF-8 names (Njoroge, Wanjirũ) correctly.
-  const blob = new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' })
+  downloadText(fileName, 'text/csv;charset=utf-8', toCsv(header, rows))
+}
+
+/** Saves text the app made as a file; a CSV gets a byte-order mark so Excel opens UTF-8 names (Wanjirũ) correctly. */
+export function downloadText(fileName: string, mime: string, content: string): void {
+  const blob = new Blob(mime.startsWith('text/csv') ? ['\ufeff', content] : [content], { type: mime })
   const a = document.createElement('a')
   a.href = URL.createObjectURL(blob)
   a.download = fileName

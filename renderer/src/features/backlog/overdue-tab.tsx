@@ -6,9 +6,10 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDay, plural } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
+import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadCsv } from './csv-export'
 import { ListPager } from './cursor-pager'
-import { allRows, usePagedList } from './use-paged-list'
+import { usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
 type Filter = { agency?: string; serviceCode?: string }
@@ -28,32 +29,36 @@ export function OverdueTab() {
   if (error) return <Alert color="red">{error}</Alert>
   if (!summary) return <Text fz="lg">Counting…</Text>
 
-  const exportCsv = async () => {
-    const rows = await allRows((c) => fetchPage(c, 500))
-    downloadCsv(
-      `overdue-at-agency-${summary.today}.csv`,
-      [
-        'Tracking number',
-        'Customer',
-        'Phone',
-        'Service',
-        'Agency',
-        'Registered',
-        'Expected ready',
-        'Days overdue',
-      ],
-      rows.map((r) => [
-        r.trackingNumber,
-        r.customerName,
-        r.phone,
-        r.serviceName,
-        r.agency,
-        nairobiDate(r.registeredAt),
-        r.expectedReady,
-        r.daysOverdue,
-      ]),
-    )
-  }
+  const exportCsv = () =>
+    confirmWithPin({
+      title: 'Export the overdue list',
+      run: async (pin) => {
+        const { rows } = await api.call('overdue.export', { ...filter, pin })
+        downloadCsv(
+          `overdue-at-agency-${summary.today}.csv`,
+          [
+            'Tracking number',
+            'Customer',
+            'Phone',
+            'Service',
+            'Agency',
+            'Registered',
+            'Expected ready',
+            'Days overdue',
+          ],
+          rows.map((r) => [
+            r.trackingNumber,
+            r.customerName,
+            r.phone,
+            r.serviceName,
+            r.agency,
+            nairobiDate(r.registeredAt),
+            r.expectedReady,
+            r.daysOverdue,
+          ]),
+        )
+      },
+    })
   const exportSummary = () =>
     downloadCsv(
       `overdue-summary-${summary.today}.csv`,

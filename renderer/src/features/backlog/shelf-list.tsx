@@ -7,7 +7,8 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
-import { allRows, usePagedList } from './use-paged-list'
+import { confirmWithPin } from '../../ui/confirm-pin-modal'
+import { usePagedList } from './use-paged-list'
 import { ListPager } from './cursor-pager'
 import { downloadCsv } from './csv-export'
 
@@ -50,21 +51,26 @@ export function ShelfList(props: {
   const exportCsv = async () => {
     setExporting(true)
     try {
-      const rows = await allRows((c) => fetchPage(c, 500))
-      downloadCsv(
-        `shelf-backlog-${nairobiDate(Date.now())}.csv`,
-        ['Tracking number', 'Customer', 'Phone', 'Service', 'Slot', 'Arrived', 'Days on shelf', 'SMS'],
-        rows.map((r) => [
-          r.trackingNumber,
-          r.customerName,
-          r.phone,
-          r.serviceName,
-          r.slot,
-          nairobiDate(r.arrivedAt),
-          r.ageDays,
-          SMS_OUTCOME_LABELS[r.sms],
-        ]),
-      )
+      await confirmWithPin({
+        title: 'Export the shelf list',
+        run: async (pin) => {
+          const { rows } = await api.call('backlog.export', { ...filter, pin })
+          downloadCsv(
+            `shelf-backlog-${nairobiDate(Date.now())}.csv`,
+            ['Tracking number', 'Customer', 'Phone', 'Service', 'Slot', 'Arrived', 'Days on shelf', 'SMS'],
+            rows.map((r) => [
+              r.trackingNumber,
+              r.customerName,
+              r.phone,
+              r.serviceName,
+              r.slot,
+              nairobiDate(r.arrivedAt),
+              r.ageDays,
+              SMS_OUTCOME_LABELS[r.sms],
+            ]),
+          )
+        },
+      })
     } finally {
       setExporting(false)
     }

@@ -1,8 +1,8 @@
-import type { SubjectApplication, SubjectRecord } from '../../../common/contract'
-import { toCsv, type CsvRow } from '../../../common/csv'
-import { formatKenyanMobile } from '../../../common/phone'
-import { nairobiDate } from '../../../common/nairobi-time'
-import { formatTrackingNumber } from '../../../common/tracking-number'
+import type { SubjectApplication, SubjectRecord } from './contract'
+import { toCsv, type CsvRow } from './csv'
+import { formatKenyanMobile } from './phone'
+import { nairobiDate } from './nairobi-time'
+import { formatTrackingNumber } from './tracking-number'
 
 /** What each recorded step means, for a customer reading their own file. */
 const EVENT_LABELS: Record<string, string> = {
@@ -55,8 +55,11 @@ const text = (v: unknown): string =>
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-/** One line per fact: the same rows make the CSV and, grouped by application, the printable page. */
-function facts(r: SubjectRecord): CsvRow[] {
+/**
+ * One line per fact: the same lines make the CSV, the printable page and what the manager sees on screen, so the
+ * customer is handed exactly what was shown.
+ */
+export function subjectFacts(r: SubjectRecord): CsvRow[] {
   const rows: CsvRow[] = []
   for (const a of r.applications) {
     const tn = formatTrackingNumber(a.trackingNumber)
@@ -99,7 +102,13 @@ function facts(r: SubjectRecord): CsvRow[] {
   return rows
 }
 
-const HEADER = ['Tracking number', 'Service', 'When (Nairobi time)', 'What', 'Details'] as const
+export const SUBJECT_FACT_HEADER = [
+  'Tracking number',
+  'Service',
+  'When (Nairobi time)',
+  'What',
+  'Details',
+] as const
 
 function page(r: SubjectRecord, rows: CsvRow[]): string {
   const body = rows
@@ -120,7 +129,7 @@ ${r.applications.length} application(s) and ${r.reminders.length} reminder SMS.
 ${r.truncated ? '<b>More applications matched than one file holds: ask the centre manager for the rest.</b>' : ''}</p>
 <p>Under the Data Protection Act 2019 you may ask for a mistake to be corrected and, where the law allows, for
 this data to be erased. Ask the centre manager.</p>
-<table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
+<table><thead><tr>${SUBJECT_FACT_HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
 <tbody>
 ${body || '<tr><td colspan="5">Nothing is held about this person.</td></tr>'}
 </tbody></table>
@@ -133,10 +142,10 @@ ${body || '<tr><td colspan="5">Nothing is held about this person.</td></tr>'}
  * a spreadsheet. Neither file name carries the ID number or phone: a Downloads folder is not private.
  */
 export function subjectFiles(r: SubjectRecord): { name: string; mime: string; content: string }[] {
-  const rows = facts(r)
+  const rows = subjectFacts(r)
   const base = `personal-data-${r.centreNumber}-${nairobiDate(r.at)}`
   return [
     { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, rows) },
-    { name: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: toCsv(HEADER, rows) },
+    { name: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: toCsv(SUBJECT_FACT_HEADER, rows) },
   ]
 }
