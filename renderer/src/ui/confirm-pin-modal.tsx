@@ -110,6 +110,8 @@ const subscribe = (l: () => void) => {
  */
 export function confirmWithPin(request: PinRequest): Promise<boolean> {
   pending?.settle(false)
+  // The dialog unmounts when it is done, so it cannot hand the focus back itself: the keyboard goes on where it was.
+  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
   return new Promise((resolve) => {
     const mine = {
       id: ++requests,
@@ -118,6 +120,7 @@ export function confirmWithPin(request: PinRequest): Promise<boolean> {
         if (pending === mine) pending = null
         resolve(ran)
         for (const l of listeners) l()
+        setTimeout(() => before?.isConnected && before.focus(), 0)
       },
     }
     pending = mine
