@@ -17,7 +17,7 @@ const TABS = [
   { value: 'analytics', label: 'Analytics' },
   { value: 'reminders', label: 'Reminders' },
   { value: 'returns', label: 'Returns' },
-  { value: 'personal-data', label: 'Personal data requests' },
+  { value: 'personal-data', label: 'Personal data' },
 ] as const
 
 /** The centre manager's desk: the shelf backlog and what to do about it, turnaround, reminders and returns. */

@@ -181,7 +181,7 @@ export function PersonalDataTab() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKenyanMobile(a.phone)}</Table.Td>
                       <Table.Td>{a.idNumber ?? '—'}</Table.Td>
                       <Table.Td>{formatDateTime(a.registeredAt)}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <StatusBadge status={a.status} />
                       </Table.Td>
                     </Table.Tr>
