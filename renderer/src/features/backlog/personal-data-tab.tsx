@@ -181,7 +181,8 @@ export function PersonalDataTab() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKenyanMobile(a.phone)}</Table.Td>
                       <Table.Td>{a.idNumber ?? '—'}</Table.Td>
                       <Table.Td>{formatDateTime(a.registeredAt)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {/* A badge clips its label rather than widen its cell: the cell keeps room for it. */}
+                      <Table.Td miw={190}>
                         <StatusBadge status={a.status} />
                       </Table.Td>
                     </Table.Tr>
