@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Download, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -77,20 +77,19 @@ test('a personal-data request: find by phone behind the PIN, see what is held, e
   )
   await page.screenshot({ path: path.join(SHOTS, 'personal-data-request.png') })
 
-  const downloads: Promise<import('@playwright/test').Download>[] = []
-  page.on('download', (d) => downloads.push(Promise.resolve(d)))
+  const downloads: Download[] = []
+  page.on('download', (d) => downloads.push(d))
   await page.getByRole('button', { name: 'Export for the customer…' }).click()
   await expect(pin).toBeFocused()
   await page.keyboard.type(DEMO_STAFF.manager.pin)
   await page.keyboard.press('Enter')
   await expect(page.getByText(/^Saved personal-data-/)).toBeVisible()
   await expect.poll(() => downloads.length).toBe(2)
-  const files = await Promise.all(downloads)
-  expect(files.map((d) => d.suggestedFilename()).sort()).toEqual([
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([
     expect.stringMatching(/^personal-data-\d{3}-\d{4}-\d{2}-\d{2}\.csv$/),
     expect.stringMatching(/^personal-data-\d{3}-\d{4}-\d{2}-\d{2}\.html$/),
   ])
-  for (const d of files) {
+  for (const d of downloads) {
     const text = fs.readFileSync(await d.path(), 'utf8')
     expect(text).toContain(customer.customerName)
     expect(text).toContain(formatTrackingNumber(customer.trackingNumber))
