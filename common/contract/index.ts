@@ -4,6 +4,7 @@ import { counterMethods } from './counter-methods'
 import { syncMethods } from './sync-methods'
 import { managerMethods } from './manager-methods'
 import { campaignMethods } from './campaign-methods'
+import { subjectMethods } from './subject-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { slotSchemeSchema } from '../shelf-slot'
@@ -35,6 +36,7 @@ export * from './collection-types'
 export * from './sync-types'
 export * from './manager-types'
 export * from './campaign-types'
+export * from './subject-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -237,6 +239,7 @@ export const contract = {
   ...syncMethods,
   ...managerMethods,
   ...campaignMethods,
+  ...subjectMethods,
 } as const
 
 export type Contract = typeof contract

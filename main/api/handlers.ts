@@ -1,3 +1,4 @@
+import type { SubjectKey } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import type { ApplicationService } from '../services/application-service'
 import type { ArrivalService } from '../services/arrival-service'
@@ -8,6 +9,8 @@ import type { ManagerService } from '../services/manager'
 import type { CampaignService } from '../services/campaigns/campaign-service'
 import type { ReturnService } from '../services/returns/return-service'
 import type { AuditService } from '../services/audit/audit-check'
+import type { PersonalExports } from '../services/subject/personal-exports'
+import type { SubjectService } from '../services/subject/subject-service'
 import { nairobiMidnight, toDayNumber } from '../../common/nairobi-time'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
@@ -38,6 +41,8 @@ interface Deps {
   campaigns: CampaignService
   returns: ReturnService
   audit: AuditService
+  exports: PersonalExports
+  subject: SubjectService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -55,6 +60,18 @@ export function createHandlers(d: Deps): Handlers {
   const changed = <T>(key: string, value: T): T => {
     d.sessionChanged(key)
     return value
+  }
+  /**
+   * The signed-in staff member's PIN, asked again before personal data leaves the app. A lockout it causes signs the
+   * window out, so its other windows are told either way.
+   */
+  const confirmed = async (ctx: CallContext, pin: string, action: string): Promise<Session> => {
+    try {
+      return await d.auth.confirmPin(ctx.key, pin, action)
+    } catch (err) {
+      d.sessionChanged(ctx.key)
+      throw err
+    }
   }
   return {
     'app.status': () => d.setup.status(),
@@ -178,6 +195,22 @@ export function createHandlers(d: Deps): Handlers {
     'returns.listManifests': (input) => d.returns.list(input.limit),
     'returns.confirm': (input, ctx) => d.returns.confirm(input.manifestId, signedIn(ctx)),
     'returns.cancelManifest': (input, ctx) => d.returns.cancel(input.manifestId, signedIn(ctx)),
+    'backlog.export': async ({ pin, ...filter }, ctx) =>
+      d.exports.shelf(filter, await confirmed(ctx, pin, 'backlog.export')),
+    'backlog.exportCallList': async ({ pin, ...filter }, ctx) =>
+      d.exports.callList(filter, await confirmed(ctx, pin, 'backlog.exportCallList')),
+    'overdue.export': async ({ pin, ...filter }, ctx) =>
+      d.exports.overdue(filter, await confirmed(ctx, pin, 'overdue.export')),
+    'returns.exportManifest': async (input, ctx) =>
+      d.exports.manifest(
+        input.manifestId,
+        input.format,
+        await confirmed(ctx, input.pin, 'returns.exportManifest'),
+      ),
+    'subject.find': async ({ pin, ...key }, ctx) =>
+      d.subject.find(subjectKey(key), await confirmed(ctx, pin, 'subject.find')),
+    'subject.export': async ({ pin, ...key }, ctx) =>
+      d.subject.export(subjectKey(key), await confirmed(ctx, pin, 'subject.export')),
     'printer.testPrint': async (_input, ctx) => {
       // The one print that waits for its outcome: the administrator is checking the printer.
       const r = d.printing.testPrint(who(ctx))
@@ -185,6 +218,10 @@ export function createHandlers(d: Deps): Handlers {
     },
   }
 }
+
+/** The contract lets exactly one of the two through. */
+const subjectKey = (k: { idNumber?: string | undefined; phone?: string | undefined }): SubjectKey =>
+  k.idNumber !== undefined ? { idNumber: k.idNumber } : { phone: k.phone ?? '' }
 
 const printerInfo = (p: PrintService) => ({
   config: p.config(),

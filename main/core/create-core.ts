@@ -38,6 +38,8 @@ import { createPrintService } from '../services/print-service'
 import { createScannerService } from '../services/scanner-service'
 import { createSyncService } from '../services/sync-service'
 import { createManagerService } from '../services/manager'
+import { createPersonalExports } from '../services/subject/personal-exports'
+import { createSubjectService } from '../services/subject/subject-service'
 import type { HolidayCalendar } from '../services/calendar/working-days'
 import { calendarWithCentralHolidays } from '../sync/pull'
 import type { EventWriter } from '../services/event-writer'
@@ -225,6 +227,8 @@ function buildCore(opts: CoreOptions): Core {
       campaigns,
       returns,
       audit: createAuditService({ store, clock, logger: opts.logger }),
+      exports: createPersonalExports({ store, clock, manager, returns }),
+      subject: createSubjectService({ store, clock }),
       sessionChanged,
       now: clock.now,
     })

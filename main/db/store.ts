@@ -15,6 +15,7 @@ import { staffQueries } from './queries/staff'
 import { campaignQueries } from './queries/campaigns'
 import { returnQueries } from './queries/returns'
 import { privacyQueries } from './queries/privacy'
+import { subjectQueries } from './queries/subject'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
 export function createStore(db: Database) {
@@ -40,6 +41,7 @@ export function createStore(db: Database) {
     manager: managerQueries(db),
     projection: projectionQueries(db),
     privacy: privacyQueries(db),
+    subject: subjectQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -252,6 +252,24 @@ export function createAuthService({ store, sessions, settings, clock, pins }: De
       return changed
     },
 
+    /**
+     * Asks the signed-in staff member for their PIN again before something that lets personal data leave the app
+     * (an export, a data-subject request). It is `checkPin`, so a wrong PIN counts toward the same lockout and is
+     * audited as `<action>.failed`; the caller writes the success row with what was done. A lockout signs the window
+     * out, as at unlock: the account is no longer fit to hold a session.
+     */
+    async confirmPin(key: string, pin: string, action: string): Promise<Session> {
+      const s = sessions.get(key)
+      if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      try {
+        await checkPin(s.staffNumber, pin, action)
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'ACCOUNT_LOCKED') sessions.delete(key)
+        throw err
+      }
+      return s
+    },
+
     async changePin(key: string, currentPin: string, newPin: string): Promise<SessionInfo> {
       const s = sessions.get(key)
       if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in first.')

@@ -8,6 +8,7 @@ import { SignInScreen } from './features/auth/sign-in-screen'
 import { useIdleLock } from './features/auth/use-idle-lock'
 import { SetupScreen } from './features/setup/setup-screen'
 import { AppFrame } from './features/shell/app-frame'
+import { ConfirmPinHost } from './ui/confirm-pin-modal'
 import { formatDateTime } from './ui/format'
 
 /** Top-level state: first-run setup → sign-in → the desks, with the lock screen over them when locked. */
@@ -89,6 +90,7 @@ export function App() {
     ) : (
       <>
         <AppFrame session={session} app={status} />
+        {!session.locked && <ConfirmPinHost />}
         {session.locked && <LockScreen session={session} />}
       </>
     )

@@ -170,6 +170,9 @@ test.describe('return to the agency', () => {
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Download CSV' }).click()
+    // The manifest names customers: the PIN is asked again before the file is made.
+    await page.getByLabel('Your PIN').fill(c.manager.pin)
+    await page.keyboard.press('Enter')
     const csv = fs.readFileSync(await (await download).path(), 'utf8')
     // The byte-order mark every export starts with, so Excel reads the names as UTF-8.
     expect(csv.startsWith('\ufeff')).toBe(true)

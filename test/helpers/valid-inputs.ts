@@ -123,4 +123,10 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'returns.listManifests': { limit: 20 },
   'returns.confirm': { manifestId: 1 },
   'returns.cancelManifest': { manifestId: 1 },
+  'backlog.export': { age: 'd31_60', serviceCode: 'ID_NEW', sms: 'failed', sort: 'oldest', pin: ADMIN.pin },
+  'backlog.exportCallList': { notCalled: true, pin: ADMIN.pin },
+  'overdue.export': { serviceCode: 'PASSPORT', pin: ADMIN.pin },
+  'returns.exportManifest': { manifestId: 1, format: 'csv', pin: ADMIN.pin },
+  'subject.find': { idNumber: '12345678', pin: ADMIN.pin },
+  'subject.export': { phone: '0712 345 678', pin: ADMIN.pin },
 }

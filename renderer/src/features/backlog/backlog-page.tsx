@@ -6,6 +6,7 @@ import { CallListTab } from './call-list-tab'
 import { CampaignsTab } from './campaigns-tab'
 import { DailySummary } from './daily-summary'
 import { OverdueTab } from './overdue-tab'
+import { PersonalDataTab } from './personal-data-tab'
 import { ReturnsTab } from './returns-tab'
 import { ShelfTab } from './shelf-tab'
 
@@ -16,6 +17,7 @@ const TABS = [
   { value: 'analytics', label: 'Analytics' },
   { value: 'reminders', label: 'Reminders' },
   { value: 'returns', label: 'Returns' },
+  { value: 'personal-data', label: 'Personal data' },
 ] as const
 
 /** The centre manager's desk: the shelf backlog and what to do about it, turnaround, reminders and returns. */
@@ -63,6 +65,9 @@ export function BacklogPage() {
         </Tabs.Panel>
         <Tabs.Panel value="returns">
           <ReturnsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="personal-data">
+          <PersonalDataTab />
         </Tabs.Panel>
       </Tabs>
       {printing && <DailySummary onClose={() => setPrinting(false)} />}

@@ -82,9 +82,10 @@ export function CallListTab() {
             onChange={(e) => setNotCalled(e.currentTarget.checked)}
           />
           <ListExportButton
+            title="Export the call list"
             fileName={() => `call-list-${nairobiDate(Date.now())}.csv`}
             columns={CSV}
-            fetchPage={fetchPage}
+            fetchAll={(pin) => api.call('backlog.exportCallList', { notCalled, pin }).then((r) => r.rows)}
           />
         </Group>
       </Group>

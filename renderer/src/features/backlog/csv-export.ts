@@ -1,24 +1,18 @@
-/** A cell as CSV: quoted when it must be, and never read by a spreadsheet as a formula (=, +, -, @ at the start). */
-function cell(value: CsvCell): string {
-  let text = value === null || value === undefined ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+import { toCsv, type CsvCell, type CsvRow } from '../../../../common/csv'
 
-export type CsvCell = string | number | null | undefined
-export type CsvRow = readonly CsvCell[]
-
-export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
-}
+export { toCsv, type CsvCell, type CsvRow }
 
 /**
  * Saves a CSV through the browser's download (the Electron window handles it the same way). Every export of the app
  * goes through here, so each one gets the byte-order mark and the same quoting.
  */
 export function downloadCsv(fileName: string, header: readonly string[], rows: readonly CsvRow[]): void {
-  // A byte-order mark so Excel opens UTF-8 names (Njoroge, Wanjirũ) correctly.
-  const blob = new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' })
+  downloadText(fileName, 'text/csv;charset=utf-8', toCsv(header, rows))
+}
+
+/** Saves text the app made as a file; a CSV gets a byte-order mark so Excel opens UTF-8 names (Wanjirũ) correctly. */
+export function downloadText(fileName: string, mime: string, content: string): void {
+  const blob = new Blob(mime.startsWith('text/csv') ? ['\ufeff', content] : [content], { type: mime })
   const a = document.createElement('a')
   a.href = URL.createObjectURL(blob)
   a.download = fileName

@@ -1,18 +1,14 @@
 import { Button } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { Page } from '../../../../common/contract'
+import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadCsv, type CsvCell } from './csv-export'
-import { allRows } from './use-paged-list'
 
 /** One column of a list's CSV file: its heading and the cell each row gives it. */
 export interface CsvColumn<T> {
   header: string
   value: (row: T) => CsvCell
 }
-
-/** How many rows one request of an export asks for: the whole list is fetched, not just the page on screen. */
-const EXPORT_PAGE_SIZE = 500
 
 /** The download button every backlog export shows (the list's rows, or the figures above it). */
 export function CsvButton(props: { label: string; loading?: boolean; onClick: () => void }) {
@@ -30,26 +26,33 @@ export function CsvButton(props: { label: string; loading?: boolean; onClick: ()
 }
 
 /**
- * "Export CSV" under a list of customers' documents: every row of the filtered list, page by page. This is the one
- * place a backlog list of names and phone numbers leaves the app as a file, so whatever must happen first (asking
- * for the PIN again) goes at the top of `exportAll`.
+ * "Export CSV" under a list of customers' documents: every row of the filtered list. This is the one place a backlog
+ * list of names and phone numbers leaves the app as a file: the PIN is asked again, and the core checks it and
+ * audits the export (`fetchAll` calls the list's export method with it).
  */
 export function ListExportButton<T>(props: {
+  /** "Export the shelf list": the PIN dialog's title. */
+  title: string
   /** Called when the export starts, so a name carrying today's date is today's. */
   fileName: () => string
   columns: readonly CsvColumn<T>[]
-  fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<T>>
+  fetchAll: (pin: string) => Promise<readonly T[]>
 }) {
   const [exporting, setExporting] = useState(false)
   const exportAll = async () => {
     setExporting(true)
     try {
-      const rows = await allRows((cursor) => props.fetchPage(cursor, EXPORT_PAGE_SIZE))
-      downloadCsv(
-        props.fileName(),
-        props.columns.map((c) => c.header),
-        rows.map((r) => props.columns.map((c) => c.value(r))),
-      )
+      await confirmWithPin({
+        title: props.title,
+        run: async (pin) => {
+          const rows = await props.fetchAll(pin)
+          downloadCsv(
+            props.fileName(),
+            props.columns.map((c) => c.header),
+            rows.map((r) => props.columns.map((c) => c.value(r))),
+          )
+        },
+      })
     } finally {
       setExporting(false)
     }

@@ -111,9 +111,10 @@ export function OverdueTab() {
               </Button>
             )}
             <ListExportButton
+              title="Export the overdue list"
               fileName={() => `overdue-at-agency-${summary.today}.csv`}
               columns={CSV}
-              fetchPage={fetchPage}
+              fetchAll={(pin) => api.call('overdue.export', { ...filter, pin }).then((r) => r.rows)}
             />
           </Group>
         </Group>

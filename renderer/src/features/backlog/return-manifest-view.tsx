@@ -3,6 +3,8 @@ import { useState } from 'react'
 import type { ReturnManifest } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { formatDateTime, formatDay, plural } from '../../ui/format'
+import { api } from '../../api/client'
+import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadManifestCsv } from './return-manifest-csv'
 
 /** Only the manifest goes to paper: everything else on the page is hidden while printing. */
@@ -18,6 +20,27 @@ const PRINT_CSS = `
 .return-manifest-sign { display: grid; grid-template-columns: 1fr 1fr; gap: 32px; margin-top: 28px; }
 .return-manifest-line { border-bottom: 1px solid #222; height: 34px; }
 `
+
+/** Printing takes the customers' names out of the app: the PIN first, then the print once the dialog has gone. */
+async function printManifest(manifestId: number): Promise<void> {
+  const confirmed = await confirmWithPin({
+    title: 'Print the return manifest',
+    run: async (pin) => {
+      await api.call('returns.exportManifest', { manifestId, format: 'print', pin })
+    },
+  })
+  if (confirmed) setTimeout(() => window.print(), 100)
+}
+
+/** The CSV is made from the manifest the core returned with the PIN, as it stands now. */
+function manifestCsv(manifestId: number): Promise<boolean> {
+  return confirmWithPin({
+    title: 'Save the return manifest as CSV',
+    run: async (pin) => {
+      downloadManifestCsv(await api.call('returns.exportManifest', { manifestId, format: 'csv', pin }))
+    },
+  })
+}
 
 const STATUS = {
   open: { color: 'blue', label: 'Open: waiting for the courier’s signature' },
@@ -69,10 +92,10 @@ export function ReturnManifestView({
           ← Back to the return list
         </Button>
         <Group>
-          <Button variant="default" onClick={() => window.print()}>
+          <Button variant="default" onClick={() => void printManifest(m.id)}>
             Print
           </Button>
-          <Button variant="default" onClick={() => downloadManifestCsv(m)}>
+          <Button variant="default" onClick={() => void manifestCsv(m.id)}>
             Download CSV
           </Button>
           {m.status === 'open' && (

@@ -65,9 +65,10 @@ export function ShelfList(props: {
           {describe(filter, serviceName)}
         </Text>
         <ListExportButton
+          title="Export the shelf list"
           fileName={() => `shelf-backlog-${nairobiDate(Date.now())}.csv`}
           columns={CSV}
-          fetchPage={fetchPage}
+          fetchAll={(pin) => api.call('backlog.export', { ...filter, pin }).then((r) => r.rows)}
         />
       </Group>
       <Group mb="sm" gap="sm" wrap="wrap">

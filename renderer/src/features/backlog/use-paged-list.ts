@@ -51,19 +51,4 @@ export function usePagedList<T>(key: string, fetchPage: (cursor: string | undefi
   }
 }
 
-/** Every row of a list, page by page (for CSV export), up to `max` rows. */
-export async function allRows<T>(
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  max = 50_000,
-): Promise<T[]> {
-  const rows: T[] = []
-  let cursor: string | undefined
-  do {
-    const p = await fetchPage(cursor)
-    rows.push(...p.rows)
-    cursor = p.nextCursor ?? undefined
-  } while (cursor && rows.length < max)
-  return rows
-}
-
 export type PagedList<T> = ReturnType<typeof usePagedList<T>>
