@@ -9,6 +9,7 @@ import type {
   ManifestExport,
   OverdueExport,
   ShelfExport,
+  SubjectErasure,
   SubjectExport,
   SubjectRecord,
 } from './subject-types'
@@ -72,6 +73,12 @@ export const subjectMethods = {
   }),
   'subject.export': method<SubjectExport>()({
     summary: 'Everything held about one ID number or phone number as files for the customer (audited)',
+    access: MANAGERS,
+    input: subjectKey,
+  }),
+  'subject.erase': method<SubjectErasure>()({
+    summary:
+      'Erase the personal data held about one ID number or phone number where the law allows; the central API is told (audited)',
     access: MANAGERS,
     input: subjectKey,
   }),

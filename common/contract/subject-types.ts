@@ -81,6 +81,14 @@ export interface SubjectRecord {
 }
 
 /** The readable files of a subject-access export: a printable page and the same facts as CSV. */
+/** What `subject.erase` did with each application found for the person. */
+export interface SubjectErasure {
+  erased: string[]
+  alreadyErased: string[]
+  /** Kept, and why: a document still to be handed over keeps the name and phone it is found and handed over by. */
+  refused: { trackingNumber: string; reason: string }[]
+}
+
 export interface SubjectExport {
   record: SubjectRecord
   files: { name: string; mime: string; content: string }[]

@@ -211,6 +211,8 @@ export function createHandlers(d: Deps): Handlers {
       d.subject.find(subjectKey(key), await confirmed(ctx, pin, 'subject.find')),
     'subject.export': async ({ pin, ...key }, ctx) =>
       d.subject.export(subjectKey(key), await confirmed(ctx, pin, 'subject.export')),
+    'subject.erase': async ({ pin, ...key }, ctx) =>
+      d.subject.erase(subjectKey(key), await confirmed(ctx, pin, 'subject.erase')),
     'printer.testPrint': async (_input, ctx) => {
       // The one print that waits for its outcome: the administrator is checking the printer.
       const r = d.printing.testPrint(who(ctx))

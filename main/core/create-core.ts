@@ -228,7 +228,7 @@ function buildCore(opts: CoreOptions): Core {
       returns,
       audit: createAuditService({ store, clock, logger: opts.logger }),
       exports: createPersonalExports({ store, clock, manager, returns }),
-      subject: createSubjectService({ store, clock }),
+      subject: createSubjectService({ store, clock, writeEvent }),
       sessionChanged,
       now: clock.now,
     })

@@ -129,4 +129,5 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'returns.exportManifest': { manifestId: 1, format: 'csv', pin: ADMIN.pin },
   'subject.find': { idNumber: '12345678', pin: ADMIN.pin },
   'subject.export': { phone: '0712 345 678', pin: ADMIN.pin },
+  'subject.erase': { phone: '0712 345 678', pin: ADMIN.pin },
 }

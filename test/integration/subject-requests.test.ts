@@ -215,4 +215,40 @@ describe('data subject requests and personal-data exports', () => {
       rows: 1,
     })
   })
+  it('erasure where the law allows: the collected application loses her details, the one on the shelf keeps them, the central API is told', async () => {
+    const before = rowCounts(f.db)
+    const wrong = await call(f.t.core, MANAGER_KEY, 'subject.erase', { idNumber: ID, pin: '0000' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
+    expect(rowCounts(f.db).events).toBe(before.events)
+
+    const r = await ok(f.t.core, MANAGER_KEY, 'subject.erase', { idNumber: ID, pin: f.manager.pin })
+    expect(r.erased).toEqual([s2])
+    expect(r.refused).toEqual([{ trackingNumber: s1, reason: 'not yet collected, returned or cancelled' }])
+    const row = (tn: string) =>
+      f.db
+        .prepare<[string], { customer_name: string; id_number: string | null; phone: string }>(
+          'SELECT customer_name, id_number, phone FROM applications WHERE tracking_number = ?',
+        )
+        .get(tn)
+    expect(row(s2)).toMatchObject({ id_number: null, phone: '000000000' })
+    expect(row(s2)!.customer_name).not.toContain('Wanjiku')
+    expect(row(s1)).toMatchObject({ customer_name: 'Wanjiku Njoroge', id_number: ID })
+    expect(row(other)).toMatchObject({ customer_name: 'Otieno Ouma' })
+    // The central API is told: the erasure event waits in the outbox.
+    const queued = f.db
+      .prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM outbox o JOIN events e ON e.seq = o.event_seq
+          WHERE e.type = 'application.personalDataErased' AND e.tracking_number = ?`,
+      )
+      .get(s2)
+    expect(queued).toEqual({ n: 1 })
+    // Found again by her ID number: only what is still held.
+    const now = await ok(f.t.core, MANAGER_KEY, 'subject.find', { idNumber: ID, pin: f.manager.pin })
+    expect(now.applications.map((a) => a.trackingNumber)).toEqual([s1])
+    // Audited with the ID number masked, by the manager who asked.
+    const [audit] = auditRows('subject.erase')
+    expect(audit!.staff_number).toBe(f.manager.staffNumber)
+    expect(audit!.detail).not.toContain(ID)
+    expect(JSON.parse(audit!.detail)).toMatchObject({ erased: 1, kept: 1 })
+  })
 })

@@ -1,7 +1,15 @@
-import type { SubjectApplication, SubjectExport, SubjectKey, SubjectRecord } from '../../../common/contract'
+import type {
+  SubjectApplication,
+  SubjectErasure,
+  SubjectExport,
+  SubjectKey,
+  SubjectRecord,
+} from '../../../common/contract'
 import type { Store } from '../../db/store'
 import type { SubjectApplicationRow } from '../../db/queries/subject'
 import type { Clock } from '../../infra/clock'
+import type { EventWriter } from '../event-writer'
+import { erasePersonalData } from '../privacy/erase-personal-data'
 import type { Session } from '../../infra/session-store'
 import { maskedIdNumber, maskedPhone } from './masked'
 import { subjectFiles } from '../../../common/subject-report'
@@ -23,7 +31,15 @@ const parse = (json: string | null): Record<string, unknown> | null => {
  * from the phone number, the reminder SMS. The caller has confirmed the PIN; each request writes one audit row
  * with the ID number or phone masked and the tracking numbers found, so "who looked at this customer" finds it.
  */
-export function createSubjectService({ store, clock }: { store: Store; clock: Clock }) {
+export function createSubjectService({
+  store,
+  clock,
+  writeEvent,
+}: {
+  store: Store
+  clock: Clock
+  writeEvent: EventWriter
+}) {
   const q = store.subject
 
   const application = (
@@ -137,6 +153,26 @@ export function createSubjectService({ store, clock }: { store: Store; clock: Cl
       const files = subjectFiles(record)
       audit(staff, 'subject.export', record, { files: files.map((f) => f.name) })
       return { record, files }
+    },
+
+    /**
+     * The right to erasure (s. 40), where the law allows: every application found for the person that is
+     * collected, returned or cancelled loses its personal fields (erasePersonalData, which tells the central API by
+     * an event); a document still registered or on the shelf keeps them, since it is found and handed over by them.
+     */
+    erase(key: SubjectKey, staff: Session): SubjectErasure {
+      const record = read(key)
+      const result = erasePersonalData(
+        { store, clock, writeEvent },
+        record.applications.map((a) => a.trackingNumber),
+        { reason: 'request', by: staff.staffNumber },
+      )
+      audit(staff, 'subject.erase', record, {
+        erased: result.erased.length,
+        alreadyErased: result.alreadyErased.length,
+        kept: result.refused.length,
+      })
+      return result
     },
   }
 }

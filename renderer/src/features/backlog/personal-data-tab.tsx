@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconDownload, IconSearch } from '@tabler/icons-react'
+import { IconDownload, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { SubjectRecord } from '../../../../common/contract'
 import { formatKenyanMobile, normalizeKenyanMobile } from '../../../../common/phone'
@@ -83,6 +83,29 @@ export function PersonalDataTab() {
       },
     })
 
+  const erase = (r: SubjectRecord) =>
+    void confirmWithPin({
+      title: 'Erase the customer’s personal data',
+      description:
+        'Name, phone, ID number, notes and proxy details are erased from every application that is collected, returned or cancelled, here and at the central API. Documents still registered or on the shelf keep them until they are handed over. This cannot be undone and is recorded in the audit log.',
+      confirmLabel: 'Erase (Enter)',
+      run: async (pin) => {
+        const key = r.by === 'idNumber' ? { idNumber: r.value } : { phone: r.value }
+        const out = await api.call('subject.erase', { ...key, pin })
+        notifications.show({
+          color: out.refused.length > 0 ? 'orange' : 'green',
+          message:
+            `${plural(out.erased.length, 'application')} erased` +
+            (out.alreadyErased.length > 0 ? `, ${out.alreadyErased.length} already erased` : '') +
+            (out.refused.length > 0
+              ? `; kept: ${out.refused.map((x) => `${formatTrackingNumber(x.trackingNumber)} (${x.reason})`).join(', ')}`
+              : '.'),
+        })
+        // What is held now: the erased applications no longer carry the ID number or phone they were found by.
+        setRecord(await api.call('subject.find', { ...key, pin }))
+      },
+    })
+
   const facts = record ? subjectFacts(record) : []
   const shown = record
     ? record.by === 'phone'
@@ -138,14 +161,26 @@ export function PersonalDataTab() {
               {shown}: {plural(record.applications.length, 'application')},{' '}
               {plural(record.reminders.length, 'reminder SMS', 'reminder SMS')}
             </Text>
-            <Button
-              size="md"
-              leftSection={<IconDownload size={18} />}
-              onClick={() => exportFiles(record)}
-              disabled={record.applications.length === 0 && record.reminders.length === 0}
-            >
-              Export for the customer…
-            </Button>
+            <Group gap="sm">
+              <Button
+                size="md"
+                leftSection={<IconDownload size={18} />}
+                onClick={() => exportFiles(record)}
+                disabled={record.applications.length === 0 && record.reminders.length === 0}
+              >
+                Export for the customer…
+              </Button>
+              <Button
+                size="md"
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={18} />}
+                onClick={() => erase(record)}
+                disabled={record.applications.length === 0}
+              >
+                Erase where the law allows…
+              </Button>
+            </Group>
           </Group>
           {record.truncated && (
             <Alert color="orange" mb="sm">
