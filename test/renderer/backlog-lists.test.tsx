@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CallListRow, Page } from '../../common/contract'
 import { CallListTab } from '../../renderer/src/features/backlog/call-list-tab'
 import { ShelfList } from '../../renderer/src/features/backlog/shelf-list'
+import { ConfirmPinHost } from '../../renderer/src/ui/confirm-pin-modal'
 import { fakeCore } from './fake-core'
 import { renderApp } from './render'
 
@@ -55,8 +56,14 @@ describe('the backlog lists', () => {
   it('the call list shows 25 rows a page, pages forward and back, and exports every row of the list', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => row(i + 1))
     fakeCore.answer('backlog.callList', (input) => pageOf(rows, input))
+    fakeCore.answer('backlog.exportCallList', () => ({ rows, truncated: false }))
     const user = userEvent.setup()
-    renderApp(<CallListTab />)
+    renderApp(
+      <>
+        <CallListTab />
+        <ConfirmPinHost />
+      </>,
+    )
     const table = await screen.findByRole('table', { name: 'Call list' })
     await screen.findByText('1–25 of 30')
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 25)
@@ -69,6 +76,8 @@ describe('the backlog lists', () => {
     await screen.findByText('1–25 of 30')
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    // Names and phones leave the app only after the PIN again, which the core checks.
+    await user.type(await screen.findByLabelText('Your PIN'), '391746{Enter}')
     await waitFor(() => expect(saved).toHaveLength(1))
     const file = await saved[0]!
     expect(file.fileName).toMatch(/^call-list-\d{4}-\d{2}-\d{2}\.csv$/)
@@ -79,8 +88,8 @@ describe('the backlog lists', () => {
     expect(lines[0]).toBe('Tracking number,Customer,Phone,Service,Slot,Days on shelf,SMS,Calls,Last call')
     expect(lines).toHaveLength(1 + 30)
     expect(lines[30]).toBe("042010000030,Customer 30,'+254700000030,Passport,26W01-PP,57,Failed,0,")
-    // The export asked for the whole list, not the page on screen.
-    expect(fakeCore.callsOf('backlog.callList').at(-1)).toMatchObject({ limit: 500 })
+    // The export asked the core for the whole list, with the PIN, not for the page on screen.
+    expect(fakeCore.callsOf('backlog.exportCallList')).toEqual([{ notCalled: false, pin: '391746' }])
   })
 
   it('the shelf list says so when nothing matches', async () => {
