@@ -1,6 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { IconShieldLock } from '@tabler/icons-react'
-import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
+import { useLayoutEffect, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
 
 /** What a PIN confirmation asks for: what will be done, and the call that does it with the PIN typed. */
 export interface PinRequest {
@@ -23,10 +23,20 @@ export interface PinRequest {
 export function ConfirmPinModal({
   request,
   onDone,
+  returnFocusTo,
 }: {
   request: PinRequest
   onDone: (ran: boolean) => void
+  /** Where the keyboard was before the dialog: it goes back there in the same commit that removes the dialog. */
+  returnFocusTo?: HTMLElement | null
 }) {
+  // In the unmount's own commit, so an Enter typed right after Esc already lands in the field it came from.
+  useLayoutEffect(
+    () => () => {
+      if (returnFocusTo?.isConnected) returnFocusTo.focus()
+    },
+    [returnFocusTo],
+  )
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -96,7 +106,12 @@ export function ConfirmPinModal({
 }
 
 /* One confirmation at a time for the whole window, so any button's handler can ask without owning a modal. */
-let pending: { id: number; request: PinRequest; settle: (ran: boolean) => void } | null = null
+let pending: {
+  id: number
+  request: PinRequest
+  before: HTMLElement | null
+  settle: (ran: boolean) => void
+} | null = null
 let requests = 0
 const listeners = new Set<() => void>()
 const subscribe = (l: () => void) => {
@@ -110,16 +125,19 @@ const subscribe = (l: () => void) => {
  */
 export function confirmWithPin(request: PinRequest): Promise<boolean> {
   pending?.settle(false)
-  // The dialog unmounts when it is done, so it cannot hand the focus back itself: the keyboard goes on where it was.
+  // The dialog is removed rather than closed, so Mantine's own focus return does not run: the keyboard goes on where
+  // it was (see ConfirmPinModal's returnFocusTo).
   const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
   return new Promise((resolve) => {
     const mine = {
       id: ++requests,
       request,
+      before,
       settle: (ran: boolean) => {
         if (pending === mine) pending = null
         resolve(ran)
         for (const l of listeners) l()
+        // Again after the dialog's own focus handling has run, in case it moved the focus on its way out.
         setTimeout(() => before?.isConnected && before.focus(), 0)
       },
     }
@@ -133,5 +151,12 @@ export function ConfirmPinHost() {
   const current = useSyncExternalStore(subscribe, () => pending)
   if (!current) return null
   // A new request starts with an empty field and no old error.
-  return <ConfirmPinModal key={current.id} request={current.request} onDone={current.settle} />
+  return (
+    <ConfirmPinModal
+      key={current.id}
+      request={current.request}
+      onDone={current.settle}
+      returnFocusTo={current.before}
+    />
+  )
 }
