@@ -12,6 +12,13 @@ export interface SyncStatusInfo {
   lastReceivedAt: number | null
   /** Replicated events this PC could not apply (kept in the log; see the sync page). */
   replicationIssues: number
+  /**
+   * The staff directory has not been read from the central API for a while (or ever, since enrolment): a
+   * deactivation or new PIN made at another PC may not be here yet. False on a PC that is not enrolled.
+   */
+  staffListStale: boolean
+  /** Staff and settings changes made here that the central API has not acknowledged yet. */
+  directoryPending: number
 }
 
 export interface DeadLetter {

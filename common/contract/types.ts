@@ -46,6 +46,8 @@ export interface StatusSnapshot {
   printer: { state: DeviceState; detail: string }
   scanner: { state: DeviceState; detail: string }
   sync: { state: DeviceState; detail: string; queueDepth: number }
+  /** Shown when the staff directory may be out of date on this PC (see SyncStatusInfo.staffListStale). */
+  staffList: { stale: boolean; detail: string }
   /** Space left for the database; `low` well before a write would fail (and the daily backup is then skipped). */
   disk: { low: boolean; detail: string }
   /**

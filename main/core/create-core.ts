@@ -22,6 +22,7 @@ import { createRetentionService } from '../services/privacy/retention-service'
 import type { Logger } from '../infra/logger'
 import { SessionStore } from '../infra/session-store'
 import { createSettingsService } from '../services/settings-service'
+import { createDirectoryService } from '../services/directory-service'
 import { createSetupService } from '../services/setup-service'
 import { createStaffService } from '../services/staff-service'
 import { createStatusService } from '../services/status-service'
@@ -113,7 +114,10 @@ function buildCore(opts: CoreOptions): Core {
     const store = createStore(opened.db)
     const projector = createProjector({ store, clock, logger: opts.logger })
     const sessions = new SessionStore()
-    const settings = createSettingsService(store)
+    let kickSync = (): void => undefined
+    // A staff or settings change wakes the sync loop as an event does, so it leaves within seconds when online.
+    const directory = createDirectoryService(store, () => kickSync())
+    const settings = createSettingsService(store, directory)
     let pushStatus = (): void => undefined
     // Holidays from the central API add to the library's; rebuilt whenever a pull changes them.
     const buildCalendar = (): HolidayCalendar =>
@@ -129,7 +133,9 @@ function buildCore(opts: CoreOptions): Core {
       onCatalogueChanged: () => {
         calendarNow = buildCalendar()
       },
+      directory,
     })
+    kickSync = () => sync.kick()
     // The event writer rebuilds an application's row through the projector, the same fold replicated events go
     // through: this PC and every other one derive the row from the same events in the same way.
     const appendEvent = createEventWriter(store, clock, (tn) => projector.project(tn))
@@ -140,7 +146,7 @@ function buildCore(opts: CoreOptions): Core {
       return id
     }
     const pins = pinHasher(opts.pinCost)
-    const auth = createAuthService({ store, sessions, settings, clock, pins })
+    const auth = createAuthService({ store, sessions, settings, clock, pins, directory })
     const setup = createSetupService({
       store,
       clock,
@@ -149,8 +155,9 @@ function buildCore(opts: CoreOptions): Core {
       recovery: opened.recovery,
       movedAside: () => movedAsideDatabases(opts.dataDir),
       pins,
+      directory,
     })
-    const staff = createStaffService({ store, clock, writeEvent, pins })
+    const staff = createStaffService({ store, clock, writeEvent, pins, directory })
     const hub = createEventHub()
     const printing = createPrintService({
       store,

@@ -16,6 +16,7 @@ import { campaignQueries } from './queries/campaigns'
 import { returnQueries } from './queries/returns'
 import { privacyQueries } from './queries/privacy'
 import { subjectQueries } from './queries/subject'
+import { directoryQueries } from './queries/directory'
 
 /** The database handle plus one query module per table, prepared once. Services receive this. */
 export function createStore(db: Database) {
@@ -42,6 +43,7 @@ export function createStore(db: Database) {
     projection: projectionQueries(db),
     privacy: privacyQueries(db),
     subject: subjectQueries(db),
+    directory: directoryQueries(db),
   }
 }
 export type Store = ReturnType<typeof createStore>

@@ -7,6 +7,7 @@ import type { Clock } from '../infra/clock'
 import type { PinHasher } from './pin-hash'
 import type { Session, SessionStore } from '../infra/session-store'
 import type { SettingsService } from './settings-service'
+import type { DirectoryService } from './directory-service'
 
 export const MAX_PIN_ATTEMPTS = 5
 export const ACCOUNT_LOCK_MS = 5 * 60_000
@@ -17,13 +18,14 @@ interface Deps {
   sessions: SessionStore
   settings: SettingsService
   clock: Clock
+  directory: DirectoryService
 }
 
 /**
  * Sign-in, lock and unlock. Five wrong PINs (at sign-in or unlock, counted together) lock the account for five
  * minutes; every success, failure and lock goes to the audit log.
  */
-export function createAuthService({ store, sessions, settings, clock, pins }: Deps) {
+export function createAuthService({ store, sessions, settings, clock, pins, directory }: Deps) {
   const info = (s: Session): SessionInfo => ({
     staff: { staffNumber: s.staffNumber, name: s.name, role: s.role },
     locked: s.locked,
@@ -280,6 +282,12 @@ export function createAuthService({ store, sessions, settings, clock, pins }: De
       const now = clock.now()
       store.tx(() => {
         store.staff.setPin({ staffNumber: s.staffNumber, pinHash, now })
+        // The new PIN signs in on every PC of the centre; the old one stops working there too.
+        directory.record(
+          [{ kind: 'staff', key: s.staffNumber, field: 'pinHash', value: pinHash }],
+          s.staffNumber,
+          now,
+        )
         bookkeeping(() =>
           store.audit.write({ at: now, staffNumber: s.staffNumber, action: 'auth.pinChanged', detail: {} }),
         )

@@ -1,6 +1,7 @@
 import type { Settings } from '../../common/contract'
 import { slotSchemeSchema } from '../../common/shelf-slot'
 import type { Store } from '../db/store'
+import { createDirectoryService, type DirectoryService } from './directory-service'
 
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
@@ -22,8 +23,14 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]
 
-/** Workstation settings in the key/value table, with defaults for keys never written. */
-export function createSettingsService(store: Store) {
+/**
+ * The centre settings in the key/value table, with defaults for keys never written. A change is also a centre
+ * directory change, written in the same transaction, so it reaches every PC of the centre.
+ */
+export function createSettingsService(
+  store: Store,
+  directory: DirectoryService = createDirectoryService(store),
+) {
   return {
     get(): Settings {
       const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>
@@ -40,6 +47,7 @@ export function createSettingsService(store: Store) {
     update(next: Partial<Settings>, by: string, now: number): Settings {
       store.tx(() => {
         for (const key of KEYS) if (next[key] !== undefined) store.centre.putSetting(key, next[key])
+        directory.record(directory.settingChanges(next), by, now)
         store.audit.write({ at: now, staffNumber: by, action: 'settings.updated', detail: { ...next } })
       })
       return this.get()

@@ -4,6 +4,7 @@ import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
 import type { PinHasher } from './pin-hash'
 import type { EventWriter } from './event-writer'
+import type { DirectoryService } from './directory-service'
 import { uuidv7 } from '../infra/uuidv7'
 import { randomBytes } from 'node:crypto'
 
@@ -16,6 +17,7 @@ interface Deps {
   recovery: DatabaseRecovery | null
   /** Databases moved aside after damage in this data folder (see db/open.ts). */
   movedAside: () => string[]
+  directory: DirectoryService
 }
 
 export interface CentreSetup {
@@ -26,7 +28,16 @@ export interface CentreSetup {
 }
 
 /** First-run setup: the centre, this workstation's identity, and the first administrator, in one transaction. */
-export function createSetupService({ store, clock, writeEvent, version, recovery, movedAside, pins }: Deps) {
+export function createSetupService({
+  store,
+  clock,
+  writeEvent,
+  version,
+  recovery,
+  movedAside,
+  pins,
+  directory,
+}: Deps) {
   return {
     status(): AppStatus {
       const c = store.centre.get()
@@ -74,6 +85,16 @@ export function createSetupService({ store, clock, writeEvent, version, recovery
           now,
         })
         const by = p.admin.staffNumber
+        directory.record(
+          [
+            { kind: 'staff', key: by, field: 'name', value: p.admin.name },
+            { kind: 'staff', key: by, field: 'role', value: 'admin' },
+            { kind: 'staff', key: by, field: 'active', value: true },
+            { kind: 'staff', key: by, field: 'pinHash', value: pinHash },
+          ],
+          by,
+          now,
+        )
         writeEvent(
           {
             type: 'centre.workstationEnrolled',

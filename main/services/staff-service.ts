@@ -5,6 +5,7 @@ import type { Role } from '../../common/roles'
 import type { StaffRow } from '../db/queries/staff'
 import type { Store } from '../db/store'
 import type { Clock } from '../infra/clock'
+import type { DirectoryService } from './directory-service'
 import type { EventWriter } from './event-writer'
 import type { PinHasher } from './pin-hash'
 
@@ -24,10 +25,11 @@ interface Deps {
   store: Store
   clock: Clock
   writeEvent: EventWriter
+  directory: DirectoryService
 }
 
 /** Staff administration. Staff changes are events too, so the central API learns who worked where. */
-export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
+export function createStaffService({ store, clock, writeEvent, pins, directory }: Deps) {
   const mustGet = (staffNumber: string): StaffRow => {
     const row = store.staff.byNumber(staffNumber)
     if (!row) throw new AppError('NOT_FOUND', `No staff member with number ${staffNumber}.`, 'staffNumber')
@@ -63,6 +65,16 @@ export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
           throw new AppError('CONFLICT', `Staff number ${p.staffNumber} is already in use.`, 'staffNumber')
         }
         store.staff.insert({ staffNumber: p.staffNumber, name: p.name, role: p.role, pinHash, now })
+        directory.record(
+          [
+            { kind: 'staff', key: p.staffNumber, field: 'name', value: p.name },
+            { kind: 'staff', key: p.staffNumber, field: 'role', value: p.role },
+            { kind: 'staff', key: p.staffNumber, field: 'active', value: true },
+            { kind: 'staff', key: p.staffNumber, field: 'pinHash', value: pinHash },
+          ],
+          by,
+          now,
+        )
         writeEvent({
           type: 'staff.created',
           staffNumber: by,
@@ -112,7 +124,8 @@ export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
       const pinHash = p.pin === undefined ? null : await pins.hash(p.pin)
       const now = clock.now()
       store.tx(() => {
-        const next = plan(mustGet(p.staffNumber))
+        const row0 = mustGet(p.staffNumber)
+        const next = plan(row0)
         store.staff.update({
           staffNumber: p.staffNumber,
           name: next.name,
@@ -120,6 +133,14 @@ export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
           active: next.active ? 1 : 0,
           now,
         })
+        const was = { name: row0.name, role: row0.role, active: row0.active === 1 }
+        directory.record(
+          (['name', 'role', 'active'] as const)
+            .filter((field) => next[field] !== was[field])
+            .map((field) => ({ kind: 'staff' as const, key: p.staffNumber, field, value: next[field] })),
+          by,
+          now,
+        )
         writeEvent({
           type: 'staff.updated',
           staffNumber: by,
@@ -133,6 +154,7 @@ export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
         })
         if (pinHash) {
           store.staff.setPin({ staffNumber: p.staffNumber, pinHash, now })
+          directory.record([{ kind: 'staff', key: p.staffNumber, field: 'pinHash', value: pinHash }], by, now)
           store.audit.write({
             at: now,
             staffNumber: by,
@@ -151,6 +173,8 @@ export function createStaffService({ store, clock, writeEvent, pins }: Deps) {
       store.tx(() => {
         mustFit(mustGet(p.staffNumber).role, p.pin)
         store.staff.setPin({ staffNumber: p.staffNumber, pinHash, now })
+        // A new verifier through the directory: every PC that applies it clears its own lockout of this person.
+        directory.record([{ kind: 'staff', key: p.staffNumber, field: 'pinHash', value: pinHash }], by, now)
         store.audit.write({
           at: now,
           staffNumber: by,

@@ -34,12 +34,19 @@ export function createStatusService(
   return {
     snapshot(): StatusSnapshot {
       const p = printer()
+      const s = sync()
       return {
         printer: p.configured
           ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
           : SCREEN_ONLY,
         scanner: scannerState(scanner()),
-        sync: syncState(sync()),
+        sync: syncState(s),
+        staffList: {
+          stale: s.staffListStale,
+          detail: s.staffListStale
+            ? 'The staff list has not been read from the central API for a while: a change made at another PC (a deactivation, a new PIN) may not be here yet'
+            : 'The staff list is up to date with the central API',
+        },
         disk: disk(),
         dataFileProblem: dataFileProblem(),
       }

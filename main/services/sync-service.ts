@@ -10,6 +10,8 @@ import { syncStateStore } from '../sync/sync-state'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import type { Projector } from './projection/projector'
+import type { DirectoryService } from './directory-service'
+import { createDirectorySync } from '../sync/directory-sync'
 import { isSealedTransfer, openTransfer, sealTransfer, TransferSealError } from '../sync/transfer-seal'
 
 interface Deps {
@@ -20,11 +22,17 @@ interface Deps {
   onStatus: () => void
   /** Told when a pull replaced the catalogue or holidays, so expected-ready dates use the new ones. */
   onCatalogueChanged: () => void
+  directory: DirectoryService
 }
 
 const PULL_EVERY_MS = 5 * 60_000
 /** Other workstations' events are what the desk waits for when a customer stands there: fetched often. */
 const FEED_EVERY_MS = 15_000
+/**
+ * The staff list is read with the feed; after this long without a complete read the status bar says it may be out
+ * of date (a deactivation elsewhere may not have reached this PC).
+ */
+export const STAFF_LIST_STALE_MS = 3 * FEED_EVERY_MS
 
 /** Whether a tracking number this PC did not know is now here, and if not, what to tell the person at the desk. */
 export type UnknownResolution = { here: true } | { here: false; message: string | null }
@@ -33,7 +41,15 @@ export type UnknownResolution = { here: true } | { here: false; message: string 
  * The contract's view of sync: the outbox drain (push), pull (catalogue, SMS outcomes, the centre's events from
  * other workstations), look-up of unknown tracking numbers, enrolment, dead letters and transfer files.
  */
-export function createSyncService({ store, clock, logger, projector, onStatus, onCatalogueChanged }: Deps) {
+export function createSyncService({
+  store,
+  clock,
+  logger,
+  projector,
+  onStatus,
+  onCatalogueChanged,
+  directory,
+}: Deps) {
   const drain = createOutboxDrain({ queries: store.sync, clock, logger, onStatus })
   const state = syncStateStore(store.sync, logger)
 
@@ -57,21 +73,54 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     centreNumber: () => store.centre.get()?.number ?? null,
   })
   const lookup = createApplicationLookup(() => state.get('endpoint'))
+  const directorySync = createDirectorySync({
+    sync: store.sync,
+    pending: (limit) => store.directory.pending(limit),
+    applyPage: (page, putCursor) => directory.applyPage(page.changes, putCursor, clock.now()),
+    acknowledge: (sent, results) => directory.acknowledge(sent, results, clock.now()),
+    clock,
+    logger,
+    endpoint: () => state.get('endpoint'),
+    centreNumber: () => store.centre.get()?.number ?? null,
+  })
+  let started = false
+  let directoryKick: ReturnType<typeof setTimeout> | null = null
+  /** A staff or settings change made here leaves shortly after its commit (once the loop runs). */
+  const kickDirectory = (): void => {
+    if (!started || directoryKick) return
+    directoryKick = setTimeout(() => {
+      directoryKick = null
+      void directorySync.syncOnce().then(onStatus)
+    }, 50)
+    directoryKick.unref()
+  }
 
   const pullFeed = async (): Promise<void> => {
     const r = await feed.pullCentreEvents()
     if (typeof r === 'object') logger.warn('pull centre events failed', { error: r.error })
+  }
+  /** The staff directory and the centre's events: what the 15-second timer reads. */
+  const feedTick = async (): Promise<void> => {
+    await directorySync.syncOnce()
+    await pullFeed()
   }
   /** Catalogue, holidays, SMS outcomes and the centre's events; never throws, reports through the logger. */
   const pullAll = async (): Promise<void> => {
     // The pulls log their own failures. The feed comes after the catalogue, so replicated applications find their
     // services, and before the outcomes, so the outcomes find the applications they are about.
     if ((await pull.pullCatalogue()) === 'updated') onCatalogueChanged()
-    await pullFeed()
+    await feedTick()
     await pull.pullOutcomes()
   }
   let pullTimer: ReturnType<typeof setInterval> | null = null
   let feedTimer: ReturnType<typeof setInterval> | null = null
+
+  /** Enrolled, and the directory not read to its end within STAFF_LIST_STALE_MS (or never). */
+  const staffListStale = (): boolean => {
+    if (!state.get('endpoint')) return false
+    const readAt = directorySync.readAt()
+    return readAt === null || clock.now() - readAt > STAFF_LIST_STALE_MS
+  }
 
   const info = (): SyncStatusInfo => {
     const readAt = store.sync.getState(CENTRE_EVENTS_READ_AT_KEY)
@@ -80,24 +129,32 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
       apiUrl: state.get('endpoint')?.baseUrl ?? null,
       lastReceivedAt: typeof readAt === 'number' ? readAt : null,
       replicationIssues: store.projection.issueCount(),
+      staffListStale: staffListStale(),
+      directoryPending: store.directory.outboxDepth(),
     }
   }
 
   return {
     drain,
     info,
-    kick: () => drain.kick(),
+    kick: () => {
+      drain.kick()
+      kickDirectory()
+    },
     start(): void {
+      started = true
       drain.start()
       void pullAll()
       pullTimer = setInterval(() => void pullAll(), PULL_EVERY_MS)
       pullTimer.unref()
-      feedTimer = setInterval(() => void pullFeed(), FEED_EVERY_MS)
+      feedTimer = setInterval(() => void feedTick().then(onStatus), FEED_EVERY_MS)
       feedTimer.unref()
     },
     async stop(): Promise<void> {
       if (pullTimer) clearInterval(pullTimer)
       if (feedTimer) clearInterval(feedTimer)
+      if (directoryKick) clearTimeout(directoryKick)
+      started = false
       await drain.stop()
     },
 

@@ -17,6 +17,7 @@ import { migration0160 } from './0160-unprinted-receipts'
 import { migration0170 } from './0170-sliced-work'
 import { migration0180 } from './0180-audit-chain'
 import { migration0190 } from './0190-personal-data-erasure'
+import { migration0200 } from './0200-centre-directory'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0170,
   migration0180,
   migration0190,
+  migration0200,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -5,11 +5,12 @@ import { isEventType, type EventType } from '../../../common/event-catalogue'
 import type { Context } from 'openapi-backend'
 import { catalogueSchema } from '../../../common/catalogue'
 import { smsSegments } from '../../../common/sms'
+import { directoryChangeProblem, directoryWins } from '../../../common/directory'
 import { DEFAULT_CENTRAL_CATALOGUE } from './defaults'
 import { createCentralApi, makeAjv } from './openapi'
 import { problem, validationProblem, type AjvErrorLike, type SimResponse } from './problems'
 import { seededRandom } from '../../../scripts/demo-seed/prng'
-import { openSimStore, type TokenInfo } from './store'
+import { openSimStore, type DirectoryChangeIn, type DirectoryRow, type TokenInfo } from './store'
 import type {
   ApplicationStatus,
   ApplicationView,
@@ -81,6 +82,17 @@ function decodeCursor(feed: string, cursor: string | undefined): number | null {
   return m && m[1] === feed ? Number(m[2]) : null
 }
 
+const toDirectoryChange = (r: DirectoryRow) => ({
+  id: r.id,
+  kind: r.kind,
+  key: r.key,
+  field: r.field,
+  value: JSON.parse(r.value) as unknown,
+  at: r.at,
+  by: r.by,
+  deviceId: r.device_id,
+})
+
 function smsOutcomeFor(phone: string): SmsOutcome {
   if (phone.endsWith('000')) return 'invalid-number'
   if (phone.endsWith('999')) return 'failed'
@@ -140,6 +152,14 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
           { field: 'query parameter after', message: 'query parameter after is not a cursor of this feed' },
         ],
       },
+    )
+
+  const otherCentre = (me: TokenInfo, centre: string): SimResponse =>
+    problem(
+      403,
+      'other-centre',
+      'Another centre',
+      `This device belongs to centre ${me.centreNumber}, not ${centre}.`,
     )
 
   const scheduleDelivery = (): void => {
@@ -298,6 +318,51 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
         const events = store.feed(centre, after, Number(q.limit ?? 500))
         const last = events.at(-1)?.seq ?? after
         return json(200, { events, nextCursor: encodeCursor('ev', last) })
+      },
+
+      postDirectory: (c): SimResponse => {
+        const me = auth(c)
+        const { centre } = c.request.params as { centre: string }
+        if (centre !== me.centreNumber) return otherCentre(me, centre)
+        const { changes } = c.request.requestBody as { changes: DirectoryChangeIn[] }
+        const t = now()
+        const results = store.tx(() =>
+          changes.map((ch) => {
+            const reject = (reason: string) => {
+              store.rejectDirectory({ id: ch.id, centre, kind: ch.kind, field: ch.field, reason, at: t })
+              return { id: ch.id, outcome: 'rejected' as const, reason }
+            }
+            if (ch.deviceId !== me.deviceId && store.deviceCentre(ch.deviceId) !== me.centreNumber)
+              return reject('deviceId is not a device enrolled at this centre')
+            const problem = directoryChangeProblem(ch)
+            if (problem) return reject(problem)
+            const held = store.directoryField(centre, ch.kind, ch.key, ch.field)
+            if (held?.id === ch.id) return { id: ch.id, outcome: 'duplicate' as const }
+            if (held && !directoryWins(ch, held))
+              return {
+                id: ch.id,
+                outcome: 'superseded' as const,
+                winner: { id: held.id, at: held.at, by: held.by, deviceId: held.device_id },
+              }
+            store.putDirectory(centre, ch)
+            return { id: ch.id, outcome: 'applied' as const }
+          }),
+        )
+        return json(200, { results })
+      },
+
+      getDirectory: (c): SimResponse => {
+        const me = auth(c)
+        const { centre } = c.request.params as { centre: string }
+        if (centre !== me.centreNumber) return otherCentre(me, centre)
+        const q = c.request.query as { after?: string; limit?: string }
+        const after = decodeCursor('dir', q.after)
+        if (after === null) return badCursor()
+        const rows = store.directoryFeed(centre, after, Number(q.limit ?? 500))
+        return json(200, {
+          changes: rows.map(toDirectoryChange),
+          nextCursor: encodeCursor('dir', rows.at(-1)?.seq ?? after),
+        })
       },
 
       getCatalogue: (c): SimResponse => {
@@ -535,6 +600,8 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
     stats: () => ({ ...stats, byStatus: { ...stats.byStatus } }),
     eventCount: (centre) => store.eventCount(centre),
     eventIds: () => store.eventIds(),
+    directory: (centre) => store.directoryAll(centre).map(toDirectoryChange),
+    directoryRejections: () => store.directoryRejections(),
     eventSends: () => new Map(sends),
     deliver: () => {
       const n = store.deliverDue(Infinity, now())

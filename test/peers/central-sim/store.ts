@@ -59,6 +59,31 @@ const SCHEMA = `
   ) STRICT;
   CREATE INDEX IF NOT EXISTS sms_feed ON sms (centre, delivered_seq) WHERE delivered_seq IS NOT NULL;
   CREATE INDEX IF NOT EXISTS sms_pending ON sms (due_at) WHERE delivered_seq IS NULL;
+  -- The centre directory: only the winning change of each field (no history, so no old PIN verifiers), with a
+  -- sequence that moves whenever a field gets a new winner (the cursor of GET .../directory).
+  CREATE TABLE IF NOT EXISTS directory (
+    centre TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    id TEXT NOT NULL,
+    value TEXT NOT NULL CHECK (json_valid(value)),
+    at INTEGER NOT NULL,
+    by TEXT,
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    PRIMARY KEY (centre, kind, key, field)
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS directory_feed ON directory (centre, seq);
+  -- Changes refused, with why: what a real service would log for its operators (never the value).
+  CREATE TABLE IF NOT EXISTS directory_rejections (
+    id TEXT NOT NULL,
+    centre TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at INTEGER NOT NULL
+  ) STRICT;
 `
 
 interface EventRow {
@@ -71,6 +96,30 @@ interface EventRow {
   centre: string
   tracking_number: string | null
   payload: string
+}
+
+export interface DirectoryRow {
+  centre: string
+  kind: string
+  key: string
+  field: string
+  id: string
+  value: string
+  at: number
+  by: string | null
+  device_id: string
+  seq: number
+}
+
+export interface DirectoryChangeIn {
+  id: string
+  kind: string
+  key: string
+  field: string
+  value: unknown
+  at: number
+  by: string | null
+  deviceId: string
 }
 
 interface SmsRow {
@@ -164,6 +213,28 @@ export function openSimStore(file: string) {
       `UPDATE sms SET delivered_seq = (SELECT coalesce(max(delivered_seq), 0) + 1 FROM sms), delivered_at = ?
        WHERE event_id = ? AND delivered_seq IS NULL`,
     ),
+    dirField: db.prepare<[string, string, string, string], DirectoryRow>(
+      'SELECT * FROM directory WHERE centre = ? AND kind = ? AND key = ? AND field = ?',
+    ),
+    dirPut: db.prepare(
+      `INSERT INTO directory (centre, kind, key, field, id, value, at, by, device_id, seq)
+       VALUES (@centre, @kind, @key, @field, @id, @value, @at, @by, @deviceId,
+         (SELECT coalesce(max(seq), 0) + 1 FROM directory))
+       ON CONFLICT (centre, kind, key, field) DO UPDATE SET id = excluded.id, value = excluded.value,
+         at = excluded.at, by = excluded.by, device_id = excluded.device_id, seq = excluded.seq`,
+    ),
+    dirFeed: db.prepare<[string, number, number], DirectoryRow>(
+      'SELECT * FROM directory WHERE centre = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    dirAll: db.prepare<[string], DirectoryRow>('SELECT * FROM directory WHERE centre = ? ORDER BY seq'),
+    dirReject: db.prepare(
+      `INSERT INTO directory_rejections (id, centre, kind, field, reason, at)
+       VALUES (@id, @centre, @kind, @field, @reason, @at)`,
+    ),
+    dirRejections: db.prepare<
+      [],
+      { id: string; centre: string; kind: string; field: string; reason: string }
+    >('SELECT id, centre, kind, field, reason FROM directory_rejections ORDER BY rowid'),
     smsFeed: db.prepare<[string, number, number], SmsRow>(
       `SELECT event_id, tracking_numbers, outcome, delivered_seq, delivered_at FROM sms
        WHERE centre = ? AND delivered_seq > ? ORDER BY delivered_seq LIMIT ?`,
@@ -243,6 +314,25 @@ export function openSimStore(file: string) {
         at: r.delivered_at,
       }))
     },
+    /** The field's winning change at the centre, or null. */
+    directoryField: (centre: string, kind: string, key: string, field: string): DirectoryRow | null =>
+      q.dirField.get(centre, kind, key, field) ?? null,
+    /** Makes `c` the field's winner and moves it to the end of the feed. */
+    putDirectory: (centre: string, c: DirectoryChangeIn): void => {
+      q.dirPut.run({ centre, ...c, value: JSON.stringify(c.value) })
+    },
+    directoryFeed: (centre: string, afterSeq: number, limit: number): DirectoryRow[] =>
+      q.dirFeed.all(centre, afterSeq, limit),
+    directoryAll: (centre: string): DirectoryRow[] => q.dirAll.all(centre),
+    rejectDirectory: (r: {
+      id: string
+      centre: string
+      kind: string
+      field: string
+      reason: string
+      at: number
+    }) => q.dirReject.run(r),
+    directoryRejections: () => q.dirRejections.all(),
     close: () => db.close(),
   }
 }

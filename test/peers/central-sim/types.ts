@@ -149,6 +149,19 @@ export interface CentralSim {
    * rejected; not the requests answered 429/500/503 by a fault or refused as invalid before it).
    */
   eventSends(): Map<string, number>
+  /** The centre directory as held: the winning change of each field, in feed order. */
+  directory(centre: string): {
+    id: string
+    kind: string
+    key: string
+    field: string
+    value: unknown
+    at: number
+    by: string | null
+    deviceId: string
+  }[]
+  /** Directory changes the simulator refused, with why. */
+  directoryRejections(): { id: string; centre: string; kind: string; field: string; reason: string }[]
   /** Makes every pending SMS outcome visible now; returns how many. */
   deliver(): number
   /** Replaces the catalogue served (a new ETag). */

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../../common/contract'
@@ -44,6 +44,9 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
   if (!editing)
     return (
       <Group gap="md">
+        <Badge color="blue" variant="light" radius="sm" title="Shared by every PC of this centre">
+          Whole centre
+        </Badge>
         <Text c="dimmed">
           KES {values.smsPriceKes.toFixed(2)} per SMS · quiet {values.reminderQuietStart}–
           {values.reminderQuietEnd} · {values.reminderRatePerMinute} a minute · no one reminded twice within{' '}

@@ -18,6 +18,7 @@ import type { PrinterConfigInput } from '../../../../common/printer-config'
 import { BAUD_RATES, printerPortProblem } from '../../../../common/printer-config'
 import { api } from '../../api/client'
 import { ReceiptImage } from '../../ui/receipt-image'
+import { SettingScope } from '../../ui/setting-scope'
 
 type Kind = 'none' | 'tcp' | 'serial' | 'file'
 
@@ -103,6 +104,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
   return (
     <Group align="flex-start" gap="xl">
       <Stack maw={520} flex={1}>
+        <SettingScope scope="pc" />
         {info && (
           <Group>
             <Badge size="lg" color={STATE_COLOR[info.status.state] ?? 'red'}>

@@ -20,6 +20,7 @@ import {
   type ScannerConfig,
 } from '../../../../common/scanner-config'
 import { api, ApiError } from '../../api/client'
+import { SettingScope } from '../../ui/setting-scope'
 
 const STATE_COLOR: Record<string, string> = {
   connected: 'green',
@@ -89,6 +90,7 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
       : 'Choose from the list, or type the port.'
   return (
     <Stack maw={640}>
+      <SettingScope scope="pc" />
       <Group>
         <Badge size="lg" color={STATE_COLOR[info?.status?.state ?? 'disabled']}>
           {info?.status?.state ?? 'off'}

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { formatDateTime, plural } from '../../ui/format'
 import { AddStaffModal, EditStaffModal, ResetPinModal } from './staff-form-modal'
+import { SettingScope } from '../../ui/setting-scope'
 
 /** Staff of the centre: administrators add, edit and reset PINs; managers see the list. */
 export function StaffTab({ canEdit }: { canEdit: boolean }) {
@@ -32,7 +33,8 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <Group justify="space-between" mb="sm">
+      <SettingScope scope="centre" />
+      <Group justify="space-between" mb="sm" mt="sm">
         <Text c="dimmed">{plural(staff.length, 'staff member')}</Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={18} />} onClick={() => setAdding(true)}>

@@ -8,13 +8,18 @@ import {
   Text,
   Textarea,
   TextInput,
+  Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import type { AppStatus, Settings } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { SettingScope } from '../../ui/setting-scope'
 
-/** Centre and workstation identity (fixed at setup), the idle lock, and what every receipt says about status. */
+/**
+ * This PC's identity (fixed at setup), then the centre settings (idle lock, retention, grace time, slots, what every
+ * receipt says about status), which are shared with every PC of the centre.
+ */
 export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -26,13 +31,17 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
     setError(null)
     try {
       setSettings(await api.call('settings.update', settings))
-      notifications.show({ color: 'green', message: 'Workstation settings saved.' })
+      notifications.show({
+        color: 'green',
+        message: 'Centre settings saved: they reach the other PCs when they sync.',
+      })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }
   }
   return (
     <Stack maw={720}>
+      <SettingScope scope="pc" />
       <Table variant="vertical" layout="fixed" fz="md" withTableBorder>
         <Table.Tbody>
           <Table.Tr>
@@ -62,6 +71,10 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
       </Text>
       {settings && (
         <>
+          <Title order={4} mt="md">
+            Centre settings
+          </Title>
+          <SettingScope scope="centre" />
           <NumberInput
             label="Lock the screen after this many idle minutes"
             min={1}

@@ -80,6 +80,19 @@ export function StatusBar({ app }: { app: AppStatus }) {
                 </Badge>
               </Tooltip>
             )}
+            {status.staffList.stale && (
+              <Tooltip label={status.staffList.detail} multiline w={360}>
+                <Badge
+                  color="orange"
+                  variant="light"
+                  size="lg"
+                  radius="sm"
+                  aria-label={status.staffList.detail}
+                >
+                  Staff list may be out of date
+                </Badge>
+              </Tooltip>
+            )}
             {status.disk.low && (
               <Tooltip label={status.disk.detail} multiline w={360}>
                 <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.disk.detail}>
