@@ -18,7 +18,8 @@ export function SettingScope({ scope }: { scope: keyof typeof SCOPE }) {
   const s = SCOPE[scope]
   return (
     <Group gap="xs" wrap="nowrap" data-scope={scope}>
-      <Badge color={s.color} variant="light" radius="sm">
+      {/* The badge keeps its whole label; the sentence beside it wraps instead. */}
+      <Badge color={s.color} variant="light" radius="sm" style={{ flexShrink: 0 }}>
         {s.label}
       </Badge>
       <Text size="sm" c="dimmed">
