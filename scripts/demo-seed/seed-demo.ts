@@ -15,6 +15,7 @@ import { createKenyaCalendar } from '../../main/services/calendar/kenya-holidays
 import { addWorkingDays } from '../../main/services/calendar/working-days'
 import { DEFAULT_CATALOGUE } from '../../main/services/catalogue/default-catalogue'
 import { silentLogger } from '../../main/infra/logger'
+import { historyEventWriter, type HistoryEventWriter, type SeededApplication } from './history-events'
 import { FIRST_NAMES, LAST_NAMES, SERVICE_MIX, SMS_OUTCOME_ODDS } from './population'
 import { exponential, logNormal, seededRandom } from './prng'
 
@@ -37,6 +38,12 @@ export interface SeedDemoOptions {
   now?: number
   /** Years of history. Default 5. */
   years?: number
+  /**
+   * Also write every application's events as a real centre's PC holds them, all acknowledged by the central API
+   * (`history-events.ts`), so each row is the fold of its events and retention can erase the history. Default
+   * false: the benchmark centres stay as they are, and their load stays fast.
+   */
+  events?: boolean
   log?: (line: string) => void
 }
 
@@ -46,6 +53,8 @@ export interface SeedDemoResult {
   onShelf: number
   atAgency: number
   staff: typeof DEMO_STAFF
+  /** Events written for the history (0 unless `events`). */
+  events: number
   ms: number
 }
 
@@ -59,8 +68,9 @@ const SEED_TABLES = ['applications', 'notifications', 'delivery_outcomes']
  * Builds a synthetic centre in `dataDir`: the real app sets it up (centre, catalogue, staff), then years of
  * documents go in with prepared statements in large transactions, with the indexes and triggers of the three bulk
  * tables set aside during the load and put back after (building an index once is far faster than keeping it up to
- * date row by row). The manager rollups are then rebuilt in one pass. No `events` rows are written for the history:
- * it stands for what this centre already synced long ago, and the app's new work writes events as usual.
+ * date row by row). The manager rollups are then rebuilt in one pass. By default no `events` rows are written for
+ * the history: it stands for what this centre already synced long ago, and the app's new work writes events as
+ * usual. With `events` the history's events are written too, and each row is what they fold into.
  */
 export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now()
@@ -83,7 +93,15 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     db.pragma('cache_size = -400000')
     db.pragma('temp_store = MEMORY')
     const setAside = setAsideIndexesAndTriggers(db)
-    const counts = generate(db, rand, now, opts.documents, opts.years ?? 5, log)
+    const counts = generate(
+      db,
+      rand,
+      now,
+      opts.documents,
+      opts.years ?? 5,
+      log,
+      opts.events ? (opts.seed ?? 42) : null,
+    )
     log('building indexes…')
     for (const sql of setAside.indexes) db.exec(sql)
     for (const sql of setAside.triggers) db.exec(sql)
@@ -97,7 +115,12 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
       at: now,
       staffNumber: null,
       action: 'demo.seeded',
-      detail: { documents: opts.documents, seed: opts.seed ?? 42, version: SEEDER_VERSION },
+      detail: {
+        documents: opts.documents,
+        seed: opts.seed ?? 42,
+        version: SEEDER_VERSION,
+        ...(opts.events ? { events: true } : {}),
+      },
     })
     db.pragma('wal_checkpoint(TRUNCATE)')
     return {
@@ -106,6 +129,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
       onShelf: counts.onShelf,
       atAgency: counts.atAgency,
       staff: DEMO_STAFF,
+      events: counts.events,
       ms: Date.now() - started,
     }
   } finally {
@@ -170,6 +194,8 @@ function generate(
   total: number,
   years: number,
   log: (l: string) => void,
+  /** The seed, when the history's events are written too; null for rows only. */
+  eventsSeed: number | null,
 ) {
   const appCols = columnsOf(db, 'applications')
   const notCols = columnsOf(db, 'notifications')
@@ -271,6 +297,10 @@ function generate(
       return 'invalid-number'
     return null
   }
+  const history = eventsSeed === null ? null : historyWriterFor(db, pcs + 1)
+  // Details only the events carry come from a PRNG of their own, so the rows' draws stay those of a centre
+  // seeded without events.
+  const eventRand = seededRandom((eventsSeed ?? 0) ^ 0x5eed_e7e5)
 
   let made = 0
   let onShelf = 0
@@ -282,6 +312,7 @@ function generate(
     const i = colIndex.get(name)
     if (i !== undefined) row[i] = v
   }
+  const got = (name: string): unknown => row[colIndex.get(name)!]
   let inTx = false
   const begin = () => {
     db.exec('BEGIN')
@@ -326,6 +357,27 @@ function generate(
       set('registered_by', 'CLK001')
       set('expected_ready', expectedReady(d, mix.code))
       set('updated_at', registeredAt)
+      const doc: SeededApplication | null = history && {
+        trackingNumber: tn,
+        workstation: pc + 1,
+        serviceCode: mix.code,
+        agency: svc.agency,
+        retentionDays: svc.retentionDays,
+        customerName: got('customer_name') as string,
+        phone: got('phone') as string,
+        idNumber: got('id_number') as string | null,
+        agencyRef: got('agency_ref') as string | null,
+        language: got('language') as 'en' | 'sw',
+        smsConsent: consent,
+        expectedReady: got('expected_ready') as string,
+        registeredAt,
+        arrivedAt: null,
+        slot: null,
+        messages: [],
+        collectedAt: null,
+        returnedAt: null,
+        cancelledAt: null,
+      }
 
       let delay = logNormal(rand, mix.medianDays, 0.35)
       if (rand() < mix.lateChance) delay += 14 + rand() * 56
@@ -334,6 +386,14 @@ function generate(
       const arrivedAt = arrivalDay * DAY - NAIROBI + 9 * HOUR + Math.floor(rand() * 7 * HOUR)
       if (rand() < 0.01) {
         set('status', 'cancelled')
+        if (doc) {
+          // The central service's cancellation, within days of the registration; the row last changed then.
+          doc.cancelledAt = Math.max(
+            registeredAt,
+            Math.min(now, registeredAt + Math.floor(eventRand() * 5 * DAY)),
+          )
+          set('updated_at', doc.cancelledAt)
+        }
       } else if (arrivedAt > now) {
         set('status', 'registered')
         atAgency++
@@ -342,6 +402,10 @@ function generate(
         set('arrived_by', 'DSK001')
         set('shelf_slot', weekSlot(arrivalDay, mix.code))
         set('updated_at', arrivedAt)
+        if (doc) {
+          doc.arrivedAt = arrivedAt
+          doc.slot = got('shelf_slot') as string
+        }
         // Most come within days; a long tail takes months; some never come.
         const r = rand()
         const waitDays =
@@ -362,6 +426,7 @@ function generate(
         const keepRows = collectedAt === null || collectedAt > now - 365 * DAY
         const sms = (kind: 'ready' | 'reminder', at: number) => {
           const id = eventId()
+          doc?.messages.push({ kind, at, id })
           if (keepRows) {
             if (withEventId) insertNote.run(tn, kind, at, at, id)
             else insertNote.run(tn, kind, at, at)
@@ -394,6 +459,7 @@ function generate(
           set('collected_by', 'DSK001')
           set('collector', '{"kind":"owner"}')
           set('updated_at', collectedAt)
+          if (doc) doc.collectedAt = collectedAt
         } else if (
           collectedAt === null &&
           now - arrivedAt > (svc.retentionDays + 30) * DAY &&
@@ -404,12 +470,19 @@ function generate(
           set('status', 'returned')
           set('returned_at', returnedAt)
           set('updated_at', returnedAt)
+          if (doc) {
+            doc.returnedAt = returnedAt
+            // A confirmed return clears the slot (the fold of the return says so). Rows seeded without events
+            // keep it, so the benchmark centres and their caches stay as they were.
+            set('shelf_slot', null)
+          }
         } else {
           set('status', 'arrived')
           onShelf++
         }
       }
       insertApp.run(row)
+      if (doc && history) history.write(doc)
       made++
       if (made % BATCH === 0) {
         db.exec('COMMIT')
@@ -420,5 +493,14 @@ function generate(
     }
   }
   if (inTx) db.exec('COMMIT')
-  return { onShelf, atAgency, thisPcCounter: counters[0]! }
+  return { onShelf, atAgency, thisPcCounter: counters[0]!, events: history?.written() ?? 0 }
+}
+
+/** The history's event writer for this centre: its own device id and name as the app's setup made them. */
+function historyWriterFor(db: Database, backOfficeSlot: number): HistoryEventWriter {
+  const centre = db
+    .prepare<[], { device_id: string; name: string }>('SELECT device_id, name FROM centre')
+    .get()
+  if (!centre) throw new Error('the centre is not set up: no events can be written for its history')
+  return historyEventWriter(db, { ownDeviceId: centre.device_id, backOfficeSlot, centreName: centre.name })
 }
