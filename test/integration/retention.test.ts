@@ -3,7 +3,6 @@ import type { MethodInput, MethodName, MethodOutput } from '../../common/contrac
 import { ERASED_TEXT } from '../../common/erased-personal-data'
 import { DAY_MS, nairobiDate } from '../../common/nairobi-time'
 import { silentLogger } from '../../main/infra/logger'
-import { sliceStats } from '../../main/infra/slices'
 import { createEventWriter } from '../../main/services/event-writer'
 import { createRetentionService } from '../../main/services/privacy/retention-service'
 import { createProjector } from '../../main/services/projection/projector'
@@ -128,8 +127,6 @@ it(
     const { old } = await centre()
     const before = await figures()
     const rowsBefore = rows()
-    sliceStats.longestMs = 0
-
     const run = await retention().run()
 
     const after = rows()
@@ -151,7 +148,6 @@ it(
       after.filter((r) => r.status === 'arrived' && old.includes(r.tracking_number)).length,
     ).toBeGreaterThan(0)
     expect(await figures()).toEqual(before)
-    expect(sliceStats.longestMs).toBeLessThanOrEqual(50)
     // A second run finds nothing new.
     expect(await retention().run()).toEqual({ erased: 0, waitingForSync: 1 })
   },
