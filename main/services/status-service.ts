@@ -34,14 +34,17 @@ export function createStatusService(
   return {
     snapshot(): StatusSnapshot {
       const p = printer()
+      const s = sync()
       return {
         printer: p.configured
           ? { state: PRINTER_STATE[p.status.state], detail: p.status.detail }
           : SCREEN_ONLY,
         scanner: scannerState(scanner()),
-        sync: syncState(sync()),
+        sync: syncState(s),
         disk: disk(),
         dataFileProblem: dataFileProblem(),
+        catchUp: s.catchUp,
+        slotConfirmed: s.slotConfirmed,
       }
     },
   }

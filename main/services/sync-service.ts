@@ -2,7 +2,8 @@ import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from '..
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
 import { createApplicationLookup } from '../sync/application-lookup'
-import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed } from '../sync/centre-feed'
+import { createCatchUp, type CatchUpStep } from '../sync/catch-up'
+import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed, type FeedProgress } from '../sync/centre-feed'
 import { enrolWorkstation } from '../sync/enrol'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
 import { createPull } from '../sync/pull'
@@ -55,8 +56,11 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     logger,
     endpoint: () => state.get('endpoint'),
     centreNumber: () => store.centre.get()?.number ?? null,
+    onPage: (p) => feedListener?.(p),
   })
   const lookup = createApplicationLookup(() => state.get('endpoint'))
+  const catchUp = createCatchUp({ clock, onChange: onStatus })
+  let feedListener: ((p: FeedProgress) => void) | null = null
 
   const pullFeed = async (): Promise<void> => {
     const r = await feed.pullCentreEvents()
@@ -70,6 +74,49 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     await pullFeed()
     await pull.pullOutcomes()
   }
+
+  /**
+   * What a new or replacement PC brings down after its enrolment, in order: the catalogue first (replicated
+   * applications find their services), then the centre's events from the start, then SMS outcomes (they find the
+   * applications they are about). The staff directory and the centre settings (issue 14) are a step each, added
+   * before the events: a PC is ready to work when people can sign in, with the centre's settings, and the desk
+   * knows every application.
+   */
+  const catchUpSteps = (): CatchUpStep[] => [
+    {
+      label: 'The service catalogue',
+      weight: 1,
+      run: async () => {
+        const r = await pull.pullCatalogue()
+        if (r === 'updated') onCatalogueChanged()
+        return typeof r === 'object' ? r.error : null
+      },
+    },
+    {
+      label: 'The centre’s applications',
+      weight: 96,
+      run: async (progress) => {
+        feedListener = (p) => {
+          catchUp.events(p.read, p.remaining)
+          if (p.remaining !== null) progress(p.read / Math.max(1, p.read + p.remaining))
+        }
+        try {
+          const r = await feed.pullCentreEvents()
+          return typeof r === 'object' ? r.error : null
+        } finally {
+          feedListener = null
+        }
+      },
+    },
+    {
+      label: 'SMS delivery outcomes',
+      weight: 1,
+      run: async () => {
+        const r = await pull.pullOutcomes()
+        return typeof r === 'object' ? r.error : null
+      },
+    },
+  ]
   let pullTimer: ReturnType<typeof setInterval> | null = null
   let feedTimer: ReturnType<typeof setInterval> | null = null
 
@@ -80,6 +127,8 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
       apiUrl: state.get('endpoint')?.baseUrl ?? null,
       lastReceivedAt: typeof readAt === 'number' ? readAt : null,
       replicationIssues: store.projection.issueCount(),
+      catchUp: catchUp.info(),
+      slotConfirmed: state.get('enrolment') !== null,
     }
   }
 
@@ -116,7 +165,8 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
         { deviceId: answer.deviceId, centreNumber: answer.centreNumber, enrolledAt: clock.now() },
       )
       store.audit.write({ at: clock.now(), staffNumber: by, action: 'sync.enrolled', detail: { apiUrl } })
-      await pullAll()
+      // The answer waits for the catch-up; its progress reaches the window as status pushes meanwhile.
+      await catchUp.run(catchUpSteps())
       return info()
     },
 

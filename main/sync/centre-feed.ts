@@ -44,7 +44,17 @@ const storedEventSchema = z.strictObject({
 const pageSchema = z.strictObject({
   events: z.array(storedEventSchema).max(1000),
   nextCursor: cursorSchema,
+  /** Events of the centre after this page; for progress only (an older central service may leave it out). */
+  remaining: z.number().int().min(0).optional(),
 })
+
+/** What one stored page of the feed says about the whole: for the progress of a catch-up. */
+export interface FeedProgress {
+  /** Events read in this run so far (stored now or already here). */
+  read: number
+  /** Events after the last page read, as the central API counted them; null when it did not say. */
+  remaining: number | null
+}
 
 export interface CentreFeedDeps {
   db: Database
@@ -57,6 +67,8 @@ export interface CentreFeedDeps {
   centreNumber(): string | null
   timeoutMs?: number
   pageSize?: number
+  /** Told after each page is stored (a catch-up's progress bar). */
+  onPage?: (p: FeedProgress) => void
 }
 
 export function createCentreFeed(deps: CentreFeedDeps) {
@@ -126,6 +138,7 @@ export function createCentreFeed(deps: CentreFeedDeps) {
     if (!ep || !centre) return 'skipped'
     let cursor = storedCursor()
     let added = 0
+    let read = 0
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const params: Record<string, string | number> = { limit: pageSize }
       if (cursor !== undefined) params.after = cursor
@@ -143,6 +156,8 @@ export function createCentreFeed(deps: CentreFeedDeps) {
         }
       }
       cursor = page.nextCursor
+      read += page.events.length
+      deps.onPage?.({ read, remaining: page.remaining ?? null })
       if (page.events.length < pageSize) {
         sync.putState(CENTRE_EVENTS_READ_AT_KEY, deps.clock.now())
         if (added > 0) logger.info('centre events replicated', { added })
