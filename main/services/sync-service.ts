@@ -57,6 +57,7 @@ export function createSyncService({ store, clock, logger, projector, onStatus, o
     endpoint: () => state.get('endpoint'),
     centreNumber: () => store.centre.get()?.number ?? null,
     onPage: (p) => feedListener?.(p),
+    bulk: () => feedListener !== null,
   })
   const lookup = createApplicationLookup(() => state.get('endpoint'))
   const catchUp = createCatchUp({ clock, onChange: onStatus })
