@@ -103,3 +103,16 @@ export interface AuditEntry {
  */
 export type AuditCheck =
   { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number | null; problem: string }
+
+/** A settings file to save (settings.export). */
+export interface SettingsFile {
+  fileName: string
+  content: string
+}
+
+/** What a settings import changed. */
+export interface SettingsImportSummary {
+  settings: Settings
+  /** Services of the catalogue the file changed on this PC. */
+  servicesChanged: number
+}

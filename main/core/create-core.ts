@@ -22,6 +22,7 @@ import { createRetentionService } from '../services/privacy/retention-service'
 import type { Logger } from '../infra/logger'
 import { SessionStore } from '../infra/session-store'
 import { createSettingsService } from '../services/settings-service'
+import { createSettingsFileService } from '../services/settings-file-service'
 import { createSetupService } from '../services/setup-service'
 import { createStaffService } from '../services/staff-service'
 import { createStatusService } from '../services/status-service'
@@ -177,6 +178,7 @@ function buildCore(opts: CoreOptions): Core {
       () => dataFileProblem,
     )
     const catalogue = createCatalogueService({ store, clock, writeEvent })
+    const settingsFile = createSettingsFileService({ store, clock, settings, catalogue })
     catalogue.ensureDefaults()
     const applications = createApplicationService({
       store,
@@ -210,6 +212,7 @@ function buildCore(opts: CoreOptions): Core {
     const returns = createReturnService({ store, clock, writeEvent })
     const retention = createRetentionService({ store, clock, settings, writeEvent, logger: opts.logger })
     const handlers = createHandlers({
+      settingsFile,
       store,
       auth,
       setup,
