@@ -5,6 +5,7 @@ import { syncMethods } from './sync-methods'
 import { managerMethods } from './manager-methods'
 import { campaignMethods } from './campaign-methods'
 import { subjectMethods } from './subject-methods'
+import { settingsFileMethods } from './settings-file-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { settingsInput } from './settings-input'
@@ -182,6 +183,7 @@ export const contract = {
   ...managerMethods,
   ...campaignMethods,
   ...subjectMethods,
+  ...settingsFileMethods,
 } as const
 
 export type Contract = typeof contract

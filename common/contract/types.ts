@@ -1,5 +1,6 @@
 import type { SlotScheme } from '../shelf-slot'
 import type { Role } from '../roles'
+import type { CatchUpInfo } from './sync-types'
 
 /** Output shapes of the contract's methods. Plain data: they cross IPC and HTTP as JSON. */
 
@@ -55,6 +56,10 @@ export interface StatusSnapshot {
    * next start restores the newest good backup.
    */
   dataFileProblem: string | null
+  /** The catch-up after an enrolment (a progress bar while it runs); null when none ran since the core started. */
+  catchUp: CatchUpInfo | null
+  /** See SyncStatusInfo.slotConfirmed: every receipt screen warns while it is false. */
+  slotConfirmed: boolean
 }
 
 export interface Settings {
@@ -100,3 +105,16 @@ export interface AuditEntry {
  */
 export type AuditCheck =
   { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number | null; problem: string }
+
+/** A settings file to save (settings.export). */
+export interface SettingsFile {
+  fileName: string
+  content: string
+}
+
+/** What a settings import changed. */
+export interface SettingsImportSummary {
+  settings: Settings
+  /** Services of the catalogue the file changed on this PC. */
+  servicesChanged: number
+}

@@ -16,6 +16,7 @@ import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
 import type { PrintService } from '../services/print-service'
 import type { SettingsService } from '../services/settings-service'
+import type { SettingsFileService } from '../services/settings-file-service'
 import type { SetupService } from '../services/setup-service'
 import type { StaffService } from '../services/staff-service'
 import type { StatusService } from '../services/status-service'
@@ -29,6 +30,7 @@ interface Deps {
   setup: SetupService
   staff: StaffService
   settings: SettingsService
+  settingsFile: SettingsFileService
   status: StatusService
   catalogue: CatalogueService
   applications: ApplicationService
@@ -116,6 +118,8 @@ export function createHandlers(d: Deps): Handlers {
     'staff.resetPin': (input, ctx) => d.staff.resetPin(input, who(ctx)),
     'settings.get': () => d.settings.get(),
     'settings.update': (input, ctx) => d.settings.update(input, who(ctx), d.now()),
+    'settings.export': (_input, ctx) => d.settingsFile.export(who(ctx)),
+    'settings.import': (input, ctx) => d.settingsFile.import(input.content, who(ctx)),
     'audit.list': (input) =>
       d.store.audit.list({
         limit: input.limit,

@@ -23,6 +23,7 @@ import type { Logger } from '../infra/logger'
 import { SessionStore } from '../infra/session-store'
 import { createSettingsService } from '../services/settings-service'
 import { createDirectoryService } from '../services/directory-service'
+import { createSettingsFileService } from '../services/settings-file-service'
 import { createSetupService } from '../services/setup-service'
 import { createStaffService } from '../services/staff-service'
 import { createStatusService } from '../services/status-service'
@@ -184,6 +185,7 @@ function buildCore(opts: CoreOptions): Core {
       () => dataFileProblem,
     )
     const catalogue = createCatalogueService({ store, clock, writeEvent })
+    const settingsFile = createSettingsFileService({ store, clock, settings, catalogue })
     catalogue.ensureDefaults()
     const applications = createApplicationService({
       store,
@@ -217,6 +219,7 @@ function buildCore(opts: CoreOptions): Core {
     const returns = createReturnService({ store, clock, writeEvent })
     const retention = createRetentionService({ store, clock, settings, writeEvent, logger: opts.logger })
     const handlers = createHandlers({
+      settingsFile,
       store,
       auth,
       setup,

@@ -49,6 +49,8 @@ export function createStatusService(
         },
         disk: disk(),
         dataFileProblem: dataFileProblem(),
+        catchUp: s.catchUp,
+        slotConfirmed: s.slotConfirmed,
       }
     },
   }

@@ -2,7 +2,8 @@ import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from '..
 import { AppError } from '../../common/errors'
 import type { Store } from '../db/store'
 import { createApplicationLookup } from '../sync/application-lookup'
-import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed } from '../sync/centre-feed'
+import { createCatchUp, type CatchUpStep } from '../sync/catch-up'
+import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed, type FeedProgress } from '../sync/centre-feed'
 import { enrolWorkstation } from '../sync/enrol'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
 import { createPull } from '../sync/pull'
@@ -71,6 +72,8 @@ export function createSyncService({
     logger,
     endpoint: () => state.get('endpoint'),
     centreNumber: () => store.centre.get()?.number ?? null,
+    onPage: (p) => feedListener?.(p),
+    bulk: () => feedListener !== null,
   })
   const lookup = createApplicationLookup(() => state.get('endpoint'))
   const directorySync = createDirectorySync({
@@ -94,6 +97,8 @@ export function createSyncService({
     }, 50)
     directoryKick.unref()
   }
+  const catchUp = createCatchUp({ clock, onChange: onStatus })
+  let feedListener: ((p: FeedProgress) => void) | null = null
 
   const pullFeed = async (): Promise<void> => {
     const r = await feed.pullCentreEvents()
@@ -112,6 +117,53 @@ export function createSyncService({
     await feedTick()
     await pull.pullOutcomes()
   }
+
+  /**
+   * What a new or replacement PC brings down after its enrolment, in order: the staff directory and centre
+   * settings first (people can sign in, with the centre's settings, and this PC's own staff and settings go up),
+   * the catalogue (replicated applications find their services), then the centre's events from the start, then
+   * SMS outcomes (they find the applications they are about). A PC is ready to work when all of them are here.
+   */
+  const catchUpSteps = (): CatchUpStep[] => [
+    {
+      label: 'Staff and centre settings',
+      weight: 1,
+      run: async () => (await directorySync.syncOnce())?.error ?? null,
+    },
+    {
+      label: 'The service catalogue',
+      weight: 1,
+      run: async () => {
+        const r = await pull.pullCatalogue()
+        if (r === 'updated') onCatalogueChanged()
+        return typeof r === 'object' ? r.error : null
+      },
+    },
+    {
+      label: 'The centre’s applications',
+      weight: 96,
+      run: async (progress) => {
+        feedListener = (p) => {
+          catchUp.events(p.read, p.remaining)
+          if (p.remaining !== null) progress(p.read / Math.max(1, p.read + p.remaining))
+        }
+        try {
+          const r = await feed.pullCentreEvents()
+          return typeof r === 'object' ? r.error : null
+        } finally {
+          feedListener = null
+        }
+      },
+    },
+    {
+      label: 'SMS delivery outcomes',
+      weight: 1,
+      run: async () => {
+        const r = await pull.pullOutcomes()
+        return typeof r === 'object' ? r.error : null
+      },
+    },
+  ]
   let pullTimer: ReturnType<typeof setInterval> | null = null
   let feedTimer: ReturnType<typeof setInterval> | null = null
 
@@ -131,6 +183,8 @@ export function createSyncService({
       replicationIssues: store.projection.issueCount(),
       staffListStale: staffListStale(),
       directoryPending: store.directory.outboxDepth(),
+      catchUp: catchUp.info(),
+      slotConfirmed: state.get('enrolment') !== null,
     }
   }
 
@@ -173,7 +227,8 @@ export function createSyncService({
         { deviceId: answer.deviceId, centreNumber: answer.centreNumber, enrolledAt: clock.now() },
       )
       store.audit.write({ at: clock.now(), staffNumber: by, action: 'sync.enrolled', detail: { apiUrl } })
-      await pullAll()
+      // The answer waits for the catch-up; its progress reaches the window as status pushes meanwhile.
+      await catchUp.run(catchUpSteps())
       return info()
     },
 

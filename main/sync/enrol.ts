@@ -51,7 +51,10 @@ export async function enrolWorkstation(p: {
   if (res.status === 409)
     throw new AppError(
       'CONFLICT',
-      `Workstation slot ${p.workstationSlot} is already enrolled by another PC of this centre.`,
+      `Workstation slot ${p.workstationSlot} is already held by another PC of this centre, so this PC was not ` +
+        'enrolled and nothing was changed. Two PCs on one slot would issue the same tracking numbers. Either ' +
+        'set this PC up again with a slot no other PC uses, or, if this PC replaces the one in that slot, ' +
+        'ask the IT officer to release the old PC’s slot at the central service, then enrol again with a new code.',
     )
   if (res.status !== 201 && res.status !== 200) {
     throw new AppError('CONFLICT', `The central API answered ${res.status} to the enrolment.`)

@@ -30,6 +30,8 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'staff.resetPin': { staffNumber: ADMIN.staffNumber, pin: '731546' },
   'settings.get': {},
   'settings.update': { idleLockMinutes: 10 },
+  'settings.export': {},
+  'settings.import': { content: '{}' },
   'audit.list': {
     limit: 10,
     staffNumber: ADMIN.staffNumber,

@@ -317,7 +317,11 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
         if (after === null) return badCursor()
         const events = store.feed(centre, after, Number(q.limit ?? 500))
         const last = events.at(-1)?.seq ?? after
-        return json(200, { events, nextCursor: encodeCursor('ev', last) })
+        return json(200, {
+          events,
+          nextCursor: encodeCursor('ev', last),
+          remaining: store.remainingAfter(centre, last),
+        })
       },
 
       postDirectory: (c): SimResponse => {

@@ -43,7 +43,8 @@ const SCHEMA = `
     centre TEXT NOT NULL,
     tracking_number TEXT,
     payload TEXT NOT NULL CHECK (json_valid(payload)),
-    accepted_at INTEGER NOT NULL
+    accepted_at INTEGER NOT NULL,
+    centre_seq INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   CREATE INDEX IF NOT EXISTS events_centre ON events (centre, seq);
   CREATE INDEX IF NOT EXISTS events_tracking ON events (tracking_number, seq) WHERE tracking_number IS NOT NULL;
@@ -149,11 +150,27 @@ const toStored = (r: EventRow): StoredEvent => ({
   payload: JSON.parse(r.payload) as Record<string, unknown>,
 })
 
+/**
+ * `centre_seq` numbers each centre's events 1, 2, 3… in acceptance order, so the feed can say how many remain
+ * without counting them. A store file from before the column gets it filled in once.
+ */
+function addCentreSeq(db: Database.Database): void {
+  const cols = db.pragma('table_info(events)') as { name: string }[]
+  if (!cols.some((c) => c.name === 'centre_seq')) {
+    db.exec('ALTER TABLE events ADD COLUMN centre_seq INTEGER NOT NULL DEFAULT 0')
+    db.exec(`UPDATE events SET centre_seq = r.n FROM (
+        SELECT id, row_number() OVER (PARTITION BY centre ORDER BY seq) AS n FROM events) AS r
+      WHERE events.id = r.id`)
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS events_centre_seq ON events (centre, centre_seq)')
+}
+
 export function openSimStore(file: string) {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  addCentreSeq(db)
 
   const q = {
     deviceCentre: db.prepare<[string], { centre: string }>('SELECT centre FROM devices WHERE device_id = ?'),
@@ -188,11 +205,16 @@ export function openSimStore(file: string) {
     eventExists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM events WHERE id = ?'),
     insertEvent: db.prepare(
       `INSERT INTO events (id, seq, type, occurred_at, staff_number, device_id, centre, tracking_number, payload,
-         accepted_at)
+         accepted_at, centre_seq)
        VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM events), @type, @occurredAt, @staffNumber, @deviceId,
-         @centreNumber, @trackingNumber, @payload, @acceptedAt)
+         @centreNumber, @trackingNumber, @payload, @acceptedAt,
+         (SELECT coalesce(max(centre_seq), 0) + 1 FROM events WHERE centre = @centreNumber))
        ON CONFLICT (id) DO NOTHING`,
     ),
+    lastCentreSeq: db.prepare<[string], { n: number | null }>(
+      'SELECT max(centre_seq) AS n FROM events WHERE centre = ?',
+    ),
+    centreSeqOf: db.prepare<[number], { n: number }>('SELECT centre_seq AS n FROM events WHERE seq = ?'),
     feed: db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE centre = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
@@ -283,6 +305,15 @@ export function openSimStore(file: string) {
     },
     feed: (centre: string, afterSeq: number, limit: number): StoredEvent[] =>
       q.feed.all(centre, afterSeq, limit).map(toStored),
+    /**
+     * How many of the centre's events come after `afterSeq` (a seq of that centre, or 0): two index look-ups, not
+     * a count, so a page of a million-event feed costs the same at its start as at its end.
+     */
+    remainingAfter(centre: string, afterSeq: number): number {
+      const last = q.lastCentreSeq.get(centre)?.n ?? 0
+      const at = afterSeq === 0 ? 0 : (q.centreSeqOf.get(afterSeq)?.n ?? 0)
+      return Math.max(0, last - at)
+    },
     eventsForTracking: (tn: string): StoredEvent[] => q.byTracking.all(tn).map(toStored),
     eventCount: (centre?: string): number =>
       (centre === undefined ? q.count.get() : q.countCentre.get(centre))?.n ?? 0,

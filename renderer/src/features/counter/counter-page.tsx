@@ -2,6 +2,7 @@ import { Box, Stack } from '@mantine/core'
 import { ReceiptPanel, useCounterReceipts } from './receipt-panel'
 import { RegisterForm } from './register-form'
 import { SearchBar } from './search-bar'
+import { SlotWarning } from './slot-warning'
 import { UnprintedReceipts } from './unprinted-receipts'
 import { useCatalogue } from './use-catalogue'
 
@@ -12,6 +13,7 @@ export function CounterPage() {
   const receipts = useCounterReceipts()
   return (
     <Stack gap="md" h="100%">
+      <SlotWarning />
       <SearchBar />
       <UnprintedReceipts
         shown={new Set([receipts.current, ...receipts.earlier].flatMap((r) => (r ? [r.trackingNumber] : [])))}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { PrintResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
+import { SlotWarning } from './slot-warning'
 
 /** A reprint always has a reason; it is audited and the paper says REPRINT. */
 export function ReprintModal({
@@ -38,6 +39,7 @@ export function ReprintModal({
         }}
       >
         <Stack>
+          <SlotWarning />
           {error && (
             <Alert color="red" role="alert">
               {error}

@@ -6,6 +6,7 @@ import { PrinterTab } from './printer-tab'
 import { ScannerTab } from './scanner-tab'
 import { ServicesTab } from './services-tab'
 import { StaffTab } from './staff-tab'
+import { SettingsFileTab } from './settings-file-tab'
 import { SyncTab } from './sync-tab'
 import { WorkstationTab } from './workstation-tab'
 
@@ -27,6 +28,7 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
           <Tabs.Tab value="scanner">Scanner</Tabs.Tab>
           <Tabs.Tab value="services">Services</Tabs.Tab>
           <Tabs.Tab value="sync">Sync</Tabs.Tab>
+          {admin && <Tabs.Tab value="settings-file">Settings file</Tabs.Tab>}
           {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
           <Tabs.Tab value="pin">My PIN</Tabs.Tab>
         </Tabs.List>
@@ -44,6 +46,11 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         <Tabs.Panel value="sync">
           <SyncTab role={admin ? 'admin' : oversees ? 'manager' : 'other'} />
         </Tabs.Panel>
+        {admin && (
+          <Tabs.Panel value="settings-file">
+            <SettingsFileTab />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="services">
           <ServicesTab canEdit={admin} />
         </Tabs.Panel>

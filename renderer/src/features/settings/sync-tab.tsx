@@ -17,6 +17,7 @@ import type { DeadLetter, SyncStatusInfo } from '../../../../common/contract'
 import { MIN_TRANSFER_PASSPHRASE } from '../../../../common/contract/sync-methods'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
+import { CatchUpProgress } from './catch-up-progress'
 
 const STATE: Record<SyncStatusInfo['state'], { color: string; label: string }> = {
   'not-configured': { color: 'gray', label: 'Not enrolled' },
@@ -94,6 +95,14 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
             Sync now
           </Button>
         </Group>
+      )}
+      {status?.catchUp && <CatchUpProgress catchUp={status.catchUp} />}
+      {status && !status.slotConfirmed && (
+        <Alert color="orange" title="Workstation slot not confirmed">
+          Until this PC is enrolled, the central API has not confirmed that no other PC of the centre uses its
+          workstation slot; two PCs on one slot would issue the same tracking numbers. Enrol it with the
+          one-time code from the IT officer.
+        </Alert>
       )}
       {status?.lastError && <Alert color="orange">{status.lastError}</Alert>}
       {status && status.replicationIssues > 0 && (

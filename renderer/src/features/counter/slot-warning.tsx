@@ -1,0 +1,35 @@
+import { Alert } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client'
+
+/** The warning shown on every receipt screen while the central API has not confirmed this PC's workstation slot. */
+export const UNCONFIRMED_SLOT_MESSAGE =
+  'This PC’s workstation slot is not confirmed: it has never been enrolled with the central API. If another PC ' +
+  'of the centre uses the same slot, the two will issue the same tracking numbers. Ask an administrator to enrol ' +
+  'it (Settings → Sync) before issuing receipts.'
+
+/**
+ * Whether the slot is confirmed, from the status and its pushes (an enrolment in another window clears the warning
+ * here at once). Null until the first answer, so nothing flickers in.
+ */
+export function useSlotConfirmed(): boolean | null {
+  const [confirmed, setConfirmed] = useState<boolean | null>(null)
+  useEffect(() => {
+    api.call('status.get', {}).then(
+      (s) => setConfirmed(s.slotConfirmed),
+      () => undefined,
+    )
+    return api.on('status.changed', ({ status }) => setConfirmed(status.slotConfirmed))
+  }, [])
+  return confirmed
+}
+
+export function SlotWarning() {
+  const confirmed = useSlotConfirmed()
+  if (confirmed !== false) return null
+  return (
+    <Alert color="orange" role="alert" title="Workstation slot not confirmed">
+      {UNCONFIRMED_SLOT_MESSAGE}
+    </Alert>
+  )
+}
