@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { collectionMethods } from './collection-methods'
 import { counterMethods } from './counter-methods'
-import { syncMethods } from './sync-methods'
+import { enrolmentCode, syncMethods } from './sync-methods'
+import { centralApiUrl } from './central-url'
 import { managerMethods } from './manager-methods'
 import { campaignMethods } from './campaign-methods'
 import { subjectMethods } from './subject-methods'
@@ -60,6 +61,18 @@ export const contract = {
           { error: 'The first administrator’s staff number, name and PIN are required' },
         )
         .superRefine((a, ctx) => f.checkPinForRole('admin', a.pin, ctx, ['pin'])),
+    }),
+  }),
+  'setup.joinCentre': method<AppStatus>()({
+    summary:
+      'First run only: join a centre whose other PCs are already set up, with a one-time enrolment code; staff, ' +
+      'settings, catalogue and applications then come down from the central API (the catch-up in the status)',
+    access: 'public',
+    input: z.strictObject({
+      apiUrl: centralApiUrl,
+      enrolmentCode,
+      centreNumber: f.centreNumber,
+      workstationSlot: f.workstationSlot,
     }),
   }),
   'auth.session': method<SessionInfo | null>()({

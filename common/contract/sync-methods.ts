@@ -5,6 +5,13 @@ import type { DeadLetter, ImportSummary, SyncStatusInfo, TransferFile } from './
 
 const MANAGERS = ['manager', 'admin'] as const
 
+/** The one-time code headquarters gives for enrolling a PC (typed in Settings → Sync, or at first run to join). */
+export const enrolmentCode = z
+  .string({ error: 'Enrolment code is required' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{6,32}$/, 'The enrolment code is 6 to 32 letters, digits or hyphens')
+
 /** Sync with the central tracking API: enrolment, status, dead letters, and offline transfer by file. */
 /** A transfer file's passphrase: chosen at export, typed again on the PC that sends the file. */
 export const MIN_TRANSFER_PASSPHRASE = 10
@@ -25,11 +32,7 @@ export const syncMethods = {
     access: ['admin'],
     input: z.strictObject({
       apiUrl: centralApiUrl,
-      enrolmentCode: z
-        .string({ error: 'Enrolment code is required' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z0-9-]{6,32}$/, 'The enrolment code is 6 to 32 letters, digits or hyphens'),
+      enrolmentCode,
     }),
   }),
   'sync.now': method<SyncStatusInfo>()({

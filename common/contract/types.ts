@@ -39,6 +39,11 @@ export interface AppStatus {
   version: string
   /** Set when start-up found the database damaged and moved it aside: the UI must tell staff. */
   recovery: DatabaseRecovery | null
+  /**
+   * The catch-up after an enrolment (null when none ran since the core started): a PC that joined its centre at
+   * first run shows it on the sign-in screen, since no one can sign in before the staff list has come down.
+   */
+  catchUp: CatchUpInfo | null
 }
 
 export type DeviceState = 'not-configured' | 'ready' | 'offline' | 'error'

@@ -1,4 +1,4 @@
-import type { SubjectKey } from '../../common/contract'
+import type { AppStatus, SubjectKey } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import type { ApplicationService } from '../services/application-service'
 import type { ArrivalService } from '../services/arrival-service'
@@ -75,8 +75,9 @@ export function createHandlers(d: Deps): Handlers {
       throw err
     }
   }
+  const appStatus = (): AppStatus => ({ ...d.setup.status(), catchUp: d.sync.info().catchUp })
   return {
-    'app.status': () => d.setup.status(),
+    'app.status': () => appStatus(),
     'setup.createCentre': async (input, ctx) => {
       await d.setup.createCentre(input)
       return changed(
@@ -87,6 +88,11 @@ export function createHandlers(d: Deps): Handlers {
           role: 'admin',
         }),
       )
+    },
+    'setup.joinCentre': async (input) => {
+      d.setup.assertCanSetUp()
+      await d.sync.join(input, (joined) => d.setup.recordJoined(joined))
+      return appStatus()
     },
     'auth.session': (_input, ctx) => d.auth.current(ctx.key),
     'auth.signIn': async (input, ctx) => {

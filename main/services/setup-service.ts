@@ -38,8 +38,23 @@ export function createSetupService({
   pins,
   directory,
 }: Deps) {
+  /** Refuses a first run on a PC already set up, or whose earlier database was moved aside. */
+  function assertCanSetUp(): void {
+    if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
+    const aside = movedAside()
+    if (aside.length > 0) {
+      // That database gave out tracking numbers; a fresh setup of this slot could give the same ones again.
+      throw new AppError(
+        'CONFLICT',
+        `This PC's earlier database was damaged and moved aside (${aside.join(', ')}), and no backup could ` +
+          'replace it. Setting up afresh could issue tracking numbers it already gave out. Ask the IT officer ' +
+          'to recover it, or to move it out of the data folder once the numbers are accounted for; then set up.',
+      )
+    }
+  }
+
   return {
-    status(): AppStatus {
+    status(): Omit<AppStatus, 'catchUp'> {
       const c = store.centre.get()
       return {
         setupDone: c !== null,
@@ -50,18 +65,46 @@ export function createSetupService({
       }
     },
 
-    async createCentre(p: CentreSetup): Promise<void> {
+    assertCanSetUp,
+
+    /**
+     * A PC joining a centre whose other PCs are set up: the centre row (a new tracking-number key for this slot) and
+     * its enrolment event, in the caller's transaction, once the central API has enrolled the slot. No staff are
+     * made here: they come down with the centre directory.
+     */
+    recordJoined(p: { centreNumber: string; centreName: string; workstationSlot: string; deviceId: string }) {
+      const now = clock.now()
       if (store.centre.get()) throw new AppError('ALREADY_SET_UP', 'This workstation is already set up.')
-      const aside = movedAside()
-      if (aside.length > 0) {
-        // That database gave out tracking numbers; a fresh setup of this slot could give the same ones again.
-        throw new AppError(
-          'CONFLICT',
-          `This PC's earlier database was damaged and moved aside (${aside.join(', ')}), and no backup could ` +
-            'replace it. Setting up afresh could issue tracking numbers it already gave out. Ask the IT officer ' +
-            'to recover it, or to move it out of the data folder once the numbers are accounted for; then set up.',
-        )
-      }
+      store.centre.insert({
+        permutationKey: randomBytes(16).toString('hex'),
+        number: p.centreNumber,
+        name: p.centreName,
+        workstationSlot: p.workstationSlot,
+        deviceId: p.deviceId,
+        now,
+      })
+      writeEvent(
+        {
+          type: 'centre.workstationEnrolled',
+          staffNumber: null,
+          payload: {
+            centreNumber: p.centreNumber,
+            centreName: p.centreName,
+            workstationSlot: p.workstationSlot,
+          },
+        },
+        p.deviceId,
+      )
+      store.audit.write({
+        at: now,
+        staffNumber: null,
+        action: 'setup.centreJoined',
+        detail: { centreNumber: p.centreNumber, workstationSlot: p.workstationSlot },
+      })
+    },
+
+    async createCentre(p: CentreSetup): Promise<void> {
+      assertCanSetUp()
       const pinHash = await pins.hash(p.admin.pin)
       const now = clock.now()
       const deviceId = uuidv7(now)

@@ -5,6 +5,7 @@ import { createApplicationLookup } from '../sync/application-lookup'
 import { createCatchUp, type CatchUpStep } from '../sync/catch-up'
 import { CENTRE_EVENTS_READ_AT_KEY, createCentreFeed, type FeedProgress } from '../sync/centre-feed'
 import { enrolWorkstation } from '../sync/enrol'
+import { uuidv7 } from '../infra/uuidv7'
 import { createOutboxDrain, ImportFileError } from '../sync/outbox-drain'
 import { createPull } from '../sync/pull'
 import { syncStateStore } from '../sync/sync-state'
@@ -210,6 +211,49 @@ export function createSyncService({
       if (directoryKick) clearTimeout(directoryKick)
       started = false
       await drain.stop()
+    },
+
+    /**
+     * First run of a PC joining a centre: enrols the slot (nothing is written if the central API refuses), then
+     * records the centre (`record`, the setup service's) and the endpoint in one transaction, and starts the
+     * catch-up in the background: its progress is in the status, and staff can sign in once the directory is down.
+     */
+    async join(
+      p: { apiUrl: string; enrolmentCode: string; centreNumber: string; workstationSlot: string },
+      record: (joined: {
+        centreNumber: string
+        centreName: string
+        workstationSlot: string
+        deviceId: string
+      }) => void,
+    ): Promise<void> {
+      const deviceId = uuidv7(clock.now())
+      const answer = await enrolWorkstation({ ...p, deviceId })
+      store.tx(() => {
+        record({
+          centreNumber: answer.centreNumber,
+          centreName: answer.centreName ?? `Huduma Centre ${answer.centreNumber}`,
+          workstationSlot: answer.workstationSlot,
+          deviceId,
+        })
+        drain.configure(
+          { baseUrl: p.apiUrl.replace(/\/+$/, ''), token: answer.token },
+          { deviceId: answer.deviceId, centreNumber: answer.centreNumber, enrolledAt: clock.now() },
+        )
+        store.audit.write({
+          at: clock.now(),
+          staffNumber: null,
+          action: 'sync.enrolled',
+          detail: { apiUrl: p.apiUrl },
+        })
+      })
+      // Not awaited: the window signs in meanwhile. A failure is in the catch-up's own state; what is left here is
+      // the core closing under it (the next start's pulls bring the rest).
+      void catchUp.run(catchUpSteps()).then(onStatus, (err: unknown) =>
+        logger.warn('catch-up after joining stopped', {
+          error: err instanceof Error ? err.message : String(err),
+        }),
+      )
     },
 
     async enrol(apiUrl: string, enrolmentCode: string, by: string): Promise<SyncStatusInfo> {

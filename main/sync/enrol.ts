@@ -1,5 +1,6 @@
 import { certificateMessage, createCentralHttp } from './http-client'
 import { z } from 'zod'
+import { centreName as centreNameField } from '../../common/contract/fields'
 import { AppError } from '../../common/errors'
 
 const EnrolmentAnswer = z.object({
@@ -7,6 +8,8 @@ const EnrolmentAnswer = z.object({
   centreNumber: z.string().regex(/^\d{3}$/),
   workstationSlot: z.string().regex(/^\d{2}$/),
   token: z.string().min(8),
+  /** Optional in the contract: a registry that does not send it leaves the name to the person setting up. */
+  centreName: centreNameField.optional(),
 })
 export type EnrolmentAnswer = z.infer<typeof EnrolmentAnswer>
 

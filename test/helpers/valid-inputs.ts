@@ -17,6 +17,12 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
     workstationSlot: '01',
     admin: { ...ADMIN },
   },
+  'setup.joinCentre': {
+    apiUrl: 'http://127.0.0.1:9/',
+    enrolmentCode: 'DEMO-042',
+    centreNumber: '042',
+    workstationSlot: '04',
+  },
   'auth.session': {},
   'auth.signIn': { staffNumber: ADMIN.staffNumber, pin: ADMIN.pin },
   'auth.signOut': {},

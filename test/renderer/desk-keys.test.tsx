@@ -12,6 +12,7 @@ const APP: AppStatus = {
   deviceId: 'device',
   version: 'test',
   recovery: null,
+  catchUp: null,
 }
 const session = (role: SessionInfo['staff']['role']): SessionInfo => ({
   staff: { staffNumber: 'ADM001', name: 'Amina Wanjiru', role },

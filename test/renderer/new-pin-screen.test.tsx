@@ -12,6 +12,7 @@ const APP: AppStatus = {
   deviceId: 'device',
   version: 'test',
   recovery: null,
+  catchUp: null,
 }
 const manager = (mustChangePin: boolean): SessionInfo => ({
   staff: { staffNumber: 'MGR001', name: 'Grace Njeri', role: 'manager' },

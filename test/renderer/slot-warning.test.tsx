@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../../common/contract'
 import { CounterPage } from '../../renderer/src/features/counter/counter-page'
 import { ReprintModal } from '../../renderer/src/features/counter/reprint-modal'
-import { CatchUpProgress } from '../../renderer/src/features/settings/catch-up-progress'
+import { CatchUpProgress } from '../../renderer/src/ui/catch-up-progress'
 import { fakeCore } from './fake-core'
 import { renderApp } from './render'
 

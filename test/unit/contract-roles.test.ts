@@ -115,7 +115,13 @@ describe('contract access', () => {
   })
 
   it('public methods answer without a session', async () => {
-    expect(publicMethods.sort()).toEqual(['app.status', 'auth.session', 'auth.signIn', 'setup.createCentre'])
+    expect(publicMethods.sort()).toEqual([
+      'app.status',
+      'auth.session',
+      'auth.signIn',
+      'setup.createCentre',
+      'setup.joinCentre',
+    ])
     expect(await t.core.dispatch('nobody', 'app.status', {})).toMatchObject({
       ok: true,
       value: { setupDone: true, centre: { number: '042' } },
@@ -131,6 +137,13 @@ describe('contract access', () => {
       ok: false,
       error: { code: 'ALREADY_SET_UP' },
     })
+    // Joining is first-run only too: refused before any network call on a PC already set up.
+    expect(await t.core.dispatch('other', 'setup.joinCentre', VALID_INPUT['setup.joinCentre'])).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'ALREADY_SET_UP' },
+      },
+    )
   })
 
   describe('while the window is locked', () => {

@@ -230,7 +230,13 @@ export async function startCentralSim(opts: CentralSimOptions = {}): Promise<Cen
           }
           if (!used) store.useCode(centre, code, deviceId, slot, t)
           const token = store.enrolDevice(centre, deviceId, slot, t)
-          const body: Enrolment = { deviceId, centreNumber: centre, workstationSlot: slot, token }
+          const body: Enrolment = {
+            deviceId,
+            centreNumber: centre,
+            workstationSlot: slot,
+            token,
+            centreName: opts.centreNames?.[centre] ?? `Huduma Centre ${centre}`,
+          }
           return json(201, body)
         })
       },

@@ -37,6 +37,7 @@ export interface Enrolment {
   centreNumber: string
   workstationSlot: string
   token: string
+  centreName?: string
 }
 
 export interface Holiday {
@@ -118,6 +119,8 @@ export interface CentralSimOptions {
   port?: number
   /** Single-use enrolment codes per centre number, e.g. { '042': ['DEMO-042'] }. */
   enrolmentCodes?: Record<string, string[]>
+  /** The centres' names in the central registry, sent with an enrolment; default "Huduma Centre <number>". */
+  centreNames?: Record<string, string>
   /** The catalogue served; default: the app's default services (isDefault false) and 2026 holidays. */
   catalogue?: CatalogueData
   /** PRNG seed for the fault rolls (default 1): the same seed and requests give the same faults. */

@@ -1,10 +1,31 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconLock } from '@tabler/icons-react'
-import { useState } from 'react'
-import { contract, type AppStatus, type SessionInfo } from '../../../../common/contract'
+import { useEffect, useState } from 'react'
+import { contract, type AppStatus, type CatchUpInfo, type SessionInfo } from '../../../../common/contract'
 import { ApiError, api } from '../../api/client'
 import { zodValidate } from '../../api/zod-validate'
+import { CatchUpProgress } from '../../ui/catch-up-progress'
+
+/** How often the sign-in screen asks how far a running catch-up is (nobody is signed in to receive pushes). */
+const CATCH_UP_POLL_MS = 1_000
+
+/** The catch-up of a PC that has just joined its centre, followed until it is done. */
+function useCatchUp(initial: CatchUpInfo | null): CatchUpInfo | null {
+  const [catchUp, setCatchUp] = useState(initial)
+  const running = catchUp?.state === 'running'
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => {
+      api.call('app.status', {}).then(
+        (s) => setCatchUp(s.catchUp),
+        () => undefined, // the next tick asks again
+      )
+    }, CATCH_UP_POLL_MS)
+    return () => clearInterval(timer)
+  }, [running])
+  return catchUp
+}
 
 interface Values {
   staffNumber: string
@@ -21,6 +42,7 @@ export function SignInScreen({
 }) {
   const [error, setError] = useState<{ title: string; message: string; color: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const catchUp = useCatchUp(status.catchUp)
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { staffNumber: '', pin: '' },
@@ -61,6 +83,13 @@ export function SignInScreen({
                 Centre {status.centre?.number} · Workstation {status.centre?.workstationSlot}
               </Text>
             </div>
+            {catchUp && <CatchUpProgress catchUp={catchUp} />}
+            {catchUp?.state === 'running' && (
+              <Text size="sm">
+                Sign in with the staff number and PIN you use on the centre’s other PCs: the staff list comes
+                down first.
+              </Text>
+            )}
             {error && (
               <Alert color={error.color} title={error.title} icon={<IconLock />} role="alert">
                 {error.message}

@@ -17,7 +17,7 @@ import type { DeadLetter, SyncStatusInfo } from '../../../../common/contract'
 import { MIN_TRANSFER_PASSPHRASE } from '../../../../common/contract/sync-methods'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
-import { CatchUpProgress } from './catch-up-progress'
+import { CatchUpProgress } from '../../ui/catch-up-progress'
 
 const STATE: Record<SyncStatusInfo['state'], { color: string; label: string }> = {
   'not-configured': { color: 'gray', label: 'Not enrolled' },

@@ -6,6 +6,7 @@ import {
   Group,
   Paper,
   PasswordInput,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -20,11 +21,58 @@ import { newPinHint } from '../../../../common/contract/fields'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { JoinCentreForm } from './join-centre-form'
 
 type Values = MethodInput<'setup.createCentre'> & { pinConfirm: string }
 
-/** First run: the centre, this workstation's slot, and the first administrator. */
-export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+type Way = 'new' | 'join'
+
+/**
+ * First run. The first PC of a centre creates it (centre, this workstation's slot, the first administrator); every
+ * other PC joins it with a one-time enrolment code, and its staff, settings and applications come down from the
+ * central API.
+ */
+export function SetupScreen({ onDone }: { onDone: (session: SessionInfo | null) => void }) {
+  const [way, setWay] = useState<Way>('new')
+  return (
+    // Fits 1366×768 with every field's error showing: the button must stay on screen when something is wrong.
+    <Container size={900} py="md">
+      <Paper withBorder shadow="sm" p="lg" radius="lg">
+        <Stack gap="sm">
+          <Group gap="sm" justify="space-between" align="flex-start">
+            <Group gap="sm">
+              <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
+              <div>
+                <Title order={1} size="h2">
+                  Set up this workstation
+                </Title>
+                <Text c="dimmed">Track My Service · first run. You can change staff and settings later.</Text>
+              </div>
+            </Group>
+            <SegmentedControl
+              size="md"
+              aria-label="How to set up"
+              value={way}
+              onChange={(v) => setWay(v as Way)}
+              data={[
+                { value: 'new', label: 'A new centre' },
+                { value: 'join', label: 'Join its centre' },
+              ]}
+            />
+          </Group>
+          {way === 'new' ? (
+            <NewCentreForm onDone={onDone} />
+          ) : (
+            <JoinCentreForm onJoined={() => onDone(null)} />
+          )}
+        </Stack>
+      </Paper>
+    </Container>
+  )
+}
+
+/** The first PC of a centre: the centre, this workstation's slot, and the first administrator. */
+function NewCentreForm({ onDone }: { onDone: (session: SessionInfo) => void }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useForm<Values>({
@@ -55,90 +103,76 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
   })
 
   return (
-    // Fits 1366×768 with every field's error showing: the button must stay on screen when something is wrong.
-    <Container size={900} py="md">
-      <Paper withBorder shadow="sm" p="lg" radius="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <Group gap="sm">
-              <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
-              <div>
-                <Title order={1} size="h2">
-                  Set up this workstation
-                </Title>
-                <Text c="dimmed">Track My Service · first run. You can change staff and settings later.</Text>
-              </div>
-            </Group>
-            {error && (
-              <Alert color="red" title="Setup did not complete" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Divider label="Centre" labelPosition="left" />
-            <TextInput
-              label="Centre name"
-              placeholder="Huduma Centre GPO"
-              required
-              data-autofocus
-              autoFocus
-              {...form.getInputProps('centreName')}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Centre number"
-                description="3 digits, from headquarters"
-                placeholder="042"
-                inputMode="numeric"
-                maxLength={3}
-                required
-                {...form.getInputProps('centreNumber')}
-              />
-              <TextInput
-                label="Workstation slot"
-                description="2 digits, unique in this centre; fixed once set"
-                placeholder="01"
-                inputMode="numeric"
-                maxLength={2}
-                required
-                {...form.getInputProps('workstationSlot')}
-              />
-            </SimpleGrid>
-            <Divider label="First administrator" labelPosition="left" />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Staff number"
-                placeholder="HC0001"
-                required
-                {...form.getInputProps('admin.staffNumber')}
-              />
-              <TextInput
-                label="Full name"
-                placeholder="Wanjiku Kamau"
-                required
-                {...form.getInputProps('admin.name')}
-              />
-              <PasswordInput
-                label="PIN"
-                description={newPinHint('admin')}
-                inputMode="numeric"
-                required
-                {...form.getInputProps('admin.pin')}
-              />
-              <PasswordInput
-                label="Repeat PIN"
-                inputMode="numeric"
-                required
-                {...form.getInputProps('pinConfirm')}
-              />
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button type="submit" size="lg" loading={busy}>
-                Create centre and sign in
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Container>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {error && (
+          <Alert color="red" title="Setup did not complete" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Divider label="Centre" labelPosition="left" />
+        <TextInput
+          label="Centre name"
+          placeholder="Huduma Centre GPO"
+          required
+          data-autofocus
+          autoFocus
+          {...form.getInputProps('centreName')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Centre number"
+            description="3 digits, from headquarters"
+            placeholder="042"
+            inputMode="numeric"
+            maxLength={3}
+            required
+            {...form.getInputProps('centreNumber')}
+          />
+          <TextInput
+            label="Workstation slot"
+            description="2 digits, unique in this centre; fixed once set"
+            placeholder="01"
+            inputMode="numeric"
+            maxLength={2}
+            required
+            {...form.getInputProps('workstationSlot')}
+          />
+        </SimpleGrid>
+        <Divider label="First administrator" labelPosition="left" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Staff number"
+            placeholder="HC0001"
+            required
+            {...form.getInputProps('admin.staffNumber')}
+          />
+          <TextInput
+            label="Full name"
+            placeholder="Wanjiku Kamau"
+            required
+            {...form.getInputProps('admin.name')}
+          />
+          <PasswordInput
+            label="PIN"
+            description={newPinHint('admin')}
+            inputMode="numeric"
+            required
+            {...form.getInputProps('admin.pin')}
+          />
+          <PasswordInput
+            label="Repeat PIN"
+            inputMode="numeric"
+            required
+            {...form.getInputProps('pinConfirm')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" size="lg" loading={busy}>
+            Create centre and sign in
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }

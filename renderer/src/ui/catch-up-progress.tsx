@@ -1,5 +1,5 @@
 import { Alert, Progress, Stack, Text } from '@mantine/core'
-import type { CatchUpInfo } from '../../../../common/contract'
+import type { CatchUpInfo } from '../../../common/contract'
 
 /**
  * The catch-up that follows an enrolment: a bar from the start to "ready to work", what it is bringing down now,
