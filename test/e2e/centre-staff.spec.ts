@@ -8,7 +8,8 @@ import { startHost, timeline, type RunningHost } from './fixtures/host'
  * One centre, not three PCs: three browser hosts (each its own data folder) and the central API simulator. Staff
  * and centre settings are made on one PC and hold on the others once they have synced: an administrator on PC A
  * adds a clerk, the clerk signs in on PC B, is deactivated on PC C and is then refused on A and B; a centre
- * setting changed on B is what A and C show.
+ * setting changed on B is what A and C show; a fourth PC joined from scratch at the setup screen has the centre's
+ * staff and settings, and works.
  */
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screens')
@@ -21,12 +22,14 @@ interface Station {
 
 let sim: CentralSim
 const pcs: Record<'a' | 'b' | 'c', Station> = {} as never
+let fresh: RunningHost | null = null
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000)
   const clock = timeline()
   sim = await startCentralSim({
-    enrolmentCodes: { '042': ['PC-A-042', 'PC-B-042', 'PC-C-042'] },
+    enrolmentCodes: { '042': ['PC-A-042', 'PC-B-042', 'PC-C-042', 'PC-D-042'] },
+    centreNames: { '042': 'Huduma Centre GPO' },
     now: () => clock.now(),
   })
   const plan = [
@@ -52,6 +55,7 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await sim?.close()
   for (const s of Object.values(pcs)) await s.host.stop()
+  await fresh?.stop()
 })
 
 /** What "Sync now" does on each PC, twice round, so a change made anywhere has reached everyone. */
@@ -161,4 +165,56 @@ test('a centre setting changed on B is what A and C show, with who changed it in
   await a.getByRole('tab', { name: 'Workstation' }).click()
   await expect(a.getByLabel("Minutes after arrival before the customer's SMS")).toHaveValue('45')
   await a.screenshot({ path: path.join(SHOTS, 'centre-setting-on-a.png') })
+})
+
+test('a fourth PC joined from scratch at the setup screen has the centre’s staff and settings, and works', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  fresh = await startHost({ timeline: pcs.a.host.timeline })
+  const d = await (await browser.newContext()).newPage()
+  await d.setViewportSize({ width: 1366, height: 768 })
+  await d.goto(fresh.url)
+  await d.getByText('Join its centre', { exact: true }).click()
+  await d.getByLabel('Central API address').fill(sim.url)
+  await d.getByLabel('Enrolment code').fill('PC-D-042')
+  await d.getByLabel('Centre number').fill('042')
+  await d.getByLabel('Workstation slot').fill('01')
+  await d.screenshot({ path: path.join(SHOTS, 'setup-join-centre.png') })
+  // Slot 01 is PC A's: refused with what to do, and the form stays to choose another.
+  await d.getByRole('button', { name: 'Join the centre' }).click()
+  await expect(d.getByRole('alert')).toContainText('already held by another PC')
+  await d.getByLabel('Workstation slot').fill('04')
+  await d.getByRole('button', { name: 'Join the centre' }).click()
+
+  // The sign-in screen under the registry's centre name, with the catch-up until it is done.
+  await expect(d.getByRole('heading', { name: 'Huduma Centre GPO' })).toBeVisible()
+  await expect(d.getByText('Centre 042 · Workstation 04')).toBeVisible()
+  await expect(d.getByText(/^Ready to work/)).toBeVisible({ timeout: 30_000 })
+  await d.screenshot({ path: path.join(SHOTS, 'sign-in-after-join.png') })
+  await fillSignIn(d, ADMIN)
+  await expect(d.getByRole('heading', { name: 'New application' })).toBeVisible()
+
+  const call = apiCaller(d.request, fresh.url)
+  const summary = (list: { staffNumber: string; role: string; active: boolean }[]) =>
+    list.map((s) => `${s.staffNumber} ${s.role} ${s.active}`).sort()
+  expect(summary(await call('staff.list', {}))).toEqual(summary(await pcs.a.call('staff.list', {})))
+  expect(await call('settings.get', {})).toEqual(await pcs.b.call('settings.get', {}))
+
+  // It works: a registration here carries slot 04 and reaches PC A.
+  await d.getByPlaceholder('Type to find a service').click()
+  await d.getByRole('option', { name: 'Birth certificate' }).click()
+  await d.getByLabel('Customer name').fill('Chebet Langat')
+  await d.getByLabel('Phone (for SMS)').fill('0733 456 789')
+  await d.getByLabel(/^ID number/).fill('25678901')
+  await d.getByLabel('Customer name').press('Control+Enter')
+  const shown = d.getByTestId('last-tracking-number')
+  await expect(shown).toBeVisible()
+  const tn = ((await shown.textContent()) ?? '').replace(/\s/g, '')
+  expect(tn).toMatch(/^04204\d{7}$/)
+  await call('sync.now', {})
+  await syncAll()
+  expect(await pcs.a.call('application.get', { trackingNumber: tn })).toMatchObject({
+    customerName: 'Chebet Langat',
+  })
 })
