@@ -5,6 +5,8 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createCore, type Core } from '../main/core/create-core'
 import { latestBackup } from '../main/db/backup'
+import { DB_FILE } from '../main/db/data-files'
+import { KEY_FILE } from '../main/db/key-file'
 import { silentLogger } from '../main/infra/logger'
 import { sliceStats } from '../main/infra/slices'
 import { DEMO_STAFF } from '../scripts/demo-seed/seed-demo'
@@ -78,7 +80,8 @@ async function otherPcRegisters(): Promise<void> {
 beforeAll(async () => {
   const demo = await demoCentreDir()
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tms-bench-mixed-'))
-  fs.copyFileSync(path.join(demo, 'tms.sqlite'), path.join(dir, 'tms.sqlite'))
+  // The demo file is encrypted: its key file goes with it (main/db/key-file.ts).
+  for (const f of [DB_FILE, KEY_FILE]) fs.copyFileSync(path.join(demo, f), path.join(dir, f))
   sim = await startCentralSim({ enrolmentCodes: { '042': ['MIXED-A', 'MIXED-B'] } })
   await otherPcRegisters()
   core = createCore({ dataDir: dir, logger: silentLogger, version: 'bench', clock: demoClock() })

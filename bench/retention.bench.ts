@@ -28,7 +28,7 @@ it('retention sweep', async () => {
       centreNumber: '042',
       centreName: 'Huduma Centre GPO',
       workstationSlot: '01',
-      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '4826' },
+      admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619' },
     })
     if (!setup.ok) throw new Error(setup.error.message)
     const { store } = core
