@@ -1,3 +1,4 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
 import { createCore, type Core } from '../../main/core/create-core'
 import { manualClock } from '../../main/infra/clock'
 import { silentLogger } from '../../main/infra/logger'
@@ -71,4 +72,16 @@ export async function signedIn(
   const r = await core.dispatch(key, 'auth.signIn', { staffNumber, pin })
   if (!r.ok) throw new Error(`sign-in failed: ${r.error.message}`)
   return { staffNumber, pin }
+}
+
+/** Calls a method on `core` as the window `key` and answers its value, or throws with the core's message. */
+export async function ok<K extends MethodName>(
+  core: Core,
+  key: string,
+  method: K,
+  input: MethodInput<K>,
+): Promise<MethodOutput<K>> {
+  const r = await core.dispatch(key, method, input)
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+  return r.value as MethodOutput<K>
 }

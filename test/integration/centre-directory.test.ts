@@ -1,10 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
+import type { MethodInput, MethodName } from '../../common/contract'
 import type { Core } from '../../main/core/create-core'
 import { uuidv7 } from '../../main/infra/uuidv7'
-import { ADMIN, testCore } from '../helpers/core'
+import { ADMIN, ok, testCore } from '../helpers/core'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 
 /**
@@ -17,17 +17,6 @@ type Station = ReturnType<typeof testCore> & { admin: string }
 async function call<K extends MethodName>(core: Core, key: string, method: K, input: MethodInput<K>) {
   return core.dispatch(key, method, input)
 }
-async function ok<K extends MethodName>(
-  core: Core,
-  key: string,
-  method: K,
-  input: MethodInput<K>,
-): Promise<MethodOutput<K>> {
-  const r = await core.dispatch(key, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as MethodOutput<K>
-}
-
 const CLERK = { staffNumber: 'CLK100', name: 'Otieno Baraka', role: 'clerk' as const, pin: '2846' }
 
 const auditRows = (core: Core, action: string) =>

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
-import type { Core } from '../../main/core/create-core'
-import { ADMIN, testCore } from '../helpers/core'
+import { ADMIN, ok, testCore } from '../helpers/core'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 
 /**
@@ -11,17 +9,6 @@ import { startCentralSim, type CentralSim } from '../peers/central-sim'
  */
 
 const CLERK = { staffNumber: 'CLK120', name: 'Njeri Mwangi', role: 'clerk' as const, pin: '3857' }
-
-async function ok<K extends MethodName>(
-  core: Core,
-  key: string,
-  method: K,
-  input: MethodInput<K>,
-): Promise<MethodOutput<K>> {
-  const r = await core.dispatch(key, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as MethodOutput<K>
-}
 
 describe('joining a centre at first run', () => {
   let sim: CentralSim

@@ -4,9 +4,7 @@ import { silentLogger } from '../../main/infra/logger'
 import { createEventWriter } from '../../main/services/event-writer'
 import { erasePersonalData } from '../../main/services/privacy/erase-personal-data'
 import { ERASED_TEXT } from '../../common/erased-personal-data'
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
-import type { Core } from '../../main/core/create-core'
-import { setUpCentre, signedIn, testCore } from '../helpers/core'
+import { ok, setUpCentre, signedIn, testCore } from '../helpers/core'
 
 /**
  * The one-writer claim, tested so that it can fail: a long mixed flow at the counter and the desk makes the rows,
@@ -21,17 +19,6 @@ beforeEach(async () => {
   await setUpCentre(t.core)
 })
 afterEach(() => t.close())
-
-async function ok<K extends MethodName>(
-  core: Core,
-  key: string,
-  method: K,
-  input: MethodInput<K>,
-): Promise<MethodOutput<K>> {
-  const r = await core.dispatch(key, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as MethodOutput<K>
-}
 
 const NOT_FOLDED = ['last_reminder_at', 'sms_outcome', 'sms_outcome_at']
 const MIN = 1_000 // short steps: a minute idle would lock the sessions

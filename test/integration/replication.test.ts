@@ -1,7 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract'
 import type { Core } from '../../main/core/create-core'
 import type { ApplicationRow } from '../../main/db/queries/applications'
 import type { ReplicaEvent } from '../../main/db/queries/projection'
@@ -9,7 +8,7 @@ import { silentLogger } from '../../main/infra/logger'
 import { createProjector, type Projector } from '../../main/services/projection/projector'
 import { uuidv7 } from '../../main/infra/uuidv7'
 import { CENTRE_EVENTS_CURSOR_KEY, createCentreFeed } from '../../main/sync/centre-feed'
-import { ADMIN, setUpCentre, signedIn, testCore } from '../helpers/core'
+import { ADMIN, ok, setUpCentre, signedIn, testCore } from '../helpers/core'
 import { rowCounts } from '../helpers/db-counts'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 
@@ -46,18 +45,6 @@ const shared = (core: Core, tn: string): Record<string, unknown> | null => {
   const row = core.store.applications.byTracking(tn)
   if (!row) return null
   return Object.fromEntries(SHARED.map((k) => [k, row[k as keyof ApplicationRow]]))
-}
-
-/** Calls a contract method on a core and returns its typed value, failing the test with the error otherwise. */
-async function ok<K extends MethodName>(
-  core: Core,
-  key: string,
-  method: K,
-  input: MethodInput<K>,
-): Promise<MethodOutput<K>> {
-  const r = await core.dispatch(key, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as MethodOutput<K>
 }
 
 describe('replication between the workstations of one centre', () => {
