@@ -28,7 +28,8 @@ export function SlotWarning() {
   const confirmed = useSlotConfirmed()
   if (confirmed !== false) return null
   return (
-    <Alert color="orange" role="alert" title="Workstation slot not confirmed">
+    // A standing warning, not an event: `note`, so it is not announced over and over nor mistaken for an error.
+    <Alert color="orange" role="note" title="Workstation slot not confirmed">
       {UNCONFIRMED_SLOT_MESSAGE}
     </Alert>
   )

@@ -5,6 +5,7 @@ import { contract, type MethodInput } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { CentreSlotFields } from './centre-slot-fields'
 
 type Values = MethodInput<'setup.joinCentre'>
 
@@ -69,26 +70,14 @@ export function JoinCentreForm({ onJoined }: { onJoined: () => void }) {
           />
         </SimpleGrid>
         <Divider label="This workstation" labelPosition="left" />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Centre number"
-            description="3 digits, as on the other PCs"
-            placeholder="042"
-            inputMode="numeric"
-            maxLength={3}
-            required
-            {...form.getInputProps('centreNumber')}
-          />
-          <TextInput
-            label="Workstation slot"
-            description="2 digits no other PC of the centre uses; fixed once set"
-            placeholder="04"
-            inputMode="numeric"
-            maxLength={2}
-            required
-            {...form.getInputProps('workstationSlot')}
-          />
-        </SimpleGrid>
+        <CentreSlotFields
+          form={form}
+          hints={{
+            centreNumber: '3 digits, as on the other PCs',
+            workstationSlot: '2 digits no other PC of the centre uses; fixed once set',
+            slotPlaceholder: '04',
+          }}
+        />
         <Group justify="flex-end">
           <Button type="submit" size="lg" loading={busy}>
             Join the centre

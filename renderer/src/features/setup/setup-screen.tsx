@@ -21,6 +21,7 @@ import { newPinHint } from '../../../../common/contract/fields'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { CentreSlotFields } from './centre-slot-fields'
 import { JoinCentreForm } from './join-centre-form'
 
 type Values = MethodInput<'setup.createCentre'> & { pinConfirm: string }
@@ -39,18 +40,19 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo | null) 
     <Container size={900} py="md">
       <Paper withBorder shadow="sm" p="lg" radius="lg">
         <Stack gap="sm">
-          <Group gap="sm" justify="space-between" align="flex-start">
-            <Group gap="sm">
+          <Group gap="sm" justify="space-between" align="flex-start" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
               <div>
                 <Title order={1} size="h2">
                   Set up this workstation
                 </Title>
-                <Text c="dimmed">Track My Service · first run. You can change staff and settings later.</Text>
+                <Text c="dimmed">First run: staff and settings can change later.</Text>
               </div>
             </Group>
             <SegmentedControl
               size="md"
+              style={{ flexShrink: 0 }}
               aria-label="How to set up"
               value={way}
               onChange={(v) => setWay(v as Way)}
@@ -119,26 +121,14 @@ function NewCentreForm({ onDone }: { onDone: (session: SessionInfo) => void }) {
           autoFocus
           {...form.getInputProps('centreName')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Centre number"
-            description="3 digits, from headquarters"
-            placeholder="042"
-            inputMode="numeric"
-            maxLength={3}
-            required
-            {...form.getInputProps('centreNumber')}
-          />
-          <TextInput
-            label="Workstation slot"
-            description="2 digits, unique in this centre; fixed once set"
-            placeholder="01"
-            inputMode="numeric"
-            maxLength={2}
-            required
-            {...form.getInputProps('workstationSlot')}
-          />
-        </SimpleGrid>
+        <CentreSlotFields
+          form={form}
+          hints={{
+            centreNumber: '3 digits, from headquarters',
+            workstationSlot: '2 digits, unique in this centre; fixed once set',
+            slotPlaceholder: '01',
+          }}
+        />
         <Divider label="First administrator" labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
