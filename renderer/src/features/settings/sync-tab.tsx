@@ -98,7 +98,8 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
       )}
       {status?.catchUp && <CatchUpProgress catchUp={status.catchUp} />}
       {status && !status.slotConfirmed && (
-        <Alert color="orange" title="Workstation slot not confirmed">
+        // A standing warning, not an event (see SlotWarning).
+        <Alert color="orange" role="note" title="Workstation slot not confirmed">
           Until this PC is enrolled, the central API has not confirmed that no other PC of the centre uses its
           workstation slot; two PCs on one slot would issue the same tracking numbers. Enrol it with the
           one-time code from the IT officer.
