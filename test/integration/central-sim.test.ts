@@ -149,6 +149,8 @@ describe('central API simulator', () => {
         centreNumber: CENTRE,
         workstationSlot: '11',
         token: expect.any(String),
+        // The registry's name for the centre (none configured here: the default).
+        centreName: `Huduma Centre ${CENTRE}`,
       })
       expect((await call(sim, 'GET', '/v1/catalogue', { token: body.token })).status).toBe(200)
       // A retry of the same enrolment (answer lost) gets the same token, not a 403.
