@@ -75,9 +75,19 @@ export function createHandlers(d: Deps): Handlers {
       throw err
     }
   }
+  const notYet = (): never => {
+    throw new AppError('CONFLICT', 'The agency turnaround is not built yet.')
+  }
   const appStatus = (): AppStatus => ({ ...d.setup.status(), catchUp: d.sync.info().catchUp })
   return {
     'app.status': () => appStatus(),
+    // Issue 15 contract base: the backend branch replaces these.
+    'agency.turnaround': () => notYet(),
+    'agency.trend': () => notYet(),
+    'agency.batches': () => notYet(),
+    'agency.report': () => notYet(),
+    'agency.signOff': () => notYet(),
+    'agency.exportReport': () => notYet(),
     'setup.createCentre': async (input, ctx) => {
       await d.setup.createCentre(input)
       return changed(
