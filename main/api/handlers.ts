@@ -75,19 +75,16 @@ export function createHandlers(d: Deps): Handlers {
       throw err
     }
   }
-  const notYet = (): never => {
-    throw new AppError('CONFLICT', 'The agency turnaround is not built yet.')
-  }
   const appStatus = (): AppStatus => ({ ...d.setup.status(), catchUp: d.sync.info().catchUp })
   return {
     'app.status': () => appStatus(),
-    // Issue 15 contract base: the backend branch replaces these.
-    'agency.turnaround': () => notYet(),
-    'agency.trend': () => notYet(),
-    'agency.batches': () => notYet(),
-    'agency.report': () => notYet(),
-    'agency.signOff': () => notYet(),
-    'agency.exportReport': () => notYet(),
+    'agency.turnaround': (input) => d.manager.agency.turnaround(input.from, input.to),
+    'agency.trend': (input) => d.manager.agency.trend(input),
+    'agency.batches': (input) => d.manager.agency.batches(input.from, input.to),
+    'agency.report': (input) => d.manager.agency.report(input.agency, input.from, input.to),
+    'agency.signOff': async ({ pin, ...key }, ctx) =>
+      d.manager.agencyReports.signOff(key, await confirmed(ctx, pin, 'agency.signOff')),
+    'agency.exportReport': (input, ctx) => d.manager.agencyReports.exportReport(input, signedIn(ctx)),
     'setup.createCentre': async (input, ctx) => {
       await d.setup.createCentre(input)
       return changed(

@@ -7,6 +7,7 @@ import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
 import { derivePermutationKey, mintTrackingNumber } from '../../common/tracking-number'
 import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
+import { REBUILD_AGENCY_ROLLUPS_SQL } from '../../main/db/migrations/0220-agency-turnaround'
 import { BACKFILL_NAME_KEYS_SQL } from '../../main/db/migrations/0140-name-search'
 import { DB_FILE } from '../../main/db/open'
 import { auditQueries } from '../../main/db/queries/audit'
@@ -106,7 +107,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     for (const sql of setAside.indexes) db.exec(sql)
     for (const sql of setAside.triggers) db.exec(sql)
     log('building manager rollups…')
-    db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} COMMIT;`)
+    db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} ${REBUILD_AGENCY_ROLLUPS_SQL} COMMIT;`)
     log('building name search keys…')
     db.exec(`BEGIN; ${BACKFILL_NAME_KEYS_SQL} COMMIT;`)
     db.prepare('UPDATE centre SET next_counter = ?').run(counts.thisPcCounter)
