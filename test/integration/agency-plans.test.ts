@@ -5,7 +5,7 @@
  * index; none scans `applications` or any other table whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AGENCY_SQL } from '../../main/db/queries/manager/agency'
+import { AGENCY_SQL, lateSql } from '../../main/db/queries/manager/agency'
 import { setUpCentre, testCore } from '../helpers/core'
 
 let t: ReturnType<typeof testCore>
@@ -38,14 +38,15 @@ const fullScans = (plan: string[]): string[] =>
       !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|USING PRIMARY KEY/.test(d),
   )
 
-const cases: [string, string, RegExp][] = [
-  [
-    'lateMonths',
-    AGENCY_SQL.lateMonths,
-    /SEARCH agency_late_month USING PRIMARY KEY \(month>\? AND month<\?\)/,
-  ],
-  ['lateWeeks', AGENCY_SQL.lateWeeks, /SEARCH agency_late_week USING PRIMARY KEY \(week>\? AND week<\?\)/],
-  ['lateDays', AGENCY_SQL.lateDays, /SEARCH agency_late_day USING PRIMARY KEY \(day>\? AND day<\?\)/],
+const cases: [string, string, RegExp][] = []
+for (const t of ['month', 'week', 'day'] as const) {
+  const sql = lateSql(t)
+  const range = new RegExp(`SEARCH agency_late_${t} USING PRIMARY KEY \\(${t}>\\? AND ${t}<\\?\\)`)
+  cases.push([`late ${t} byService`, sql.byService, range])
+  cases.push([`late ${t} byBucket`, sql.byBucket, range])
+  cases.push([`late ${t} onTime`, sql.onTime, range])
+}
+cases.push(
   [
     'stillOut',
     AGENCY_SQL.stillOut,
@@ -62,7 +63,7 @@ const cases: [string, string, RegExp][] = [
     /closed_batch_summaries USING (COVERING )?INDEX closed_batch_summaries_day/,
   ],
   ['signOff', AGENCY_SQL.signOff, /SEARCH agency_signoffs USING PRIMARY KEY/],
-]
+)
 
 describe('agency turnaround queries use their indexes', () => {
   it.each(cases)('%s', (_name, sql, index) => {
@@ -70,6 +71,11 @@ describe('agency turnaround queries use their indexes', () => {
     expect(fullScans(plan), plan.join(' | ')).toEqual([])
     expect(plan.join(' | ')).toMatch(index)
     if (process.env.SHOW_PLANS) console.log(_name, '→', plan.join(' | '))
+  })
+
+  it('a trend groups rollup rows in key order (bucket, days late): no sort', () => {
+    for (const t of ['month', 'week', 'day'] as const)
+      expect(explain(lateSql(t).byBucket).join(' | ')).not.toMatch(/TEMP B-TREE/)
   })
 
   it('the overdue list is read in expected-ready order from the index (only ties sorted)', () => {

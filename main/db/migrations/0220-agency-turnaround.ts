@@ -20,13 +20,13 @@ function contribution(r: 'NEW' | 'OLD', sign: 1 | -1): string {
   return `
     INSERT INTO agency_late_day (day, service_code, late, n)
       SELECT ${d}, ${r}.service_code, ${late(r)}, ${sign} ${when}
-      ON CONFLICT (day, service_code, late) DO UPDATE SET n = n + excluded.n;
+      ON CONFLICT (day, late, service_code) DO UPDATE SET n = n + excluded.n;
     INSERT INTO agency_late_week (week, service_code, late, n)
       SELECT ${monday(d)}, ${r}.service_code, ${late(r)}, ${sign} ${when}
-      ON CONFLICT (week, service_code, late) DO UPDATE SET n = n + excluded.n;
+      ON CONFLICT (week, late, service_code) DO UPDATE SET n = n + excluded.n;
     INSERT INTO agency_late_month (month, service_code, late, n)
       SELECT ${month(d)}, ${r}.service_code, ${late(r)}, ${sign} ${when}
-      ON CONFLICT (month, service_code, late) DO UPDATE SET n = n + excluded.n;`
+      ON CONFLICT (month, late, service_code) DO UPDATE SET n = n + excluded.n;`
 }
 
 /** The lateness triggers on `applications` (the demo seeder drops and restores them with the others on that table). */
@@ -93,26 +93,27 @@ export const migration0220: Migration = {
   name: 'agency-turnaround',
   up(db) {
     db.exec(`
+      -- Keyed by bucket, then days late: a trend's GROUP BY bucket, late reads rows in key order (no sort).
       CREATE TABLE agency_late_day (
         day INTEGER NOT NULL,
         service_code TEXT NOT NULL,
         late INTEGER NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (day, service_code, late)
+        PRIMARY KEY (day, late, service_code)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE agency_late_week (
         week INTEGER NOT NULL,
         service_code TEXT NOT NULL,
         late INTEGER NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (week, service_code, late)
+        PRIMARY KEY (week, late, service_code)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE agency_late_month (
         month INTEGER NOT NULL,
         service_code TEXT NOT NULL,
         late INTEGER NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (month, service_code, late)
+        PRIMARY KEY (month, late, service_code)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE closed_batch_summaries (

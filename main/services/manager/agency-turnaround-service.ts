@@ -24,7 +24,15 @@ import {
 import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
 import { addTo, type Histogram } from './histogram'
-import { byOnTimeRate, lateRows, latenessStats, mondayOf, type DatedLateRow } from './lateness'
+import {
+  byOnTimeRate,
+  histogramsByService,
+  keyStart,
+  latenessStats,
+  mondayOf,
+  onTimeByService,
+  segments,
+} from './lateness'
 
 interface Deps {
   store: Store
@@ -80,16 +88,6 @@ export function createAgencyTurnaroundService({ store, clock }: Deps) {
         .map((r) => [r.service_code, { stillOut: r.out, stillOutOverdue: r.overdue }]),
     )
 
-  const histogramsByService = (rows: DatedLateRow[]): Map<string, Histogram> => {
-    const m = new Map<string, Histogram>()
-    for (const r of rows) {
-      let h = m.get(r.service_code)
-      if (!h) m.set(r.service_code, (h = new Map()))
-      addTo(h, r.late, r.n)
-    }
-    return m
-  }
-
   const merge = (hs: (Histogram | undefined)[]): Histogram => {
     const all: Histogram = new Map()
     for (const h of hs) for (const [late, n] of h ?? []) addTo(all, late, n)
@@ -104,7 +102,7 @@ export function createAgencyTurnaroundService({ store, clock }: Deps) {
   /** Every agency with arrivals in the period or documents out now, each with its services likewise. */
   const turnaround = (from: string, to: string, only?: string): AgencyTurnaroundReport => {
     const { services, agencies } = catalogue()
-    const hist = histogramsByService(lateRows(q, toDayNumber(from), toDayNumber(to)))
+    const hist = histogramsByService(q, toDayNumber(from), toDayNumber(to))
     const out = stillOutByService()
     const list: AgencyTurnaround[] = []
     for (const [agency, codes] of agencies) {
@@ -158,16 +156,17 @@ export function createAgencyTurnaroundService({ store, clock }: Deps) {
       const d1 = toDayNumber(p.from)
       const d2 = toDayNumber(p.to)
       const { agencies } = catalogue()
-      const wanted = p.agency === undefined ? null : new Set(agencyCodes(p.agency))
+      const codes = p.agency === undefined ? [...catalogue().services.keys()] : agencyCodes(p.agency)
       const month = p.granularity === 'month'
       const bucketOf = month ? monthStart : mondayOf
       const next = month ? nextMonthStart : (b: number) => b + 7
       const buckets = new Map<number, Histogram>()
       for (let b = bucketOf(d1); b <= d2; b = next(b)) buckets.set(b, new Map())
-      for (const r of lateRows(q, d1, d2, month)) {
-        if (wanted && !wanted.has(r.service_code)) continue
-        const h = buckets.get(bucketOf(r.start))
-        if (h) addTo(h, r.late, r.n)
+      for (const seg of segments(d1, d2, month)) {
+        for (const r of q.lateByBucket(seg.table, seg.from, seg.to, codes)) {
+          const h = buckets.get(bucketOf(keyStart(seg.table, r.bucket)))
+          if (h) addTo(h, r.late, r.n)
+        }
       }
       const points: AgencyTrendPoint[] = [...buckets].map(([b, h]) => ({
         start: fromDayNumber(b),
@@ -176,16 +175,22 @@ export function createAgencyTurnaroundService({ store, clock }: Deps) {
 
       // Halves of the period: the first gets the middle day when the length is odd.
       const mid = d1 + Math.ceil((d2 - d1 + 1) / 2) - 1
-      const half = (a: number, b: number) =>
-        a > b ? new Map<string, Histogram>() : histogramsByService(lateRows(q, a, b))
-      const before = half(d1, mid)
-      const after = half(mid + 1, d2)
-      const rate = (m: Map<string, Histogram>, codes: string[]) =>
-        latenessStats(merge(codes.map((c) => m.get(c)))).onTimeRate
+      const before = onTimeByService(q, d1, mid)
+      const after =
+        mid < d2 ? onTimeByService(q, mid + 1, d2) : new Map<string, { arrived: number; onTime: number }>()
+      const rate = (m: Map<string, { arrived: number; onTime: number }>, agencyCodes: string[]) => {
+        let arrived = 0
+        let onTime = 0
+        for (const c of agencyCodes) {
+          arrived += m.get(c)?.arrived ?? 0
+          onTime += m.get(c)?.onTime ?? 0
+        }
+        return arrived > 0 ? onTime / arrived : null
+      }
       const changes: AgencyChange[] = []
-      for (const [agency, codes] of agencies) {
-        const b = rate(before, codes)
-        const a = rate(after, codes)
+      for (const [agency, agencyCodes] of agencies) {
+        const b = rate(before, agencyCodes)
+        const a = rate(after, agencyCodes)
         if (b === null && a === null) continue
         changes.push({ agency, before: b, after: a, change: a !== null && b !== null ? a - b : null })
       }

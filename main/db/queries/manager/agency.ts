@@ -5,13 +5,34 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
  * month, week or day is one key prefix); "still out" and the overdue list read the partial indexes of migration
  * 0080 over the documents at the agency (`status = 'registered'`), never the whole `applications` table.
  */
+export type LateTable = 'month' | 'week' | 'day'
+const TABLE: Record<LateTable, string> = {
+  month: 'agency_late_month',
+  week: 'agency_late_week',
+  day: 'agency_late_day',
+}
+
+/**
+ * The three reads of a stretch of one lateness table (months YYYYMM, weeks by their Monday's day number, or days),
+ * each summed in SQL to what its caller needs, so a long period hands back hundreds of rows, not its whole range:
+ * - `byService`: the histogram of days late per service (the turnaround tables);
+ * - `byBucket`: the histogram per month, week or day, over the services in `@codes` (a trend);
+ * - `onTime`: arrived and on time per service (the first/second-half changes).
+ */
+export const lateSql = (t: LateTable) => {
+  const range = `${t} BETWEEN @from AND @to`
+  return {
+    byService: `SELECT service_code, late, sum(n) AS n FROM ${TABLE[t]} WHERE ${range}
+                GROUP BY service_code, late HAVING sum(n) <> 0`,
+    byBucket: `SELECT ${t} AS bucket, late, sum(n) AS n FROM ${TABLE[t]}
+               WHERE ${range} AND service_code IN (SELECT value FROM json_each(@codes))
+               GROUP BY ${t}, late HAVING sum(n) <> 0`,
+    onTime: `SELECT service_code, sum(n) AS arrived, sum(CASE WHEN late = 0 THEN n ELSE 0 END) AS on_time
+             FROM ${TABLE[t]} WHERE ${range} GROUP BY service_code`,
+  }
+}
+
 export const AGENCY_SQL = {
-  lateMonths: `SELECT month AS bucket, service_code, late, n FROM agency_late_month
-               WHERE month BETWEEN @from AND @to AND n <> 0`,
-  lateWeeks: `SELECT week AS bucket, service_code, late, n FROM agency_late_week
-              WHERE week BETWEEN @from AND @to AND n <> 0`,
-  lateDays: `SELECT day AS bucket, service_code, late, n FROM agency_late_day
-             WHERE day BETWEEN @from AND @to AND n <> 0`,
   stillOut: `SELECT service_code, count(*) AS out, sum(expected_ready < @today) AS overdue
              FROM applications INDEXED BY applications_awaiting_by_service
              WHERE status = 'registered' GROUP BY service_code`,
@@ -29,12 +50,23 @@ export const AGENCY_SQL = {
             WHERE agency = @agency AND from_date = @from AND to_date = @to`,
 }
 
-export interface LateRow {
-  /** Month (YYYYMM), week (its Monday's day number) or day number, as the table keys it. */
-  bucket: number
+export interface ServiceLateRow {
   service_code: string
   late: number
   n: number
+}
+
+export interface BucketLateRow {
+  /** Month (YYYYMM), week (its Monday's day number) or day number, as the table keys it. */
+  bucket: number
+  late: number
+  n: number
+}
+
+export interface OnTimeRow {
+  service_code: string
+  arrived: number
+  on_time: number
 }
 
 export interface OverdueRow {
@@ -56,9 +88,15 @@ export interface BatchSumRow {
 
 export function agencyQueries(db: Database) {
   type Range = { from: number; to: number }
-  const months = db.prepare<Range, LateRow>(AGENCY_SQL.lateMonths)
-  const weeks = db.prepare<Range, LateRow>(AGENCY_SQL.lateWeeks)
-  const days = db.prepare<Range, LateRow>(AGENCY_SQL.lateDays)
+  const prepared = (t: LateTable) => {
+    const sql = lateSql(t)
+    return {
+      byService: db.prepare<Range, ServiceLateRow>(sql.byService),
+      byBucket: db.prepare<Range & { codes: string }, BucketLateRow>(sql.byBucket),
+      onTime: db.prepare<Range, OnTimeRow>(sql.onTime),
+    }
+  }
+  const late = { month: prepared('month'), week: prepared('week'), day: prepared('day') }
   const stillOut = db.prepare<{ today: string }, { service_code: string; out: number; overdue: number }>(
     AGENCY_SQL.stillOut,
   )
@@ -69,11 +107,13 @@ export function agencyQueries(db: Database) {
     { staff_number: string; name: string; at: number }
   >(AGENCY_SQL.signOff)
   return {
-    /** Histogram rows of months m1…m2 (YYYYMM, inclusive). */
-    lateMonths: (from: number, to: number) => months.all({ from, to }),
-    /** Histogram rows of the weeks whose Mondays are the day numbers from…to. */
-    lateWeeks: (from: number, to: number) => weeks.all({ from, to }),
-    lateDays: (from: number, to: number) => days.all({ from, to }),
+    /** Days-late histogram per service over keys from…to (inclusive) of one lateness table. */
+    lateByService: (t: LateTable, from: number, to: number) => late[t].byService.all({ from, to }),
+    /** Days-late histogram per key over from…to, of the services given. */
+    lateByBucket: (t: LateTable, from: number, to: number, serviceCodes: string[]) =>
+      late[t].byBucket.all({ from, to, codes: JSON.stringify(serviceCodes) }),
+    /** Arrived and on time per service over from…to. */
+    onTime: (t: LateTable, from: number, to: number) => late[t].onTime.all({ from, to }),
     /** Documents at the agency now per service, and how many of them are past expected-ready (before `today`). */
     stillOut: (today: string) => stillOut.all({ today }),
     overdue: (today: string, serviceCodes: string[], limit: number) =>
