@@ -18,6 +18,7 @@ const trackingNumber = z.string().regex(/^\d{12}$/)
 const slot = z.string().min(1).max(20)
 const shelfReason = z.object({ reason: z.string().min(1).max(200) })
 const language = z.enum(['en', 'sw'])
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 const message = {
   phone: z.string().regex(/^\+?\d{9,15}$/),
@@ -101,6 +102,61 @@ export const EVENT_PAYLOADS = {
     countDifference: z.int().nullable(),
     agency: z.string().min(1).max(120),
     manifestRef: z.string().max(60).nullable(),
+    /**
+     * The discrepancy counts of a batch opened against a manifest (absent when it had no expected list, and in
+     * events of older versions): what every PC of the centre sums per agency (the agency turnaround report).
+     */
+    manifest: z
+      .object({
+        /** Codes on the manifest. */
+        expected: z.int().min(0),
+        /** Codes on the manifest whose document arrived in the batch. */
+        received: z.int().min(0),
+        /** Codes on the manifest whose document never came (expected − received). */
+        missing: z.int().min(0),
+        /** Documents that arrived in the batch and are not on the manifest. */
+        unannounced: z.int().min(0),
+      })
+      .optional(),
+  }),
+  /**
+   * A manager signed off an agency's turnaround report for a period: the figures as signed (no customer data, no
+   * tracking numbers), so the central API collects every centre's reports. The first sign-off of an agency and
+   * period stands on every PC.
+   */
+  'report.agencySignedOff': z.object({
+    agency: z.string().min(1).max(120),
+    from: isoDate,
+    to: isoDate,
+    /** The signing manager's name as the staff list had it. */
+    name: z.string().min(1).max(200),
+    figures: z.object({
+      arrived: z.int().min(0),
+      onTime: z.int().min(0),
+      late: z.int().min(0),
+      medianDaysLate: z.int().nullable(),
+      p90DaysLate: z.int().nullable(),
+      worstDaysLate: z.int().nullable(),
+      stillOut: z.int().min(0),
+      stillOutOverdue: z.int().min(0),
+    }),
+    batches: z.object({
+      batches: z.int().min(0),
+      expected: z.int().min(0),
+      received: z.int().min(0),
+      missing: z.int().min(0),
+      unannounced: z.int().min(0),
+    }),
+    worstServices: z
+      .array(
+        z.object({
+          serviceCode: z.string().min(1).max(24),
+          arrived: z.int().min(0),
+          onTime: z.int().min(0),
+          stillOutOverdue: z.int().min(0),
+        }),
+      )
+      .max(10),
   }),
   'catalogue.serviceUpdated': serviceSchema,
   'centre.workstationEnrolled': z.object({

@@ -7,6 +7,7 @@ import { managerMethods } from './manager-methods'
 import { campaignMethods } from './campaign-methods'
 import { subjectMethods } from './subject-methods'
 import { settingsFileMethods } from './settings-file-methods'
+import { agencyMethods } from './agency-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { settingsInput } from './settings-input'
@@ -34,6 +35,7 @@ export * from './sync-types'
 export * from './manager-types'
 export * from './campaign-types'
 export * from './subject-types'
+export * from './agency-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -197,6 +199,7 @@ export const contract = {
   ...campaignMethods,
   ...subjectMethods,
   ...settingsFileMethods,
+  ...agencyMethods,
 } as const
 
 export type Contract = typeof contract

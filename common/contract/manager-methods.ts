@@ -14,7 +14,7 @@ import type {
   TurnaroundReport,
 } from './manager-types'
 
-const MANAGERS = ['manager', 'admin'] as const
+export const MANAGERS = ['manager', 'admin'] as const
 
 const limit = z
   .number({ error: 'Page size must be a number' })
@@ -27,11 +27,11 @@ const cursor = z
   .max(100, 'The page cursor is too long')
   .regex(/^[\w.:|-]*$/, 'The page cursor is not one this app made')
   .optional()
-const serviceCode = z
+export const serviceCode = z
   .string({ error: 'Service code must be text' })
   .trim()
   .regex(/^[A-Z0-9_]{2,24}$/, 'Service code is 2 to 24 capital letters, digits or underscores')
-const date = z
+export const date = z
   .string({ error: 'Date is required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be written YYYY-MM-DD')
   // Date.parse rolls 2026-02-31 over to 3 March: a real day reads back as itself.
@@ -39,7 +39,7 @@ const date = z
     const t = Date.parse(`${s}T00:00:00Z`)
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
   }, 'That date does not exist')
-const period = z
+export const period = z
   .strictObject({ from: date, to: date })
   .refine((p) => p.from <= p.to, {
     message: 'The period must end on or after the day it starts',

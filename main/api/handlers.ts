@@ -78,6 +78,13 @@ export function createHandlers(d: Deps): Handlers {
   const appStatus = (): AppStatus => ({ ...d.setup.status(), catchUp: d.sync.info().catchUp })
   return {
     'app.status': () => appStatus(),
+    'agency.turnaround': (input) => d.manager.agency.turnaround(input.from, input.to),
+    'agency.trend': (input) => d.manager.agency.trend(input),
+    'agency.batches': (input) => d.manager.agency.batches(input.from, input.to),
+    'agency.report': (input) => d.manager.agency.report(input.agency, input.from, input.to),
+    'agency.signOff': async ({ pin, ...key }, ctx) =>
+      d.manager.agencyReports.signOff(key, await confirmed(ctx, pin, 'agency.signOff')),
+    'agency.exportReport': (input, ctx) => d.manager.agencyReports.exportReport(input, signedIn(ctx)),
     'setup.createCentre': async (input, ctx) => {
       await d.setup.createCentre(input)
       return changed(

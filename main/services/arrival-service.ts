@@ -443,6 +443,17 @@ export function createArrivalService({
     close(batchId: number, staff: Session): BatchReport {
       const batch = openBatch(batchId)
       const report = reconcile(batch)
+      const expected = store.arrivals.expected(batch.id).length
+      // The counts every PC of the centre sums per agency (closed_batch_summaries): only for a batch with a manifest.
+      const manifest =
+        expected === 0
+          ? undefined
+          : {
+              expected,
+              received: expected - report.expectedNotReceived.length,
+              missing: report.expectedNotReceived.length,
+              unannounced: report.receivedNotExpected.length,
+            }
       const now = clock.now()
       store.tx(() => {
         if (
@@ -453,7 +464,12 @@ export function createArrivalService({
         writeEvent({
           type: 'batch.closed',
           staffNumber: staff.staffNumber,
-          payload: { ...report, agency: batch.agency, manifestRef: batch.manifest_ref },
+          payload: {
+            ...report,
+            agency: batch.agency,
+            manifestRef: batch.manifest_ref,
+            ...(manifest ? { manifest } : {}),
+          },
         })
       })
       return report

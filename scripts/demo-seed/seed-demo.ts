@@ -7,6 +7,7 @@ import { isoWeek, serviceBin, weekSlotLabel } from '../../common/shelf-slot'
 import { derivePermutationKey, mintTrackingNumber } from '../../common/tracking-number'
 import { createCore } from '../../main/core/create-core'
 import { REBUILD_ROLLUPS_SQL } from '../../main/db/migrations/0080-manager'
+import { REBUILD_AGENCY_ROLLUPS_SQL } from '../../main/db/migrations/0220-agency-turnaround'
 import { BACKFILL_NAME_KEYS_SQL } from '../../main/db/migrations/0140-name-search'
 import { DB_FILE } from '../../main/db/open'
 import { auditQueries } from '../../main/db/queries/audit'
@@ -19,8 +20,11 @@ import { historyEventWriter, type HistoryEventWriter, type SeededApplication } f
 import { FIRST_NAMES, LAST_NAMES, SERVICE_MIX, SMS_OUTCOME_ODDS } from './population'
 import { exponential, logNormal, seededRandom } from './prng'
 
-/** Bump when the generated data changes, so cached benchmark databases are rebuilt (4: the file is encrypted). */
-export const SEEDER_VERSION = 4
+/**
+ * Bump when the generated data changes, so cached benchmark databases are rebuilt (4: the file is encrypted; 5: the
+ * agency lateness rollups of migration 0220).
+ */
+export const SEEDER_VERSION = 5
 
 export const DEMO_STAFF = {
   admin: { staffNumber: 'ADM001', name: 'Amina Wanjiru', pin: '482619', role: 'admin' },
@@ -106,7 +110,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     for (const sql of setAside.indexes) db.exec(sql)
     for (const sql of setAside.triggers) db.exec(sql)
     log('building manager rollups…')
-    db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} COMMIT;`)
+    db.exec(`BEGIN; ${REBUILD_ROLLUPS_SQL} ${REBUILD_AGENCY_ROLLUPS_SQL} COMMIT;`)
     log('building name search keys…')
     db.exec(`BEGIN; ${BACKFILL_NAME_KEYS_SQL} COMMIT;`)
     db.prepare('UPDATE centre SET next_counter = ?').run(counts.thisPcCounter)

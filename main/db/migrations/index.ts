@@ -18,6 +18,7 @@ import { migration0170 } from './0170-sliced-work'
 import { migration0180 } from './0180-audit-chain'
 import { migration0190 } from './0190-personal-data-erasure'
 import { migration0200 } from './0200-centre-directory'
+import { migration0220 } from './0220-agency-turnaround'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0220,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
