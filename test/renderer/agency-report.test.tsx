@@ -53,7 +53,7 @@ describe('the report for one agency', () => {
     expect(fakeCore.callsOf('agency.report')).toEqual([{ agency: IMMIGRATION, ...LAST_90 }])
     expect(
       screen.getByText(
-        `Huduma Centre GPO (centre 042), ${formatDay(LAST_90.from)} – ${formatDay(LAST_90.to)}`,
+        `Huduma Centre GPO, centre 042 · ${formatDay(LAST_90.from)} – ${formatDay(LAST_90.to)}`,
       ),
     ).toBeTruthy()
     const figures = screen.getByLabelText('Figures')

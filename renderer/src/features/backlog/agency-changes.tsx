@@ -20,7 +20,7 @@ export function AgencyChanges({ changes }: { changes: AgencyChange[] | null }) {
       ) : worse.length === 0 ? (
         <Text fz="lg">No agency got worse this period.</Text>
       ) : (
-        <List spacing={4} fz="lg">
+        <List spacing={2} fz="lg">
           {worse.map((c) => (
             <List.Item key={c.agency}>
               <Text span fw={700} fz="lg">

@@ -183,7 +183,7 @@ function ReportPage({ report }: { report: AgencyReport }) {
           Report for {report.agency}
         </Title>
         <Text fz="lg">
-          {report.centreName} (centre {report.centreNumber}), {formatDay(report.from)} –{' '}
+          {report.centreName}, centre {report.centreNumber} · {formatDay(report.from)} –{' '}
           {formatDay(report.to)}
         </Text>
         <SignOffLine report={report} />
