@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Table, Text, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronRight, IconFileText } from '@tabler/icons-react'
 import { Fragment, useState } from 'react'
 import type { AgencyTurnaroundReport, LatenessStats, StillOut } from '../../../../common/contract'
@@ -48,7 +48,7 @@ export function AgencyTable({
   if (report.agencies.length === 0)
     return <Text fz="lg">No document arrived from an agency in this period, and none is out.</Text>
   return (
-    <Table fz="md" verticalSpacing={4} aria-label="On time by agency">
+    <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label="On time by agency">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Agency</Table.Th>
@@ -71,19 +71,21 @@ export function AgencyTable({
           return (
             <Fragment key={a.agency}>
               <Table.Tr>
-                <Table.Td fw={700}>
-                  <ActionIcon
-                    variant="subtle"
-                    size="lg"
-                    mr={6}
-                    aria-expanded={expanded}
-                    aria-label={`${expanded ? 'Hide' : 'Show'} the services of ${a.agency}`}
-                    onClick={() => toggle(a.agency)}
-                    disabled={a.services.length === 0}
-                  >
-                    {expanded ? <IconChevronDown size={20} /> : <IconChevronRight size={20} />}
-                  </ActionIcon>
-                  {a.agency}
+                <Table.Td fw={700} miw={300}>
+                  {/* The name wraps beside its arrow, not under it. */}
+                  <Group gap={6} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      size="lg"
+                      aria-expanded={expanded}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} the services of ${a.agency}`}
+                      onClick={() => toggle(a.agency)}
+                      disabled={a.services.length === 0}
+                    >
+                      {expanded ? <IconChevronDown size={20} /> : <IconChevronRight size={20} />}
+                    </ActionIcon>
+                    <span>{a.agency}</span>
+                  </Group>
                 </Table.Td>
                 <FigureCells s={a} />
                 <Table.Td>
