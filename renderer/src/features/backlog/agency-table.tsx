@@ -59,7 +59,7 @@ export function AgencyTable({
           <Table.Th ta="right">90% late</Table.Th>
           <Table.Th ta="right">Worst late</Table.Th>
           <Table.Th ta="right">Still out</Table.Th>
-          <Table.Th ta="right">Of which overdue</Table.Th>
+          <Table.Th ta="right">Overdue</Table.Th>
           <Table.Th>
             <VisuallyHidden>Report</VisuallyHidden>
           </Table.Th>
