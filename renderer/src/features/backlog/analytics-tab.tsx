@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { StageStats, TrendReport, TurnaroundReport, TurnaroundRow } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { formatDay } from '../../ui/format'
 import { downloadCsv } from './csv-export'
-import { PERIODS, nairobiToday, periodOf } from './period'
+import { PeriodPicker, periodChoice, type PeriodChoice } from './period-picker'
 import { TrendCharts } from './trend-charts'
 
 const days = (n: number | null) => (n === null ? '—' : String(n))
@@ -16,8 +16,8 @@ const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000)
  * daily or weekly trends for a period the manager picks.
  */
 export function AnalyticsTab() {
-  const [preset, setPreset] = useState<string>('90')
-  const [period, setPeriod] = useState(() => periodOf('90'))
+  const [choice, setChoice] = useState(() => periodChoice('90'))
+  const period = useMemo(() => ({ from: choice.from, to: choice.to }), [choice.from, choice.to])
   const [granularity, setGranularity] = useState<'day' | 'week'>('day')
   const [report, setReport] = useState<TurnaroundReport | null>(null)
   const [trends, setTrends] = useState<TrendReport | null>(null)
@@ -42,10 +42,11 @@ export function AnalyticsTab() {
     }
   }, [period, granularity])
 
-  const choose = (value: string) => {
-    setPreset(value)
-    setPeriod(periodOf(value))
-    setGranularity(Number(value) > 120 ? 'week' : 'day')
+  const choose = (next: PeriodChoice) => {
+    // Custom starts from the period shown, so it keeps that period's granularity too.
+    if (next.preset !== choice.preset && next.preset !== 'custom')
+      setGranularity(Number(next.preset) > 120 ? 'week' : 'day')
+    setChoice(next)
   }
 
   const exportCsv = () => {
@@ -92,38 +93,7 @@ export function AnalyticsTab() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group align="flex-end" wrap="wrap">
-          <SegmentedControl
-            size="md"
-            value={preset}
-            onChange={choose}
-            data={[
-              ...PERIODS.map((p) => ({ value: p.value, label: p.label })),
-              { value: 'custom', label: 'Custom' },
-            ]}
-            aria-label="Period"
-          />
-          {preset === 'custom' && (
-            <>
-              <TextInput
-                type="date"
-                label="From"
-                size="md"
-                value={period.from}
-                max={period.to}
-                onChange={(e) =>
-                  e.currentTarget.value && setPeriod({ ...period, from: e.currentTarget.value })
-                }
-              />
-              <TextInput
-                type="date"
-                label="To"
-                size="md"
-                value={period.to}
-                max={nairobiToday()}
-                onChange={(e) => e.currentTarget.value && setPeriod({ ...period, to: e.currentTarget.value })}
-              />
-            </>
-          )}
+          <PeriodPicker value={choice} onChange={choose} />
           <SegmentedControl
             size="md"
             value={granularity}

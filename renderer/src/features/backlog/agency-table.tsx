@@ -1,0 +1,122 @@
+import { ActionIcon, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core'
+import { IconChevronDown, IconChevronRight, IconFileText } from '@tabler/icons-react'
+import { Fragment, useState } from 'react'
+import type { AgencyTurnaroundReport, LatenessStats, StillOut } from '../../../../common/contract'
+import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
+
+const n = (v: number) => v.toLocaleString('en')
+
+/** The figure cells shared by an agency's row, its services' rows and the total. */
+function FigureCells({ s }: { s: LatenessStats & StillOut }) {
+  const poor = s.onTimeRate !== null && s.onTimeRate < POOR_RATE
+  return (
+    <>
+      <Table.Td ta="right" fw={700} c={poor ? 'red.8' : undefined}>
+        {formatRate(s.onTimeRate)}
+      </Table.Td>
+      <Table.Td ta="right">{n(s.arrived)}</Table.Td>
+      <Table.Td ta="right">{n(s.late)}</Table.Td>
+      <Table.Td ta="right">{formatDaysLate(s.medianDaysLate)}</Table.Td>
+      <Table.Td ta="right">{formatDaysLate(s.p90DaysLate)}</Table.Td>
+      <Table.Td ta="right">{formatDaysLate(s.worstDaysLate)}</Table.Td>
+      <Table.Td ta="right">{n(s.stillOut)}</Table.Td>
+      <Table.Td ta="right" fw={s.stillOutOverdue > 0 ? 700 : undefined}>
+        {n(s.stillOutOverdue)}
+      </Table.Td>
+    </>
+  )
+}
+
+/**
+ * Every agency's on-time rate and days late over the period, worst first as the core orders them; each row opens to
+ * its services and to the report for that agency.
+ */
+export function AgencyTable({
+  report,
+  onReport,
+}: {
+  report: AgencyTurnaroundReport
+  onReport: (agency: string) => void
+}) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
+  const toggle = (agency: string) =>
+    setOpen((was) => {
+      const next = new Set(was)
+      if (!next.delete(agency)) next.add(agency)
+      return next
+    })
+  if (report.agencies.length === 0)
+    return <Text fz="lg">No document arrived from an agency in this period, and none is out.</Text>
+  return (
+    <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label="On time by agency">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Agency</Table.Th>
+          <Table.Th ta="right">On time</Table.Th>
+          <Table.Th ta="right">Arrived</Table.Th>
+          <Table.Th ta="right">Late</Table.Th>
+          <Table.Th ta="right">Median late</Table.Th>
+          <Table.Th ta="right">90% late</Table.Th>
+          <Table.Th ta="right">Worst late</Table.Th>
+          <Table.Th ta="right">Still out</Table.Th>
+          <Table.Th ta="right">Overdue</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Report</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.agencies.map((a) => {
+          const expanded = open.has(a.agency)
+          return (
+            <Fragment key={a.agency}>
+              <Table.Tr>
+                <Table.Td fw={700} miw={300}>
+                  {/* The name wraps beside its arrow, not under it. */}
+                  <Group gap={6} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      size="lg"
+                      aria-expanded={expanded}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} the services of ${a.agency}`}
+                      onClick={() => toggle(a.agency)}
+                      disabled={a.services.length === 0}
+                    >
+                      {expanded ? <IconChevronDown size={20} /> : <IconChevronRight size={20} />}
+                    </ActionIcon>
+                    <span>{a.agency}</span>
+                  </Group>
+                </Table.Td>
+                <FigureCells s={a} />
+                <Table.Td>
+                  <Button
+                    size="compact-md"
+                    variant="light"
+                    leftSection={<IconFileText size={16} />}
+                    onClick={() => onReport(a.agency)}
+                    aria-label={`Report for ${a.agency}…`}
+                  >
+                    Report…
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+              {expanded &&
+                a.services.map((s) => (
+                  <Table.Tr key={`${a.agency}|${s.serviceCode}`} bg="gray.0">
+                    <Table.Td pl={52}>{s.serviceName}</Table.Td>
+                    <FigureCells s={s} />
+                    <Table.Td />
+                  </Table.Tr>
+                ))}
+            </Fragment>
+          )
+        })}
+        <Table.Tr fw={800}>
+          <Table.Td>All agencies</Table.Td>
+          <FigureCells s={report.total} />
+          <Table.Td />
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  )
+}
