@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import path from 'node:path'
 import { startCentralSim, type CentralSim } from '../peers/central-sim'
 import { ADMIN, apiCaller, type ApiCall } from './fixtures/desk'
@@ -23,6 +23,13 @@ interface Station {
 let sim: CentralSim
 const pcs: Record<'a' | 'b' | 'c', Station> = {} as never
 let fresh: RunningHost | null = null
+/** Every browser context this spec opens (a PC's window each), closed at the end with the hosts. */
+const contexts: BrowserContext[] = []
+const newPage = async (browser: Browser): Promise<Page> => {
+  const context = await browser.newContext()
+  contexts.push(context)
+  return context.newPage()
+}
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000)
@@ -39,7 +46,7 @@ test.beforeAll(async ({ browser }) => {
   ] as const
   for (const [name, slot, code] of plan) {
     const host = await startHost({ timeline: clock })
-    const page = await (await browser.newContext()).newPage()
+    const page = await newPage(browser)
     await page.goto(host.url)
     const call = apiCaller(page.request, host.url)
     await call('setup.createCentre', {
@@ -56,6 +63,7 @@ test.afterAll(async () => {
   await sim?.close()
   for (const s of Object.values(pcs)) await s.host.stop()
   await fresh?.stop()
+  for (const c of contexts) await c.close()
 })
 
 /** What "Sync now" does on each PC, twice round, so a change made anywhere has reached everyone. */
@@ -64,7 +72,7 @@ const syncAll = async (): Promise<void> => {
 }
 
 async function signInPage(browser: Browser, url: string, who: { staffNumber: string; pin: string }) {
-  const page = await (await browser.newContext()).newPage()
+  const page = await newPage(browser)
   await page.setViewportSize({ width: 1366, height: 768 })
   await page.goto(url)
   await fillSignIn(page, who)
@@ -172,7 +180,7 @@ test('a fourth PC joined from scratch at the setup screen has the centre’s sta
 }) => {
   test.setTimeout(120_000)
   fresh = await startHost({ timeline: pcs.a.host.timeline })
-  const d = await (await browser.newContext()).newPage()
+  const d = await newPage(browser)
   await d.setViewportSize({ width: 1366, height: 768 })
   await d.goto(fresh.url)
   await d.getByText('Join its centre', { exact: true }).click()

@@ -71,7 +71,7 @@ export function AgencyTable({
           return (
             <Fragment key={a.agency}>
               <Table.Tr>
-                <Table.Td fw={700} miw={300}>
+                <Table.Td fw={700} miw={270}>
                   {/* The name wraps beside its arrow, not under it. */}
                   <Group gap={6} wrap="nowrap">
                     <ActionIcon
