@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { pin } from './fields'
-import { date, MANAGERS, period } from './manager-methods'
+import { date, MANAGERS, period, withPeriodRules } from './manager-methods'
 import type {
   AgencyReport,
   AgencyReportFiles,
@@ -16,16 +16,7 @@ const agency = z
   .min(2, 'Agency name has at least 2 characters')
   .max(80, 'Agency name has at most 80 characters')
 
-const agencyPeriod = z
-  .strictObject({ agency, from: date, to: date })
-  .refine((p) => p.from <= p.to, {
-    message: 'The period must end on or after the day it starts',
-    path: ['to'],
-  })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 10 * 366 * 86_400_000, {
-    message: 'The period can be at most ten years long',
-    path: ['to'],
-  })
+const agencyPeriod = withPeriodRules(z.strictObject({ agency, from: date, to: date }))
 
 /** The manager's agency turnaround: on-time rates, trend, manifest discrepancies and the report to send. */
 export const agencyMethods = {
@@ -38,21 +29,14 @@ export const agencyMethods = {
     summary:
       'On-time rate and days late per week or month, for one agency or all; the agencies that got worse',
     access: MANAGERS,
-    input: z
-      .strictObject({
+    input: withPeriodRules(
+      z.strictObject({
         from: date,
         to: date,
         granularity: z.enum(['week', 'month'], { error: 'Show weeks or months' }).default('week'),
         agency: agency.optional(),
-      })
-      .refine((p) => p.from <= p.to, {
-        message: 'The period must end on or after the day it starts',
-        path: ['to'],
-      })
-      .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 10 * 366 * 86_400_000, {
-        message: 'The period can be at most ten years long',
-        path: ['to'],
       }),
+    ),
   }),
   'agency.batches': method<AgencyBatchReport>()({
     summary: 'What the manifests of closed arrival batches missed and what came unannounced, per agency',

@@ -39,16 +39,19 @@ export const date = z
     const t = Date.parse(`${s}T00:00:00Z`)
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
   }, 'That date does not exist')
-export const period = z
-  .strictObject({ from: date, to: date })
-  .refine((p) => p.from <= p.to, {
-    message: 'The period must end on or after the day it starts',
-    path: ['to'],
-  })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 10 * 366 * 86_400_000, {
-    message: 'The period can be at most ten years long',
-    path: ['to'],
-  })
+/** A period's own rules on any input that has `from` and `to`: in order, and at most ten years long. */
+export function withPeriodRules<T extends z.ZodType<{ from: string; to: string }>>(input: T) {
+  return input
+    .refine((p) => p.from <= p.to, {
+      message: 'The period must end on or after the day it starts',
+      path: ['to'],
+    })
+    .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 10 * 366 * 86_400_000, {
+      message: 'The period can be at most ten years long',
+      path: ['to'],
+    })
+}
+export const period = withPeriodRules(z.strictObject({ from: date, to: date }))
 
 /** The centre manager's shelf backlog, overdue-at-agency queue and turnaround analytics. */
 export const managerMethods = {
@@ -129,19 +132,12 @@ export const managerMethods = {
   'analytics.trends': method<TrendReport>()({
     summary: 'Arrivals, collections and average stage times per day or week',
     access: MANAGERS,
-    input: z
-      .strictObject({
+    input: withPeriodRules(
+      z.strictObject({
         from: date,
         to: date,
         granularity: z.enum(['day', 'week'], { error: 'Show days or weeks' }).default('day'),
-      })
-      .refine((p) => p.from <= p.to, {
-        message: 'The period must end on or after the day it starts',
-        path: ['to'],
-      })
-      .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 10 * 366 * 86_400_000, {
-        message: 'The period can be at most ten years long',
-        path: ['to'],
       }),
+    ),
   }),
 } as const
