@@ -229,12 +229,13 @@ describe('start-up database recovery', () => {
     expect(damagedFiles()).toEqual([])
   })
 
-  it('opens with WAL, synchronous FULL and foreign keys on', () => {
+  it('opens with WAL, synchronous FULL, foreign keys on and a 64 MiB page cache', () => {
     const opened = openDatabase(tmp.dir, manualClock(), silentLogger)
     try {
       expect(opened.db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(opened.db.pragma('synchronous', { simple: true })).toBe(2)
       expect(opened.db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(opened.db.pragma('cache_size', { simple: true })).toBe(-65536)
       expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
       expect(opened.file).toBe(file)
       expect(opened.recovery).toBeNull()
