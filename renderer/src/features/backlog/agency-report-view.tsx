@@ -10,6 +10,7 @@ import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { formatDateTime, formatDay, plural } from '../../ui/format'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
 import { AgencyBatchesTable } from './agency-batches-table'
+import { FigureCells, FigureHeads } from './agency-table'
 import { downloadText } from './csv-export'
 
 /** Only the report goes to paper: the rest of the window is hidden while printing. */
@@ -217,30 +218,14 @@ function ReportPage({ report }: { report: AgencyReport }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Service</Table.Th>
-                <Table.Th ta="right">On time</Table.Th>
-                <Table.Th ta="right">Arrived</Table.Th>
-                <Table.Th ta="right">Late</Table.Th>
-                <Table.Th ta="right">Median late</Table.Th>
-                <Table.Th ta="right">90% late</Table.Th>
-                <Table.Th ta="right">Worst late</Table.Th>
-                <Table.Th ta="right">Still out</Table.Th>
-                <Table.Th ta="right">Overdue</Table.Th>
+                <FigureHeads />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {report.worstServices.map((s) => (
                 <Table.Tr key={s.serviceCode}>
                   <Table.Td>{s.serviceName}</Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {formatRate(s.onTimeRate)}
-                  </Table.Td>
-                  <Table.Td ta="right">{n(s.arrived)}</Table.Td>
-                  <Table.Td ta="right">{n(s.late)}</Table.Td>
-                  <Table.Td ta="right">{formatDaysLate(s.medianDaysLate)}</Table.Td>
-                  <Table.Td ta="right">{formatDaysLate(s.p90DaysLate)}</Table.Td>
-                  <Table.Td ta="right">{formatDaysLate(s.worstDaysLate)}</Table.Td>
-                  <Table.Td ta="right">{n(s.stillOut)}</Table.Td>
-                  <Table.Td ta="right">{n(s.stillOutOverdue)}</Table.Td>
+                  <FigureCells s={s} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -6,8 +6,24 @@ import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
 
 const n = (v: number) => v.toLocaleString('en')
 
-/** The figure cells shared by an agency's row, its services' rows and the total. */
-function FigureCells({ s }: { s: LatenessStats & StillOut }) {
+/** The figure headings after the first column, as the agency table and the report's worst services show them. */
+export function FigureHeads() {
+  return (
+    <>
+      <Table.Th ta="right">On time</Table.Th>
+      <Table.Th ta="right">Arrived</Table.Th>
+      <Table.Th ta="right">Late</Table.Th>
+      <Table.Th ta="right">Median late</Table.Th>
+      <Table.Th ta="right">90% late</Table.Th>
+      <Table.Th ta="right">Worst late</Table.Th>
+      <Table.Th ta="right">Still out</Table.Th>
+      <Table.Th ta="right">Overdue</Table.Th>
+    </>
+  )
+}
+
+/** The figure cells shared by an agency's row, its services' rows, the total and the report's worst services. */
+export function FigureCells({ s }: { s: LatenessStats & StillOut }) {
   const poor = s.onTimeRate !== null && s.onTimeRate < POOR_RATE
   return (
     <>
@@ -52,14 +68,7 @@ export function AgencyTable({
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Agency</Table.Th>
-          <Table.Th ta="right">On time</Table.Th>
-          <Table.Th ta="right">Arrived</Table.Th>
-          <Table.Th ta="right">Late</Table.Th>
-          <Table.Th ta="right">Median late</Table.Th>
-          <Table.Th ta="right">90% late</Table.Th>
-          <Table.Th ta="right">Worst late</Table.Th>
-          <Table.Th ta="right">Still out</Table.Th>
-          <Table.Th ta="right">Overdue</Table.Th>
+          <FigureHeads />
           <Table.Th>
             <VisuallyHidden>Report</VisuallyHidden>
           </Table.Th>
