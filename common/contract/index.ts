@@ -86,7 +86,12 @@ export const contract = {
   'auth.signIn': method<SessionInfo>()({
     summary: 'Sign in with staff number and PIN',
     access: 'public',
-    input: z.strictObject({ staffNumber: f.staffNumber, pin: f.pin }),
+    input: z.strictObject({ staffNumber: f.staffNumber, pin: f.pin, language: f.uiLanguage.optional() }),
+  }),
+  'auth.setLanguage': method<SessionInfo>()({
+    summary: 'Switch the signed-in staff member’s UI language (kept for them on every PC of the centre)',
+    access: 'staff',
+    input: z.strictObject({ language: f.uiLanguage }),
   }),
   'auth.signOut': method<null>()({
     summary: 'Sign out of this window',

@@ -104,8 +104,9 @@ export function createHandlers(d: Deps): Handlers {
     'auth.session': (_input, ctx) => d.auth.current(ctx.key),
     'auth.signIn': async (input, ctx) => {
       if (!d.setup.status().setupDone) throw new AppError('SETUP_REQUIRED', 'Set up this workstation first.')
-      return changed(ctx.key, await d.auth.signIn(ctx.key, input.staffNumber, input.pin))
+      return changed(ctx.key, await d.auth.signIn(ctx.key, input.staffNumber, input.pin, input.language))
     },
+    'auth.setLanguage': (input, ctx) => changed(ctx.key, d.auth.setLanguage(ctx.key, input.language)),
     'auth.signOut': (_input, ctx) => {
       d.auth.signOut(ctx.key)
       return changed(ctx.key, null)

@@ -39,6 +39,7 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'auth.signOut': {},
   'auth.lock': {},
   'auth.unlock': { pin: ADMIN.pin },
+  'auth.setLanguage': { language: 'sw' },
   'auth.activity': {},
   'auth.changePin': { currentPin: ADMIN.pin, newPin: '731546' },
   'staff.list': {},

@@ -1,0 +1,12 @@
+/** Words every screen uses. */
+export const common = {
+  appName: 'Track My Service',
+  language: {
+    label: 'Language',
+  },
+  readyIn: {
+    sameDay: 'ready the same day',
+    days_one: 'ready in {{count}} working day',
+    days_other: 'ready in {{count}} working days',
+  },
+} as const

@@ -1,0 +1,13 @@
+import type { Messages } from '../languages'
+
+export const common: Messages['common'] = {
+  appName: 'Track My Service',
+  language: {
+    label: 'Lugha',
+  },
+  readyIn: {
+    sameDay: 'tayari siku hiyo hiyo',
+    days_one: 'tayari baada ya siku {{count}} ya kazi',
+    days_other: 'tayari baada ya siku {{count}} za kazi',
+  },
+}
