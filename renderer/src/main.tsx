@@ -6,14 +6,16 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n/instance'
 import { App } from './app'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
+import { applyLargeType, largeTypeStored } from './ui/large-type'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
+applyLargeType(largeTypeStored())
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" autoClose={4000} />
       <App />
     </MantineProvider>

@@ -4,6 +4,10 @@ export const common = {
   language: {
     label: 'Language',
   },
+  largeType: {
+    on: 'Large text',
+    off: 'Normal text',
+  },
   readyIn: {
     sameDay: 'ready the same day',
     days_one: 'ready in {{count}} working day',

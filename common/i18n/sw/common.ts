@@ -5,6 +5,10 @@ export const common: Messages['common'] = {
   language: {
     label: 'Lugha',
   },
+  largeType: {
+    on: 'Maandishi makubwa',
+    off: 'Maandishi ya kawaida',
+  },
   readyIn: {
     sameDay: 'tayari siku hiyo hiyo',
     days_one: 'tayari baada ya siku {{count}} ya kazi',
