@@ -128,3 +128,27 @@ test('large type makes the whole window bigger, stays on after signing in again,
   await page.getByRole('button', { name: 'Normal text' }).click()
   await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'false')
 })
+
+test('the keyboard reaches the sign-in fields and button in order, and the focused control shows it', async ({
+  page,
+}) => {
+  await page.goto(host.url)
+  await expect(page.getByLabel(/^Staff number/)).toBeFocused()
+  await page.keyboard.type(DEMO_STAFF.clerk.staffNumber)
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel(/^PIN/)).toBeFocused()
+  await page.keyboard.type(DEMO_STAFF.clerk.pin)
+  // Past the PIN's show/hide toggle, to the button.
+  const button = page.getByRole('button', { name: 'Sign in' })
+  for (let i = 0; i < 3 && !(await button.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await expect(button).toBeFocused()
+  const outline = await button.evaluate((b) => {
+    const s = getComputedStyle(b)
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }
+  })
+  expect(outline.style).not.toBe('none')
+  expect(outline.width).toBeGreaterThanOrEqual(2)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('signed-in-name')).toHaveText(DEMO_STAFF.clerk.name)
+})
