@@ -29,10 +29,9 @@ export function aboutInfo(deps: {
   const library = scalar(db, 'SELECT sqlite3mc_version()')
   const cipher = scalar(db, 'PRAGMA cipher')
   const legacy = scalar(db, 'PRAGMA legacy')
-  const scheme =
-    cipher === 'sqlcipher'
-      ? `SQLCipher ${typeof legacy === 'number' && legacy > 0 ? legacy : ''} scheme`
-      : cipher
+  // The pragma answers the scheme's version as text or a number depending on the build.
+  const schemeVersion = Number(legacy) > 0 ? ` ${Number(legacy)}` : ''
+  const scheme = cipher === 'sqlcipher' ? `SQLCipher${schemeVersion} scheme` : cipher
   return {
     app: deps.version,
     electron: deps.versions.electron ?? null,
@@ -41,7 +40,7 @@ export function aboutInfo(deps: {
     sqlite: String(scalar(db, 'SELECT sqlite_version()') ?? 'unknown'),
     sqlcipher:
       typeof library === 'string'
-        ? `${library}${scheme ? `, ${String(scheme).replace(/ +/g, ' ')}` : ''}`
+        ? `${library}${typeof scheme === 'string' ? `, ${scheme}` : ''}`
         : 'not encrypted (no cipher library)',
     schemaVersion: Number(db.pragma('user_version', { simple: true })),
     dataDir: deps.dataDir,
