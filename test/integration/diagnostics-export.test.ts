@@ -25,6 +25,14 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
+/** The parts of the file this test reads by hand (the rest through toMatchObject). */
+interface DiagnosticsDoc {
+  outbox: { depth: number }
+  status: { sync: { queueDepth: number } }
+  dataFiles: { name: string; bytes: number }[]
+  logs: { file: string; lines: { msg: string; process: string; level: string; detail?: unknown }[] }[]
+}
+
 function start(versions: Record<string, string> = VERSIONS) {
   const tmp = tempDir()
   cleanups.push(tmp.cleanup)
@@ -121,7 +129,7 @@ describe('Export diagnostics', () => {
 
     const file = await ok(t.core, ADMIN_KEY, 'diagnostics.export', {})
     expect(file.fileName).toBe('tms-diagnostics-042-01-20261130T0700.json')
-    const doc = JSON.parse(file.content) as Record<string, any>
+    const doc = JSON.parse(file.content) as DiagnosticsDoc
     expect(doc).toMatchObject({
       kind: 'tms-diagnostics',
       version: 1,
@@ -142,9 +150,9 @@ describe('Export diagnostics', () => {
     // The registration's events are waiting in the outbox (the sync loop does not run in this test).
     expect(doc.outbox.depth).toBeGreaterThan(0)
     expect(doc.outbox.depth).toBe(doc.status.sync.queueDepth)
-    expect(doc.dataFiles.map((f: { name: string }) => f.name)).toContain('tms.sqlite')
+    expect(doc.dataFiles.map((f) => f.name)).toContain('tms.sqlite')
 
-    const logs = doc.logs as { file: string; lines: { msg: string; process: string; detail?: any }[] }[]
+    const logs = doc.logs
     const lines = logs.flatMap((l) => l.lines)
     expect(logs.map((l) => l.file)).toEqual(expect.arrayContaining(['core.1.log', 'main.1.log']))
     expect(lines).toContainEqual(expect.objectContaining({ process: 'main', msg: 'app starting' }))
