@@ -4,8 +4,12 @@ import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { api } from './api/client'
+import { reportWindowErrors } from './api/error-reporter'
 import { App } from './app'
 import { theme } from './theme'
+
+reportWindowErrors(api)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
