@@ -141,8 +141,15 @@ export function createFileLog(opts: FileLogOptions): FileLog {
       const s = stream
       stream = null
       if (!s) return
+      // Lines a full disk refused would be tried again by end(), which then never closes: they are dropped (they
+      // went to the console), so a host stopping on a full disk still stops.
+      if (problem) {
+        s.destroy()
+        return
+      }
       await new Promise<void>((resolve) => {
         s.once('close', () => resolve())
+        s.on('error', () => resolve())
         s.end()
       })
     },

@@ -5,6 +5,7 @@ declare module 'pino-roll' {
     flush(cb?: (err?: Error) => void): void
     flushSync(): void
     end(): void
+    destroy(): void
     readonly file: string
     on(event: 'error', listener: (err: Error) => void): this
     on(event: 'write', listener: (bytes: number) => void): this

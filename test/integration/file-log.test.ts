@@ -144,7 +144,7 @@ describe('the rotating log file', () => {
   describe.skipIf(SMALL_DISK_UNAVAILABLE !== null)('on a full disk', () => {
     if (SMALL_DISK_UNAVAILABLE) console.warn(`full-disk log test skipped: ${SMALL_DISK_UNAVAILABLE}`)
 
-    it('a log folder on a full disk is reported once and the core goes on registering', async () => {
+    it('a log folder on a full disk is reported once, the core goes on registering, and the log closes', async () => {
       const tmp = tempDir()
       cleanups.push(tmp.cleanup)
       // The log folder is its own small disk, so the database (on the temp disk) can still write.
@@ -194,6 +194,12 @@ describe('the rotating log file', () => {
       await file.flush()
       expect(file.problem()).toBeNull()
       expect(readAll(tmp.dir)).toContain('room again')
+
+      // Full again: closing still finishes (a host stopping on a full disk stops), the refused lines dropped.
+      disk.fill()
+      for (let i = 0; i < 20; i++) logger.info('full again', { pad: 'z'.repeat(200) })
+      expect(file.problem()).not.toBeNull()
+      await file.close()
     })
   })
 })
