@@ -75,9 +75,12 @@ test('About names every version and the slot; the diagnostics file has the logs 
       .join('')
   await expect.poll(hostLog).toContain('window error: Uncaught Error: e2e: no application for 07•• ••• 654')
 
+  const exportButton = page.getByRole('button', { name: 'Export diagnostics' })
+  await exportButton.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(SHOTS, 'about-diagnostics.png') })
   const downloads: Download[] = []
   page.on('download', (d) => downloads.push(d))
-  await page.getByRole('button', { name: 'Export diagnostics' }).click()
+  await exportButton.click()
   await expect.poll(() => downloads.length).toBe(1)
   expect(downloads[0]!.suggestedFilename()).toMatch(/^tms-diagnostics-042-01-\d{8}T\d{4}\.json$/)
   const bytes = fs.readFileSync(await downloads[0]!.path())
