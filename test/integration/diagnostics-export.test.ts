@@ -9,6 +9,7 @@ import { logsDir } from '../../main/infra/file-log'
 import { processLogger, type ProcessLogger } from '../../main/infra/process-logger'
 import { ADMIN, setUpCentre, signedIn, TEST_PIN_COST } from '../helpers/core'
 import { ADMIN_KEY, call, CLERK_KEY, MINUTE, NOW, ok } from '../helpers/shelf-fixture'
+import { sliceCount } from '../helpers/loop-turns'
 import { tempDir } from '../helpers/temp-dir'
 
 const NAME = 'Kanarie Wambuiqa'
@@ -216,6 +217,36 @@ describe('Export diagnostics', () => {
       ADMIN.pin,
     ]) {
       expect(hits(bytes, secret), secret.slice(0, 12)).toBe(false)
+    }
+  })
+
+  it('with every process’s log full, takes the newest 768 KiB of each and gives the event loop back while masking', async () => {
+    const line = (p: string, i: number) =>
+      JSON.stringify({ level: 'info', process: p, msg: `status checked ${i}`, detail: { i, state: 'ready' } })
+    for (const p of ['main', 'core', 'host'])
+      fs.writeFileSync(
+        path.join(logsDir(t.dir), `${p}.2.log`),
+        Array.from({ length: 12_000 }, (_, i) => line(p, i)).join('\n') + '\n',
+        { mode: 0o600 },
+      )
+    const {
+      value: file,
+      slices,
+      turns,
+    } = await sliceCount(() => ok(t.core, ADMIN_KEY, 'diagnostics.export', {}))
+    expect(slices).toBeGreaterThan(10)
+    expect(turns).toBeGreaterThanOrEqual(slices - 1)
+    const doc = JSON.parse(file.content) as DiagnosticsDoc & { logs: { cut: boolean }[] }
+    const full = doc.logs.filter((l) => l.file.endsWith('.2.log'))
+    expect(full.map((l) => [l.file, l.cut])).toEqual([
+      ['core.2.log', true],
+      ['host.2.log', true],
+      ['main.2.log', true],
+    ])
+    for (const l of full) {
+      expect(JSON.stringify(l.lines).length).toBeLessThanOrEqual(768 * 1024)
+      // The newest lines are the ones kept.
+      expect(l.lines.at(-1)).toMatchObject({ msg: 'status checked 11999' })
     }
   })
 

@@ -16,7 +16,7 @@ import { logsDir } from '../../infra/file-log'
 import { maskForLog, type Logger } from '../../infra/logger'
 import type { Session } from '../../infra/session-store'
 import { aboutInfo, type RuntimeVersions } from './about'
-import { readRecentLogs } from './recent-logs'
+import { logsJson, readRecentLogs } from './recent-logs'
 
 export const DIAGNOSTICS_KIND = 'tms-diagnostics'
 
@@ -104,7 +104,7 @@ export function createDiagnosticsService(d: Deps) {
   return {
     about,
 
-    export(staff: Session): DiagnosticsFile {
+    async export(staff: Session): Promise<DiagnosticsFile> {
       const now = d.clock.now()
       const app = d.appStatus()
       const sync = d.sync()
@@ -132,9 +132,11 @@ export function createDiagnosticsService(d: Deps) {
         }),
         settings: d.settings(),
         dataFiles: dataFiles(d.dataDir),
-        logs,
       }
-      const content = JSON.stringify(body, null, 1) + '\n'
+      // The logs are masked and written out in slices (recent-logs.ts), then set in as the document's last member.
+      const head = JSON.stringify(body, null, 1)
+      const masked = await logsJson(logs)
+      const content = `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n "logs": ${masked.text}\n}\n`
       d.store.audit.write({
         at: now,
         staffNumber: staff.staffNumber,
@@ -142,7 +144,7 @@ export function createDiagnosticsService(d: Deps) {
         detail: {
           bytes: Buffer.byteLength(content),
           logFiles: logs.length,
-          logLines: logs.reduce((n, l) => n + l.lines.length, 0),
+          logLines: masked.lines,
         },
       })
       const centre = app.centre
