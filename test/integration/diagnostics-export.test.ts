@@ -31,7 +31,11 @@ interface DiagnosticsDoc {
   outbox: { depth: number }
   status: { sync: { queueDepth: number } }
   dataFiles: { name: string; bytes: number }[]
-  logs: { file: string; lines: { msg: string; process: string; level: string; detail?: unknown }[] }[]
+  logs: {
+    file: string
+    cut: boolean
+    lines: { msg: string; process: string; level: string; detail?: unknown }[]
+  }[]
 }
 
 function start(versions: Record<string, string> = VERSIONS) {
@@ -236,7 +240,7 @@ describe('Export diagnostics', () => {
     } = await sliceCount(() => ok(t.core, ADMIN_KEY, 'diagnostics.export', {}))
     expect(slices).toBeGreaterThan(10)
     expect(turns).toBeGreaterThanOrEqual(slices - 1)
-    const doc = JSON.parse(file.content) as DiagnosticsDoc & { logs: { cut: boolean }[] }
+    const doc = JSON.parse(file.content) as DiagnosticsDoc
     const full = doc.logs.filter((l) => l.file.endsWith('.2.log'))
     expect(full.map((l) => [l.file, l.cut])).toEqual([
       ['core.2.log', true],
