@@ -8,6 +8,7 @@ import { campaignMethods } from './campaign-methods'
 import { subjectMethods } from './subject-methods'
 import { settingsFileMethods } from './settings-file-methods'
 import { agencyMethods } from './agency-methods'
+import { diagnosticsMethods } from './diagnostics-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { settingsInput } from './settings-input'
@@ -36,6 +37,7 @@ export * from './manager-types'
 export * from './campaign-types'
 export * from './subject-types'
 export * from './agency-types'
+export * from './diagnostics-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -205,6 +207,7 @@ export const contract = {
   ...subjectMethods,
   ...settingsFileMethods,
   ...agencyMethods,
+  ...diagnosticsMethods,
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ import type { ReturnService } from '../services/returns/return-service'
 import type { AuditService } from '../services/audit/audit-check'
 import type { PersonalExports } from '../services/subject/personal-exports'
 import type { SubjectService } from '../services/subject/subject-service'
+import type { DiagnosticsService } from '../services/diagnostics/diagnostics-service'
 import { nairobiMidnight, toDayNumber } from '../../common/nairobi-time'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
@@ -45,6 +46,7 @@ interface Deps {
   audit: AuditService
   exports: PersonalExports
   subject: SubjectService
+  diagnostics: DiagnosticsService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   now: () => number
@@ -146,6 +148,9 @@ export function createHandlers(d: Deps): Handlers {
       }),
     'audit.verify': (_input, ctx) => d.audit.verify(signedIn(ctx)),
     'status.get': () => d.status.snapshot(),
+    'about.get': () => d.diagnostics.about(),
+    'diagnostics.export': (_input, ctx) => d.diagnostics.export(signedIn(ctx)),
+    'diagnostics.reportError': (input) => d.diagnostics.reportError(input),
     'catalogue.list': () => d.catalogue.list(),
     'catalogue.update': (input, ctx) => d.catalogue.update(input, who(ctx)),
     'application.register': (input, ctx) => d.applications.register(input, signedIn(ctx)),

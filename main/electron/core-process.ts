@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util'
 import { createCore, type Core } from '../core/create-core'
 import { servePort } from '../core/port-server'
 import { APP_VERSION } from '../core/version'
-import { consoleLogger } from '../infra/logger'
+import { systemClock } from '../infra/clock'
+import { processLogger } from '../infra/process-logger'
 
 /**
  * Entry of the Electron utility process that runs the core. Main hands it one MessagePort per window load; this file
@@ -17,7 +18,13 @@ const { values } = parseArgs({
 const dataDir = values['data-dir']
 if (typeof dataDir !== 'string') throw new Error('core process needs --data-dir')
 
-const logger = consoleLogger('core')
+const { logger, file: logFile } = processLogger({ dataDir, process: 'core', clock: systemClock })
+// Watches without changing what an uncaught error does (the process ends and main starts a new core): the line that
+// says why is in the file before it goes.
+process.on('uncaughtExceptionMonitor', (err, origin) =>
+  logger.error('the core process failed', { origin, error: err }),
+)
+logger.info('core process starting', { versions: { ...process.versions } })
 let core: Core | null = null
 
 // The main process sends the database key first (main/electron/database-key.ts: sealed by the OS keyring), then a
@@ -25,7 +32,13 @@ let core: Core | null = null
 process.parentPort.on('message', (message) => {
   const data = message.data as { type?: unknown; key?: unknown } | null
   if (data?.type === 'key' && typeof data.key === 'string' && !core) {
-    core = createCore({ dataDir, logger, version: APP_VERSION, databaseKey: Buffer.from(data.key, 'hex') })
+    core = createCore({
+      dataDir,
+      logger,
+      logFile,
+      version: APP_VERSION,
+      databaseKey: Buffer.from(data.key, 'hex'),
+    })
     return
   }
   const port = message.ports[0]

@@ -59,6 +59,13 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
     trackingNumber: SAMPLE_TRACKING_NUMBER,
   },
   'audit.verify': {},
+  'about.get': {},
+  'diagnostics.export': {},
+  'diagnostics.reportError': {
+    message: 'x is undefined',
+    stack: 'at f (app.js:1)\nat g (app.js:2)',
+    where: '/',
+  },
   'status.get': {},
   'catalogue.list': {},
   'catalogue.update': { ...DEFAULT_CATALOGUE[0]!, turnaroundDays: 15 },
