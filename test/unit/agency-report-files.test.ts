@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { AgencyReport } from '../../common/contract'
-import { AGENCY_REPORT_HEADER, agencyReportFiles } from '../../common/agency-report-files'
+import { AGENCY_REPORT_HEADER, agencyReportFiles, agencyReportHeader } from '../../common/agency-report-files'
 
 const stats = {
   arrived: 10,
@@ -53,4 +53,22 @@ it('the CSV has one line per figure set, the manifest total and each overdue doc
   // A reference that looks like a formula is written as text.
   expect(lines[4]).toContain(`"'=HYPERLINK(""x"")"`)
   expect(lines[3]).toMatch(/^Manifests,R&D <script>.*,1,5,4,1,2,,,,$/)
+})
+
+it('in Kiswahili the page and the CSV carry the same figures under Kiswahili words, and English stays the default', () => {
+  const [htmlSw, csvSw] = agencyReportFiles(report, 'sw')
+  const [htmlEn, csvEn] = agencyReportFiles(report)
+  expect(agencyReportFiles(report, 'en')).toEqual(agencyReportFiles(report))
+  expect(htmlSw!.content).toContain('<html lang="sw">')
+  expect(htmlSw!.content).toContain('<h2>Takwimu</h2>')
+  expect(htmlSw!.content).toContain('Imeidhinishwa na O&#39;Neil &lt;Mgr&gt; (MGR001)')
+  expect(htmlSw!.content).not.toMatch(/Signed off|Figures|Turnaround/)
+  expect(htmlEn!.content).toContain('<html lang="en">')
+  const sw = csvSw!.content.trimEnd().split('\r\n')
+  const en = csvEn!.content.trimEnd().split('\r\n')
+  expect(sw[0]!.split(',')).toEqual([...agencyReportHeader('sw')])
+  expect(sw[0]).toMatch(/^Sehemu,Jina,Zilizofika,/)
+  // Only the words differ: every line has the same values after its first (section) column.
+  expect(sw.slice(1).map((l) => l.split(',').slice(1))).toEqual(en.slice(1).map((l) => l.split(',').slice(1)))
+  expect(sw[1]).toMatch(/^Taasisi,/)
 })
