@@ -152,7 +152,7 @@ export const backlog: Messages['backlog'] = {
     onlyNotCalled: 'Wasiopigiwa simu bado tu',
     exportTitle: 'Hamisha orodha ya kupiga simu',
     table: 'Orodha ya kupiga simu',
-    calls: 'Simu',
+    calls: 'Idadi ya simu',
     lastCall: 'Simu ya mwisho',
     callCount_one: '(simu {{n}})',
     callCount_other: '(simu {{n}})',
