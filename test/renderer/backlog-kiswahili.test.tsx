@@ -12,6 +12,7 @@ import { CallListTab } from '../../renderer/src/features/backlog/call-list-tab'
 import { CampaignPreviewPanel } from '../../renderer/src/features/backlog/campaign-preview-panel'
 import { OverdueTab } from '../../renderer/src/features/backlog/overdue-tab'
 import { downloadManifestCsv } from '../../renderer/src/features/backlog/return-manifest-csv'
+import { ReturnsTab } from '../../renderer/src/features/backlog/returns-tab'
 import { ShelfTab } from '../../renderer/src/features/backlog/shelf-tab'
 import { setUiLanguage } from '../../renderer/src/i18n/instance'
 import { ConfirmPinHost } from '../../renderer/src/ui/confirm-pin-modal'
@@ -235,6 +236,47 @@ describe('the Backlog desk in Kiswahili', () => {
       'Nambari ya ufuatiliaji,Mteja,Simu,Huduma,Nafasi,Siku kwenye rafu,SMS,Idadi ya simu,Simu ya mwisho',
       "042010000007,Customer 7,'+254700000007,Passport,26W01-PP,57,Imeshindikana,2,Hakujibu",
     ])
+  })
+
+  it('the returns headline agrees with one document and with three', async () => {
+    const item = (i: number) => ({
+      trackingNumber: `00101000001${i}`,
+      serviceCode: 'BIRTH_CERT',
+      serviceName: 'Birth certificate',
+      agency: 'CRS',
+      customerName: `Customer ${i}`,
+      shelfSlot: '26W01-BC',
+      arrivedAt: ARRIVED,
+      collectBy: '2027-03-01',
+      daysOverdue: i,
+      agencyRef: null,
+    })
+    fakeCore.answer('returns.listManifests', () => [])
+    fakeCore.answer('returns.due', () => ({
+      total: 1,
+      agency: 'CRS',
+      byAgency: [{ agency: 'CRS', count: 1 }],
+      items: [item(1)],
+    }))
+    const one = renderApp(<ReturnsTab />)
+    expect((await screen.findByTestId('returns-headline')).textContent).toBe(
+      'Hati 1 imepita muda wake wa kuhifadhiwa (wakala: CRS).',
+    )
+    expect(screen.getByText('siku 1')).toBeTruthy()
+    one.unmount()
+
+    fakeCore.answer('returns.due', () => ({
+      total: 3,
+      agency: null,
+      byAgency: [{ agency: 'CRS', count: 3 }],
+      items: [item(1), item(2), item(3)],
+    }))
+    renderApp(<ReturnsTab />)
+    expect((await screen.findByTestId('returns-headline')).textContent).toBe(
+      'Hati 3 zimepita muda wake wa kuhifadhiwa.',
+    )
+    expect(screen.getByRole('table', { name: 'Hati za kurudisha' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Andaa orodha ya kurudisha (0)' })).toBeTruthy()
   })
 
   it('a return manifest saved in Kiswahili has Kiswahili headings and says what is still to return', async () => {

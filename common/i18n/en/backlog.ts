@@ -243,6 +243,9 @@ export const backlog = {
     prepared: 'Manifest {{id}} prepared: print it for the courier to sign.',
     prepare: 'Prepare return manifest ({{n}})',
     chooseAgency: 'Choose an agency: one manifest goes to one agency.',
+    // The headline starts with the count, so it can be written as a sentence starts.
+    documents_one: '{{n}} document',
+    documents_other: '{{n}} documents',
     pastRetention_one: 'past its retention period',
     pastRetention_other: 'past their retention period',
     forAgency: 'for {{agency}}',

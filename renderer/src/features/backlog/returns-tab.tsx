@@ -133,7 +133,7 @@ export function ReturnsTab() {
       )}
       {due && (
         <Text size="lg" data-testid="returns-headline">
-          <b>{t('backlog.documents', { count: due.total, n: formatNumber(due.total) })}</b>{' '}
+          <b>{t('backlog.returns.documents', { count: due.total, n: formatNumber(due.total) })}</b>{' '}
           {t('backlog.returns.pastRetention', { count: due.total })}
           {due.agency !== null && ` ${t('backlog.returns.forAgency', { agency: due.agency })}`}
           {items.length < due.total &&
