@@ -2,7 +2,7 @@ import type { Messages } from '../languages'
 
 export const backlog: Messages['backlog'] = {
   page: {
-    title: 'Hati zilizosubiri',
+    title: 'Hati zinazosubiri',
     dailySummary: 'Muhtasari wa siku',
   },
   tabs: {
