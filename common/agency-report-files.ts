@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { AgencyReport, LatenessStats, StillOut } from './contract'
 import { toCsv, type CsvRow } from './csv'
-import { createI18n, type UiLanguage } from './i18n'
+import { createI18n, formatDateTime, type UiLanguage } from './i18n'
 import { formatTrackingNumber } from './tracking-number'
 
 const esc = (s: string): string =>
@@ -10,54 +10,58 @@ const esc = (s: string): string =>
 const pct = (r: number | null): string => (r === null ? '' : `${Math.round(r * 1000) / 10}%`)
 const num = (n: number | null): string => (n === null ? '' : String(n))
 
-/** The report's dates: English as it has always written them (en-GB), Kiswahili with its month names. */
-const DATE_LOCALE: Record<UiLanguage, string> = { en: 'en-GB', sw: 'sw-KE' }
-
-const when = (t: number, language: UiLanguage): string =>
-  new Date(t).toLocaleString(DATE_LOCALE[language], {
-    timeZone: 'Africa/Nairobi',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-
-/** The report's words in one language: an instance per report, so nothing is left set between two reports. */
-const wordsIn = (language: UiLanguage): TFunction => createI18n(language).getFixedT(language)
-
-const headerIn = (t: TFunction): string[] => [
-  t('reports.agency.column.section'),
-  t('reports.agency.column.name'),
-  t('reports.agency.column.arrived'),
-  t('reports.agency.column.onTime'),
-  t('reports.agency.column.onTimeRate'),
-  t('reports.agency.column.late'),
-  t('reports.agency.column.medianDaysLate'),
-  t('reports.agency.column.p90DaysLate'),
-  t('reports.agency.column.worstDaysLate'),
-  t('reports.agency.column.stillOut'),
-  t('reports.agency.column.stillOutOverdue'),
-  t('reports.agency.column.batches'),
-  t('reports.agency.column.expected'),
-  t('reports.agency.column.received'),
-  t('reports.agency.column.missing'),
-  t('reports.agency.column.unannounced'),
-  t('reports.agency.column.trackingNumber'),
-  t('reports.agency.column.agencyRef'),
-  t('reports.agency.column.expectedReady'),
-  t('reports.agency.column.daysLate'),
-]
-
-/**
- * The columns of the CSV: one line per figure set (agency, service), manifest total and overdue document; in
- * English unless asked otherwise.
- */
-export function agencyReportHeader(language: UiLanguage = 'en'): readonly string[] {
-  return headerIn(wordsIn(language))
+/** The files are made in the language of the manager who saves them; one instance per language will do. */
+const translators = new Map<UiLanguage, TFunction>()
+function translator(language: UiLanguage): TFunction {
+  let t = translators.get(language)
+  if (!t) {
+    t = createI18n(language).t
+    translators.set(language, t)
+  }
+  return t
 }
 
-/** The English columns. */
+// English keeps the format the report has always had (en-GB, Nairobi time); Kiswahili uses sw-KE month names.
+const when = (t: number, language: UiLanguage): string =>
+  language === 'en'
+    ? new Date(t).toLocaleString('en-GB', {
+        timeZone: 'Africa/Nairobi',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : formatDateTime(t, language)
+
+/** The columns of the CSV: one line per figure set (agency, service), manifest total and overdue document. */
+export function agencyReportHeader(language: UiLanguage = 'en'): string[] {
+  const t = translator(language)
+  return [
+    t('agencies.file.csv.section'),
+    t('agencies.file.csv.name'),
+    t('agencies.file.csv.arrived'),
+    t('agencies.file.csv.onTime'),
+    t('agencies.file.csv.onTimeRate'),
+    t('agencies.file.csv.late'),
+    t('agencies.file.csv.medianDaysLate'),
+    t('agencies.file.csv.p90DaysLate'),
+    t('agencies.file.csv.worstDaysLate'),
+    t('agencies.file.csv.stillOut'),
+    t('agencies.file.csv.stillOutOverdue'),
+    t('agencies.file.csv.batches'),
+    t('agencies.file.csv.expected'),
+    t('agencies.file.csv.received'),
+    t('agencies.file.csv.missing'),
+    t('agencies.file.csv.unannounced'),
+    t('agencies.file.csv.trackingNumber'),
+    t('agencies.file.csv.agencyRef'),
+    t('agencies.file.csv.expectedReady'),
+    t('agencies.file.csv.daysLate'),
+  ]
+}
+
+/** The English header, as the CSV has always had it. */
 export const AGENCY_REPORT_HEADER: readonly string[] = agencyReportHeader('en')
 
 const stats = (s: LatenessStats & StillOut): CsvRow => [
@@ -73,18 +77,20 @@ const stats = (s: LatenessStats & StillOut): CsvRow => [
 ]
 const blank = (n: number): CsvRow => Array.from({ length: n }, () => '')
 
-function rowsIn(r: AgencyReport, t: TFunction): CsvRow[] {
+/** The report's lines, as the CSV holds them (no customer names or phone numbers: the report carries none). */
+export function agencyReportRows(r: AgencyReport, language: UiLanguage = 'en'): CsvRow[] {
+  const t = translator(language)
   const b = r.batches
   return [
-    [t('reports.agency.section.agency'), r.agency, ...stats(r.figures), ...blank(9)],
+    [t('agencies.file.csv.agencySection'), r.agency, ...stats(r.figures), ...blank(9)],
     ...r.worstServices.map((s): CsvRow => [
-      t('reports.agency.section.service'),
+      t('agencies.file.csv.serviceSection'),
       s.serviceName,
       ...stats(s),
       ...blank(9),
     ]),
     [
-      t('reports.agency.section.manifests'),
+      t('agencies.file.csv.manifestsSection'),
       r.agency,
       ...blank(9),
       b.batches,
@@ -95,7 +101,7 @@ function rowsIn(r: AgencyReport, t: TFunction): CsvRow[] {
       ...blank(4),
     ],
     ...r.overdue.map((o): CsvRow => [
-      t('reports.agency.section.overdue'),
+      t('agencies.file.csv.overdueSection'),
       o.serviceName,
       ...blank(14),
       formatTrackingNumber(o.trackingNumber),
@@ -106,12 +112,8 @@ function rowsIn(r: AgencyReport, t: TFunction): CsvRow[] {
   ]
 }
 
-/** The report's lines, as the CSV holds them (no customer names or phone numbers: the report carries none). */
-export function agencyReportRows(r: AgencyReport, language: UiLanguage = 'en'): CsvRow[] {
-  return rowsIn(r, wordsIn(language))
-}
-
-function page(r: AgencyReport, t: TFunction, language: UiLanguage): string {
+function page(r: AgencyReport, language: UiLanguage): string {
+  const t = translator(language)
   const f = r.figures
   const b = r.batches
   const serviceRows = r.worstServices
@@ -130,74 +132,69 @@ function page(r: AgencyReport, t: TFunction, language: UiLanguage): string {
     )
     .join('\n')
   const signed = r.signedOff
-    ? t('reports.agency.signedOff', {
+    ? t('agencies.file.page.signedOff', {
         name: esc(r.signedOff.name),
         staffNumber: esc(r.signedOff.staffNumber),
         at: esc(when(r.signedOff.at, language)),
       })
-    : t('reports.agency.notSignedOff')
-  const agency = esc(r.agency)
-  const from = esc(r.from)
-  const to = esc(r.to)
-  const dash = (s: string): string => esc(s || '–')
+    : t('agencies.file.page.notSignedOff')
   return `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><title>${t('reports.agency.title', { agency, from, to })}</title>
+<html lang="${language}"><head><meta charset="utf-8"><title>${t('agencies.file.page.title', { agency: esc(r.agency), from: esc(r.from), to: esc(r.to) })}</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111 }
 h1 { font-size: 22px } h2 { font-size: 17px; margin-top: 1.4em } table { border-collapse: collapse; width: 100% }
 th, td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top }
 th { background: #eee } @media print { body { margin: 0 } }
 </style></head><body>
-<h1>${t('reports.agency.heading', { agency })}</h1>
-<p>${t('reports.agency.intro', { centre: esc(r.centreName), number: esc(r.centreNumber), from, to })}</p>
-<h2>${t('reports.agency.figures')}</h2>
+<h1>${t('agencies.file.page.heading', { agency: esc(r.agency) })}</h1>
+<p>${t('agencies.file.page.intro', { centre: esc(r.centreName), number: esc(r.centreNumber), from: esc(r.from), to: esc(r.to) })}</p>
+<h2>${t('agencies.file.page.figures')}</h2>
 <table><tbody>
-<tr><th>${t('reports.agency.documentsArrived')}</th><td>${f.arrived}</td></tr>
-<tr><th>${t('reports.agency.column.onTime')}</th><td>${f.onTime} (${esc(pct(f.onTimeRate) || t('reports.agency.noneArrived'))})</td></tr>
-<tr><th>${t('reports.agency.column.late')}</th><td>${f.late}</td></tr>
-<tr><th>${t('reports.agency.daysLate')}</th><td>${dash(num(f.medianDaysLate))}, ${dash(num(f.p90DaysLate))}, ${dash(num(f.worstDaysLate))}</td></tr>
-<tr><th>${t('reports.agency.stillOutToday')}</th><td>${t('reports.agency.stillOutOverdue', { stillOut: f.stillOut, overdue: f.stillOutOverdue })}</td></tr>
+<tr><th>${t('agencies.file.page.documentsArrived')}</th><td>${f.arrived}</td></tr>
+<tr><th>${t('agencies.file.page.onTime')}</th><td>${f.onTime} (${esc(pct(f.onTimeRate) || t('agencies.file.page.noneArrived'))})</td></tr>
+<tr><th>${t('agencies.file.page.late')}</th><td>${f.late}</td></tr>
+<tr><th>${t('agencies.file.page.daysLate')}</th><td>${esc(num(f.medianDaysLate) || '–')}, ${esc(num(f.p90DaysLate) || '–')}, ${esc(num(f.worstDaysLate) || '–')}</td></tr>
+<tr><th>${t('agencies.file.page.stillOut')}</th><td>${t('agencies.file.page.stillOutValue', { stillOut: f.stillOut, overdue: f.stillOutOverdue })}</td></tr>
 </tbody></table>
-<h2>${t('reports.agency.services')}</h2>
-<table><thead><tr><th>${t('reports.agency.section.service')}</th><th>${t('reports.agency.column.arrived')}</th><th>${t('reports.agency.column.onTime')}</th><th>${t('reports.agency.column.medianDaysLate')}</th><th>${t('reports.agency.p90')}</th>
-<th>${t('reports.agency.worst')}</th><th>${t('reports.agency.column.stillOut')}</th><th>${t('reports.agency.pastExpectedReady')}</th></tr></thead>
+<h2>${t('agencies.file.page.services')}</h2>
+<table><thead><tr><th>${t('agencies.file.page.service')}</th><th>${t('agencies.file.page.arrived')}</th><th>${t('agencies.file.page.onTime')}</th><th>${t('agencies.file.page.medianDaysLate')}</th><th>${t('agencies.file.page.p90')}</th>
+<th>${t('agencies.file.page.worst')}</th><th>${t('agencies.file.page.stillOutShort')}</th><th>${t('agencies.file.page.pastExpected')}</th></tr></thead>
 <tbody>
-${serviceRows || `<tr><td colspan="8">${t('reports.agency.noServices')}</td></tr>`}
+${serviceRows || `<tr><td colspan="8">${t('agencies.file.page.noServices')}</td></tr>`}
 </tbody></table>
-<h2>${t('reports.agency.manifests')}</h2>
-<p>${t('reports.agency.manifestTotals', { batches: b.batches, expected: b.expected, received: b.received, missing: b.missing, unannounced: b.unannounced })}</p>
-<h2>${t('reports.agency.overdue')}</h2>
-<table><thead><tr><th>${t('reports.agency.column.trackingNumber')}</th><th>${t('reports.agency.section.service')}</th><th>${t('reports.agency.column.agencyRef')}</th><th>${t('reports.agency.column.expectedReady')}</th>
-<th>${t('reports.agency.column.daysLate')}</th></tr></thead>
+<h2>${t('agencies.file.page.manifests')}</h2>
+<p>${t('agencies.file.page.manifestsText', { batches: b.batches, expected: b.expected, received: b.received, missing: b.missing, unannounced: b.unannounced })}</p>
+<h2>${t('agencies.file.page.overdue')}</h2>
+<table><thead><tr><th>${t('agencies.file.page.trackingNumber')}</th><th>${t('agencies.file.page.service')}</th><th>${t('agencies.file.page.agencyRef')}</th><th>${t('agencies.file.page.expectedReady')}</th>
+<th>${t('agencies.file.page.daysLateShort')}</th></tr></thead>
 <tbody>
-${overdueRows || `<tr><td colspan="5">${t('reports.agency.noOverdue')}</td></tr>`}
+${overdueRows || `<tr><td colspan="5">${t('agencies.file.page.none')}</td></tr>`}
 </tbody></table>
-${r.overdueTruncated ? `<p><b>${t('reports.agency.overdueTruncated', { count: r.overdue.length })}</b></p>` : ''}
+${r.overdueTruncated ? `<p><b>${t('agencies.file.page.truncated', { n: r.overdue.length })}</b></p>` : ''}
 <p>${signed}</p>
 </body></html>
 `
 }
 
 /**
- * The printable page and the CSV of one agency report, in English unless asked otherwise: neither holds a
- * customer's name or phone number.
+ * The printable page and the CSV of one agency report: neither holds a customer's name or phone number. Written
+ * in `language`, the UI language of the manager who saves them; the file names stay the same in both.
  */
 export function agencyReportFiles(
   r: AgencyReport,
   language: UiLanguage = 'en',
 ): { name: string; mime: string; content: string }[] {
-  const t = wordsIn(language)
   const slug = r.agency
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
   const base = `turnaround-${r.centreNumber}-${slug || 'agency'}-${r.from}-to-${r.to}`
   return [
-    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, t, language) },
+    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, language) },
     {
       name: `${base}.csv`,
       mime: 'text/csv;charset=utf-8',
-      content: toCsv(headerIn(t), rowsIn(r, t)),
+      content: toCsv(agencyReportHeader(language), agencyReportRows(r, language)),
     },
   ]
 }

@@ -1,4 +1,7 @@
+import { agencies } from './en/agencies'
 import { auth } from './en/auth'
+import { backlog } from './en/backlog'
+import { campaigns } from './en/campaigns'
 import { common } from './en/common'
 import { receipt } from './en/receipt'
 import { reports } from './en/reports'
@@ -14,6 +17,6 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
  * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so
  * the key test can find every one in the source.
  */
-export const en = { common, auth, sms, receipt, reports } as const
+export const en = { common, auth, sms, receipt, reports, backlog, campaigns, agencies } as const
 
 export type Messages = MessagesOf<typeof en>

@@ -1,6 +1,6 @@
 /**
  * Files the core builds for people to read: the data subject's report (common/subject-report.ts: a page and a CSV
- * handed to the customer), the agency turnaround report (common/agency-report-files.ts) and the audit check's
+ * handed to the customer) and the audit check's
  * sentence (common/audit-check-text.ts). Markup stays in the code; `{{…}}` values arrive already escaped for HTML.
  */
 export const reports = {
@@ -81,62 +81,6 @@ export const reports = {
     },
   },
   /** The turnaround report of one agency (manager's page and CSV; no customer names or phones). */
-  agency: {
-    title: 'Turnaround report: {{agency}}, {{from}} to {{to}}',
-    heading: 'Turnaround report: {{agency}}',
-    intro:
-      'From {{centre}} (centre {{number}}), for documents that arrived from {{from}} to\n{{to}}. A document is on time when it arrived on or before the expected-ready date printed on its receipt;\ndays late count calendar days after that date.',
-    figures: 'Figures',
-    documentsArrived: 'Documents arrived',
-    /** In place of the on-time rate when nothing arrived. */
-    noneArrived: 'none arrived',
-    daysLate: 'Days late: median, 90th percentile, worst',
-    stillOutToday: 'Still at the agency today',
-    stillOutOverdue: '{{stillOut}}, of which {{overdue}} past their expected-ready date',
-    services: 'Services, lowest on-time rate first',
-    p90: '90th percentile',
-    worst: 'Worst',
-    pastExpectedReady: 'Past expected-ready',
-    noServices: 'No documents of this agency in the period.',
-    manifests: 'Manifests',
-    manifestTotals:
-      '{{batches}} arrival batch(es) closed against a manifest: {{expected}} document(s) listed, {{received}} received,\n{{missing}} missing, {{unannounced}} unannounced.',
-    overdue: 'Documents still at the agency past their expected-ready date, oldest first',
-    noOverdue: 'None.',
-    overdueTruncated: 'Only the oldest {{count}} are listed; the figures above count them all.',
-    signedOff: 'Signed off by {{name}} ({{staffNumber}}) on {{at}}.',
-    notSignedOff: 'Not signed off yet.',
-    /** The CSV's columns; the page's tables reuse those with the same words. */
-    column: {
-      section: 'Section',
-      name: 'Name',
-      arrived: 'Arrived',
-      onTime: 'On time',
-      onTimeRate: 'On-time rate',
-      late: 'Late',
-      medianDaysLate: 'Median days late',
-      p90DaysLate: '90th percentile days late',
-      worstDaysLate: 'Worst days late',
-      stillOut: 'Still out',
-      stillOutOverdue: 'Still out past expected-ready',
-      batches: 'Batches against a manifest',
-      expected: 'On the manifests',
-      received: 'Received',
-      missing: 'Missing',
-      unannounced: 'Unannounced',
-      trackingNumber: 'Tracking number',
-      agencyRef: 'Agency reference',
-      expectedReady: 'Expected ready',
-      daysLate: 'Days late',
-    },
-    /** The CSV's first column: what each line is. */
-    section: {
-      agency: 'Agency',
-      service: 'Service',
-      manifests: 'Manifests',
-      overdue: 'Overdue at the agency',
-    },
-  },
   /** The audit check's one sentence (Settings → Audit and `npm run audit:verify`). */
   audit: {
     intact: 'Audit log intact: {{rows}} rows checked',
