@@ -1,5 +1,7 @@
 import { auth } from './en/auth'
 import { common } from './en/common'
+import { settings } from './en/settings'
+import { validation } from './en/validation'
 import type { MessagesOf } from './messages'
 
 /** The languages of the UI; the same two as receipts and SMS (customers choose theirs at registration). */
@@ -11,6 +13,6 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
  * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so
  * the key test can find every one in the source.
  */
-export const en = { common, auth } as const
+export const en = { common, auth, settings, validation } as const
 
 export type Messages = MessagesOf<typeof en>
