@@ -192,7 +192,7 @@ export const settings: Messages['settings'] = {
     },
     exported: 'Matukio {{events}} yanayosubiri yamehifadhiwa kwenye {{file}}, yamefungwa kwa nenosiri.',
     queue: 'yanasubiri {{waiting}} · yamekataliwa {{rejected}}',
-    oldest: 'la zamani zaidi linasubiri dakika {{minutes}}',
+    oldest: 'la zamani zaidi limesubiri dakika {{minutes}}',
     lastSent: 'yalitumwa mara ya mwisho {{time}}',
     lastRead: 'ya kompyuta nyingine yalisomwa {{time}}',
     attempted: 'Usawazishaji umejaribiwa.',
