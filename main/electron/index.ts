@@ -15,6 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
 import { consoleLogger } from '../infra/logger'
 import { resolveAppFile } from './app-files'
 import { desktopDatabaseKey } from './database-key'
+import { shellOptions } from './packaged-options'
 import { APP_ORIGIN, lockDown } from './security'
 
 /**
@@ -23,10 +24,19 @@ import { APP_ORIGIN, lockDown } from './security'
  */
 
 const rendererDir = path.join(__dirname, '../renderer')
-const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+// Installed, DevTools are off and TMS_DATA_DIR / ELECTRON_RENDERER_URL are ignored (main/electron/packaged-options.ts).
+const options = shellOptions({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  resourcesPath: process.resourcesPath,
+  mainDir: __dirname,
+})
+const devUrl = options.devServerUrl
+if (options.ignoredEnv.length > 0)
+  consoleLogger('main').warn('ignored in the installed app', { variables: options.ignoredEnv })
 
-// Tests and multi-instance demos point the app at their own data directory.
-if (process.env['TMS_DATA_DIR']) app.setPath('userData', process.env['TMS_DATA_DIR'])
+// Tests and multi-instance demos point the app (run from the sources) at their own data directory.
+if (options.dataDir) app.setPath('userData', options.dataDir)
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -86,7 +96,9 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Track My Service',
     backgroundColor: '#f4f6f8',
+    icon: options.windowIcon,
     webPreferences: {
+      devTools: options.devTools,
       preload: path.join(__dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,
@@ -114,7 +126,7 @@ function buildMenu(): void {
           { role: 'zoomIn' },
           { role: 'zoomOut' },
           { role: 'togglefullscreen' },
-          ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+          ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         ],
       },
     ]),
