@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readBuilderConfig, schemaProblems, type BuilderConfig } from '../../scripts/packaging/builder-config'
@@ -50,6 +52,22 @@ describe('electron-builder.yml keeps the release rules', () => {
       grantFileProtocolExtraPrivileges: false,
       loadBrowserProcessSpecificV8Snapshot: false,
     })
+  })
+
+  it('names every fuse electron-builder and the installed @electron/fuses know, so a new one gets decided', () => {
+    const require = createRequire(path.join(root, 'package.json'))
+    const schema = JSON.parse(fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } }
+    }
+    const builderFuses = Object.keys(schema.definitions.FuseOptionsV1.properties).filter(
+      (k) => k !== 'resetAdHocDarwinSignature', // a macOS signing step, not a fuse
+    )
+    expect(Object.keys(REQUIRED_FUSES).sort()).toEqual(builderFuses.sort())
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, string | number> }
+    const wires = Object.keys(FuseV1Options)
+      .filter((k) => Number.isNaN(Number(k)))
+      .map((k) => k[0]?.toLowerCase() + k.slice(1))
+    expect(Object.keys(REQUIRED_FUSES).sort()).toEqual(wires.sort())
   })
 
   it.each(Object.keys(REQUIRED_FUSES))('fails when the fuse %s is flipped or left out', (fuse) => {
