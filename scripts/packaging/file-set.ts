@@ -24,13 +24,13 @@ export interface PackagedFile {
 }
 
 // app-builder-lib/out/fileMatcher.js: excludedNames and excludedExts.
-const EXCLUDED_NAMES = (
+export const EXCLUDED_NAMES = (
   '.git,.hg,.svn,CVS,RCS,SCCS,__pycache__,.DS_Store,thumbs.db,.gitignore,.gitkeep,.gitattributes,.npmignore,' +
   '.idea,.vs,.flowconfig,.jshintrc,.eslintrc,.circleci,.yarn-integrity,.yarn-metadata.json,yarn-error.log,' +
   'yarn.lock,package-lock.json,npm-debug.log,pnpm-lock.yaml,bun.lock,bun.lockb,appveyor.yml,.travis.yml,' +
   'circle.yml,.nyc_output,.husky,.github,electron-builder.env'
 ).split(',')
-const EXCLUDED_EXTS =
+export const EXCLUDED_EXTS =
   'iml,hprof,orig,pyc,pyo,rbc,swp,csproj,sln,suo,xproj,cc,d.ts,mk,a,o,obj,forge-meta'.split(',')
 
 // app-builder-lib/out/util/NodeModuleCopyHelper.js: left out of every dependency, at any depth / at its top level.

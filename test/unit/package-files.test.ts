@@ -1,9 +1,16 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBuilderConfig } from '../../scripts/packaging/builder-config'
-import { packagedFiles, productionPackages, type FileSet } from '../../scripts/packaging/file-set'
+import {
+  EXCLUDED_EXTS,
+  EXCLUDED_NAMES,
+  packagedFiles,
+  productionPackages,
+  type FileSet,
+} from '../../scripts/packaging/file-set'
 import {
   binaryKind,
   checkNativeBinaries,
@@ -142,6 +149,15 @@ describe('the packaged file set', () => {
 })
 
 describe('helpers', () => {
+  it('leaves out the names and extensions the installed electron-builder leaves out', () => {
+    const matcher = createRequire(path.join(repo, 'package.json'))('app-builder-lib/out/fileMatcher.js') as {
+      excludedNames: string
+      excludedExts: string
+    }
+    expect(EXCLUDED_NAMES).toEqual(matcher.excludedNames.split(','))
+    expect(EXCLUDED_EXTS).toEqual(matcher.excludedExts.split(','))
+  })
+
   it('names the package of a specifier', () => {
     expect(packageOf('libphonenumber-js/max')).toBe('libphonenumber-js')
     expect(packageOf('@serialport/bindings-cpp/dist/x')).toBe('@serialport/bindings-cpp')
