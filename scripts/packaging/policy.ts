@@ -83,13 +83,7 @@ export function policyProblems(config: BuilderConfig): string[] {
   const files = (config.files ?? []).filter((f): f is string => typeof f === 'string')
   for (const wanted of ['out/**', 'package.json'])
     if (!files.includes(wanted)) problems.push(`files must include ${wanted}`)
-  for (const f of files) {
-    if (
-      f.startsWith('!') &&
-      /^!(out\/?\*\*|out\/main\/(index|core)\.js|out\/(preload|renderer)\/?\*\*)/.test(f)
-    )
-      problems.push(`files must not exclude the app's own bundles (${f})`)
-  }
+  // Whether an exclusion takes a bundle away is for the file set to say (npm run package:files, REQUIRED_APP_FILES).
   const resources = (config.extraResources ?? []).map((r) => (typeof r === 'string' ? r : r.from))
   if (!resources.includes('resources')) problems.push('extraResources must ship the resources/ folder')
 
