@@ -33,14 +33,13 @@ const options = shellOptions({
   mainDir: __dirname,
 })
 const devUrl = options.devServerUrl
-if (options.ignoredEnv.length > 0)
-  consoleLogger('main').warn('ignored in the installed app', { variables: options.ignoredEnv })
-
 // Tests and multi-instance demos point the app (run from the sources) at their own data directory.
 if (options.dataDir) app.setPath('userData', options.dataDir)
 
 // Main's own lines (window, core process, key) go to <data dir>/logs/main.<n>.log beside the core's.
 const { logger } = processLogger({ dataDir: app.getPath('userData'), process: 'main', clock: systemClock })
+if (options.ignoredEnv.length > 0)
+  logger.warn('ignored in the installed app', { variables: options.ignoredEnv })
 process.on('uncaughtExceptionMonitor', (err, origin) =>
   logger.error('the main process failed', { origin, error: err }),
 )
