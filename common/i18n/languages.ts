@@ -1,5 +1,11 @@
+import { arrivals } from './en/arrivals'
 import { auth } from './en/auth'
+import { collection } from './en/collection'
 import { common } from './en/common'
+import { counter } from './en/counter'
+import { setup } from './en/setup'
+import { shell } from './en/shell'
+import { ui } from './en/ui'
 import type { MessagesOf } from './messages'
 
 /** The languages of the UI; the same two as receipts and SMS (customers choose theirs at registration). */
@@ -11,6 +17,6 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
  * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so
  * the key test can find every one in the source.
  */
-export const en = { common, auth } as const
+export const en = { common, auth, counter, arrivals, collection, shell, setup, ui } as const
 
 export type Messages = MessagesOf<typeof en>

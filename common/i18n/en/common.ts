@@ -4,6 +4,12 @@ export const common = {
   language: {
     label: 'Language',
   },
+  role: {
+    clerk: 'Counter clerk',
+    desk: 'Collection desk',
+    manager: 'Centre manager',
+    admin: 'Administrator',
+  },
   readyIn: {
     sameDay: 'ready the same day',
     days_one: 'ready in {{count}} working day',

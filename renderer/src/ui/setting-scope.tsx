@@ -1,29 +1,19 @@
 import { Badge, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 
-const SCOPE = {
-  centre: {
-    label: 'Whole centre',
-    color: 'blue',
-    text: 'Shared by every PC of this centre: a change here reaches the others when they next sync.',
-  },
-  pc: {
-    label: 'This PC only',
-    color: 'gray',
-    text: 'Belongs to this PC: other PCs of the centre keep their own.',
-  },
-} as const
+const COLOR = { centre: 'blue', pc: 'gray' } as const
 
 /** Says whether the settings below are the centre's (replicated through the central API) or this PC's own. */
-export function SettingScope({ scope }: { scope: keyof typeof SCOPE }) {
-  const s = SCOPE[scope]
+export function SettingScope({ scope }: { scope: keyof typeof COLOR }) {
+  const { t } = useTranslation()
   return (
     <Group gap="xs" wrap="nowrap" data-scope={scope}>
       {/* The badge keeps its whole label; the sentence beside it wraps instead. */}
-      <Badge color={s.color} variant="light" radius="sm" style={{ flexShrink: 0 }}>
-        {s.label}
+      <Badge color={COLOR[scope]} variant="light" radius="sm" style={{ flexShrink: 0 }}>
+        {t(`ui.scope.${scope}.label`)}
       </Badge>
       <Text size="sm" c="dimmed">
-        {s.text}
+        {t(`ui.scope.${scope}.text`)}
       </Text>
     </Group>
   )
