@@ -47,7 +47,8 @@ export const arrivals = {
     readyText: 'Scan each document’s label: the shelf slot appears here.',
     rejected: 'Scan not accepted',
     repeat: 'Same code again',
-    repeatText: 'The scanner read {{code}} again straight away: nothing changed, and it is not a second arrival.',
+    repeatText:
+      'The scanner read {{code}} again straight away: nothing changed, and it is not a second arrival.',
     notExpected: 'Not on this batch’s manifest',
   },
   unmatched: {

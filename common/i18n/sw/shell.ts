@@ -42,7 +42,8 @@ export const shell: Messages['shell'] = {
     loading: 'Inapakia',
     repairedTitle: 'Hifadhidata ilirekebishwa wakati wa kuanza',
     damaged: 'Faili ya data ilikuwa imeharibika ({{reason}}) na ikahamishiwa {{path}}.',
-    restored: 'Imerejeshwa kutoka kwa nakala rudufu {{backup}}: kazi iliyofanywa baada ya nakala hiyo lazima ikaguliwe.',
+    restored:
+      'Imerejeshwa kutoka kwa nakala rudufu {{backup}}: kazi iliyofanywa baada ya nakala hiyo lazima ikaguliwe.',
     noBackup: 'Hakuna nakala rudufu iliyopatikana, kwa hivyo kompyuta hii ilianza bila data.',
     tellManager: 'Mjulishe meneja wako. ({{at}})',
   },

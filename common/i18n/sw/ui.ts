@@ -21,14 +21,20 @@ export const ui: Messages['ui'] = {
     printing: 'Inachapisha…',
   },
   sms: {
-    delivered: { label: 'SMS imefika', hint: 'Lango la SMS liliripoti kuwa SMS ya hati kuwa tayari imefika.' },
+    delivered: {
+      label: 'SMS imefika',
+      hint: 'Lango la SMS liliripoti kuwa SMS ya hati kuwa tayari imefika.',
+    },
     failed: { label: 'SMS haikufika', hint: 'Lango la SMS halikuweza kufikisha SMS ya hati kuwa tayari.' },
     'invalid-number': {
       label: 'SMS: nambari si sahihi',
       hint: 'Nambari ya simu ilikataliwa: irekebishe pamoja na mteja.',
     },
     sent: { label: 'SMS imetumwa', hint: 'Imetumwa; bado hakuna ripoti ya kufika kutoka kwa lango la SMS.' },
-    scheduled: { label: 'SMS inasubiri', hint: 'SMS ya hati kuwa tayari inatumwa baada ya muda wa kusubiri.' },
+    scheduled: {
+      label: 'SMS inasubiri',
+      hint: 'SMS ya hati kuwa tayari inatumwa baada ya muda wa kusubiri.',
+    },
     none: { label: 'Hakuna SMS', hint: 'Hakuna SMS ya hati kuwa tayari (hakuna idhini, au haikutumwa).' },
   },
   scope: {
@@ -69,7 +75,8 @@ export const ui: Messages['ui'] = {
     confirm: 'Thibitisha (Enter)',
   },
   api: {
-    offline: 'Haiwezekani kufikia programu ya Track My Service kwenye kompyuta hii. Je, bado inaendelea kufanya kazi?',
+    offline:
+      'Haiwezekani kufikia programu ya Track My Service kwenye kompyuta hii. Je, bado inaendelea kufanya kazi?',
     unknownMethod: 'Amri isiyojulikana {{method}}',
   },
 }

@@ -78,7 +78,9 @@ export function ChooseApplication({
               size="sm"
               loading={busy}
               onClick={() => void pick(c.trackingNumber)}
-              aria-label={t('ui.choose.pickLabel', { trackingNumber: formatTrackingNumber(c.trackingNumber) })}
+              aria-label={t('ui.choose.pickLabel', {
+                trackingNumber: formatTrackingNumber(c.trackingNumber),
+              })}
             >
               {t('ui.choose.pick')}
             </Button>

