@@ -47,10 +47,6 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo | null) 
     <Container size={900} py="md">
       <Paper withBorder shadow="sm" p="lg" radius="lg">
         <Stack gap="sm">
-          {/* Only the window: there is nobody to keep it for yet (the new administrator keeps it, see below). */}
-          <Group justify="flex-end">
-            <LanguageSwitch value={i18n.language === 'sw' ? 'sw' : 'en'} onChange={setUiLanguage} size="xs" />
-          </Group>
           <Group gap="sm" justify="space-between" align="flex-start" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <IconBuildingCommunity size={36} color="var(--mantine-color-huduma-7)" />
@@ -61,17 +57,25 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo | null) 
                 <Text c="dimmed">{t('setup.subtitle')}</Text>
               </div>
             </Group>
-            <SegmentedControl
-              size="md"
-              style={{ flexShrink: 0 }}
-              aria-label={t('setup.way')}
-              value={way}
-              onChange={(v) => setWay(v as Way)}
-              data={[
-                { value: 'new', label: t('setup.newCentre') },
-                { value: 'join', label: t('setup.joinCentre') },
-              ]}
-            />
+            {/* Beside the title, not in a row of its own: the form must still fit 768 pixels with every error. */}
+            <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
+              {/* Only the window: there is nobody to keep it for yet (the new administrator keeps it, see below). */}
+              <LanguageSwitch
+                value={i18n.language === 'sw' ? 'sw' : 'en'}
+                onChange={setUiLanguage}
+                size="xs"
+              />
+              <SegmentedControl
+                size="md"
+                aria-label={t('setup.way')}
+                value={way}
+                onChange={(v) => setWay(v as Way)}
+                data={[
+                  { value: 'new', label: t('setup.newCentre') },
+                  { value: 'join', label: t('setup.joinCentre') },
+                ]}
+              />
+            </Stack>
           </Group>
           {way === 'new' ? (
             <NewCentreForm onDone={onDone} />
