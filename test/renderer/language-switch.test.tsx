@@ -86,7 +86,7 @@ describe('the language switch on the first-run setup screen', () => {
     renderApp(<SetupScreen onDone={(s) => (done = s)} />)
 
     await user.click(screen.getByRole('radio', { name: 'Kiswahili' }))
-    expect(screen.getByRole('heading', { name: 'Weka mipangilio ya kompyuta hii' })).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'Andaa kompyuta hii' })).toBeTruthy()
     // Switching here calls nothing: nobody is signed in yet.
     expect(fakeCore.callsOf('auth.setLanguage')).toEqual([])
 

@@ -49,7 +49,7 @@ export const arrivals: Messages['arrivals'] = {
     rejected: 'Uchanganuzi haukukubaliwa',
     repeat: 'Msimbo ule ule tena',
     repeatText:
-      'Kichanganuzi kimesoma {{code}} tena mara moja: hakuna kilichobadilika, na haihesabiwi kuwa imefika mara ya pili.',
+      'Skana imesoma {{code}} tena mara moja: hakuna kilichobadilika, na haihesabiwi kuwa imefika mara ya pili.',
     notExpected: 'Haimo kwenye orodha ya shehena hii',
   },
   unmatched: {

@@ -10,7 +10,7 @@ export const collection: Messages['collection'] = {
     label: 'Tafuta hati za kukabidhi',
     rejected: 'Uchanganuzi haukukubaliwa',
     repeat: 'Msimbo ule ule tena',
-    repeatText: 'Kichanganuzi kimesoma {{code}} tena mara moja: hakuna kilichobadilika.',
+    repeatText: 'Skana imesoma {{code}} tena mara moja: hakuna kilichobadilika.',
   },
   handover: {
     doneTitle: 'Imekabidhiwa',

@@ -1,11 +1,11 @@
 import type { Messages } from '../languages'
 
 export const setup: Messages['setup'] = {
-  title: 'Weka mipangilio ya kompyuta hii',
-  subtitle: 'Mara ya kwanza: wafanyakazi na mipangilio vinaweza kubadilishwa baadaye.',
+  title: 'Andaa kompyuta hii',
+  subtitle: 'Mara ya kwanza: wafanyakazi na mipangilio hubadilika baadaye.',
   way: 'Namna ya kuweka mipangilio',
   newCentre: 'Kituo kipya',
-  joinCentre: 'Jiunge na kituo chake',
+  joinCentre: 'Jiunge na kituo',
   fields: {
     centreNumber: 'Nambari ya kituo',
     workstationSlot: 'Nambari ya kompyuta',
@@ -16,7 +16,7 @@ export const setup: Messages['setup'] = {
     centreName: 'Jina la kituo',
     centreNamePlaceholder: 'Kituo cha Huduma GPO',
     centreHint: 'Tarakimu 3, kutoka makao makuu',
-    slotHint: 'Tarakimu 2, za kipekee katika kituo hiki; haibadiliki ikishawekwa',
+    slotHint: 'Tarakimu 2, ya kipekee kituoni; haibadiliki ikiwekwa',
     admin: 'Msimamizi wa kwanza',
     staffNumber: 'Nambari ya mfanyakazi',
     fullName: 'Jina kamili',

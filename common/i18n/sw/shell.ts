@@ -10,7 +10,7 @@ export const shell: Messages['shell'] = {
     label: 'Madawati',
     key: 'Alt {{key}}',
     counter: { label: 'Dirisha', hint: 'Sajili maombi, chapisha stakabadhi' },
-    arrivals: { label: 'Hati zinazofika', hint: 'Changanua hati zilizokamilika na uziweke kwenye rafu' },
+    arrivals: { label: 'Mapokezi', hint: 'Changanua hati zilizokamilika na uziweke kwenye rafu' },
     collection: { label: 'Uchukuaji', hint: 'Kabidhi hati kwa wateja' },
     backlog: { label: 'Hati zilizosalia', hint: 'Hati ambazo hazijachukuliwa, vikumbusho, marejesho' },
     settings: { label: 'Mipangilio', hint: 'Wafanyakazi, kompyuta, kumbukumbu za ukaguzi, PIN yako' },
@@ -19,7 +19,7 @@ export const shell: Messages['shell'] = {
   status: {
     label: 'Hali ya vifaa na usawazishaji',
     printer: 'Printa',
-    scanner: 'Kichanganuzi',
+    scanner: 'Skana',
     sync: 'Usawazishaji',
     device: '{{device}}: {{state}}',
     deviceDetail: '{{device}}: {{state}}. {{detail}}',
@@ -33,8 +33,8 @@ export const shell: Messages['shell'] = {
     dataFileDamaged: 'Faili ya data imeharibika: anzisha upya',
     staffListStale: 'Huenda orodha ya wafanyakazi imepitwa na wakati',
     diskLow: 'Nafasi ya diski ni ndogo',
-    queue_one: 'Tukio {{count}} linasubiri kutumwa',
-    queue_other: 'Matukio {{count}} yanasubiri kutumwa',
+    queue_one: 'Tukio {{count}} linangoja kutumwa',
+    queue_other: 'Matukio {{count}} yanangoja kutumwa',
     where: 'Kituo {{centre}} · Kompyuta {{slot}} · v{{version}} · {{time}}',
   },
   start: {
