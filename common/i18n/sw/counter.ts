@@ -68,7 +68,7 @@ export const counter: Messages['counter'] = {
     idNumber: 'Nambari ya kitambulisho',
     agencyRef: 'Rejea ya wakala',
     registered: 'Yalisajiliwa',
-    registeredBy: '{{at}} na {{staff}}',
+    registeredBy: '{{at}} (na {{staff}})',
     expectedReady: 'Tarehe ya kuwa tayari',
     sms: 'SMS',
     smsEnglish: 'Ndiyo, kwa Kiingereza',
@@ -95,7 +95,7 @@ export const counter: Messages['counter'] = {
       reminder: 'SMS ya ukumbusho ilitumwa',
     },
     job: {
-      reprint: 'Nakala iliyochapishwa upya: {{status}}',
+      reprint: 'Uchapishaji upya: {{status}}',
       copy: 'Nakala ya stakabadhi: {{status}}',
       receipt: 'Stakabadhi: {{status}}',
     },
