@@ -42,7 +42,8 @@ async function violations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
       v.nodes.map(
-        (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? v.help}`,
+        (n) =>
+          `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? v.help} ${n.html.slice(0, 160)}`,
       ),
     )
 }
@@ -72,7 +73,7 @@ for (const lang of LANGUAGES) {
     const found: Record<string, string[]> = {}
     await onTimeline(page, host.timeline)
     await page.goto(host.url)
-    await page.getByRole('radio', { name: lang.name }).check({ force: true })
+    await page.locator('label', { hasText: lang.name }).first().click()
     await expect(page.getByRole('button', { name: lang.signIn })).toBeVisible()
     await check(page, found, `${lang.code}-sign-in`)
 
@@ -105,7 +106,7 @@ test('large type makes the whole window bigger, stays on after signing in again,
 }) => {
   await onTimeline(page, host.timeline)
   await page.goto(host.url)
-  await page.getByRole('radio', { name: 'English' }).check({ force: true })
+  await page.locator('label', { hasText: 'English' }).first().click()
   await page.getByLabel(/^Staff number/).fill(DEMO_STAFF.clerk.staffNumber)
   await page.getByLabel(/^PIN/).fill(DEMO_STAFF.clerk.pin)
   await page.getByRole('button', { name: 'Sign in' }).click()

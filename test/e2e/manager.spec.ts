@@ -14,6 +14,7 @@ const SHOTS = path.resolve(__dirname, '../../test-results/screens')
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
 
 let host: RunningHost
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
@@ -65,7 +66,10 @@ test('the shelf figures add up and each opens its list', async ({ page }) => {
   ).toBeVisible()
   for (const b of summary.byAge) {
     await expect(
-      page.getByRole('button', { name: `${b.label}: ${b.count.toLocaleString('en')} — open the list` }),
+      // The figure's name is what it shows (count, then its label), then "open the list".
+      page.getByRole('button', {
+        name: new RegExp(`^${b.count.toLocaleString('en')}\\s*${escapeRegExp(b.label)}\\s*— open the list$`),
+      }),
     ).toBeVisible()
   }
   await shot(page, 'manager-shelf')

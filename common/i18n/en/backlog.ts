@@ -39,7 +39,7 @@ export const backlog = {
     to: 'To',
   },
   figure: {
-    open: '{{label}}: {{value}} — open the list',
+    open: '— open the list',
   },
   pager: {
     range: '{{first}}–{{last}} of {{total}}',

@@ -36,7 +36,7 @@ export const backlog: Messages['backlog'] = {
     to: 'Hadi',
   },
   figure: {
-    open: '{{label}}: {{value}} — fungua orodha',
+    open: '— fungua orodha',
   },
   pager: {
     range: '{{first}}–{{last}} kati ya {{total}}',

@@ -100,7 +100,12 @@ export function AgencyTrend({
         <Group align="flex-start" wrap="nowrap" gap="md">
           <div style={{ flex: 3, minWidth: 0 }} aria-hidden>
             <ResponsiveContainer width="100%" height={280}>
-              <ComposedChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+              {/* Hidden from assistive technology (the table beside it says the same), so not focusable either. */}
+              <ComposedChart
+                data={data}
+                margin={{ left: 8, right: 16, top: 8, bottom: 8 }}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
                 <YAxis yAxisId="rate" tick={AXIS} domain={[0, 100]} unit="%" />

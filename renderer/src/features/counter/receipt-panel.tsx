@@ -193,7 +193,19 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
             {contractText(last.counterWarning)}
           </Alert>
         )}
-        <ScrollArea flex={1} type="auto" offsetScrollbars bg="gray.1" p="sm" style={{ borderRadius: 8 }}>
+        {/* Focusable, so the keyboard can scroll a long receipt too. */}
+        <ScrollArea
+          flex={1}
+          type="auto"
+          offsetScrollbars
+          bg="gray.1"
+          p="sm"
+          style={{ borderRadius: 8 }}
+          viewportProps={{
+            tabIndex: 0,
+            'aria-label': t('counter.receipt.image', { trackingNumber: last.trackingNumber }),
+          }}
+        >
           <ReceiptImage
             receipt={last.receipt}
             label={t('counter.receipt.image', { trackingNumber: last.trackingNumber })}

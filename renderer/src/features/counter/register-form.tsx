@@ -166,6 +166,10 @@ export function RegisterForm({
             selectFirstOptionOnChange
             autoSelectOnBlur
             nothingFoundMessage={t('counter.register.noService')}
+            // The arrow keys move through the options from the field (the listbox pattern): the list is the
+            // listbox itself, not a scroll area around it, which axe would count as a region out of reach.
+            withScrollArea={false}
+            maxDropdownHeight={260}
             description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
