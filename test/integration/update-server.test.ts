@@ -1,7 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   fetchSignedManifest,
@@ -45,9 +43,9 @@ async function release(version = '0.2.0') {
 /** What electron-updater does between finding and installing: fetch the file into its cache. */
 async function download(server: UpdateServer, name: string, cache: string): Promise<string> {
   const res = await fetch(new URL(name, server.url))
-  if (!res.ok || !res.body) throw new Error(`download failed: ${res.status}`)
+  if (!res.ok) throw new Error(`download failed: ${res.status}`)
   const file = path.join(cache, name)
-  await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(file))
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
   return file
 }
 
