@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { createCore, type Core } from '../core/create-core'
 import { servePort } from '../core/port-server'
 import { APP_VERSION } from '../core/version'
+import { parseUpdateStateMessage, type UpdatePolicyMessage } from '../core/update-messages'
 import { consoleLogger } from '../infra/logger'
 
 /**
@@ -26,6 +27,17 @@ process.parentPort.on('message', (message) => {
   const data = message.data as { type?: unknown; key?: unknown } | null
   if (data?.type === 'key' && typeof data.key === 'string' && !core) {
     core = createCore({ dataDir, logger, version: APP_VERSION, databaseKey: Buffer.from(data.key, 'hex') })
+    // The updater runs in main (electron-updater needs the app); the centre's choice and the desks' open work are
+    // here, so main is told them, and tells back where the update stands (main/core/update-messages.ts).
+    core.updates.onPolicy((policy) => {
+      const message: UpdatePolicyMessage = { type: 'update-policy', policy }
+      process.parentPort.postMessage(message)
+    })
+    return
+  }
+  const update = parseUpdateStateMessage(data)
+  if (update) {
+    core?.updates.report(update.state)
     return
   }
   const port = message.ports[0]

@@ -77,3 +77,18 @@ export function foundUpdateProblem(
   }
   return null
 }
+
+/**
+ * The build's update server: the `url` of app-update.yml, which electron-builder writes beside the app from its
+ * `publish` setting, when that names the generic provider. Null when there is none or it is not generic.
+ */
+export function buildUpdateUrl(appUpdateYml: string | null): string | null {
+  if (appUpdateYml === null) return null
+  try {
+    const data = parse(appUpdateYml, { maxAliasCount: 0 }) as unknown
+    const r = z.looseObject({ provider: z.literal('generic'), url: z.string().min(1) }).safeParse(data)
+    return r.success ? r.data.url : null
+  } catch {
+    return null
+  }
+}
