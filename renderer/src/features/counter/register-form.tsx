@@ -24,6 +24,7 @@ import { ApiError, api } from '../../api/client'
 import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { useOpenWork } from '../../api/use-open-work'
 import { readyIn } from '../../ui/format'
 
 interface Values {
@@ -45,6 +46,8 @@ const EMPTY: Omit<Values, 'serviceCode' | 'language'> = {
   smsConsent: true,
   notes: '',
 }
+
+const TYPED_FIELDS = ['customerName', 'phone', 'idNumber', 'agencyRef', 'notes'] as const
 
 /**
  * The clerk's form: every field checked as it is typed against the same schema the core uses, plus the chosen
@@ -91,6 +94,11 @@ export function RegisterForm({
     }),
   })
   const service = services.find((s) => s.code === form.values.serviceCode)
+  // Something typed for a customer: an update waits until it is registered or cleared.
+  useOpenWork(
+    'registration',
+    TYPED_FIELDS.some((k) => form.values[k].trim() !== ''),
+  )
 
   const submit = async (values: Values, confirmDuplicate = false): Promise<void> => {
     setBusy(true)

@@ -13,22 +13,25 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import type { AppStatus, Settings } from '../../../../common/contract'
-import { api } from '../../api/client'
+import { ApiError, api } from '../../api/client'
 import { SettingScope } from '../../ui/setting-scope'
+import { UpdatesSection } from './updates-section'
 
 /**
  * This PC's identity (fixed at setup), then the centre settings (idle lock, retention, grace time, slots, what every
- * receipt says about status), which are shared with every PC of the centre.
+ * receipt says about status, automatic updates), which are shared with every PC of the centre.
  */
 export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [urlError, setUrlError] = useState<string | null>(null)
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings, () => undefined)
   }, [])
   const save = async (): Promise<void> => {
     if (!settings) return
     setError(null)
+    setUrlError(null)
     try {
       setSettings(await api.call('settings.update', settings))
       notifications.show({
@@ -36,7 +39,8 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
         message: 'Centre settings saved: they reach the other PCs when they sync.',
       })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      if (err instanceof ApiError && err.field === 'updateUrl') setUrlError(err.message)
+      else setError(err instanceof Error ? err.message : String(err))
     }
   }
   return (
@@ -169,6 +173,7 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             disabled={!canEdit}
             error={error}
           />
+          <UpdatesSection settings={settings} onChange={setSettings} canEdit={canEdit} urlError={urlError} />
           {canEdit && (
             <Button onClick={() => void save()} w={120}>
               Save
