@@ -7,7 +7,7 @@ import type { Logger } from '../infra/logger'
 import { fetchSignedManifest, UpdateRefusedError } from '../services/update/fetch-signed-manifest'
 import { UPDATE_PUBLIC_KEY_PEM } from '../services/update/update-key'
 import { buildUpdateUrl, channelFileFor, foundUpdateProblem } from '../services/update/update-manifest'
-import { createUpdatePolicy, type UpdatePolicy } from '../services/update/update-policy'
+import { createUpdatePolicy, type Scheduler, type UpdatePolicy } from '../services/update/update-policy'
 import { downloadedFileProblem, publicKeyProblem } from '../services/update/verify-update'
 
 /**
@@ -15,7 +15,14 @@ import { downloadedFileProblem, publicKeyProblem } from '../services/update/veri
  * (main/services/update/update-policy.ts), which makes every decision and is tested without Electron. Nothing here
  * decides; it only translates between the two.
  */
-export function startAutoUpdate(opts: { logger: Logger; onState: (state: UpdateState) => void }): {
+export function startAutoUpdate(opts: {
+  logger: Logger
+  onState: (state: UpdateState) => void
+  /** Tests only (test/unit/update-glue.test.ts): a hand-moved clock, their own key, their own resources folder. */
+  scheduler?: Scheduler
+  publicKeyPem?: string | null
+  resourcesPath?: string
+}): {
   policy(p: UpdatePolicy): void
   state(): UpdateState
 } {
@@ -29,13 +36,17 @@ export function startAutoUpdate(opts: { logger: Logger; onState: (state: UpdateS
     return { policy: () => undefined, state: () => state }
   }
 
+  const publicKeyPem = opts.publicKeyPem === undefined ? UPDATE_PUBLIC_KEY_PEM : opts.publicKeyPem
   const keyProblem =
-    UPDATE_PUBLIC_KEY_PEM === null
+    publicKeyPem === null
       ? 'this build carries no update signing key (docs/UPDATES.md)'
-      : publicKeyProblem(UPDATE_PUBLIC_KEY_PEM)
+      : publicKeyProblem(publicKeyPem)
   let appUpdateYml: string | null = null
   try {
-    appUpdateYml = fs.readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8')
+    appUpdateYml = fs.readFileSync(
+      path.join(opts.resourcesPath ?? process.resourcesPath, 'app-update.yml'),
+      'utf8',
+    )
   } catch {
     // No publish setting in the build: the centre's updateUrl is then the only address.
   }
@@ -56,7 +67,7 @@ export function startAutoUpdate(opts: { logger: Logger; onState: (state: UpdateS
     defaultUrl: buildUpdateUrl(appUpdateYml),
     keyProblem,
     onProblem: (text) => logger.warn('update refused or failed', { text }),
-    scheduler: {
+    scheduler: opts.scheduler ?? {
       now: () => Date.now(),
       after(ms, fn) {
         const t = setTimeout(fn, ms)
@@ -72,7 +83,7 @@ export function startAutoUpdate(opts: { logger: Logger; onState: (state: UpdateS
         const signed = await fetchSignedManifest({
           baseUrl: url,
           channelFile: channelFileFor(process.platform, process.arch),
-          publicKeyPem: UPDATE_PUBLIC_KEY_PEM ?? '',
+          publicKeyPem: publicKeyPem ?? '',
           // Electron's network stack: the PC's proxy settings, as electron-updater's own requests use.
           fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
         })

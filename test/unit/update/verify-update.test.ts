@@ -9,7 +9,11 @@ import {
   publicKeyProblem,
   signManifest,
 } from '../../../main/services/update/verify-update'
-import { parseUpdateManifest } from '../../../main/services/update/update-manifest'
+import {
+  buildUpdateUrl,
+  channelFileFor,
+  parseUpdateManifest,
+} from '../../../main/services/update/update-manifest'
 import { tempDir } from '../../helpers/temp-dir'
 import { writeRelease } from '../../helpers/update-release'
 
@@ -128,5 +132,20 @@ describe('reading latest.yml', () => {
       ok: false,
       problem: expect.stringMatching(/not YAML/),
     })
+  })
+})
+
+describe('where the manifests and the build’s address come from', () => {
+  it('names the manifest per platform as electron-updater’s generic provider does', () => {
+    expect(channelFileFor('win32', 'x64')).toBe('latest.yml')
+    expect(channelFileFor('linux', 'x64')).toBe('latest-linux.yml')
+    expect(channelFileFor('linux', 'arm64')).toBe('latest-linux-arm64.yml')
+  })
+
+  it('reads the build’s update address from app-update.yml only for the generic provider', () => {
+    expect(buildUpdateUrl('provider: generic\nurl: https://u.example/tms/\n')).toBe('https://u.example/tms/')
+    expect(buildUpdateUrl('provider: github\nowner: x\nrepo: y\n')).toBeNull()
+    expect(buildUpdateUrl(null)).toBeNull()
+    expect(buildUpdateUrl('{ not yaml')).toBeNull()
   })
 })
