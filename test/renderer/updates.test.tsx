@@ -2,8 +2,9 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Service } from '../../common/catalogue'
-import type { AppStatus, Settings, StatusSnapshot } from '../../common/contract'
+import type { AppStatus, HandoverCandidate, Settings, StatusSnapshot } from '../../common/contract'
 import type { UpdateState } from '../../common/update-status'
+import { CollectionPage } from '../../renderer/src/features/collection/collection-page'
 import { RegisterForm } from '../../renderer/src/features/counter/register-form'
 import { WorkstationTab } from '../../renderer/src/features/settings/workstation-tab'
 import { DEFAULT_SETTINGS } from '../../main/services/settings-service'
@@ -108,6 +109,42 @@ describe('the registration form tells the core it is open', () => {
       expect(fakeCore.callsOf('work.open')).toEqual([
         { what: 'registration', open: true },
         { what: 'registration', open: false },
+      ]),
+    )
+  })
+})
+
+const CANDIDATE: HandoverCandidate = {
+  trackingNumber: '042012003660',
+  serviceCode: 'BIRTH_CERT',
+  serviceName: 'Birth certificate',
+  customerName: 'Chebet Kiprop',
+  phone: '+254712345678',
+  status: 'arrived',
+  registeredAt: 0,
+  expectedReady: '2027-03-01',
+  shelfSlot: '27W09-BC',
+  idNumberHint: null,
+  missing: false,
+  damaged: false,
+  arrivedAt: 0,
+  sms: { state: 'none', at: null },
+}
+
+describe('the hand-over desk tells the core it is open', () => {
+  it('while a customer’s documents are on screen, and closed once they are handed over', async () => {
+    const user = userEvent.setup()
+    fakeCore.answer('work.open', () => null)
+    fakeCore.answer('collection.lookup', () => ({ ready: [CANDIDATE], notReady: [], choose: [] }))
+    fakeCore.answer('collection.handOver', () => [CANDIDATE])
+    renderApp(<CollectionPage />)
+    await user.type(screen.getByLabelText('Find documents to hand over'), '042012003660{Enter}')
+    await waitFor(() => expect(fakeCore.callsOf('work.open')).toEqual([{ what: 'handover', open: true }]))
+    await user.click(await screen.findByRole('button', { name: /^Hand over 1 document/ }))
+    await waitFor(() =>
+      expect(fakeCore.callsOf('work.open')).toEqual([
+        { what: 'handover', open: true },
+        { what: 'handover', open: false },
       ]),
     )
   })
