@@ -92,8 +92,13 @@ export function startAutoUpdate(opts: {
         return signed
       },
       download() {
-        token = new CancellationToken()
-        autoUpdater.downloadUpdate(token).catch((err: unknown) => machine.failed(err))
+        const mine = new CancellationToken()
+        token = mine
+        autoUpdater.downloadUpdate(mine).catch((err: unknown) => {
+          // A download we cancelled ends in an error too; by then the policy may be on a new check, which it must
+          // not fail.
+          if (token === mine) machine.failed(err)
+        })
       },
       cancelDownload() {
         token?.cancel()
