@@ -140,3 +140,28 @@ describe('the update settings in the centre directory', () => {
     expect(change('updatesEnabled', 'no')).toBe('value: Automatic updates are on or off')
   })
 })
+
+describe('the update settings in a settings file', () => {
+  it('travel with the file; a file from before they existed imports and leaves them as they are', async () => {
+    const { admin } = await withCentre()
+    await ok(t.core, admin, 'settings.update', {
+      updatesEnabled: false,
+      updateUrl: 'https://updates.example.go.ke/tms/',
+    })
+    const file = await ok(t.core, admin, 'settings.export', {})
+    const body = JSON.parse(file.content) as { settings: Record<string, unknown> }
+    expect(body.settings).toMatchObject({
+      updatesEnabled: false,
+      updateUrl: 'https://updates.example.go.ke/tms/',
+    })
+    delete body.settings['updatesEnabled']
+    delete body.settings['updateUrl']
+    body.settings['idleLockMinutes'] = 7
+    await ok(t.core, admin, 'settings.import', { content: JSON.stringify(body) })
+    expect(await ok(t.core, admin, 'settings.get', {})).toMatchObject({
+      idleLockMinutes: 7,
+      updatesEnabled: false,
+      updateUrl: 'https://updates.example.go.ke/tms/',
+    })
+  })
+})
