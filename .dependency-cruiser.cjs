@@ -47,9 +47,9 @@ module.exports = {
       name: 'common-pure-packages',
       severity: 'error',
       comment:
-        'common/ uses only pure packages (zod, re2js, libphonenumber-js): no electron, React or Node drivers.',
+        'common/ uses only pure packages (zod, re2js, libphonenumber-js, i18next): no electron, React or Node drivers.',
       from: { path: '^common/' },
-      to: { path: 'node_modules/', pathNot: 'node_modules/(zod|re2js|libphonenumber-js)/' },
+      to: { path: 'node_modules/', pathNot: 'node_modules/(zod|re2js|libphonenumber-js|i18next)/' },
     },
 
     // main/, low to high: infra, shared rules, db, devices and receipts, sync, services, api, core, host, electron.
@@ -190,11 +190,12 @@ module.exports = {
       name: 'renderer-ui-packages',
       severity: 'error',
       comment:
-        'The renderer uses UI packages (React, Mantine, Tabler icons, Recharts) and zod, not the main side ones.',
+        'The renderer uses UI packages (React, Mantine, Tabler icons, Recharts, i18next) and zod, not the main side ones.',
       from: { path: '^renderer/' },
       to: {
         path: 'node_modules/',
-        pathNot: 'node_modules/(react|react-dom|@mantine/[^/]+|@tabler/icons-react|recharts|zod)/',
+        pathNot:
+          'node_modules/(react|react-dom|@mantine/[^/]+|@tabler/icons-react|recharts|zod|i18next|react-i18next)/',
       },
     },
   ],

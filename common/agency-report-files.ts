@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next'
 import type { AgencyReport, LatenessStats, StillOut } from './contract'
 import { toCsv, type CsvRow } from './csv'
+import { createI18n, formatDateTime, type UiLanguage } from './i18n'
 import { formatTrackingNumber } from './tracking-number'
 
 const esc = (s: string): string =>
@@ -8,39 +10,59 @@ const esc = (s: string): string =>
 const pct = (r: number | null): string => (r === null ? '' : `${Math.round(r * 1000) / 10}%`)
 const num = (n: number | null): string => (n === null ? '' : String(n))
 
-const when = (t: number): string =>
-  new Date(t).toLocaleString('en-GB', {
-    timeZone: 'Africa/Nairobi',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+/** The files are made in the language of the manager who saves them; one instance per language will do. */
+const translators = new Map<UiLanguage, TFunction>()
+function translator(language: UiLanguage): TFunction {
+  let t = translators.get(language)
+  if (!t) {
+    t = createI18n(language).t
+    translators.set(language, t)
+  }
+  return t
+}
+
+// English keeps the format the report has always had (en-GB, Nairobi time); Kiswahili uses sw-KE month names.
+const when = (t: number, language: UiLanguage): string =>
+  language === 'en'
+    ? new Date(t).toLocaleString('en-GB', {
+        timeZone: 'Africa/Nairobi',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : formatDateTime(t, language)
 
 /** The columns of the CSV: one line per figure set (agency, service), manifest total and overdue document. */
-export const AGENCY_REPORT_HEADER = [
-  'Section',
-  'Name',
-  'Arrived',
-  'On time',
-  'On-time rate',
-  'Late',
-  'Median days late',
-  '90th percentile days late',
-  'Worst days late',
-  'Still out',
-  'Still out past expected-ready',
-  'Batches against a manifest',
-  'On the manifests',
-  'Received',
-  'Missing',
-  'Unannounced',
-  'Tracking number',
-  'Agency reference',
-  'Expected ready',
-  'Days late',
-] as const
+export function agencyReportHeader(language: UiLanguage = 'en'): string[] {
+  const t = translator(language)
+  return [
+    t('agencies.file.csv.section'),
+    t('agencies.file.csv.name'),
+    t('agencies.file.csv.arrived'),
+    t('agencies.file.csv.onTime'),
+    t('agencies.file.csv.onTimeRate'),
+    t('agencies.file.csv.late'),
+    t('agencies.file.csv.medianDaysLate'),
+    t('agencies.file.csv.p90DaysLate'),
+    t('agencies.file.csv.worstDaysLate'),
+    t('agencies.file.csv.stillOut'),
+    t('agencies.file.csv.stillOutOverdue'),
+    t('agencies.file.csv.batches'),
+    t('agencies.file.csv.expected'),
+    t('agencies.file.csv.received'),
+    t('agencies.file.csv.missing'),
+    t('agencies.file.csv.unannounced'),
+    t('agencies.file.csv.trackingNumber'),
+    t('agencies.file.csv.agencyRef'),
+    t('agencies.file.csv.expectedReady'),
+    t('agencies.file.csv.daysLate'),
+  ]
+}
+
+/** The English header, as the CSV has always had it. */
+export const AGENCY_REPORT_HEADER: readonly string[] = agencyReportHeader('en')
 
 const stats = (s: LatenessStats & StillOut): CsvRow => [
   s.arrived,
@@ -56,13 +78,19 @@ const stats = (s: LatenessStats & StillOut): CsvRow => [
 const blank = (n: number): CsvRow => Array.from({ length: n }, () => '')
 
 /** The report's lines, as the CSV holds them (no customer names or phone numbers: the report carries none). */
-export function agencyReportRows(r: AgencyReport): CsvRow[] {
+export function agencyReportRows(r: AgencyReport, language: UiLanguage = 'en'): CsvRow[] {
+  const t = translator(language)
   const b = r.batches
   return [
-    ['Agency', r.agency, ...stats(r.figures), ...blank(9)],
-    ...r.worstServices.map((s): CsvRow => ['Service', s.serviceName, ...stats(s), ...blank(9)]),
+    [t('agencies.file.csv.agencySection'), r.agency, ...stats(r.figures), ...blank(9)],
+    ...r.worstServices.map((s): CsvRow => [
+      t('agencies.file.csv.serviceSection'),
+      s.serviceName,
+      ...stats(s),
+      ...blank(9),
+    ]),
     [
-      'Manifests',
+      t('agencies.file.csv.manifestsSection'),
       r.agency,
       ...blank(9),
       b.batches,
@@ -73,7 +101,7 @@ export function agencyReportRows(r: AgencyReport): CsvRow[] {
       ...blank(4),
     ],
     ...r.overdue.map((o): CsvRow => [
-      'Overdue at the agency',
+      t('agencies.file.csv.overdueSection'),
       o.serviceName,
       ...blank(14),
       formatTrackingNumber(o.trackingNumber),
@@ -84,7 +112,8 @@ export function agencyReportRows(r: AgencyReport): CsvRow[] {
   ]
 }
 
-function page(r: AgencyReport): string {
+function page(r: AgencyReport, language: UiLanguage): string {
+  const t = translator(language)
   const f = r.figures
   const b = r.batches
   const serviceRows = r.worstServices
@@ -103,62 +132,69 @@ function page(r: AgencyReport): string {
     )
     .join('\n')
   const signed = r.signedOff
-    ? `Signed off by ${esc(r.signedOff.name)} (${esc(r.signedOff.staffNumber)}) on ${esc(when(r.signedOff.at))}.`
-    : 'Not signed off yet.'
+    ? t('agencies.file.page.signedOff', {
+        name: esc(r.signedOff.name),
+        staffNumber: esc(r.signedOff.staffNumber),
+        at: esc(when(r.signedOff.at, language)),
+      })
+    : t('agencies.file.page.notSignedOff')
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Turnaround report: ${esc(r.agency)}, ${esc(r.from)} to ${esc(r.to)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><title>${t('agencies.file.page.title', { agency: esc(r.agency), from: esc(r.from), to: esc(r.to) })}</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111 }
 h1 { font-size: 22px } h2 { font-size: 17px; margin-top: 1.4em } table { border-collapse: collapse; width: 100% }
 th, td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top }
 th { background: #eee } @media print { body { margin: 0 } }
 </style></head><body>
-<h1>Turnaround report: ${esc(r.agency)}</h1>
-<p>From ${esc(r.centreName)} (centre ${esc(r.centreNumber)}), for documents that arrived from ${esc(r.from)} to
-${esc(r.to)}. A document is on time when it arrived on or before the expected-ready date printed on its receipt;
-days late count calendar days after that date.</p>
-<h2>Figures</h2>
+<h1>${t('agencies.file.page.heading', { agency: esc(r.agency) })}</h1>
+<p>${t('agencies.file.page.intro', { centre: esc(r.centreName), number: esc(r.centreNumber), from: esc(r.from), to: esc(r.to) })}</p>
+<h2>${t('agencies.file.page.figures')}</h2>
 <table><tbody>
-<tr><th>Documents arrived</th><td>${f.arrived}</td></tr>
-<tr><th>On time</th><td>${f.onTime} (${esc(pct(f.onTimeRate) || 'none arrived')})</td></tr>
-<tr><th>Late</th><td>${f.late}</td></tr>
-<tr><th>Days late: median, 90th percentile, worst</th><td>${esc(num(f.medianDaysLate) || '–')}, ${esc(num(f.p90DaysLate) || '–')}, ${esc(num(f.worstDaysLate) || '–')}</td></tr>
-<tr><th>Still at the agency today</th><td>${f.stillOut}, of which ${f.stillOutOverdue} past their expected-ready date</td></tr>
+<tr><th>${t('agencies.file.page.documentsArrived')}</th><td>${f.arrived}</td></tr>
+<tr><th>${t('agencies.file.page.onTime')}</th><td>${f.onTime} (${esc(pct(f.onTimeRate) || t('agencies.file.page.noneArrived'))})</td></tr>
+<tr><th>${t('agencies.file.page.late')}</th><td>${f.late}</td></tr>
+<tr><th>${t('agencies.file.page.daysLate')}</th><td>${esc(num(f.medianDaysLate) || '–')}, ${esc(num(f.p90DaysLate) || '–')}, ${esc(num(f.worstDaysLate) || '–')}</td></tr>
+<tr><th>${t('agencies.file.page.stillOut')}</th><td>${t('agencies.file.page.stillOutValue', { stillOut: f.stillOut, overdue: f.stillOutOverdue })}</td></tr>
 </tbody></table>
-<h2>Services, lowest on-time rate first</h2>
-<table><thead><tr><th>Service</th><th>Arrived</th><th>On time</th><th>Median days late</th><th>90th percentile</th>
-<th>Worst</th><th>Still out</th><th>Past expected-ready</th></tr></thead>
+<h2>${t('agencies.file.page.services')}</h2>
+<table><thead><tr><th>${t('agencies.file.page.service')}</th><th>${t('agencies.file.page.arrived')}</th><th>${t('agencies.file.page.onTime')}</th><th>${t('agencies.file.page.medianDaysLate')}</th><th>${t('agencies.file.page.p90')}</th>
+<th>${t('agencies.file.page.worst')}</th><th>${t('agencies.file.page.stillOutShort')}</th><th>${t('agencies.file.page.pastExpected')}</th></tr></thead>
 <tbody>
-${serviceRows || '<tr><td colspan="8">No documents of this agency in the period.</td></tr>'}
+${serviceRows || `<tr><td colspan="8">${t('agencies.file.page.noServices')}</td></tr>`}
 </tbody></table>
-<h2>Manifests</h2>
-<p>${b.batches} arrival batch(es) closed against a manifest: ${b.expected} document(s) listed, ${b.received} received,
-${b.missing} missing, ${b.unannounced} unannounced.</p>
-<h2>Documents still at the agency past their expected-ready date, oldest first</h2>
-<table><thead><tr><th>Tracking number</th><th>Service</th><th>Agency reference</th><th>Expected ready</th>
-<th>Days late</th></tr></thead>
+<h2>${t('agencies.file.page.manifests')}</h2>
+<p>${t('agencies.file.page.manifestsText', { batches: b.batches, expected: b.expected, received: b.received, missing: b.missing, unannounced: b.unannounced })}</p>
+<h2>${t('agencies.file.page.overdue')}</h2>
+<table><thead><tr><th>${t('agencies.file.page.trackingNumber')}</th><th>${t('agencies.file.page.service')}</th><th>${t('agencies.file.page.agencyRef')}</th><th>${t('agencies.file.page.expectedReady')}</th>
+<th>${t('agencies.file.page.daysLateShort')}</th></tr></thead>
 <tbody>
-${overdueRows || '<tr><td colspan="5">None.</td></tr>'}
+${overdueRows || `<tr><td colspan="5">${t('agencies.file.page.none')}</td></tr>`}
 </tbody></table>
-${r.overdueTruncated ? `<p><b>Only the oldest ${r.overdue.length} are listed; the figures above count them all.</b></p>` : ''}
+${r.overdueTruncated ? `<p><b>${t('agencies.file.page.truncated', { n: r.overdue.length })}</b></p>` : ''}
 <p>${signed}</p>
 </body></html>
 `
 }
 
-/** The printable page and the CSV of one agency report: neither holds a customer's name or phone number. */
-export function agencyReportFiles(r: AgencyReport): { name: string; mime: string; content: string }[] {
+/**
+ * The printable page and the CSV of one agency report: neither holds a customer's name or phone number. Written
+ * in `language`, the UI language of the manager who saves them; the file names stay the same in both.
+ */
+export function agencyReportFiles(
+  r: AgencyReport,
+  language: UiLanguage = 'en',
+): { name: string; mime: string; content: string }[] {
   const slug = r.agency
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
   const base = `turnaround-${r.centreNumber}-${slug || 'agency'}-${r.from}-to-${r.to}`
   return [
-    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r) },
+    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, language) },
     {
       name: `${base}.csv`,
       mime: 'text/csv;charset=utf-8',
-      content: toCsv(AGENCY_REPORT_HEADER, agencyReportRows(r)),
+      content: toCsv(agencyReportHeader(language), agencyReportRows(r, language)),
     },
   ]
 }

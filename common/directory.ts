@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { personName, role } from './contract/fields'
 import { settingsInput } from './contract/settings-input'
+import { UI_LANGUAGES } from './i18n/languages'
 
 /**
  * The centre directory: staff and centre settings, shared by every PC of a centre through the central API
@@ -12,8 +13,11 @@ import { settingsInput } from './contract/settings-input'
 export const DIRECTORY_KINDS = ['staff', 'setting'] as const
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number]
 
-/** The fields of a staff entry that replicate. Lockouts, failed attempts and last sign-in stay on the PC. */
-export const STAFF_FIELDS = ['name', 'role', 'active', 'pinHash'] as const
+/**
+ * The fields of a staff entry that replicate; `language` is the UI language they chose at sign-in. Lockouts,
+ * failed attempts and last sign-in stay on the PC.
+ */
+export const STAFF_FIELDS = ['name', 'role', 'active', 'pinHash', 'language'] as const
 export type StaffField = (typeof STAFF_FIELDS)[number]
 
 /** A setting has one field, its value. */
@@ -47,6 +51,7 @@ const STAFF_VALUE: Record<StaffField, z.ZodType> = {
   role,
   active: z.boolean({ error: 'active must be true or false' }),
   pinHash: z.string().regex(PIN_HASH, 'pinHash must be an scrypt verifier'),
+  language: z.enum(UI_LANGUAGES, { error: 'language is en or sw' }),
 }
 
 /**

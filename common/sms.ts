@@ -1,3 +1,5 @@
+import type { i18n as I18n, TFunction } from 'i18next'
+import { createI18n, type UiLanguage } from './i18n'
 import { formatTrackingNumber } from './tracking-number'
 
 /**
@@ -90,7 +92,8 @@ export function smsSegments(text: string): SmsSegments {
   return { encoding: 'UCS-2', segments, units }
 }
 
-export type MessageLanguage = 'en' | 'sw'
+/** The customer's language for messages: the application's `language`, one of the UI's two. */
+export type MessageLanguage = UiLanguage
 
 /** What the ready and reminder messages need. */
 export interface CollectionMessageInput {
@@ -103,67 +106,60 @@ export interface CollectionMessageInput {
   collectBy: string
 }
 
+/** The month keys of the deadline's date, January first (common/i18n/{en,sw}/sms.ts hold the abbreviations). */
+const MONTHS = [
+  'sms.months.jan',
+  'sms.months.feb',
+  'sms.months.mar',
+  'sms.months.apr',
+  'sms.months.may',
+  'sms.months.jun',
+  'sms.months.jul',
+  'sms.months.aug',
+  'sms.months.sep',
+  'sms.months.oct',
+  'sms.months.nov',
+  'sms.months.dec',
+] as const
+
+/** The parts of one kind of message in one language; the texts are in common/i18n/{en,sw}/sms.ts. */
 interface Wording {
-  /** 'Huduma GPO: ' / 'Huduma: ' (ready) or 'Huduma GPO reminder: ' (reminder). */
+  /** 'Huduma GPO: ' (ready) or 'Huduma GPO reminder: ' (reminder); 'Huduma: ' when the name had to go. */
   head(centre: string): string
-  one(tn: string): string
-  many(count: number, list: string): string
+  /** 'your document 0420 3671 4272 is …' for one number, 'your 2 documents (…) are …' for more. */
+  documents(count: number, numbers: string): string
   andMore(count: number): string
   tail(date: string): string
-  months: readonly string[]
+  month(index: number): string
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-/** Kiswahili month abbreviations as CLDR has them (Machi → Mac, Agosti → Ago, Oktoba → Okt, Desemba → Des). */
-const SW_MONTHS = ['Jan', 'Feb', 'Mac', 'Apr', 'Mei', 'Jun', 'Jul', 'Ago', 'Sep', 'Okt', 'Nov', 'Des']
+type Kind = 'ready' | 'reminder'
 
-const centreHead = (centre: string, label: string): string =>
-  `Huduma${centre === '' ? '' : ` ${centre}`}${label === '' ? '' : ` ${label}`}: `
-
-const EN_BASE = {
-  andMore: (count: number) => ` and ${count} more`,
-  tail: (date: string) => ` Bring your ID and receipt. Collect by ${date}.`,
-  months: EN_MONTHS,
-}
-/**
- * `collectBy` is the LAST day a document can be collected, so the Kiswahili must name that day as English "by" does:
- * "kufikia" (by, the day itself included), never "kabla ya" (before), which would end a day earlier. "stakabadhi"
- * is what the receipt calls itself ("Stakabadhi ya maombi"); see docs/KISWAHILI.md.
- */
-const SW_BASE = {
-  andMore: (count: number) => ` na nyingine ${count}`,
-  tail: (date: string) => ` Leta kitambulisho na stakabadhi. Chukua kufikia ${date}.`,
-  months: SW_MONTHS,
-}
-
-const READY: Record<MessageLanguage, Wording> = {
-  en: {
-    ...EN_BASE,
-    head: (centre) => centreHead(centre, ''),
-    one: (tn) => `your document ${tn} is ready for collection.`,
-    many: (count, list) => `your ${count} documents (${list}) are ready for collection.`,
-  },
-  sw: {
-    ...SW_BASE,
-    head: (centre) => centreHead(centre, ''),
-    one: (tn) => `hati yako ${tn} iko tayari kuchukuliwa.`,
-    many: (count, list) => `hati zako ${count} (${list}) ziko tayari kuchukuliwa.`,
-  },
-}
-
-const REMINDER: Record<MessageLanguage, Wording> = {
-  en: {
-    ...EN_BASE,
-    head: (centre) => centreHead(centre, 'reminder'),
-    one: (tn) => `your document ${tn} is still waiting for collection.`,
-    many: (count, list) => `your ${count} documents (${list}) are still waiting for collection.`,
-  },
-  sw: {
-    ...SW_BASE,
-    head: (centre) => centreHead(centre, 'ukumbusho'),
-    one: (tn) => `hati yako ${tn} bado inasubiri kuchukuliwa.`,
-    many: (count, list) => `hati zako ${count} (${list}) bado zinasubiri kuchukuliwa.`,
-  },
+function wording(t: TFunction, kind: Kind): Wording {
+  const andMore = (count: number): string => t('sms.andMore', { count })
+  const tail = (date: string): string => t('sms.tail', { date })
+  const month = (index: number): string => {
+    const key = MONTHS[index]
+    return key === undefined ? '' : t(key)
+  }
+  if (kind === 'ready') {
+    return {
+      andMore,
+      tail,
+      month,
+      head: (centre: string): string =>
+        centre === '' ? t('sms.ready.headNoCentre') : t('sms.ready.head', { centre }),
+      documents: (count: number, numbers: string): string => t('sms.ready.documents', { count, numbers }),
+    }
+  }
+  return {
+    andMore,
+    tail,
+    month,
+    head: (centre: string): string =>
+      centre === '' ? t('sms.reminder.headNoCentre') : t('sms.reminder.head', { centre }),
+    documents: (count: number, numbers: string): string => t('sms.reminder.documents', { count, numbers }),
+  }
 }
 
 /** Letters with no Unicode decomposition and their plain spellings; everything else falls to NFKD + mark removal. */
@@ -236,7 +232,7 @@ function shorten(name: string, max: number): string {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** '2027-02-14' → '14 Feb 2027' (Kiswahili month abbreviations for 'sw'). Throws RangeError for a bad date. */
-function formatDate(date: string, months: readonly string[]): string {
+function formatDate(date: string, month: (index: number) => string): string {
   const m = DATE_RE.exec(date)
   if (!m) throw new RangeError(`collectBy is not a date (YYYY-MM-DD): ${JSON.stringify(date)}`)
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
@@ -244,39 +240,70 @@ function formatDate(date: string, months: readonly string[]): string {
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new RangeError(`collectBy is not a calendar date: ${date}`)
   }
-  return `${d} ${months[mo - 1] ?? ''} ${y}`
+  return `${d} ${month(mo - 1)} ${y}`
+}
+
+/** Stands for the list while the sentence around it is worded (a control character no message may contain). */
+const LIST = '\u0000'
+
+/** The text before and after the one `mark` in `text`; `after` is undefined when `mark` is not there exactly once. */
+function splitAround(text: string, mark: string): [string, string | undefined] {
+  const parts = text.split(mark)
+  return parts.length === 2 ? [parts[0] ?? '', parts[1]] : [text, undefined]
 }
 
 function buildMessage(wording: Wording, input: CollectionMessageInput): string {
   const numbers = [...new Set(input.trackingNumbers.map((tn) => formatTrackingNumber(tn)))]
-  const first = numbers[0]
-  if (first === undefined) throw new RangeError('A message needs at least one tracking number.')
-  const date = formatDate(input.collectBy, wording.months)
+  if (numbers.length === 0) throw new RangeError('A message needs at least one tracking number.')
+  const date = formatDate(input.collectBy, wording.month)
   const centre = gsm7CentreName(input.centreName)
 
-  const compose = (name: string, listed: number): string => {
-    const body =
-      numbers.length === 1
-        ? wording.one(first)
-        : wording.many(
-            numbers.length,
-            numbers.slice(0, listed).join(', ') +
-              (listed < numbers.length ? wording.andMore(numbers.length - listed) : ''),
-          )
-    return `${wording.head(name)}${body}${wording.tail(date)}`
-  }
+  // The parts that do not change while the message is fitted are worded once: a reminder campaign words a message
+  // per phone, and fitting a long list tries each shorter one.
+  const tail = wording.tail(date)
+  const bareHead = wording.head('')
+  const [before, after] = splitAround(wording.documents(numbers.length, LIST), LIST)
 
   // Order of sacrifice: first the centre name loses words from the end (down to its first word), then numbers
   // give way to "and N more" one by one, and with only the first number left the name goes if it must.
   for (let listed = numbers.length; listed >= 1; listed--) {
-    const room = GSM7_SINGLE - (gsm7Length(compose('', listed)) ?? Infinity) - 1
+    const list =
+      numbers.slice(0, listed).join(', ') +
+      (listed < numbers.length ? wording.andMore(numbers.length - listed) : '')
+    const body = after === undefined ? wording.documents(numbers.length, list) : `${before}${list}${after}`
+    const room = GSM7_SINGLE - (gsm7Length(`${bareHead}${body}${tail}`) ?? Infinity) - 1
     const name = shorten(centre, room)
     if (name === '' && centre !== '' && listed > 1) continue
-    const text = compose(name, listed)
+    const text = `${name === '' ? bareHead : wording.head(name)}${body}${tail}`
     if ((gsm7Length(text) ?? Infinity) <= GSM7_SINGLE) return text
   }
   throw new RangeError(`Cannot fit a message for ${numbers.length} documents into one SMS.`)
 }
+
+/**
+ * The two customer messages, worded by an i18next instance of their own (common/i18n/{en,sw}/sms.ts): make one per
+ * use site (the notification run, a campaign) and it serves both languages; each message takes the language of its
+ * input, never one left set by the last customer.
+ */
+export function createSmsTexts(i18n: I18n = createI18n()) {
+  const wordings = new Map<string, Wording>()
+  const of = (kind: Kind, language: MessageLanguage): Wording => {
+    const key = `${kind}:${language}`
+    let w = wordings.get(key)
+    if (!w) {
+      w = wording(i18n.getFixedT(language), kind)
+      wordings.set(key, w)
+    }
+    return w
+  }
+  return {
+    /** See `readyMessage`. */
+    ready: (input: CollectionMessageInput): string => buildMessage(of('ready', input.language), input),
+    /** See `reminderMessage`. */
+    reminder: (input: CollectionMessageInput): string => buildMessage(of('reminder', input.language), input),
+  }
+}
+export type SmsTexts = ReturnType<typeof createSmsTexts>
 
 /**
  * The "ready for collection" SMS, always one GSM-7 segment (≤ 160 septets, plain characters only). E.g.
@@ -286,7 +313,7 @@ function buildMessage(wording: Wording, input: CollectionMessageInput): string {
  * number that is not 12 digits or a bad date.
  */
 export function readyMessage(input: CollectionMessageInput): string {
-  return buildMessage(READY[input.language], input)
+  return createSmsTexts().ready(input)
 }
 
 /**
@@ -295,5 +322,5 @@ export function readyMessage(input: CollectionMessageInput): string {
  * and receipt. Collect by 14 Feb 2027.'
  */
 export function reminderMessage(input: CollectionMessageInput): string {
-  return buildMessage(REMINDER[input.language], input)
+  return createSmsTexts().reminder(input)
 }

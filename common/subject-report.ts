@@ -1,45 +1,60 @@
+import type { TFunction } from 'i18next'
 import type { SubjectApplication, SubjectRecord } from './contract'
 import { toCsv, type CsvRow } from './csv'
+import { createI18n, type UiLanguage } from './i18n'
 import { formatKenyanMobile } from './phone'
 import { nairobiDate } from './nairobi-time'
 import { formatTrackingNumber } from './tracking-number'
 
-/** What each recorded step means, for a customer reading their own file. */
-const EVENT_LABELS: Record<string, string> = {
-  'application.registered': 'Registered at the counter',
-  'application.arrived': 'Document arrived from the agency and put on the shelf',
-  'application.moved': 'Moved to another shelf slot',
-  'application.missing': 'Marked missing from its shelf slot',
-  'application.missingCleared': 'Found again on the shelf',
-  'application.damaged': 'Marked damaged',
-  'application.damagedCleared': 'Damage mark cleared',
-  'application.collected': 'Handed over',
-  'application.returned': 'Returned to the agency',
-  'application.cancelled': 'Cancelled',
-  'application.callLogged': 'Phone call recorded',
-  'notification.ready': 'SMS: document ready',
-  'notification.reminder': 'SMS: reminder to collect',
-}
+/** What each recorded step means, for a customer reading their own file (common/i18n/{en,sw}/reports.ts). */
+const EVENT_LABELS = {
+  'application.registered': 'reports.subject.event.registered',
+  'application.arrived': 'reports.subject.event.arrived',
+  'application.moved': 'reports.subject.event.moved',
+  'application.missing': 'reports.subject.event.missing',
+  'application.missingCleared': 'reports.subject.event.missingCleared',
+  'application.damaged': 'reports.subject.event.damaged',
+  'application.damagedCleared': 'reports.subject.event.damagedCleared',
+  'application.collected': 'reports.subject.event.collected',
+  'application.returned': 'reports.subject.event.returned',
+  'application.cancelled': 'reports.subject.event.cancelled',
+  'application.callLogged': 'reports.subject.event.callLogged',
+  'notification.ready': 'reports.subject.event.smsReady',
+  'notification.reminder': 'reports.subject.event.smsReminder',
+} as const
 
-const STATUS_LABELS: Record<SubjectApplication['status'], string> = {
-  registered: 'Waiting for the document from the agency',
-  arrived: 'On the shelf, ready to collect',
-  collected: 'Collected',
-  returned: 'Returned to the agency',
-  cancelled: 'Cancelled',
-}
+const STATUS_LABELS = {
+  registered: 'reports.subject.status.registered',
+  arrived: 'reports.subject.status.arrived',
+  collected: 'reports.subject.status.collected',
+  returned: 'reports.subject.status.returned',
+  cancelled: 'reports.subject.status.cancelled',
+} as const satisfies Record<SubjectApplication['status'], string>
 
-const when = (t: number | null): string =>
-  t === null
-    ? ''
-    : new Date(t).toLocaleString('en-GB', {
-        timeZone: 'Africa/Nairobi',
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
+const LANGUAGE_NAMES = {
+  en: 'reports.subject.language.en',
+  sw: 'reports.subject.language.sw',
+} as const satisfies Record<SubjectApplication['language'], string>
+
+const eventLabel = (t: TFunction, type: string): string =>
+  Object.hasOwn(EVENT_LABELS, type) ? t(EVENT_LABELS[type as keyof typeof EVENT_LABELS]) : type
+
+/** The file's dates: English as the file has always written them (en-GB), Kiswahili with its month names. */
+const DATE_LOCALE: Record<UiLanguage, string> = { en: 'en-GB', sw: 'sw-KE' }
+
+const whenIn =
+  (language: UiLanguage) =>
+  (t: number | null): string =>
+    t === null
+      ? ''
+      : new Date(t).toLocaleString(DATE_LOCALE[language], {
+          timeZone: 'Africa/Nairobi',
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
 
 const text = (v: unknown): string =>
   v === null || v === undefined
@@ -55,11 +70,11 @@ const text = (v: unknown): string =>
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-/**
- * One line per fact: the same lines make the CSV, the printable page and what the manager sees on screen, so the
- * customer is handed exactly what was shown.
- */
-export function subjectFacts(r: SubjectRecord): CsvRow[] {
+/** The file's words in one language: an instance per file, so nothing is left set between two customers' files. */
+const wordsIn = (language: UiLanguage): TFunction => createI18n(language).getFixedT(language)
+
+function factsIn(r: SubjectRecord, t: TFunction, language: UiLanguage): CsvRow[] {
+  const when = whenIn(language)
   const rows: CsvRow[] = []
   for (const a of r.applications) {
     const tn = formatTrackingNumber(a.trackingNumber)
@@ -67,71 +82,108 @@ export function subjectFacts(r: SubjectRecord): CsvRow[] {
       rows.push([tn, a.serviceName, when(at), what, details])
     fact(
       a.registeredAt,
-      'Details held',
+      t('reports.subject.fact.detailsHeld'),
       [
-        `Name: ${a.customerName}`,
-        `Phone: ${formatKenyanMobile(a.phone)}`,
-        `ID number: ${a.idNumber ?? '(none given)'}`,
-        a.agencyRef ? `Agency reference: ${a.agencyRef}` : null,
-        `SMS language: ${a.language === 'sw' ? 'Kiswahili' : 'English'}`,
-        `Agreed to SMS: ${a.smsConsent ? 'yes' : 'no'}`,
-        a.notes ? `Notes: ${a.notes}` : null,
-        `Status: ${STATUS_LABELS[a.status]}`,
-        a.shelfSlot ? `Shelf slot: ${a.shelfSlot}` : null,
+        t('reports.subject.detail.name', { value: a.customerName }),
+        t('reports.subject.detail.phone', { value: formatKenyanMobile(a.phone) }),
+        t('reports.subject.detail.idNumber', { value: a.idNumber ?? t('reports.subject.detail.noIdNumber') }),
+        a.agencyRef ? t('reports.subject.detail.agencyRef', { value: a.agencyRef }) : null,
+        t('reports.subject.detail.smsLanguage', {
+          value: t(LANGUAGE_NAMES[a.language === 'sw' ? 'sw' : 'en']),
+        }),
+        t('reports.subject.detail.smsConsent', {
+          value: a.smsConsent ? t('reports.subject.detail.yes') : t('reports.subject.detail.no'),
+        }),
+        a.notes ? t('reports.subject.detail.notes', { value: a.notes }) : null,
+        t('reports.subject.detail.status', { value: t(STATUS_LABELS[a.status]) }),
+        a.shelfSlot ? t('reports.subject.detail.shelfSlot', { value: a.shelfSlot }) : null,
       ]
         .filter(Boolean)
         .join('; '),
     )
-    if (a.collector) fact(a.collectedAt, 'Who collected', text(a.collector))
-    for (const e of a.events) fact(e.at, EVENT_LABELS[e.type] ?? e.type, text(e.details))
+    if (a.collector) fact(a.collectedAt, t('reports.subject.fact.whoCollected'), text(a.collector))
+    for (const e of a.events) fact(e.at, eventLabel(t, e.type), text(e.details))
     for (const n of a.notifications)
-      fact(n.sentAt ?? n.dueAt, `SMS (${n.kind})`, [n.status, n.skipReason].filter(Boolean).join(': '))
-    for (const d of a.deliveryOutcomes) fact(d.at, 'SMS delivery report', d.outcome)
-    for (const c of a.calls) fact(c.at, 'Phone call', [c.outcome, c.note].filter(Boolean).join(': '))
+      fact(
+        n.sentAt ?? n.dueAt,
+        t('reports.subject.fact.sms', { kind: n.kind }),
+        [n.status, n.skipReason].filter(Boolean).join(': '),
+      )
+    for (const d of a.deliveryOutcomes) fact(d.at, t('reports.subject.fact.smsDelivery'), d.outcome)
+    for (const c of a.calls)
+      fact(c.at, t('reports.subject.fact.phoneCall'), [c.outcome, c.note].filter(Boolean).join(': '))
     for (const m of a.returnManifests)
-      fact(null, `Return manifest No. ${m.manifestId}`, `${m.agency}: ${m.outcome ?? 'listed'}`)
+      fact(
+        null,
+        t('reports.subject.fact.returnManifest', { id: m.manifestId }),
+        `${m.agency}: ${m.outcome ?? t('reports.subject.fact.listed')}`,
+      )
   }
   for (const m of r.reminders)
     rows.push([
       m.trackingNumbers.map(formatTrackingNumber).join(' '),
       '',
       when(m.sentAt ?? m.dueAt),
-      'Reminder SMS',
+      t('reports.subject.fact.reminderSms'),
       `${formatKenyanMobile(m.phone)}: ${m.status}`,
     ])
   return rows
 }
 
-export const SUBJECT_FACT_HEADER = [
-  'Tracking number',
-  'Service',
-  'When (Nairobi time)',
-  'What',
-  'Details',
-] as const
+/**
+ * One line per fact: the same lines make the CSV, the printable page and what the manager sees on screen, so the
+ * customer is handed exactly what was shown. In English unless asked otherwise.
+ */
+export function subjectFacts(r: SubjectRecord, language: UiLanguage = 'en'): CsvRow[] {
+  return factsIn(r, wordsIn(language), language)
+}
 
-function page(r: SubjectRecord, rows: CsvRow[]): string {
+const headerIn = (t: TFunction): string[] => [
+  t('reports.subject.column.trackingNumber'),
+  t('reports.subject.column.service'),
+  t('reports.subject.column.when'),
+  t('reports.subject.column.what'),
+  t('reports.subject.column.details'),
+]
+
+/** The columns of the facts, in the table and the CSV. */
+export function subjectFactHeader(language: UiLanguage = 'en'): readonly string[] {
+  return headerIn(wordsIn(language))
+}
+
+/** The English columns (what the screen shows today). */
+export const SUBJECT_FACT_HEADER: readonly string[] = subjectFactHeader('en')
+
+function page(r: SubjectRecord, rows: CsvRow[], t: TFunction, language: UiLanguage): string {
+  const when = whenIn(language)
+  const centre = esc(r.centreName)
   const body = rows
     .map((row) => `<tr>${row.map((c) => `<td>${esc(String(c ?? ''))}</td>`).join('')}</tr>`)
     .join('\n')
+  const intro = t('reports.subject.intro', {
+    by: r.by === 'idNumber' ? t('reports.subject.byIdNumber') : t('reports.subject.byPhone'),
+    value: `<b>${esc(r.by === 'phone' ? formatKenyanMobile(r.value) : r.value)}</b>`,
+    at: esc(when(r.at)),
+    applications: t('reports.subject.applications', { count: r.applications.length }),
+    reminders: t('reports.subject.reminders', { count: r.reminders.length }),
+  })
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Personal data held by ${esc(r.centreName)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><title>${t('reports.subject.title', { centre })}</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111 }
 h1 { font-size: 22px } table { border-collapse: collapse; width: 100% }
 th, td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top }
 th { background: #eee } @media print { body { margin: 0 } }
 </style></head><body>
-<h1>Personal data held by ${esc(r.centreName)} (centre ${esc(r.centreNumber)})</h1>
-<p>Everything this centre's workstation holds about the ${r.by === 'idNumber' ? 'ID number' : 'phone number'}
-<b>${esc(r.by === 'phone' ? formatKenyanMobile(r.value) : r.value)}</b>, as held on ${esc(when(r.at))}:
-${r.applications.length} application(s) and ${r.reminders.length} reminder SMS.
-${r.truncated ? '<b>More applications matched than one file holds: ask the centre manager for the rest.</b>' : ''}</p>
-<p>Under the Data Protection Act 2019 you may ask for a mistake to be corrected and, where the law allows, for
-this data to be erased. Ask the centre manager.</p>
-<table><thead><tr>${SUBJECT_FACT_HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
+<h1>${t('reports.subject.heading', { centre, number: esc(r.centreNumber) })}</h1>
+<p>${intro}
+${r.truncated ? `<b>${t('reports.subject.truncated')}</b>` : ''}</p>
+<p>${t('reports.subject.rights')}</p>
+<table><thead><tr>${headerIn(t)
+    .map((h) => `<th>${h}</th>`)
+    .join('')}</tr></thead>
 <tbody>
-${body || '<tr><td colspan="5">Nothing is held about this person.</td></tr>'}
+${body || `<tr><td colspan="5">${t('reports.subject.nothingHeld')}</td></tr>`}
 </tbody></table>
 </body></html>
 `
@@ -139,13 +191,18 @@ ${body || '<tr><td colspan="5">Nothing is held about this person.</td></tr>'}
 
 /**
  * The files handed to the customer: a page they (or the officer) can open and print, and the same lines as CSV for
- * a spreadsheet. Neither file name carries the ID number or phone: a Downloads folder is not private.
+ * a spreadsheet, in English unless asked otherwise. Neither file name carries the ID number or phone: a Downloads
+ * folder is not private.
  */
-export function subjectFiles(r: SubjectRecord): { name: string; mime: string; content: string }[] {
-  const rows = subjectFacts(r)
+export function subjectFiles(
+  r: SubjectRecord,
+  language: UiLanguage = 'en',
+): { name: string; mime: string; content: string }[] {
+  const t = wordsIn(language)
+  const rows = factsIn(r, t, language)
   const base = `personal-data-${r.centreNumber}-${nairobiDate(r.at)}`
   return [
-    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, rows) },
-    { name: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: toCsv(SUBJECT_FACT_HEADER, rows) },
+    { name: `${base}.html`, mime: 'text/html;charset=utf-8', content: page(r, rows, t, language) },
+    { name: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: toCsv(headerIn(t), rows) },
   ]
 }

@@ -1,3 +1,4 @@
+import { UI_LANGUAGES } from '../i18n/languages'
 import { z } from 'zod'
 import { ROLES, type Role } from '../roles'
 
@@ -10,6 +11,9 @@ export const staffNumber = z
   .transform((s) => s.toUpperCase())
 
 export const pin = z.string({ error: 'PIN is required' }).regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits')
+
+/** The UI language a staff member works in. */
+export const uiLanguage = z.enum(UI_LANGUAGES, { error: 'Language is English (en) or Kiswahili (sw)' })
 
 /**
  * The fewest digits a PIN being set may have, by role. A manager's or administrator's PIN opens staff, exports and

@@ -8,6 +8,7 @@ import { campaignMethods } from './campaign-methods'
 import { subjectMethods } from './subject-methods'
 import { settingsFileMethods } from './settings-file-methods'
 import { agencyMethods } from './agency-methods'
+import { diagnosticsMethods } from './diagnostics-methods'
 import { empty, method } from './define'
 import * as f from './fields'
 import { settingsInput } from './settings-input'
@@ -37,6 +38,7 @@ export * from './manager-types'
 export * from './campaign-types'
 export * from './subject-types'
 export * from './agency-types'
+export * from './diagnostics-types'
 export type { Access, MethodSpec } from './define'
 
 /**
@@ -87,7 +89,12 @@ export const contract = {
   'auth.signIn': method<SessionInfo>()({
     summary: 'Sign in with staff number and PIN',
     access: 'public',
-    input: z.strictObject({ staffNumber: f.staffNumber, pin: f.pin }),
+    input: z.strictObject({ staffNumber: f.staffNumber, pin: f.pin, language: f.uiLanguage.optional() }),
+  }),
+  'auth.setLanguage': method<SessionInfo>()({
+    summary: 'Switch the signed-in staff member’s UI language (kept for them on every PC of the centre)',
+    access: 'staff',
+    input: z.strictObject({ language: f.uiLanguage }),
   }),
   'auth.signOut': method<null>()({
     summary: 'Sign out of this window',
@@ -211,6 +218,7 @@ export const contract = {
   ...subjectMethods,
   ...settingsFileMethods,
   ...agencyMethods,
+  ...diagnosticsMethods,
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../i18n/languages'
 import type { SlotScheme } from '../shelf-slot'
 import type { Role } from '../roles'
 import type { UpdateState } from '../update-status'
@@ -24,6 +25,8 @@ export interface SessionInfo {
    * before the 6-digit rule): they set a new one before anything else (`auth.changePin`).
    */
   mustChangePin: boolean
+  /** The language this person works in: chosen at sign-in, the same on every PC of the centre. */
+  language: UiLanguage
 }
 
 export interface DatabaseRecovery {

@@ -11,6 +11,7 @@ import type { ReturnService } from '../services/returns/return-service'
 import type { AuditService } from '../services/audit/audit-check'
 import type { PersonalExports } from '../services/subject/personal-exports'
 import type { SubjectService } from '../services/subject/subject-service'
+import type { DiagnosticsService } from '../services/diagnostics/diagnostics-service'
 import { nairobiMidnight, toDayNumber } from '../../common/nairobi-time'
 import type { AuthService } from '../services/auth-service'
 import type { CatalogueService } from '../services/catalogue-service'
@@ -46,6 +47,7 @@ interface Deps {
   audit: AuditService
   exports: PersonalExports
   subject: SubjectService
+  diagnostics: DiagnosticsService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
   /** Registrations and hand-overs open at the desks (the update policy waits for them). */
@@ -109,8 +111,9 @@ export function createHandlers(d: Deps): Handlers {
     'auth.session': (_input, ctx) => d.auth.current(ctx.key),
     'auth.signIn': async (input, ctx) => {
       if (!d.setup.status().setupDone) throw new AppError('SETUP_REQUIRED', 'Set up this workstation first.')
-      return changed(ctx.key, await d.auth.signIn(ctx.key, input.staffNumber, input.pin))
+      return changed(ctx.key, await d.auth.signIn(ctx.key, input.staffNumber, input.pin, input.language))
     },
+    'auth.setLanguage': (input, ctx) => changed(ctx.key, d.auth.setLanguage(ctx.key, input.language)),
     'auth.signOut': (_input, ctx) => {
       d.auth.signOut(ctx.key)
       d.openWork.release(ctx.key)
@@ -157,6 +160,9 @@ export function createHandlers(d: Deps): Handlers {
       d.workChanged()
       return null
     },
+    'about.get': () => d.diagnostics.about(),
+    'diagnostics.export': (_input, ctx) => d.diagnostics.export(signedIn(ctx)),
+    'diagnostics.reportError': (input) => d.diagnostics.reportError(input),
     'catalogue.list': () => d.catalogue.list(),
     'catalogue.update': (input, ctx) => d.catalogue.update(input, who(ctx)),
     'application.register': (input, ctx) => d.applications.register(input, signedIn(ctx)),

@@ -42,6 +42,8 @@ import { createSyncService } from '../services/sync-service'
 import { createManagerService } from '../services/manager'
 import { createPersonalExports } from '../services/subject/personal-exports'
 import { createSubjectService } from '../services/subject/subject-service'
+import { createDiagnosticsService } from '../services/diagnostics/diagnostics-service'
+import type { RuntimeVersions } from '../services/diagnostics/about'
 import type { HolidayCalendar } from '../services/calendar/working-days'
 import { calendarWithCentralHolidays } from '../sync/pull'
 import type { EventWriter } from '../services/event-writer'
@@ -69,6 +71,10 @@ export interface CoreOptions {
   databaseKey?: DatabaseKey
   /** Tests only: a cheaper scrypt for PINs (see main/services/pin-hash.ts pinHasher). The app never sets it. */
   pinCost?: PinCost
+  /** This process's log file (main/infra/file-log.ts), for the diagnostics file to say whether it is written. */
+  logFile?: { problem(): string | null }
+  /** Tests only: the runtime versions About shows (default `process.versions`). */
+  versions?: RuntimeVersions
 }
 
 export interface Core {
@@ -250,7 +256,27 @@ function buildCore(opts: CoreOptions): Core {
     const campaigns = createCampaignService({ store, clock, settings, writeEvent })
     const returns = createReturnService({ store, clock, writeEvent })
     const retention = createRetentionService({ store, clock, settings, writeEvent, logger: opts.logger })
+    const diagnostics = createDiagnosticsService({
+      store,
+      clock,
+      logger: opts.logger,
+      dataDir: opts.dataDir,
+      version: opts.version,
+      versions: opts.versions,
+      appStatus: () => ({ ...setup.status(), catchUp: sync.info().catchUp }),
+      status: () => status.snapshot(),
+      sync: () => sync.info(),
+      settings: () => settings.get(),
+      printer: () => ({
+        config: printing.config(),
+        description: printing.description(),
+        status: printing.status(),
+      }),
+      scanner: () => scanner.info(),
+      logProblem: () => opts.logFile?.problem() ?? null,
+    })
     const handlers = createHandlers({
+      diagnostics,
       settingsFile,
       store,
       auth,

@@ -3,7 +3,8 @@ import { createCore, type Core } from '../core/create-core'
 import { servePort } from '../core/port-server'
 import { APP_VERSION } from '../core/version'
 import { parseUpdateStateMessage, type UpdatePolicyMessage } from '../core/update-messages'
-import { consoleLogger } from '../infra/logger'
+import { systemClock } from '../infra/clock'
+import { processLogger } from '../infra/process-logger'
 
 /**
  * Entry of the Electron utility process that runs the core. Main hands it one MessagePort per window load; this file
@@ -18,7 +19,13 @@ const { values } = parseArgs({
 const dataDir = values['data-dir']
 if (typeof dataDir !== 'string') throw new Error('core process needs --data-dir')
 
-const logger = consoleLogger('core')
+const { logger, file: logFile } = processLogger({ dataDir, process: 'core', clock: systemClock })
+// Watches without changing what an uncaught error does (the process ends and main starts a new core): the line that
+// says why is in the file before it goes.
+process.on('uncaughtExceptionMonitor', (err, origin) =>
+  logger.error('the core process failed', { origin, error: err }),
+)
+logger.info('core process starting', { versions: { ...process.versions } })
 let core: Core | null = null
 
 // The main process sends the database key first (main/electron/database-key.ts: sealed by the OS keyring), then a
@@ -26,7 +33,13 @@ let core: Core | null = null
 process.parentPort.on('message', (message) => {
   const data = message.data as { type?: unknown; key?: unknown } | null
   if (data?.type === 'key' && typeof data.key === 'string' && !core) {
-    core = createCore({ dataDir, logger, version: APP_VERSION, databaseKey: Buffer.from(data.key, 'hex') })
+    core = createCore({
+      dataDir,
+      logger,
+      logFile,
+      version: APP_VERSION,
+      databaseKey: Buffer.from(data.key, 'hex'),
+    })
     // The updater runs in main (electron-updater needs the app); the centre's choice and the desks' open work are
     // here, so main is told them, and tells back where the update stands (main/core/update-messages.ts).
     core.updates.onPolicy((policy) => {

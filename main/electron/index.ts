@@ -12,8 +12,9 @@ import type { UtilityProcess } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
-import { consoleLogger } from '../infra/logger'
 import { parseUpdatePolicyMessage, type UpdateStateMessage } from '../core/update-messages'
+import { systemClock } from '../infra/clock'
+import { processLogger } from '../infra/process-logger'
 import { resolveAppFile } from './app-files'
 import { startAutoUpdate } from './auto-update'
 import { desktopDatabaseKey } from './database-key'
@@ -29,6 +30,12 @@ const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefine
 
 // Tests and multi-instance demos point the app at their own data directory.
 if (process.env['TMS_DATA_DIR']) app.setPath('userData', process.env['TMS_DATA_DIR'])
+
+// Main's own lines (window, core process, key) go to <data dir>/logs/main.<n>.log beside the core's.
+const { logger } = processLogger({ dataDir: app.getPath('userData'), process: 'main', clock: systemClock })
+process.on('uncaughtExceptionMonitor', (err, origin) =>
+  logger.error('the main process failed', { origin, error: err }),
+)
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -54,7 +61,7 @@ function startCore(): UtilityProcess {
     },
   )
   // First message: the database key, unsealed here by the OS keyring (safeStorage is the main process's only).
-  const key = desktopDatabaseKey(app.getPath('userData'), safeStorage, consoleLogger('main'))
+  const key = desktopDatabaseKey(app.getPath('userData'), safeStorage, logger)
   child.postMessage({ type: 'key', key: key.toString('hex') })
   // The core tells the centre's update settings and what is open at the desks; a restarted core hears the state back.
   child.on('message', (data: unknown) => {
@@ -64,6 +71,7 @@ function startCore(): UtilityProcess {
     sendUpdateState(child)
   })
   child.on('exit', (code) => {
+    if (code !== 0) logger.error('the core process ended', { code })
     if (core !== child) return
     core = null
     // The core holds no window state: restart it and give the window a fresh port; the UI returns to sign-in.
@@ -113,6 +121,9 @@ function createWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
+  win.webContents.on('render-process-gone', (_e, details) =>
+    logger.error('the window’s renderer ended', { reason: details.reason, exitCode: details.exitCode }),
+  )
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
@@ -147,10 +158,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
   void app.whenReady().then(() => {
+    logger.info('app starting', {
+      version: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      packaged: app.isPackaged,
+    })
     lockDown({ devUrl, getWindow: () => mainWindow, connect })
     serveApp()
     buildMenu()
-    updater = startAutoUpdate({ logger: consoleLogger('updater'), onState: () => sendUpdateState(core) })
+    updater = startAutoUpdate({ logger, onState: () => sendUpdateState(core) })
     core = startCore()
     mainWindow = createWindow()
   })

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/roles'
+import type { UiLanguage } from '../../common/i18n/languages'
 
 export interface Session {
   staffNumber: string
@@ -8,6 +9,8 @@ export interface Session {
   lastActivity: number
   /** See SessionInfo.mustChangePin. */
   mustChangePin?: boolean
+  /** The UI language this person works in (SessionInfo.language). */
+  language: UiLanguage
 }
 
 /**

@@ -2,6 +2,7 @@
  * The one receipt description (receiptline markup) that the printer bytes, the on-screen preview and the plain text
  * are all rendered from. Pure: no I/O, no clock.
  */
+import { createI18n } from '../../common/i18n'
 import { escapeText, escapeValue, toPrintable, wrapWords } from './escape'
 import { formatCalendarDate, formatDateTimeNairobi, groupTrackingNumber, maskPhone } from './mask'
 import type { ReceiptColumns, ReceiptData } from './receipt-data'
@@ -39,6 +40,10 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   const statusUrl = data.statusUrl.trim()
   if (statusUrl.length === 0) throw new RangeError('status URL is empty')
   const layout = LAYOUT[cols]
+  // Every label prints in both languages, English first (common/i18n/{en,sw}/receipt.ts): one instance per receipt.
+  const i18n = createI18n()
+  const en = i18n.getFixedT('en')
+  const sw = i18n.getFixedT('sw')
   const valueWidth = cols - layout.label - 1
   const out: string[] = []
 
@@ -72,30 +77,34 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   out.push('{align:center; width:auto; border:space; text:wrap}')
   centred('Huduma Kenya')
   for (const l of wrapped(data.centreName, cols)) out.push(`"^^${l}`)
+  const centreNoEn = en('receipt.centreNo')
+  const centreNoSw = sw('receipt.centreNo')
   centred(
-    cols === 48 ? `Centre No. / Nambari ya kituo ${data.centreNumber}` : `Centre No. ${data.centreNumber}`,
+    cols === 48 ? `${centreNoEn} / ${centreNoSw} ${data.centreNumber}` : `${centreNoEn} ${data.centreNumber}`,
   )
-  if (cols === 32) centred(`Nambari ya kituo ${data.centreNumber}`)
+  if (cols === 32) centred(`${centreNoSw} ${data.centreNumber}`)
   rule()
-  out.push('"^^Application receipt')
-  out.push('Stakabadhi ya maombi')
+  out.push(`"^^${escapeText(en('receipt.title'))}`)
+  out.push(escapeText(sw('receipt.title')))
 
   if (data.reprint) {
     rule()
-    out.push('`"^^~REPRINT / NAKALA~')
+    out.push(`\`"^^~${escapeText(`${en('receipt.reprint')} / ${sw('receipt.reprint')}`)}~`)
     startFields()
-    field('Reason', 'Sababu', data.reprint.reason)
-    field('Reprinted', 'Tarehe ya nakala', formatDateTimeNairobi(data.reprint.at))
+    field(en('receipt.reason'), sw('receipt.reason'), data.reprint.reason)
+    field(en('receipt.reprinted'), sw('receipt.reprinted'), formatDateTimeNairobi(data.reprint.at))
     endFields()
   } else if (data.copy) {
     rule()
-    out.push('`"^^~COPY / NAKALA~')
+    out.push(`\`"^^~${escapeText(`${en('receipt.copy')} / ${sw('receipt.copy')}`)}~`)
   }
   rule()
 
   // The tracking number: large, then as a Code 128 barcode of exactly the 12 digits.
-  out.push(cols === 48 ? 'Tracking number / Nambari ya ufuatiliaji' : 'Tracking number')
-  if (cols === 32) out.push('Nambari ya ufuatiliaji')
+  const trackingEn = escapeText(en('receipt.trackingNumber'))
+  const trackingSw = escapeText(sw('receipt.trackingNumber'))
+  out.push(cols === 48 ? `${trackingEn} / ${trackingSw}` : trackingEn)
+  if (cols === 32) out.push(trackingSw)
   out.push(`"^^^${groupTrackingNumber(data.trackingNumber)}`)
   out.push(
     `{code:${data.trackingNumber}; option:code128,${layout.barcodeModule},${layout.barcodeHeight},nohri}`,
@@ -104,18 +113,18 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   rule()
 
   startFields()
-  field('Service', null, data.serviceNameEn)
-  field('Huduma', null, data.serviceNameSw)
-  field('Phone', 'Simu', maskPhone(data.phoneE164))
+  field(en('receipt.service'), null, data.serviceNameEn)
+  field(sw('receipt.service'), null, data.serviceNameSw)
+  field(en('receipt.phone'), sw('receipt.phone'), maskPhone(data.phoneE164))
   // Noun phrases and concords that say what the English says: 'Tarehe' alone is only 'date', and 'Tayari' alone
   // reads as 'ready (now)' or 'already'. See docs/KISWAHILI.md.
-  field('Registered', 'Tarehe ya usajili', formatDateTimeNairobi(data.registeredAt))
-  field('Ready from', 'Itakuwa tayari kuanzia', formatCalendarDate(data.expectedReady))
+  field(en('receipt.registered'), sw('receipt.registered'), formatDateTimeNairobi(data.registeredAt))
+  field(en('receipt.readyFrom'), sw('receipt.readyFrom'), formatCalendarDate(data.expectedReady))
   endFields()
   rule()
 
   // How to check: configurable text, then the QR code of the status URL and the URL itself for those without a camera.
-  out.push('"Check status / Fuatilia ombi')
+  out.push(`"${escapeText(`${en('receipt.checkStatus')} / ${sw('receipt.checkStatus')}`)}`)
   for (const l of wrapped(data.howToCheck, cols)) out.push(`|${l} |`)
   out.push('')
   out.push(`{code:${escapeValue(statusUrl)}; option:qrcode,${layout.qrCell},m}`)
@@ -124,12 +133,12 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   rule()
 
   startFields()
-  field('Clerk', 'Karani', `${data.clerkName} (${data.clerkStaffNumber})`)
-  field('Counter', 'Dirisha', data.workstationSlot)
+  field(en('receipt.clerk'), sw('receipt.clerk'), `${data.clerkName} (${data.clerkStaffNumber})`)
+  field(en('receipt.counter'), sw('receipt.counter'), data.workstationSlot)
   endFields()
   rule()
-  centred('Keep this receipt until you collect your document.')
-  centred('Hifadhi stakabadhi hii hadi upokee hati yako.')
+  centred(en('receipt.keep'))
+  centred(sw('receipt.keep'))
   out.push('=')
   // No trailing newline: an empty last line would feed blank paper after the cut.
   return out.join('\n')

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../common/contract'
+import type { UiLanguage } from '../../common/i18n/languages'
 import { pinTooShortFor } from '../../common/contract/fields'
 import { AppError } from '../../common/errors'
 import { isDiskFull } from '../db/storage-fault'
@@ -31,6 +32,7 @@ export function createAuthService({ store, sessions, settings, clock, pins, dire
     locked: s.locked,
     idleLockMs: settings.idleLockMs(),
     mustChangePin: s.mustChangePin === true,
+    language: s.language,
   })
 
   const hhmm = (t: number): string =>
@@ -55,6 +57,19 @@ export function createAuthService({ store, sessions, settings, clock, pins, dire
       if (isDiskFull(err)) return false
       throw err
     }
+  }
+
+  /** The staff row's language and its directory change, in one transaction: every PC of the centre gets it. */
+  const saveLanguage = (staffNumber: string, language: UiLanguage): void => {
+    store.tx(() => {
+      const now = clock.now()
+      store.staff.setLanguage({ staffNumber, language, now })
+      directory.record(
+        [{ kind: 'staff', key: staffNumber, field: 'language', value: language }],
+        staffNumber,
+        now,
+      )
+    })
   }
 
   /** Checks a PIN and keeps the failure count; throws WRONG_PIN / ACCOUNT_LOCKED. */
@@ -132,7 +147,11 @@ export function createAuthService({ store, sessions, settings, clock, pins, dire
       return s ? info(s) : null
     },
 
-    async signIn(key: string, staffNumber: string, pin: string): Promise<SessionInfo> {
+    /**
+     * Signs in; `language`, when the person chose one on the sign-in screen, becomes theirs on every PC of the
+     * centre. Without it they work in the language they chose last time.
+     */
+    async signIn(key: string, staffNumber: string, pin: string, language?: UiLanguage): Promise<SessionInfo> {
       await checkPin(staffNumber, pin, 'auth.signIn')
       const row = store.staff.byNumber(staffNumber)
       if (!row) throw new AppError('WRONG_PIN', 'Wrong staff number or PIN.')
@@ -144,17 +163,33 @@ export function createAuthService({ store, sessions, settings, clock, pins, dire
         lastActivity: clock.now(),
         // Known only now, while the PIN is in hand: the stored hash does not tell how long it is.
         mustChangePin: pinTooShortFor(row.role, pin) !== null,
+        language: row.ui_language,
       }
       sessions.set(key, session)
       bookkeeping(() =>
         store.audit.write({ at: clock.now(), staffNumber, action: 'auth.signIn', detail: {} }),
       )
+      // Their choice holds for this session even on a full disk; it is only not remembered.
+      if (language) {
+        session.language = language
+        if (language !== row.ui_language) bookkeeping(() => saveLanguage(staffNumber, language))
+      }
       return info(session)
     },
 
+    /** The signed-in person switches the UI language; it stays theirs on every PC of the centre. */
+    setLanguage(key: string, language: UiLanguage): SessionInfo {
+      const s = sessions.get(key)
+      if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+      if (store.staff.byNumber(s.staffNumber)?.ui_language !== language) saveLanguage(s.staffNumber, language)
+      s.language = language
+      return info(s)
+    },
+
     /** Starts a session for someone just created and authenticated by other means (first-run setup). */
-    startSession(key: string, s: Omit<Session, 'locked' | 'lastActivity'>): SessionInfo {
-      const session: Session = { ...s, locked: false, lastActivity: clock.now() }
+    startSession(key: string, s: Omit<Session, 'locked' | 'lastActivity' | 'language'>): SessionInfo {
+      const language = store.staff.byNumber(s.staffNumber)?.ui_language ?? 'en'
+      const session: Session = { ...s, language, locked: false, lastActivity: clock.now() }
       sessions.set(key, session)
       return info(session)
     },

@@ -5,12 +5,16 @@ import {
   type DirectoryChange,
   type DirectoryKind,
 } from '../../common/directory'
+import type { UiLanguage } from '../../common/i18n'
 import type { Role } from '../../common/roles'
 import type { DirectoryChangeRow } from '../db/queries/directory'
 import type { Store } from '../db/store'
 import { uuidv7 } from '../infra/uuidv7'
 
-/** One field this PC is changing: a staff member's name, role, active flag or PIN hash, or a setting's value. */
+/**
+ * One field this PC is changing: a staff member's name, role, active flag, PIN hash or UI language, or a setting's
+ * value.
+ */
 export interface LocalChange {
   kind: DirectoryKind
   key: string
@@ -60,13 +64,18 @@ export function createDirectoryService(store: Store, onRecorded: () => void = ()
   const materializeStaff = (key: string, changedField: string, now: number): void => {
     const f = Object.fromEntries(
       store.directory.fieldsOf('staff', key).map((r) => [r.field, JSON.parse(r.value) as unknown]),
-    ) as { name?: string; role?: Role; active?: boolean; pinHash?: string }
+    ) as { name?: string; role?: Role; active?: boolean; pinHash?: string; language?: UiLanguage }
     if (f.name === undefined || f.role === undefined || f.pinHash === undefined) return
     const active = f.active === false ? 0 : 1
     const row = store.staff.byNumber(key)
     if (!row) {
       store.staff.insert({ staffNumber: key, name: f.name, role: f.role, pinHash: f.pinHash, now })
       if (!active) store.staff.update({ staffNumber: key, name: f.name, role: f.role, active, now })
+      if (f.language) store.staff.setLanguage({ staffNumber: key, language: f.language, now })
+      return
+    }
+    if (changedField === 'language' && f.language) {
+      store.staff.setLanguage({ staffNumber: key, language: f.language, now })
       return
     }
     store.staff.update({ staffNumber: key, name: f.name, role: f.role, active, now })

@@ -1,4 +1,4 @@
-import { readyMessage, smsSegments } from '../../common/sms'
+import { createSmsTexts, smsSegments } from '../../common/sms'
 import type { ApplicationRow } from '../db/queries/applications'
 import type { NotificationRow } from '../db/queries/notifications'
 import type { Store } from '../db/store'
@@ -39,6 +39,8 @@ export function createNotificationService({ store, clock, writeEvent }: Deps) {
       const due = store.notifications.due(now)
       if (due.length === 0) return 0
       let messages = 0
+      // One set of texts per run: each message is worded in its own phone's language.
+      const sms = createSmsTexts()
       store.tx(() => {
         // Phones with at least one due notification whose document is still ready; the rest are skipped.
         const phones = new Set<string>()
@@ -73,7 +75,7 @@ export function createNotificationService({ store, clock, writeEvent }: Deps) {
             ...apps.map((a) => store.services.byCode(a.service_code)?.retentionDays ?? 90),
           )
           const trackingNumbers = apps.map((a) => a.tracking_number)
-          const text = readyMessage({
+          const text = sms.ready({
             language: newest.language,
             centreName: centre?.name ?? 'Huduma Centre',
             trackingNumbers,

@@ -1,5 +1,6 @@
 import type { PrintJobInfo, ReceiptPreview, UnprintedReceipt } from '../../common/contract'
 import { AppError } from '../../common/errors'
+import { createI18n } from '../../common/i18n'
 import { retryPrintsCopy } from '../../common/print-job'
 import type { PrintJobRow } from '../db/queries/print-jobs'
 import type { Store } from '../db/store'
@@ -229,21 +230,25 @@ export function createPrintService({ store, clock, logger, onStatus, onJob }: De
     testPrint(staffNumber: string): ReturnType<typeof print> {
       const centre = store.centre.get()
       const staff = store.staff.byNumber(staffNumber)
+      // The service line says TEST in both languages, as a receipt's service does; the rest is for staff (English).
+      const i18n = createI18n()
+      const en = i18n.getFixedT('en')
+      const sw = i18n.getFixedT('sw')
       return print({
         kind: 'test',
         reason: null,
         staffNumber,
         data: {
-          centreName: centre?.name ?? 'Huduma Centre',
+          centreName: centre?.name ?? en('receipt.test.centreFallback'),
           centreNumber: centre?.number ?? '000',
           trackingNumber: '000000000000',
-          serviceNameEn: 'TEST PRINT - not a receipt',
-          serviceNameSw: 'JARIBIO - si stakabadhi',
+          serviceNameEn: en('receipt.test.service'),
+          serviceNameSw: sw('receipt.test.service'),
           phoneE164: '+254700000000',
           registeredAt: clock.now(),
           expectedReady: new Date(clock.now()).toISOString().slice(0, 10),
           statusUrl: 'https://example.invalid/test',
-          howToCheck: 'This is a test print.',
+          howToCheck: en('receipt.test.howToCheck'),
           clerkName: staff?.name ?? staffNumber,
           clerkStaffNumber: staffNumber,
           workstationSlot: centre?.workstation_slot ?? '00',

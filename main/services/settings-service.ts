@@ -1,15 +1,21 @@
 import type { Settings } from '../../common/contract'
+import { createI18n } from '../../common/i18n'
 import { slotSchemeSchema } from '../../common/shelf-slot'
 import type { Store } from '../db/store'
 import { createDirectoryService, type DirectoryService } from './directory-service'
+
+/** The receipt's default "how to check" text: both languages, as every receipt label is (common/i18n/{en,sw}/receipt.ts). */
+function defaultHowToCheck(): string {
+  const i18n = createI18n()
+  return `${i18n.t('receipt.howToCheck', { lng: 'en' })} / ${i18n.t('receipt.howToCheck', { lng: 'sw' })}`
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   statusUrlBase: 'https://www.hudumakenya.go.ke/track/',
   // Both languages say the same: QR code, or any Huduma Centre with this receipt (migration 0150 updates a stored
   // copy of the previous default, which left the Huduma Centre out of the Kiswahili).
-  howToCheck:
-    'Check your status by scanning the QR code or at any Huduma Centre with this receipt. / Angalia hali ya maombi yako kwa kuchanganua msimbo wa QR au katika Kituo chochote cha Huduma ukiwa na stakabadhi hii.',
+  howToCheck: defaultHowToCheck(),
   readyGraceMinutes: 30,
   slotScheme: { kind: 'week-service' },
   printShelfSlip: false,

@@ -8,6 +8,7 @@ import { SignInScreen } from './features/auth/sign-in-screen'
 import { useIdleLock } from './features/auth/use-idle-lock'
 import { SetupScreen } from './features/setup/setup-screen'
 import { AppFrame } from './features/shell/app-frame'
+import { setUiLanguage } from './i18n/instance'
 import { ConfirmPinHost } from './ui/confirm-pin-modal'
 import { formatDateTime } from './ui/format'
 
@@ -37,6 +38,11 @@ export function App() {
   }, [refresh])
 
   useIdleLock(session?.idleLockMs ?? 300_000, session !== null && !session.locked)
+  // The signed-in person's own language, on every PC they sign in at.
+  const sessionLanguage = session?.language
+  useEffect(() => {
+    if (sessionLanguage) setUiLanguage(sessionLanguage)
+  }, [sessionLanguage])
 
   if (loadError) {
     return (

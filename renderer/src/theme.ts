@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core'
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
 
 /** Huduma green; large type so a clerk reads the screen from a metre away on a 1366×768 monitor. */
 const huduma: MantineColorsTuple = [
@@ -14,9 +14,93 @@ const huduma: MantineColorsTuple = [
   '#006a31',
 ]
 
+/**
+ * Mantine's red, orange, yellow, green, blue and teal with shades 7 to 9 darkened until text in them (and white
+ * text on them, which is what a filled badge or button shows at shade 8) reaches WCAG AA's 4.5:1 on white, on
+ * gray 0 and on the colour's own light background: axe found the defaults at 3.4 to 4.3:1. Shades 0 to 6 are
+ * Mantine's.
+ */
+const accessible = {
+  red: [
+    '#fff5f5',
+    '#ffe3e3',
+    '#ffc9c9',
+    '#ffa8a8',
+    '#ff8787',
+    '#ff6b6b',
+    '#fa5252',
+    '#cf1010',
+    '#bb1c1c',
+    '#a92323',
+  ] as MantineColorsTuple,
+  orange: [
+    '#fff4e6',
+    '#ffe8cc',
+    '#ffd8a8',
+    '#ffc078',
+    '#ffa94d',
+    '#ff922b',
+    '#fd7e14',
+    '#af4905',
+    '#a74009',
+    '#a1350b',
+  ] as MantineColorsTuple,
+  yellow: [
+    '#fff9db',
+    '#fff3bf',
+    '#ffec99',
+    '#ffe066',
+    '#ffd43b',
+    '#fcc419',
+    '#fab005',
+    '#956100',
+    '#925500',
+    '#914b00',
+  ] as MantineColorsTuple,
+  green: [
+    '#ebfbee',
+    '#d3f9d8',
+    '#b2f2bb',
+    '#8ce99a',
+    '#69db7c',
+    '#51cf66',
+    '#40c057',
+    '#267b35',
+    '#227231',
+    '#21692f',
+  ] as MantineColorsTuple,
+  blue: [
+    '#e7f5ff',
+    '#d0ebff',
+    '#a5d8ff',
+    '#74c0fc',
+    '#4dabf7',
+    '#339af0',
+    '#228be6',
+    '#1767af',
+    '#1560a5',
+    '#155998',
+  ] as MantineColorsTuple,
+  teal: [
+    '#e6fcf5',
+    '#c3fae8',
+    '#96f2d7',
+    '#63e6be',
+    '#38d9a9',
+    '#20c997',
+    '#12b886',
+    '#097958',
+    '#077050',
+    '#07684b',
+  ] as MantineColorsTuple,
+}
+
 export const theme = createTheme({
   primaryColor: 'huduma',
-  colors: { huduma },
+  // Shade 8 (#007b3c) under white text and as link text on white is 5.4:1, above WCAG AA's 4.5:1; Mantine's
+  // default shade 6 was 3.3:1, too pale for a label read from a metre away.
+  primaryShade: { light: 8, dark: 6 },
+  colors: { huduma, ...accessible },
   fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
   fontSizes: { xs: '13px', sm: '15px', md: '17px', lg: '19px', xl: '22px' },
   headings: { fontWeight: '700' },
@@ -28,4 +112,14 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },
   },
+})
+
+/**
+ * Secondary ("dimmed") text in gray 7 rather than Mantine's gray 6: 7.4:1 on white instead of 3.3:1, so hints and
+ * captions pass WCAG AA contrast too.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  dark: {},
 })

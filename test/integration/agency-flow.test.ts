@@ -222,6 +222,22 @@ describe('the agency turnaround through the API', () => {
     }
   })
 
+  it('a manager working in Kiswahili saves the page and the CSV in Kiswahili', async () => {
+    const period = { agency: CRS, from: '2026-07-01', to: '2026-11-30' }
+    await ok(f.t.core, MANAGER_KEY, 'auth.setLanguage', { language: 'sw' })
+    try {
+      const r = await ok(f.t.core, MANAGER_KEY, 'agency.exportReport', period)
+      const [html, csv] = r.files
+      expect(html!.content).toContain('<html lang="sw">')
+      expect(html!.content).toContain(
+        '<h1>Ripoti ya muda wa kushughulikia: Civil Registration Services (CRS)</h1>',
+      )
+      expect(csv!.content.split('\r\n')[0]).toMatch(/^Sehemu,Jina,Zilifika,Kwa wakati,/)
+    } finally {
+      await ok(f.t.core, MANAGER_KEY, 'auth.setLanguage', { language: 'en' })
+    }
+  })
+
   it('bad input is refused with nothing written', async () => {
     const before = { ...rowCounts(f.db), ...agencyTables(f.db) }
     const refusals = [

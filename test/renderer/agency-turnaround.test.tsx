@@ -205,6 +205,7 @@ describe('the Agencies tab', () => {
           locked: false,
           idleLockMs: 600_000,
           mustChangePin: false,
+          language: 'en',
         }}
       />,
     )

@@ -19,6 +19,7 @@ const session = (role: SessionInfo['staff']['role']): SessionInfo => ({
   locked: false,
   idleLockMs: 600_000,
   mustChangePin: false,
+  language: 'en',
 })
 
 /** The desk the navigation marks as the one shown. */

@@ -19,6 +19,7 @@ const manager = (mustChangePin: boolean): SessionInfo => ({
   locked: false,
   idleLockMs: 600_000,
   mustChangePin,
+  language: 'en',
 })
 
 describe('a manager whose PIN is too short for the role', () => {

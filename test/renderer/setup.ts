@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { setUiLanguage } from '../../renderer/src/i18n/instance'
 import { fakeCore } from './fake-core'
 // For the type of `window.tms` only: loading the client here would pick its transport before the fake is in place.
 import type {} from '../../renderer/src/api/client'
@@ -41,4 +42,6 @@ if (!('fonts' in document))
 afterEach(() => {
   cleanup()
   fakeCore.reset()
+  // Each test starts in English, whatever the one before switched to.
+  setUiLanguage('en')
 })

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { AgencyReport } from '../../common/contract'
-import { AGENCY_REPORT_HEADER, agencyReportFiles } from '../../common/agency-report-files'
+import { AGENCY_REPORT_HEADER, agencyReportFiles, agencyReportHeader } from '../../common/agency-report-files'
 
 const stats = {
   arrived: 10,
@@ -53,4 +53,21 @@ it('the CSV has one line per figure set, the manifest total and each overdue doc
   // A reference that looks like a formula is written as text.
   expect(lines[4]).toContain(`"'=HYPERLINK(""x"")"`)
   expect(lines[3]).toMatch(/^Manifests,R&D <script>.*,1,5,4,1,2,,,,$/)
+})
+
+it('saved by a manager working in Kiswahili, the page and the CSV are in Kiswahili, under the same file names', () => {
+  const [html, csv] = agencyReportFiles(report, 'sw')
+  const [enHtml, enCsv] = agencyReportFiles(report)
+  expect([html!.name, csv!.name]).toEqual([enHtml!.name, enCsv!.name])
+  expect(html!.content).toContain('<html lang="sw">')
+  expect(html!.content).toContain('<h1>Ripoti ya muda wa kushughulikia: R&amp;D &lt;script&gt;')
+  expect(html!.content).toContain('<tr><th>Hati zilizofika</th><td>10</td></tr>')
+  expect(html!.content).toContain('Imeidhinishwa na O&#39;Neil &lt;Mgr&gt; (MGR001)')
+  expect(html!.content).not.toMatch(/<script|<img|<Mgr>/)
+  const lines = csv!.content.trimEnd().split('\r\n')
+  expect(lines[0]!.startsWith('Sehemu,Jina,Zilifika,Kwa wakati,')).toBe(true)
+  expect(agencyReportHeader('sw')).toHaveLength(AGENCY_REPORT_HEADER.length)
+  expect(lines[1]!.startsWith('Wakala,')).toBe(true)
+  expect(lines[3]).toMatch(/^Orodha,R&D <script>.*,1,5,4,1,2,,,,$/)
+  expect(lines[4]!.startsWith('Zilizochelewa kwa wakala,')).toBe(true)
 })

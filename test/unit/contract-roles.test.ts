@@ -119,6 +119,7 @@ describe('contract access', () => {
       'app.status',
       'auth.session',
       'auth.signIn',
+      'diagnostics.reportError',
       'setup.createCentre',
       'setup.joinCentre',
     ])

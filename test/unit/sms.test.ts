@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  createSmsTexts,
   GSM7_BASIC,
   GSM7_EXTENDED,
   gsm7CentreName,
@@ -121,6 +122,20 @@ describe('readyMessage and reminderMessage', () => {
   it('writes the Kiswahili ready message for one document', () => {
     expect(readyMessage({ ...base, language: 'sw', trackingNumbers: ['0420 3671 4272'] })).toBe(
       'Huduma GPO: hati yako 0420 3671 4272 iko tayari kuchukuliwa. Leta kitambulisho na stakabadhi. Chukua kufikia 14 Feb 2027.',
+    )
+  })
+
+  it('one set of texts words each message in its own customer’s language, whatever the one before it was', () => {
+    const sms = createSmsTexts()
+    const order: MessageLanguage[] = ['sw', 'en', 'en', 'sw', 'en']
+    for (const language of order) {
+      const input = { ...base, language, trackingNumbers: numbers(2) }
+      expect(sms.ready(input)).toBe(readyMessage(input))
+      expect(sms.reminder(input)).toBe(reminderMessage(input))
+    }
+    expect(sms.ready({ ...base, language: 'en', trackingNumbers: [TN1] })).toContain('your document')
+    expect(sms.reminder({ ...base, language: 'sw', trackingNumbers: [TN1] })).toMatch(
+      /^Huduma GPO ukumbusho: hati/,
     )
   })
 

@@ -19,6 +19,7 @@ import { migration0180 } from './0180-audit-chain'
 import { migration0190 } from './0190-personal-data-erasure'
 import { migration0200 } from './0200-centre-directory'
 import { migration0220 } from './0220-agency-turnaround'
+import { migration0230 } from './0230-staff-language'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0190,
   migration0200,
   migration0220,
+  migration0230,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

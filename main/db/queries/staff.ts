@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import type { Role } from '../../../common/roles'
+import type { UiLanguage } from '../../../common/i18n'
 
 export interface StaffRow {
   id: number
@@ -11,6 +12,7 @@ export interface StaffRow {
   failed_attempts: number
   locked_until: number | null
   last_sign_in_at: number | null
+  ui_language: UiLanguage
 }
 
 /** Queries on the `staff` table. */
@@ -36,6 +38,9 @@ export function staffQueries(db: Database) {
   const success = db.prepare(
     `UPDATE staff SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = @now WHERE staff_number = @staffNumber`,
   )
+  const setLanguage = db.prepare(
+    `UPDATE staff SET ui_language = @language, updated_at = @now WHERE staff_number = @staffNumber`,
+  )
   return {
     byNumber: (staffNumber: string) => byNumber.get(staffNumber),
     all: () => all.all(),
@@ -48,6 +53,7 @@ export function staffQueries(db: Database) {
     recordFailure: (p: { staffNumber: string; attempts: number; lockedUntil: number | null; now: number }) =>
       failure.run(p),
     recordSuccess: (p: { staffNumber: string; now: number }) => success.run(p),
+    setLanguage: (p: { staffNumber: string; language: UiLanguage; now: number }) => setLanguage.run(p),
   }
 }
 export type StaffQueries = ReturnType<typeof staffQueries>

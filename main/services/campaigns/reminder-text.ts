@@ -1,4 +1,4 @@
-import { reminderMessage, smsSegments, type SmsSegments } from '../../../common/sms'
+import { createSmsTexts, smsSegments, type SmsSegments } from '../../../common/sms'
 import { fromDayNumber } from '../../../common/nairobi-time'
 
 /**
@@ -8,8 +8,10 @@ import { fromDayNumber } from '../../../common/nairobi-time'
  */
 export function createReminderTexts(centreName: string) {
   const shapes = new Map<string, SmsSegments>()
+  // One set of texts per campaign's use: each reminder is worded in the language asked for, never the last one's.
+  const sms = createSmsTexts()
   const text = (language: 'en' | 'sw', trackingNumbers: readonly string[], collectByDay: number): string =>
-    reminderMessage({ language, centreName, trackingNumbers, collectBy: fromDayNumber(collectByDay) })
+    sms.reminder({ language, centreName, trackingNumbers, collectBy: fromDayNumber(collectByDay) })
   return {
     text,
     segments(language: 'en' | 'sw', trackingNumbers: readonly string[], collectByDay: number): SmsSegments {

@@ -92,7 +92,7 @@ export function createAgencyReportService({ store, clock, writeEvent, turnaround
 
     exportReport({ agency, from, to }: ReportKey, staff: Session): AgencyReportFiles {
       const report = turnaround.report(agency, from, to)
-      const files = agencyReportFiles(report)
+      const files = agencyReportFiles(report, staff.language)
       store.tx(() =>
         store.audit.write({
           at: clock.now(),

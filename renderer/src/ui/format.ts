@@ -1,32 +1,27 @@
-/** Date and time as Kenyan staff read them: day month year, 24-hour clock, Nairobi time. */
-export function formatDateTime(ms: number | null): string {
-  if (ms === null) return '—'
-  return new Date(ms).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Africa/Nairobi',
-  })
-}
+import {
+  formatDateTime as dateTimeIn,
+  formatDay as dayIn,
+  formatKsh as kshIn,
+  formatNumber as numberIn,
+} from '../../../common/i18n'
+import { i18n, uiLanguage } from '../i18n/instance'
 
-/** A calendar date `YYYY-MM-DD` as `Mon 14 Dec 2026`, as on the receipt. */
-export function formatDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T12:00:00Z`)
-  if (Number.isNaN(d.getTime())) return isoDate
-  return d.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-}
+/** Date and time as Kenyan staff read them, in the window's language: `3 Dec 2026, 14:05`, Nairobi time. */
+export const formatDateTime = (ms: number | null): string => dateTimeIn(ms, uiLanguage())
+
+/** A calendar date `YYYY-MM-DD` with its weekday, in the window's language: `Mon, 14 Dec 2026`. */
+export const formatDay = (isoDate: string): string => dayIn(isoDate, uiLanguage())
+
+/** 1,244 */
+export const formatNumber = (n: number, maximumFractionDigits = 0): string =>
+  numberIn(n, uiLanguage(), maximumFractionDigits)
+
+/** KSh 1,234.50 */
+export const formatKsh = (amount: number): string => kshIn(amount, uiLanguage())
 
 /**
- * A count and its noun, agreeing: `plural(1, 'document')` → '1 document', `plural(3, 'document')` → '3 documents',
- * `plural(1244, 'document')` → '1,244 documents'; an irregular plural is given: `plural(2, 'person', 'people')`.
+ * A count and its English noun, agreeing: `plural(3, 'document')` → '3 documents'. English only: a screen that is
+ * translated counts with `t(key, { count })`, whose Kiswahili forms agree by noun class.
  */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`
@@ -34,5 +29,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 /** A service's turnaround as the clerk says it: 0 working days is the same day, not "in 0 working days". */
 export function readyIn(turnaroundDays: number): string {
-  return turnaroundDays === 0 ? 'ready the same day' : `ready in ${plural(turnaroundDays, 'working day')}`
+  return turnaroundDays === 0
+    ? i18n.t('common.readyIn.sameDay')
+    : i18n.t('common.readyIn.days', { count: turnaroundDays })
 }

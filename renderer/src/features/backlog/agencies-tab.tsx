@@ -1,5 +1,6 @@
 import { Alert, Group, Paper, Stack, Text } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type {
   AgencyBatchReport,
   AgencyTrendReport,
@@ -22,6 +23,7 @@ const granularityFor = (preset: string): Granularity => (Number(preset) > 120 ? 
  * over a period, the trend, the agencies that got worse, what the manifests missed, and the report to send one.
  */
 export function AgenciesTab() {
+  const { t } = useTranslation()
   const [choice, setChoice] = useState(() => periodChoice('90'))
   const period = useMemo(() => ({ from: choice.from, to: choice.to }), [choice.from, choice.to])
   const [granularity, setGranularity] = useState<Granularity>('week')
@@ -103,18 +105,20 @@ export function AgenciesTab() {
         )}
         <Paper withBorder p="sm" radius="md">
           <Text fz="xl" fw={700}>
-            On time by agency
-            {turnaround && `, ${formatDay(turnaround.from)} – ${formatDay(turnaround.to)}`}
+            {turnaround
+              ? t('agencies.tab.onTimeFor', {
+                  from: formatDay(turnaround.from),
+                  to: formatDay(turnaround.to),
+                })
+              : t('agencies.table.label')}
           </Text>
           <Text fz="md" c="dark.4" mb="xs">
-            On time: of the documents that arrived, those that came by the expected-ready date on their
-            receipt. Days late are over the late ones. Still out: at the agency now; of which overdue: past
-            that date.
+            {t('agencies.tab.onTimeExplain')}
           </Text>
           {turnaround ? (
             <AgencyTable report={turnaround} onReport={openReport} />
           ) : (
-            !error && <Text fz="lg">Counting…</Text>
+            !error && <Text fz="lg">{t('backlog.counting')}</Text>
           )}
         </Paper>
         <AgencyTrend
@@ -128,16 +132,15 @@ export function AgenciesTab() {
         />
         <Paper withBorder p="sm" radius="md">
           <Text fz="xl" fw={700}>
-            Arrival batches against their manifests
+            {t('agencies.batches.title')}
           </Text>
           <Text fz="md" c="dark.4" mb="xs">
-            Batches closed in the period. Missing: on the manifest, never scanned in the batch. Unannounced:
-            scanned in the batch, not on its manifest.
+            {t('agencies.tab.batchesExplain')}
           </Text>
           {batches ? (
-            <AgencyBatchesTable rows={batches.agencies} label="Manifest discrepancies by agency" />
+            <AgencyBatchesTable rows={batches.agencies} label={t('agencies.tab.batchesTable')} />
           ) : (
-            !error && <Text fz="lg">Counting…</Text>
+            !error && <Text fz="lg">{t('backlog.counting')}</Text>
           )}
         </Paper>
       </Stack>

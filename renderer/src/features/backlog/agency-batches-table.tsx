@@ -1,22 +1,22 @@
 import { Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { BatchDiscrepancies } from '../../../../common/contract'
-
-const n = (v: number) => v.toLocaleString('en')
+import { formatNumber as n } from '../../ui/format'
 
 /** What the manifests of the closed arrival batches missed, and what came without being on them. */
 export function AgencyBatchesTable({ rows, label }: { rows: BatchDiscrepancies[]; label: string }) {
-  if (rows.length === 0)
-    return <Text fz="lg">No arrival batch was closed against a manifest in this period.</Text>
+  const { t } = useTranslation()
+  if (rows.length === 0) return <Text fz="lg">{t('agencies.batches.none')}</Text>
   return (
     <Table fz="md" verticalSpacing={4} striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Agency</Table.Th>
-          <Table.Th ta="right">Batches</Table.Th>
-          <Table.Th ta="right">On manifests</Table.Th>
-          <Table.Th ta="right">Received</Table.Th>
-          <Table.Th ta="right">Missing</Table.Th>
-          <Table.Th ta="right">Unannounced</Table.Th>
+          <Table.Th>{t('backlog.columns.agency')}</Table.Th>
+          <Table.Th ta="right">{t('agencies.batches.batches')}</Table.Th>
+          <Table.Th ta="right">{t('agencies.batches.onManifests')}</Table.Th>
+          <Table.Th ta="right">{t('agencies.batches.received')}</Table.Th>
+          <Table.Th ta="right">{t('agencies.batches.missing')}</Table.Th>
+          <Table.Th ta="right">{t('agencies.batches.unannounced')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

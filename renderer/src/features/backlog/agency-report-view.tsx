@@ -2,12 +2,13 @@ import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconDownload, IconPrinter, IconSignature } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AgencyReport } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
-import { formatDateTime, formatDay, plural } from '../../ui/format'
+import { formatDateTime, formatDay, formatNumber as n } from '../../ui/format'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
 import { AgencyBatchesTable } from './agency-batches-table'
 import { FigureCells, FigureHeads } from './agency-table'
@@ -23,8 +24,6 @@ const PRINT_CSS = `
   .agency-report-print table { font-size: 10pt; }
 }
 `
-
-const n = (v: number) => v.toLocaleString('en')
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -46,14 +45,18 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 
 /** Who signed the report off and when, or that nobody has yet. */
 function SignOffLine({ report }: { report: AgencyReport }) {
+  const { t } = useTranslation()
   return report.signedOff ? (
     <Text fz="lg" fw={700} role="status">
-      Signed off by {report.signedOff.name} ({report.signedOff.staffNumber}) at{' '}
-      {formatDateTime(report.signedOff.at)}
+      {t('agencies.report.signedOff', {
+        name: report.signedOff.name,
+        staffNumber: report.signedOff.staffNumber,
+        at: formatDateTime(report.signedOff.at),
+      })}
     </Text>
   ) : (
     <Text fz="lg" role="status">
-      Not signed off yet: sign it off before you send it.
+      {t('agencies.report.notSignedOff')}
     </Text>
   )
 }
@@ -74,6 +77,7 @@ export function AgencyReportView({
   to: string
   onBack: () => void
 }) {
+  const { t } = useTranslation()
   const [report, setReport] = useState<AgencyReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -95,10 +99,9 @@ export function AgencyReportView({
 
   const signOff = async () => {
     const signed = await confirmWithPin({
-      title: `Sign off the report for ${agency}`,
-      description:
-        'Your name and the time go on the report, and the sign-off is recorded as an event the central API collects from the centre. Type your PIN to confirm.',
-      confirmLabel: 'Sign off (Enter)',
+      title: t('agencies.report.signOffTitle', { agency }),
+      description: t('agencies.report.signOffDescription'),
+      confirmLabel: t('agencies.report.signOffConfirm'),
       run: async (pin) => setReport(await api.call('agency.signOff', { agency, from, to, pin })),
     })
     // Signed, the button is disabled: the keyboard goes on to the next step, saving the files to send.
@@ -113,7 +116,10 @@ export function AgencyReportView({
       setReport(out.report)
       notifications.show({
         color: 'green',
-        message: `Saved ${out.files.map((f) => f.name).join(' and ')}: send them to ${agency}.`,
+        message: t('agencies.report.saved', {
+          files: out.files.map((f) => f.name).join(t('backlog.and')),
+          agency,
+        }),
       })
     } catch (e) {
       notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) })
@@ -133,7 +139,7 @@ export function AgencyReportView({
           leftSection={<IconArrowLeft size={18} />}
           onClick={onBack}
         >
-          Back to all agencies
+          {t('agencies.report.back')}
         </Button>
         <Group>
           <Button
@@ -143,7 +149,7 @@ export function AgencyReportView({
             onClick={() => window.print()}
             disabled={!report}
           >
-            Print
+            {t('backlog.print')}
           </Button>
           <Button
             size="md"
@@ -151,7 +157,7 @@ export function AgencyReportView({
             onClick={() => void signOff()}
             disabled={!report || report.signedOff !== null}
           >
-            Sign off…
+            {t('agencies.report.signOff')}
           </Button>
           <Button
             ref={saveButton}
@@ -162,18 +168,19 @@ export function AgencyReportView({
             loading={saving}
             disabled={!report}
           >
-            Save for sending
+            {t('agencies.report.save')}
           </Button>
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
-      {!report && !error && <Text fz="lg">Preparing the report…</Text>}
+      {!report && !error && <Text fz="lg">{t('agencies.report.preparing')}</Text>}
       {report && <ReportPage report={report} />}
     </Stack>
   )
 }
 
 function ReportPage({ report }: { report: AgencyReport }) {
+  const { t } = useTranslation()
   const f = report.figures
   const b = report.batches
   const poor = f.onTimeRate !== null && f.onTimeRate < POOR_RATE
@@ -181,43 +188,54 @@ function ReportPage({ report }: { report: AgencyReport }) {
     <Stack gap="md" className="agency-report-print">
       <div>
         <Title order={2} fz={28}>
-          Report for {report.agency}
+          {t('agencies.report.title', { agency: report.agency })}
         </Title>
         <Text fz="lg">
-          {report.centreName}, centre {report.centreNumber} · {formatDay(report.from)} –{' '}
-          {formatDay(report.to)}
+          {t('agencies.report.subtitle', {
+            centre: report.centreName,
+            number: report.centreNumber,
+            from: formatDay(report.from),
+            to: formatDay(report.to),
+          })}
         </Text>
         <SignOffLine report={report} />
       </div>
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" aria-label="Figures">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" aria-label={t('agencies.report.figures')}>
         <Figure
-          label={poor ? 'On time (below 80%)' : 'On time'}
+          label={poor ? t('agencies.report.onTimePoor') : t('agencies.figures.onTime')}
           value={formatRate(f.onTimeRate)}
-          detail={`${n(f.onTime)} of ${plural(f.arrived, 'document')} arrived by the date on the receipt`}
+          detail={t('agencies.report.onTimeDetail', {
+            count: f.arrived,
+            onTime: n(f.onTime),
+            n: n(f.arrived),
+          })}
         />
-        <Figure label="Arrived late" value={n(f.late)} />
+        <Figure label={t('agencies.report.arrivedLate')} value={n(f.late)} />
         <Figure
-          label="Days late: median"
+          label={t('agencies.report.daysLateMedian')}
           value={formatDaysLate(f.medianDaysLate)}
-          detail={`90%: ${formatDaysLate(f.p90DaysLate)}, worst: ${formatDaysLate(f.worstDaysLate)}`}
+          detail={t('agencies.report.daysLateDetail', {
+            p90: formatDaysLate(f.p90DaysLate),
+            worst: formatDaysLate(f.worstDaysLate),
+          })}
         />
         <Figure
-          label="Still at the agency"
+          label={t('agencies.report.stillAtAgency')}
           value={n(f.stillOut)}
-          detail={`${n(f.stillOutOverdue)} of them past the expected-ready date`}
+          detail={t('agencies.report.stillOverdueDetail', { n: n(f.stillOutOverdue) })}
         />
       </SimpleGrid>
-      <section aria-label="Worst services">
+      <section aria-label={t('agencies.report.worst')}>
         <Text fz="xl" fw={700} mb={4}>
-          Worst services
+          {t('agencies.report.worst')}
         </Text>
         {report.worstServices.length === 0 ? (
-          <Text fz="lg">No service of this agency had documents in this period.</Text>
+          <Text fz="lg">{t('agencies.report.noServices')}</Text>
         ) : (
-          <Table fz="md" verticalSpacing={3} striped aria-label="Worst services">
+          <Table fz="md" verticalSpacing={3} striped aria-label={t('agencies.report.worst')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Service</Table.Th>
+                <Table.Th>{t('backlog.columns.service')}</Table.Th>
                 <FigureHeads />
               </Table.Tr>
             </Table.Thead>
@@ -232,36 +250,39 @@ function ReportPage({ report }: { report: AgencyReport }) {
           </Table>
         )}
       </section>
-      <section aria-label="Manifest discrepancies">
+      <section aria-label={t('agencies.report.discrepancies')}>
         <Text fz="xl" fw={700} mb={4}>
-          Arrival batches against their manifests
+          {t('agencies.batches.title')}
         </Text>
         <AgencyBatchesTable
           rows={b.batches > 0 ? [b] : []}
-          label={`Manifest discrepancies of ${report.agency}`}
+          label={t('agencies.report.discrepanciesOf', { agency: report.agency })}
         />
       </section>
-      <section aria-label="Still overdue">
+      <section aria-label={t('agencies.report.stillOverdue')}>
         <Text fz="xl" fw={700} mb={4}>
-          Still overdue at the agency ({plural(report.overdue.length, 'document')}, oldest first)
+          {t('agencies.report.stillOverdueTitle', {
+            count: report.overdue.length,
+            n: n(report.overdue.length),
+          })}
         </Text>
         {report.overdueTruncated && (
           <Alert color="orange" mb="xs">
-            More documents are overdue than one report lists: the oldest {n(report.overdue.length)} are shown.
+            {t('agencies.report.truncated', { n: n(report.overdue.length) })}
           </Alert>
         )}
         {report.overdue.length === 0 ? (
-          <Text fz="lg">Nothing of this agency is overdue.</Text>
+          <Text fz="lg">{t('agencies.report.nothingOverdue')}</Text>
         ) : (
-          <Table fz="md" verticalSpacing={3} striped aria-label="Documents still overdue">
+          <Table fz="md" verticalSpacing={3} striped aria-label={t('agencies.report.overdueTable')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Tracking number</Table.Th>
-                <Table.Th>Agency reference</Table.Th>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Registered</Table.Th>
-                <Table.Th>Expected ready</Table.Th>
-                <Table.Th ta="right">Days late</Table.Th>
+                <Table.Th>{t('backlog.columns.trackingNumber')}</Table.Th>
+                <Table.Th>{t('backlog.manifestCsv.agencyReference')}</Table.Th>
+                <Table.Th>{t('backlog.columns.service')}</Table.Th>
+                <Table.Th>{t('backlog.columns.registered')}</Table.Th>
+                <Table.Th>{t('backlog.columns.expectedReady')}</Table.Th>
+                <Table.Th ta="right">{t('agencies.report.daysLate')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

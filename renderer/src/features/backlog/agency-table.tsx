@@ -1,23 +1,24 @@
 import { ActionIcon, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronRight, IconFileText } from '@tabler/icons-react'
 import { Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AgencyTurnaroundReport, LatenessStats, StillOut } from '../../../../common/contract'
+import { formatNumber as n } from '../../ui/format'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
-
-const n = (v: number) => v.toLocaleString('en')
 
 /** The figure headings after the first column, as the agency table and the report's worst services show them. */
 export function FigureHeads() {
+  const { t } = useTranslation()
   return (
     <>
-      <Table.Th ta="right">On time</Table.Th>
-      <Table.Th ta="right">Arrived</Table.Th>
-      <Table.Th ta="right">Late</Table.Th>
-      <Table.Th ta="right">Median late</Table.Th>
-      <Table.Th ta="right">90% late</Table.Th>
-      <Table.Th ta="right">Worst late</Table.Th>
-      <Table.Th ta="right">Still out</Table.Th>
-      <Table.Th ta="right">Overdue</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.onTime')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.arrived')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.late')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.medianLate')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.p90Late')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.worstLate')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.stillOut')}</Table.Th>
+      <Table.Th ta="right">{t('agencies.figures.overdue')}</Table.Th>
     </>
   )
 }
@@ -54,6 +55,7 @@ export function AgencyTable({
   report: AgencyTurnaroundReport
   onReport: (agency: string) => void
 }) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
   const toggle = (agency: string) =>
     setOpen((was) => {
@@ -61,16 +63,15 @@ export function AgencyTable({
       if (!next.delete(agency)) next.add(agency)
       return next
     })
-  if (report.agencies.length === 0)
-    return <Text fz="lg">No document arrived from an agency in this period, and none is out.</Text>
+  if (report.agencies.length === 0) return <Text fz="lg">{t('agencies.table.none')}</Text>
   return (
-    <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label="On time by agency">
+    <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label={t('agencies.table.label')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Agency</Table.Th>
+          <Table.Th>{t('backlog.columns.agency')}</Table.Th>
           <FigureHeads />
           <Table.Th>
-            <VisuallyHidden>Report</VisuallyHidden>
+            <VisuallyHidden>{t('agencies.table.report')}</VisuallyHidden>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -87,7 +88,11 @@ export function AgencyTable({
                       variant="subtle"
                       size="lg"
                       aria-expanded={expanded}
-                      aria-label={`${expanded ? 'Hide' : 'Show'} the services of ${a.agency}`}
+                      aria-label={
+                        expanded
+                          ? t('agencies.table.hideServices', { agency: a.agency })
+                          : t('agencies.table.showServices', { agency: a.agency })
+                      }
                       onClick={() => toggle(a.agency)}
                       disabled={a.services.length === 0}
                     >
@@ -103,9 +108,9 @@ export function AgencyTable({
                     variant="light"
                     leftSection={<IconFileText size={16} />}
                     onClick={() => onReport(a.agency)}
-                    aria-label={`Report for ${a.agency}…`}
+                    aria-label={t('agencies.table.reportFor', { agency: a.agency })}
                   >
-                    Report…
+                    {t('agencies.table.reportButton')}
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -121,7 +126,7 @@ export function AgencyTable({
           )
         })}
         <Table.Tr fw={800}>
-          <Table.Td>All agencies</Table.Td>
+          <Table.Td>{t('backlog.overdue.allAgencies')}</Table.Td>
           <FigureCells s={report.total} />
           <Table.Td />
         </Table.Tr>

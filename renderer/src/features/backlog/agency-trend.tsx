@@ -10,16 +10,19 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { useTranslation } from 'react-i18next'
 import type { AgencyTrendReport } from '../../../../common/contract'
-import { formatDay } from '../../ui/format'
+import { formatDay, formatNumber } from '../../ui/format'
+import { uiLanguage } from '../../i18n/instance'
 import { formatDaysLate, formatRate, ratePercent } from './agency-format'
 
 const AXIS = { fontSize: 14 }
 /** The Select's value for every agency: an agency's name has at least 2 characters. */
 export const ALL_AGENCIES = '*'
 
+/** `Mar 2027` / `Mac 2027`: the month a point starts, in the window's language. */
 const formatMonth = (isoDate: string) =>
-  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', {
+  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(uiLanguage() === 'sw' ? 'sw-KE' : 'en-GB', {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
@@ -46,10 +49,11 @@ export function AgencyTrend({
   onAgency: (agency: string) => void
   onGranularity: (g: 'week' | 'month') => void
 }) {
+  const { t } = useTranslation()
   // What the points on screen are for: the last answer, until the one asked for arrives.
   const shown = trend?.granularity ?? granularity
-  const unit = shown === 'week' ? 'week (from Monday)' : 'month'
-  const who = (trend ? trend.agency : agency === ALL_AGENCIES ? null : agency) ?? 'all agencies'
+  const who =
+    (trend ? trend.agency : agency === ALL_AGENCIES ? null : agency) ?? t('agencies.trend.allAgencies')
   const data = (trend?.points ?? []).map((p) => ({
     start: p.start,
     onTimePct: ratePercent(p.onTimeRate),
@@ -59,18 +63,20 @@ export function AgencyTrend({
     <Paper withBorder p="sm" radius="md">
       <Group justify="space-between" align="flex-end" mb="xs" wrap="wrap">
         <Text fz="xl" fw={700}>
-          On time and days late per {unit}, {who}
+          {shown === 'week'
+            ? t('agencies.trend.titleWeek', { who })
+            : t('agencies.trend.titleMonth', { who })}
         </Text>
         <Group align="flex-end">
           <Select
             size="md"
             w={300}
-            label="Agency"
+            label={t('backlog.columns.agency')}
             allowDeselect={false}
             value={agency}
             onChange={(v) => onAgency(v ?? ALL_AGENCIES)}
             data={[
-              { value: ALL_AGENCIES, label: 'All agencies' },
+              { value: ALL_AGENCIES, label: t('backlog.overdue.allAgencies') },
               ...agencies.map((a) => ({ value: a, label: a })),
             ]}
           />
@@ -79,17 +85,17 @@ export function AgencyTrend({
             value={granularity}
             onChange={(v) => onGranularity(v as 'week' | 'month')}
             data={[
-              { value: 'week', label: 'Per week' },
-              { value: 'month', label: 'Per month' },
+              { value: 'week', label: t('backlog.analytics.perWeek') },
+              { value: 'month', label: t('agencies.trend.perMonth') },
             ]}
-            aria-label="Trend per week or month"
+            aria-label={t('agencies.trend.granularity')}
           />
         </Group>
       </Group>
       {error ? (
         <Alert color="red">{error}</Alert>
       ) : !trend ? (
-        <Text fz="lg">Counting…</Text>
+        <Text fz="lg">{t('backlog.counting')}</Text>
       ) : (
         <Group align="flex-start" wrap="nowrap" gap="md">
           <div style={{ flex: 3, minWidth: 0 }} aria-hidden>
@@ -98,13 +104,19 @@ export function AgencyTrend({
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
                 <YAxis yAxisId="rate" tick={AXIS} domain={[0, 100]} unit="%" />
-                <YAxis yAxisId="days" orientation="right" tick={AXIS} unit=" d" allowDecimals={false} />
+                <YAxis
+                  yAxisId="days"
+                  orientation="right"
+                  tick={AXIS}
+                  unit={t('backlog.trends.dayUnit')}
+                  allowDecimals={false}
+                />
                 <Tooltip />
                 <Legend wrapperStyle={{ fontSize: 16 }} />
                 <Bar
                   yAxisId="days"
                   dataKey="medianDaysLate"
-                  name="Median days late (right)"
+                  name={t('agencies.trend.medianSeries')}
                   fill="#ffa94d"
                   isAnimationActive={false}
                 />
@@ -112,7 +124,7 @@ export function AgencyTrend({
                   yAxisId="rate"
                   type="monotone"
                   dataKey="onTimePct"
-                  name="On time % (left)"
+                  name={t('agencies.trend.onTimeSeries')}
                   stroke="#1c7ed6"
                   strokeWidth={3}
                   dot
@@ -130,23 +142,25 @@ export function AgencyTrend({
               striped
               stickyHeader
               tabIndex={0}
-              aria-label={`On time per ${shown}`}
+              aria-label={shown === 'week' ? t('agencies.trend.tableWeek') : t('agencies.trend.tableMonth')}
             >
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{shown === 'week' ? 'Week of' : 'Month'}</Table.Th>
-                  <Table.Th ta="right">Arrived</Table.Th>
-                  <Table.Th ta="right">On time</Table.Th>
-                  <Table.Th ta="right">Late</Table.Th>
-                  <Table.Th ta="right">Median late</Table.Th>
-                  <Table.Th ta="right">90% late</Table.Th>
-                  <Table.Th ta="right">Worst</Table.Th>
+                  <Table.Th>
+                    {shown === 'week' ? t('agencies.trend.weekOf') : t('agencies.trend.month')}
+                  </Table.Th>
+                  <Table.Th ta="right">{t('agencies.figures.arrived')}</Table.Th>
+                  <Table.Th ta="right">{t('agencies.figures.onTime')}</Table.Th>
+                  <Table.Th ta="right">{t('agencies.figures.late')}</Table.Th>
+                  <Table.Th ta="right">{t('agencies.figures.medianLate')}</Table.Th>
+                  <Table.Th ta="right">{t('agencies.figures.p90Late')}</Table.Th>
+                  <Table.Th ta="right">{t('agencies.trend.worst')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {trend.points.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={7}>Nothing arrived in this period.</Table.Td>
+                    <Table.Td colSpan={7}>{t('agencies.trend.nothing')}</Table.Td>
                   </Table.Tr>
                 )}
                 {trend.points.map((p) => (
@@ -154,9 +168,9 @@ export function AgencyTrend({
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {shown === 'week' ? formatDay(p.start) : formatMonth(p.start)}
                     </Table.Td>
-                    <Table.Td ta="right">{p.arrived.toLocaleString('en')}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(p.arrived)}</Table.Td>
                     <Table.Td ta="right">{formatRate(p.onTimeRate)}</Table.Td>
-                    <Table.Td ta="right">{p.late.toLocaleString('en')}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(p.late)}</Table.Td>
                     <Table.Td ta="right">{formatDaysLate(p.medianDaysLate)}</Table.Td>
                     <Table.Td ta="right">{formatDaysLate(p.p90DaysLate)}</Table.Td>
                     <Table.Td ta="right">{formatDaysLate(p.worstDaysLate)}</Table.Td>

@@ -1,21 +1,23 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StageStats, TrendReport, TurnaroundReport, TurnaroundRow } from '../../../../common/contract'
 import { api } from '../../api/client'
-import { formatDay } from '../../ui/format'
+import { formatDay, formatNumber } from '../../ui/format'
 import { downloadCsv } from './csv-export'
 import { PeriodPicker, periodChoice, type PeriodChoice } from './period-picker'
 import { TrendCharts } from './trend-charts'
 
 const days = (n: number | null) => (n === null ? '—' : String(n))
-const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
+const rate = (r: number | null) => (r === null ? '—' : `${formatNumber(Math.round(r * 1000) / 10, 1)}%`)
 
 /**
  * Turnaround split by stage per service (median and 90th percentile in days), the 30-day collection rate, and
  * daily or weekly trends for a period the manager picks.
  */
 export function AnalyticsTab() {
+  const { t } = useTranslation()
   const [choice, setChoice] = useState(() => periodChoice('90'))
   const period = useMemo(() => ({ from: choice.from, to: choice.to }), [choice.from, choice.to])
   const [granularity, setGranularity] = useState<'day' | 'week'>('day')
@@ -66,16 +68,16 @@ export function AnalyticsTab() {
     downloadCsv(
       `turnaround-${report.from}-to-${report.to}.csv`,
       [
-        'Service',
-        'Arrived',
-        'Agency median days',
-        'Agency 90th percentile days',
-        'Collected',
-        'Customer median days',
-        'Customer 90th percentile days',
-        `Arrived by ${report.cohortTo}`,
-        'Collected within 30 days',
-        'Collection rate %',
+        t('backlog.columns.service'),
+        t('backlog.analytics.csv.arrived'),
+        t('backlog.analytics.csv.agencyMedian'),
+        t('backlog.analytics.csv.agencyP90'),
+        t('backlog.analytics.csv.collected'),
+        t('backlog.analytics.csv.customerMedian'),
+        t('backlog.analytics.csv.customerP90'),
+        t('backlog.analytics.csv.arrivedBy', { date: report.cohortTo }),
+        t('backlog.analytics.csv.collectedWithin30'),
+        t('backlog.analytics.csv.collectionRate'),
       ],
       [...report.services.map(line), line(report.total)],
     )
@@ -84,7 +86,13 @@ export function AnalyticsTab() {
     if (!trends) return
     downloadCsv(
       `trends-${trends.granularity}-${trends.from}-to-${trends.to}.csv`,
-      ['Start', 'Arrived', 'Collected', 'Average agency days', 'Average customer days'],
+      [
+        t('backlog.analytics.csv.start'),
+        t('backlog.analytics.csv.arrived'),
+        t('backlog.analytics.csv.collected'),
+        t('backlog.analytics.csv.averageAgency'),
+        t('backlog.analytics.csv.averageCustomer'),
+      ],
       trends.points.map((p) => [p.start, p.arrived, p.collected, p.agencyAvgDays, p.customerAvgDays]),
     )
   }
@@ -99,18 +107,18 @@ export function AnalyticsTab() {
             value={granularity}
             onChange={(v) => setGranularity(v as 'day' | 'week')}
             data={[
-              { value: 'day', label: 'Per day' },
-              { value: 'week', label: 'Per week' },
+              { value: 'day', label: t('backlog.analytics.perDay') },
+              { value: 'week', label: t('backlog.analytics.perWeek') },
             ]}
-            aria-label="Trend per day or week"
+            aria-label={t('backlog.analytics.granularity')}
           />
         </Group>
         <Group>
           <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportCsv}>
-            Export turnaround CSV
+            {t('backlog.analytics.exportTurnaround')}
           </Button>
           <Button variant="light" size="md" leftSection={<IconDownload size={18} />} onClick={exportTrends}>
-            Export trends CSV
+            {t('backlog.analytics.exportTrends')}
           </Button>
         </Group>
       </Group>
@@ -118,24 +126,22 @@ export function AnalyticsTab() {
       {report && (
         <Paper withBorder p="sm" radius="md">
           <Text fz="xl" fw={700}>
-            Turnaround, {formatDay(report.from)} – {formatDay(report.to)}
+            {t('backlog.analytics.title', { from: formatDay(report.from), to: formatDay(report.to) })}
           </Text>
           <Text fz="md" c="dark.4" mb="xs">
-            Agency processing: registered → arrived, by arrival day. Customer delay: arrived → collected, by
-            collection day. Collection rate: of the documents that arrived by {formatDay(report.cohortTo)},
-            those collected within 30 days.
+            {t('backlog.analytics.explain', { date: formatDay(report.cohortTo) })}
           </Text>
-          <Table fz="md" verticalSpacing={4} striped aria-label="Turnaround by service">
+          <Table fz="md" verticalSpacing={4} striped aria-label={t('backlog.analytics.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th ta="right">Arrived</Table.Th>
-                <Table.Th ta="right">Agency median</Table.Th>
-                <Table.Th ta="right">Agency 90%</Table.Th>
-                <Table.Th ta="right">Collected</Table.Th>
-                <Table.Th ta="right">Customer median</Table.Th>
-                <Table.Th ta="right">Customer 90%</Table.Th>
-                <Table.Th ta="right">Collected ≤ 30 days</Table.Th>
+                <Table.Th>{t('backlog.columns.service')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.arrived')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.agencyMedian')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.agencyP90')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.collected')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.customerMedian')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.customerP90')}</Table.Th>
+                <Table.Th ta="right">{t('backlog.analytics.collectedWithin30')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -152,14 +158,16 @@ export function AnalyticsTab() {
 }
 
 function Row({ r, total }: { r: TurnaroundRow; total: boolean }) {
-  const stat = (s: StageStats, k: 'medianDays' | 'p90Days') => (s[k] === null ? '—' : `${days(s[k])} d`)
+  const { t } = useTranslation()
+  const stat = (s: StageStats, k: 'medianDays' | 'p90Days') =>
+    s[k] === null ? '—' : t('backlog.analytics.days', { days: days(s[k]) })
   return (
     <Table.Tr fw={total ? 800 : undefined}>
       <Table.Td>{r.serviceName}</Table.Td>
-      <Table.Td ta="right">{r.agency.count.toLocaleString('en')}</Table.Td>
+      <Table.Td ta="right">{formatNumber(r.agency.count)}</Table.Td>
       <Table.Td ta="right">{stat(r.agency, 'medianDays')}</Table.Td>
       <Table.Td ta="right">{stat(r.agency, 'p90Days')}</Table.Td>
-      <Table.Td ta="right">{r.customer.count.toLocaleString('en')}</Table.Td>
+      <Table.Td ta="right">{formatNumber(r.customer.count)}</Table.Td>
       <Table.Td ta="right">{stat(r.customer, 'medianDays')}</Table.Td>
       <Table.Td ta="right">{stat(r.customer, 'p90Days')}</Table.Td>
       <Table.Td ta="right">{rate(r.collectionRate)}</Table.Td>

@@ -1,6 +1,7 @@
 import { Button, Group, Tabs, Title } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AgenciesTab } from './agencies-tab'
 import { AnalyticsTab } from './analytics-tab'
 import { CallListTab } from './call-list-tab'
@@ -12,14 +13,14 @@ import { ReturnsTab } from './returns-tab'
 import { ShelfTab } from './shelf-tab'
 
 const TABS = [
-  { value: 'shelf', label: 'Shelf backlog' },
-  { value: 'calls', label: 'Call list' },
-  { value: 'overdue', label: 'Overdue at agency' },
-  { value: 'analytics', label: 'Analytics' },
-  { value: 'agencies', label: 'Agencies' },
-  { value: 'reminders', label: 'Reminders' },
-  { value: 'returns', label: 'Returns' },
-  { value: 'personal-data', label: 'Personal data' },
+  { value: 'shelf', labelKey: 'backlog.tabs.shelf' },
+  { value: 'calls', labelKey: 'backlog.tabs.calls' },
+  { value: 'overdue', labelKey: 'backlog.tabs.overdue' },
+  { value: 'analytics', labelKey: 'backlog.tabs.analytics' },
+  { value: 'agencies', labelKey: 'backlog.tabs.agencies' },
+  { value: 'reminders', labelKey: 'backlog.tabs.reminders' },
+  { value: 'returns', labelKey: 'backlog.tabs.returns' },
+  { value: 'personal-data', labelKey: 'backlog.tabs.personalData' },
 ] as const
 
 /**
@@ -27,13 +28,14 @@ const TABS = [
  * reminders and returns.
  */
 export function BacklogPage() {
+  const { t } = useTranslation()
   const [tab, setTab] = useState<string>('shelf')
   const [printing, setPrinting] = useState(false)
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={1} fz={32}>
-          Backlog
+          {t('backlog.page.title')}
         </Title>
         <Button
           size="md"
@@ -41,16 +43,16 @@ export function BacklogPage() {
           leftSection={<IconPrinter size={18} />}
           onClick={() => setPrinting(true)}
         >
-          Daily summary
+          {t('backlog.page.dailySummary')}
         </Button>
       </Group>
       {/* keepMounted=false: a tab loads its figures when opened, so the page opens on the shelf at once. */}
       <Tabs value={tab} onChange={(v) => setTab(v ?? 'shelf')} keepMounted={false}>
         <Tabs.List mb="md">
-          {TABS.map((t) => (
+          {TABS.map((tab) => (
             // Eight tabs on one row at 1366 px: a size smaller and less padding than a lone tab row would have.
-            <Tabs.Tab key={t.value} value={t.value} fz="md" fw={700} py="sm" px="sm">
-              {t.label}
+            <Tabs.Tab key={tab.value} value={tab.value} fz="md" fw={700} py="sm" px="sm">
+              {t(tab.labelKey)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

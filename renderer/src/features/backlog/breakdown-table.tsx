@@ -1,5 +1,7 @@
 import { Anchor, Paper, ScrollArea, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../ui/format'
 
 /** One line of a breakdown: a group, how many documents it holds, its oldest, and the list it opens. */
 export interface BreakdownRow {
@@ -27,6 +29,7 @@ export function BreakdownTable(props: {
   /** Space under the title, in px. */
   titleGap?: number
 }) {
+  const { t } = useTranslation()
   return (
     <Paper withBorder p="sm" radius="md">
       <Text fz="xl" fw={700} mb={props.titleGap}>
@@ -37,7 +40,7 @@ export function BreakdownTable(props: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{props.column}</Table.Th>
-              <Table.Th ta="right">Documents</Table.Th>
+              <Table.Th ta="right">{t('backlog.breakdown.documents')}</Table.Th>
               <Table.Th ta={props.oldestAlign}>{props.oldestHeader}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -58,7 +61,7 @@ export function BreakdownTable(props: {
                   </Anchor>
                 </Table.Td>
                 <Table.Td ta="right" fw={700}>
-                  {r.count.toLocaleString('en')}
+                  {formatNumber(r.count)}
                 </Table.Td>
                 <Table.Td ta={props.oldestAlign}>{r.oldest}</Table.Td>
               </Table.Tr>

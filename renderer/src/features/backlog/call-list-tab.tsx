@@ -3,44 +3,54 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconPhone } from '@tabler/icons-react'
 import { useState } from 'react'
-import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, SMS_OUTCOME_LABELS } from '../../../../common/backlog-age'
+import { useTranslation } from 'react-i18next'
+import { CALL_OUTCOMES } from '../../../../common/backlog-age'
 import type { CallListRow, CallOutcome } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
-import { formatDateTime, plural } from '../../ui/format'
+import { i18n } from '../../i18n/instance'
+import { formatDateTime, formatNumber } from '../../ui/format'
 import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
 import { ListExportButton, type CsvColumn } from './export-button'
+import { callOutcomeLabel, smsOutcomeLabel } from './labels'
 import { PagedTable, type Column } from './paged-table'
 import { usePagedList } from './use-paged-list'
 
 const PAGE_SIZE = 25
 
-const CSV: CsvColumn<CallListRow>[] = [
+const csvColumns = (): CsvColumn<CallListRow>[] => [
   ...documentCsvColumns<CallListRow>(),
-  { header: 'Slot', value: (r) => r.slot },
-  { header: 'Days on shelf', value: (r) => r.ageDays },
-  { header: 'SMS', value: (r) => SMS_OUTCOME_LABELS[r.sms] },
-  { header: 'Calls', value: (r) => r.calls },
-  { header: 'Last call', value: (r) => (r.lastCall ? CALL_OUTCOME_LABELS[r.lastCall.outcome] : '') },
+  { header: i18n.t('backlog.columns.slot'), value: (r) => r.slot },
+  { header: i18n.t('backlog.columns.daysOnShelf'), value: (r) => r.ageDays },
+  { header: i18n.t('backlog.columns.sms'), value: (r) => smsOutcomeLabel(r.sms) },
+  { header: i18n.t('backlog.calls.calls'), value: (r) => r.calls },
+  {
+    header: i18n.t('backlog.calls.lastCall'),
+    value: (r) => (r.lastCall ? callOutcomeLabel(r.lastCall.outcome) : ''),
+  },
 ]
 
 /** The last call's outcome and time, and how many calls there were. */
 function LastCall({ row }: { row: CallListRow }) {
+  const { t } = useTranslation()
   return row.lastCall ? (
     <Text fz="sm">
-      {CALL_OUTCOME_LABELS[row.lastCall.outcome]} · {formatDateTime(row.lastCall.at)}
-      {row.calls > 1 ? ` (${row.calls} calls)` : ''}
+      {callOutcomeLabel(row.lastCall.outcome)} · {formatDateTime(row.lastCall.at)}
+      {row.calls > 1
+        ? ` ${t('backlog.calls.callCount', { count: row.calls, n: formatNumber(row.calls) })}`
+        : ''}
     </Text>
   ) : (
     <Text fz="sm" c="dimmed">
-      Not called
+      {t('backlog.calls.notCalled')}
     </Text>
   )
 }
 
 /** Documents on the shelf whose ready SMS failed or went to an invalid number: phone the customer, record how it went. */
 export function CallListTab() {
+  const { t } = useTranslation()
   const [notCalled, setNotCalled] = useState(false)
   const [calling, setCalling] = useState<CallListRow | null>(null)
   const fetchPage = (cursor: string | undefined, limit = PAGE_SIZE) =>
@@ -50,9 +60,9 @@ export function CallListTab() {
   const columns: Column<CallListRow>[] = [
     ...documentColumns<CallListRow>({ boldPhone: true }),
     slotColumn(),
-    { header: 'Days', align: 'right', cell: (r) => r.ageDays },
+    { header: t('backlog.columns.days'), align: 'right', cell: (r) => r.ageDays },
     smsColumn(),
-    { header: 'Last call', cell: (r) => <LastCall row={r} /> },
+    { header: t('backlog.calls.lastCall'), cell: (r) => <LastCall row={r} /> },
     {
       header: '',
       cell: (r) => (
@@ -60,9 +70,9 @@ export function CallListTab() {
           size="sm"
           leftSection={<IconPhone size={16} />}
           onClick={() => setCalling(r)}
-          aria-label={`Record call to ${r.customerName}`}
+          aria-label={t('backlog.calls.recordCallTo', { name: r.customerName })}
         >
-          Record call
+          {t('backlog.calls.recordCall')}
         </Button>
       ),
     },
@@ -72,24 +82,32 @@ export function CallListTab() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text fz={22} fw={700}>
-          {list.page ? `${plural(list.page.total, 'document')} whose SMS did not arrive` : 'Loading…'}
+          {list.page
+            ? t('backlog.calls.title', { count: list.page.total, n: formatNumber(list.page.total) })
+            : t('backlog.loading')}
         </Text>
         <Group>
           <Switch
             size="lg"
-            label="Only those not called yet"
+            label={t('backlog.calls.onlyNotCalled')}
             checked={notCalled}
             onChange={(e) => setNotCalled(e.currentTarget.checked)}
           />
           <ListExportButton
-            title="Export the call list"
+            title={t('backlog.calls.exportTitle')}
             fileName={() => `call-list-${nairobiDate(Date.now())}.csv`}
-            columns={CSV}
+            columns={csvColumns}
             fetchAll={(pin) => api.call('backlog.exportCallList', { notCalled, pin }).then((r) => r.rows)}
           />
         </Group>
       </Group>
-      <PagedTable label="Call list" columns={columns} list={list} pageSize={PAGE_SIZE} highlightOnHover />
+      <PagedTable
+        label={t('backlog.calls.table')}
+        columns={columns}
+        list={list}
+        pageSize={PAGE_SIZE}
+        highlightOnHover
+      />
       {calling && (
         <CallModal
           row={calling}
@@ -105,13 +123,14 @@ export function CallListTab() {
 }
 
 function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation()
   const [outcome, setOutcome] = useState<CallOutcome | null>(null)
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const save = async () => {
     if (!outcome) {
-      setError('Choose what happened on the call.')
+      setError(t('backlog.calls.chooseOutcome'))
       return
     }
     setSaving(true)
@@ -123,7 +142,9 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
       })
       notifications.show({
         color: 'green',
-        message: `Call recorded for ${formatTrackingNumber(props.row.trackingNumber)}`,
+        message: t('backlog.calls.recorded', {
+          trackingNumber: formatTrackingNumber(props.row.trackingNumber),
+        }),
       })
       props.onSaved()
     } catch (e) {
@@ -133,28 +154,38 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
     }
   }
   return (
-    <Modal opened onClose={props.onClose} title={`Call ${props.row.customerName}`} size="lg">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('backlog.calls.modalTitle', { name: props.row.customerName })}
+      size="lg"
+    >
       <Stack onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}>
         <Text fz="xl" fw={700}>
           {props.row.phone}
         </Text>
         <Text>
-          {props.row.serviceName}, on shelf {props.row.slot ?? '—'} for {plural(props.row.ageDays, 'day')}.
+          {t('backlog.calls.onShelfFor', {
+            count: props.row.ageDays,
+            n: formatNumber(props.row.ageDays),
+            service: props.row.serviceName,
+            slot: props.row.slot ?? '—',
+          })}
         </Text>
         <Radio.Group
-          label="What happened?"
+          label={t('backlog.calls.whatHappened')}
           size="md"
           value={outcome}
           onChange={(v) => setOutcome(v as CallOutcome)}
         >
           <Stack gap="xs" mt="xs">
             {CALL_OUTCOMES.map((o) => (
-              <Radio key={o} value={o} label={CALL_OUTCOME_LABELS[o]} />
+              <Radio key={o} value={o} label={callOutcomeLabel(o)} />
             ))}
           </Stack>
         </Radio.Group>
         <Textarea
-          label="Note (optional)"
+          label={t('backlog.calls.note')}
           maxLength={200}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
@@ -162,10 +193,10 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            Cancel
+            {t('backlog.cancel')}
           </Button>
           <Button loading={saving} onClick={() => void save()}>
-            Save call (Ctrl+Enter)
+            {t('backlog.calls.save')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,5 @@
 import { Button, Group, MultiSelect, NumberInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { CampaignCriteria } from '../../../../common/contract'
 import { useCatalogue } from '../counter/use-catalogue'
 
@@ -14,6 +15,7 @@ export function CampaignCriteriaForm({
   onPreview: () => void
   busy: boolean
 }) {
+  const { t } = useTranslation()
   const services = useCatalogue()
   const days = (v: string | number): number => (typeof v === 'number' ? v : Number.parseInt(v, 10) || 0)
   return (
@@ -25,7 +27,7 @@ export function CampaignCriteriaForm({
     >
       <Group align="flex-end" wrap="wrap">
         <NumberInput
-          label="On the shelf at least (days)"
+          label={t('campaigns.criteria.minDays')}
           min={0}
           max={3650}
           allowDecimal={false}
@@ -35,7 +37,7 @@ export function CampaignCriteriaForm({
           data-autofocus
         />
         <NumberInput
-          label="Last reminder more than (days ago)"
+          label={t('campaigns.criteria.lastReminder')}
           min={0}
           max={365}
           allowDecimal={false}
@@ -44,8 +46,8 @@ export function CampaignCriteriaForm({
           w={260}
         />
         <MultiSelect
-          label="Services (none chosen: all)"
-          placeholder={value.serviceCodes.length === 0 ? 'All services' : undefined}
+          label={t('campaigns.criteria.services')}
+          placeholder={value.serviceCodes.length === 0 ? t('backlog.overdue.csv.allServices') : undefined}
           data={services.map((s) => ({ value: s.code, label: s.nameEn }))}
           value={value.serviceCodes}
           onChange={(codes) => onChange({ ...value, serviceCodes: codes })}
@@ -55,7 +57,7 @@ export function CampaignCriteriaForm({
           w={380}
         />
         <Button type="submit" loading={busy}>
-          Preview
+          {t('campaigns.criteria.preview')}
         </Button>
       </Group>
     </form>

@@ -1,22 +1,24 @@
 import { Badge, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { CampaignSummary } from '../../../../common/contract'
-import { formatDateTime, plural } from '../../ui/format'
+import { formatDateTime, formatNumber } from '../../ui/format'
 import { kes } from './campaign-preview-panel'
 
 /** Campaigns run from this workstation: criteria, counts, who and when, and how far the sending has got. */
 export function CampaignHistory({ campaigns }: { campaigns: CampaignSummary[] }) {
-  if (campaigns.length === 0) return <Text c="dimmed">No campaigns yet.</Text>
+  const { t } = useTranslation()
+  if (campaigns.length === 0) return <Text c="dimmed">{t('campaigns.history.none')}</Text>
   return (
-    <Table striped verticalSpacing={4} fz="md" aria-label="Past campaigns">
+    <Table striped verticalSpacing={4} fz="md" aria-label={t('campaigns.past')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={60}>No.</Table.Th>
-          <Table.Th w={190}>When</Table.Th>
-          <Table.Th w={90}>By</Table.Th>
-          <Table.Th>Chosen</Table.Th>
-          <Table.Th w={110}>Recipients</Table.Th>
-          <Table.Th w={120}>Cost</Table.Th>
-          <Table.Th w={200}>Progress</Table.Th>
+          <Table.Th w={60}>{t('backlog.columns.number')}</Table.Th>
+          <Table.Th w={190}>{t('campaigns.history.when')}</Table.Th>
+          <Table.Th w={90}>{t('campaigns.history.by')}</Table.Th>
+          <Table.Th>{t('campaigns.history.chosen')}</Table.Th>
+          <Table.Th w={110}>{t('campaigns.preview.recipients')}</Table.Th>
+          <Table.Th w={120}>{t('campaigns.history.cost')}</Table.Th>
+          <Table.Th w={200}>{t('campaigns.history.progress')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -26,23 +28,33 @@ export function CampaignHistory({ campaigns }: { campaigns: CampaignSummary[] })
             <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
             <Table.Td ff="monospace">{c.createdBy}</Table.Td>
             <Table.Td>
-              ≥ {plural(c.criteria.minDaysOnShelf, 'day')} on shelf
-              {c.criteria.serviceCodes.length > 0
-                ? `, ${c.criteria.serviceCodes.join(', ')}`
-                : ', all services'}
-              , not reminded for {plural(c.criteria.lastReminderOlderThanDays, 'day')}
+              {t('campaigns.history.criteria', {
+                onShelf: t('backlog.days', {
+                  count: c.criteria.minDaysOnShelf,
+                  n: formatNumber(c.criteria.minDaysOnShelf),
+                }),
+                services:
+                  c.criteria.serviceCodes.length > 0
+                    ? c.criteria.serviceCodes.join(', ')
+                    : t('campaigns.history.allServices'),
+                notReminded: t('backlog.days', {
+                  count: c.criteria.lastReminderOlderThanDays,
+                  n: formatNumber(c.criteria.lastReminderOlderThanDays),
+                }),
+              })}
             </Table.Td>
-            <Table.Td>{c.recipients.toLocaleString('en-KE')}</Table.Td>
+            <Table.Td>{formatNumber(c.recipients)}</Table.Td>
             <Table.Td>{kes(c.costKes)}</Table.Td>
             <Table.Td>
               {c.dryRun ? (
                 <Badge color="gray" size="lg">
-                  Dry run
+                  {t('campaigns.history.dryRun')}
                 </Badge>
               ) : (
                 <Badge color={c.scheduled > 0 ? 'blue' : 'green'} size="lg" variant="light">
-                  {c.sent} sent{c.scheduled > 0 ? `, ${c.scheduled} waiting` : ''}
-                  {c.skipped > 0 ? `, ${c.skipped} skipped` : ''}
+                  {t('campaigns.history.sent', { n: formatNumber(c.sent) })}
+                  {c.scheduled > 0 ? t('campaigns.history.waiting', { n: formatNumber(c.scheduled) }) : ''}
+                  {c.skipped > 0 ? t('campaigns.history.skipped', { n: formatNumber(c.skipped) }) : ''}
                 </Badge>
               )}
             </Table.Td>

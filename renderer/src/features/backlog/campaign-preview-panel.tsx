@@ -1,21 +1,33 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CampaignPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
-import { formatDateTime, plural } from '../../ui/format'
+import { formatDateTime, formatKsh, formatNumber } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
 
+/** Each language by its own name, as the language switch writes them. */
 const LANGUAGE = { en: 'English', sw: 'Kiswahili' } as const
 
-export const kes = (n: number): string =>
-  `KES ${n.toLocaleString('en-KE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+/** Money as the campaign screens have always written it: `KES 1,234.50`, grouped as the window's language groups. */
+export const kes = (n: number): string => `KES ${formatKsh(n).replace(/^KSh /, '')}`
 
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
+function Figure({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string
+  value: string
+  hint?: string
+  testId: string
+}) {
   return (
     <Card withBorder padding="sm">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={30} fw={700} lh={1.2} data-testid={`campaign-${label.toLowerCase().replace(/\W+/g, '-')}`}>
+      <Text fz={30} fw={700} lh={1.2} data-testid={`campaign-${testId}`}>
         {value}
       </Text>
       {hint && (
@@ -29,41 +41,73 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 /** What a campaign would send: counts, cost, schedule, the message in each language, and the first recipients. */
 export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) {
+  const { t } = useTranslation()
   const p = preview
-  const n = (x: number) => x.toLocaleString('en-KE')
+  const n = (x: number) => formatNumber(x)
   return (
     <Stack gap="md">
       <SimpleGrid cols={4}>
-        <Figure label="Recipients" value={n(p.recipients)} hint="one SMS per phone number" />
-        <Figure label="Documents" value={n(p.documents)} />
-        <Figure label="SMS" value={n(p.segments)} hint="segments charged" />
-        <Figure label="Estimated cost" value={kes(p.costKes)} hint={`at ${kes(p.priceKes)} per SMS`} />
+        <Figure
+          testId="recipients"
+          label={t('campaigns.preview.recipients')}
+          value={n(p.recipients)}
+          hint={t('campaigns.preview.recipientsHint')}
+        />
+        <Figure testId="documents" label={t('backlog.breakdown.documents')} value={n(p.documents)} />
+        <Figure
+          testId="sms"
+          label={t('backlog.columns.sms')}
+          value={n(p.segments)}
+          hint={t('campaigns.preview.segmentsHint')}
+        />
+        <Figure
+          testId="estimated-cost"
+          label={t('campaigns.preview.cost')}
+          value={kes(p.costKes)}
+          hint={t('campaigns.preview.costHint', { price: kes(p.priceKes) })}
+        />
       </SimpleGrid>
       <Group gap="lg">
         <Text>
-          Left out: <b>{n(p.excludedRecent)}</b> documents of people reminded in the last {p.exclusionDays}{' '}
-          days or with a reminder still waiting to go, <b>{n(p.excludedNoConsent)}</b> without SMS consent.
+          <Trans
+            i18nKey="campaigns.preview.leftOut"
+            values={{
+              recent: n(p.excludedRecent),
+              days: n(p.exclusionDays),
+              noConsent: n(p.excludedNoConsent),
+            }}
+            components={{ b: <b /> }}
+          />
         </Text>
       </Group>
       {p.recipients > 0 && p.firstDueAt !== null && p.lastDueAt !== null && (
-        <Alert color="blue" variant="light" title="Schedule">
-          {plural(p.ratePerMinute, 'message')} a minute, none between {p.quietHours.start} and{' '}
-          {p.quietHours.end}: first at <b>{formatDateTime(p.firstDueAt)}</b>, last at{' '}
-          <b>{formatDateTime(p.lastDueAt)}</b>.
+        <Alert color="blue" variant="light" title={t('campaigns.preview.schedule')}>
+          <Trans
+            i18nKey="campaigns.preview.scheduleText"
+            values={{
+              rate: t('campaigns.preview.rate', { count: p.ratePerMinute, n: n(p.ratePerMinute) }),
+              start: p.quietHours.start,
+              end: p.quietHours.end,
+              first: formatDateTime(p.firstDueAt),
+              last: formatDateTime(p.lastDueAt),
+            }}
+            components={{ b: <b /> }}
+          />
         </Alert>
       )}
       {p.languages.map((l) => (
         <Card key={l.language} withBorder padding="sm">
           <Group justify="space-between" mb={4}>
             <Title order={4}>
-              {LANGUAGE[l.language]} — {plural(l.recipients, 'recipient')}
+              {LANGUAGE[l.language]} —{' '}
+              {t('campaigns.preview.recipientCount', { count: l.recipients, n: n(l.recipients) })}
             </Title>
             <Group gap="xs">
               <Badge color={l.encoding === 'GSM-7' ? 'green' : 'orange'} size="lg" variant="light">
                 {l.encoding}
               </Badge>
               <Badge color={l.segmentsPerMessage === 1 ? 'green' : 'orange'} size="lg" variant="light">
-                {plural(l.segmentsPerMessage, 'segment')}
+                {t('campaigns.preview.segments', { count: l.segmentsPerMessage, n: n(l.segmentsPerMessage) })}
               </Badge>
             </Group>
           </Group>
@@ -75,16 +119,19 @@ export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) 
       {p.sample.length > 0 && (
         <div>
           <Title order={4} mb={4}>
-            First {p.sample.length} of {plural(p.recipients, 'recipient')}, in sending order
+            {t('campaigns.preview.first', {
+              shown: n(p.sample.length),
+              of: t('campaigns.preview.recipientCount', { count: p.recipients, n: n(p.recipients) }),
+            })}
           </Title>
-          <Table striped verticalSpacing={4} fz="md" aria-label="Campaign recipients">
+          <Table striped verticalSpacing={4} fz="md" aria-label={t('campaigns.preview.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={150}>Phone</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th w={110}>Language</Table.Th>
-                <Table.Th>Documents</Table.Th>
-                <Table.Th w={190}>Sends at</Table.Th>
+                <Table.Th w={150}>{t('backlog.columns.phone')}</Table.Th>
+                <Table.Th>{t('backlog.columns.name')}</Table.Th>
+                <Table.Th w={110}>{t('common.language.label')}</Table.Th>
+                <Table.Th>{t('backlog.breakdown.documents')}</Table.Th>
+                <Table.Th w={190}>{t('campaigns.preview.sendsAt')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../../common/contract'
 import { api } from '../../api/client'
-import { plural } from '../../ui/format'
+import { formatNumber } from '../../ui/format'
 
 type CampaignSettings = Pick<
   Settings,
@@ -16,6 +17,7 @@ type CampaignSettings = Pick<
 
 /** Price per SMS, quiet hours, send rate and exclusion window: shown to managers, changed by administrators. */
 export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation()
   const [values, setValues] = useState<CampaignSettings | null>(null)
   const [canEdit, setCanEdit] = useState(false)
   const [editing, setEditing] = useState(false)
@@ -34,7 +36,7 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
       const s = await api.call('settings.update', values)
       setValues(s)
       setEditing(false)
-      notifications.show({ color: 'green', message: 'Reminder settings saved.' })
+      notifications.show({ color: 'green', message: t('campaigns.settings.saved') })
       onSaved()
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -44,17 +46,24 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
   if (!editing)
     return (
       <Group gap="md">
-        <Badge color="blue" variant="light" radius="sm" title="Shared by every PC of this centre">
-          Whole centre
+        <Badge color="blue" variant="light" radius="sm" title={t('campaigns.settings.sharedTitle')}>
+          {t('campaigns.settings.wholeCentre')}
         </Badge>
         <Text c="dimmed">
-          KES {values.smsPriceKes.toFixed(2)} per SMS · quiet {values.reminderQuietStart}–
-          {values.reminderQuietEnd} · {values.reminderRatePerMinute} a minute · no one reminded twice within{' '}
-          {plural(values.reminderExclusionDays, 'day')}
+          {t('campaigns.settings.summary', {
+            price: values.smsPriceKes.toFixed(2),
+            start: values.reminderQuietStart,
+            end: values.reminderQuietEnd,
+            rate: formatNumber(values.reminderRatePerMinute),
+            within: t('backlog.days', {
+              count: values.reminderExclusionDays,
+              n: formatNumber(values.reminderExclusionDays),
+            }),
+          })}
         </Text>
         {canEdit && (
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            Change
+            {t('campaigns.settings.change')}
           </Button>
         )}
       </Group>
@@ -63,7 +72,7 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
     <Card withBorder padding="sm">
       <Group align="flex-end" wrap="wrap">
         <NumberInput
-          label="Price per SMS (KES)"
+          label={t('campaigns.settings.price')}
           min={0}
           max={100}
           decimalScale={2}
@@ -72,21 +81,21 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
           w={170}
         />
         <TextInput
-          label="Quiet from"
+          label={t('campaigns.settings.quietFrom')}
           type="time"
           value={values.reminderQuietStart}
           onChange={(e) => setValues({ ...values, reminderQuietStart: e.currentTarget.value })}
           w={130}
         />
         <TextInput
-          label="Quiet until"
+          label={t('campaigns.settings.quietUntil')}
           type="time"
           value={values.reminderQuietEnd}
           onChange={(e) => setValues({ ...values, reminderQuietEnd: e.currentTarget.value })}
           w={130}
         />
         <NumberInput
-          label="Messages per minute"
+          label={t('campaigns.settings.rate')}
           min={1}
           max={10000}
           allowDecimal={false}
@@ -95,7 +104,7 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
           w={180}
         />
         <NumberInput
-          label="No second reminder within (days)"
+          label={t('campaigns.settings.exclusion')}
           min={0}
           max={90}
           allowDecimal={false}
@@ -103,9 +112,9 @@ export function CampaignSettings({ onSaved }: { onSaved: () => void }) {
           onChange={(v) => setValues({ ...values, reminderExclusionDays: num(v) })}
           w={250}
         />
-        <Button onClick={() => void save()}>Save</Button>
+        <Button onClick={() => void save()}>{t('campaigns.settings.save')}</Button>
         <Button variant="default" onClick={() => setEditing(false)}>
-          Cancel
+          {t('backlog.cancel')}
         </Button>
       </Group>
       {error && (

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CampaignCriteria, CampaignPreview, CampaignSummary } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { CampaignCriteriaForm } from './campaign-criteria-form'
 import { CampaignHistory } from './campaign-history'
 import { CampaignPreviewPanel, kes } from './campaign-preview-panel'
 import { CampaignSettings } from './campaign-settings'
-import { plural } from '../../ui/format'
+import { formatNumber } from '../../ui/format'
 
 const DEFAULT_CRITERIA: CampaignCriteria = {
   minDaysOnShelf: 14,
@@ -20,6 +21,7 @@ const DEFAULT_CRITERIA: CampaignCriteria = {
  * dry run that only records the figures, or send after a confirmation. Enter in the form previews.
  */
 export function CampaignsTab() {
+  const { t } = useTranslation()
   const [criteria, setCriteria] = useState<CampaignCriteria>(DEFAULT_CRITERIA)
   const [preview, setPreview] = useState<CampaignPreview | null>(null)
   const [history, setHistory] = useState<CampaignSummary[]>([])
@@ -56,7 +58,11 @@ export function CampaignsTab() {
     if (c) {
       notifications.show({
         color: 'blue',
-        message: `Dry run ${c.id} recorded: ${plural(c.recipients, 'recipient')}, nothing sent.`,
+        message: t('campaigns.dryRunRecorded', {
+          id: c.id,
+          count: c.recipients,
+          n: formatNumber(c.recipients),
+        }),
       })
       loadHistory()
     }
@@ -67,7 +73,11 @@ export function CampaignsTab() {
     if (c) {
       notifications.show({
         color: 'green',
-        message: `Campaign ${c.id}: ${c.sent} reminders sent now, ${c.scheduled} scheduled.`,
+        message: t('campaigns.sent', {
+          id: c.id,
+          sent: formatNumber(c.sent),
+          scheduled: formatNumber(c.scheduled),
+        }),
       })
       setPreview(null)
       loadHistory()
@@ -88,44 +98,57 @@ export function CampaignsTab() {
           <CampaignPreviewPanel preview={preview} />
           <Group>
             <Button variant="default" onClick={dryRun} disabled={busy}>
-              Dry run (record, send nothing)
+              {t('campaigns.dryRun')}
             </Button>
             <Button
               color="huduma"
               onClick={() => setConfirming(true)}
               disabled={busy || preview.recipients === 0}
             >
-              Send {preview.recipients.toLocaleString('en-KE')} reminders…
+              {t('campaigns.send', { count: preview.recipients, n: formatNumber(preview.recipients) })}
             </Button>
           </Group>
         </>
       )}
       <div>
         <Title order={3} mb="xs">
-          Past campaigns
+          {t('campaigns.past')}
         </Title>
         <CampaignHistory campaigns={history} />
       </div>
       <Modal
         opened={confirming && preview !== null}
         onClose={() => setConfirming(false)}
-        title="Send reminders"
+        title={t('campaigns.confirmTitle')}
         centered
       >
         {preview && (
           <Stack>
             <Text size="lg">
-              Send <b>{preview.segments.toLocaleString('en-KE')}</b> SMS to{' '}
-              <b>{plural(preview.recipients, 'person', 'people')}</b> about{' '}
-              {plural(preview.documents, 'document')}, for about <b>{kes(preview.costKes)}</b>?
+              <Trans
+                i18nKey="campaigns.confirm"
+                values={{
+                  segments: formatNumber(preview.segments),
+                  people: t('campaigns.people', {
+                    count: preview.recipients,
+                    n: formatNumber(preview.recipients),
+                  }),
+                  documents: t('backlog.documents', {
+                    count: preview.documents,
+                    n: formatNumber(preview.documents),
+                  }),
+                  cost: kes(preview.costKes),
+                }}
+                components={{ b: <b /> }}
+              />
             </Text>
-            <Text c="dimmed">Everyone is checked again as their message goes out.</Text>
+            <Text c="dimmed">{t('campaigns.checkedAgain')}</Text>
             <Group justify="flex-end">
               {/* Focus starts on Cancel: a second Enter must not send what cannot be unsent. */}
               <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-                Cancel
+                {t('backlog.cancel')}
               </Button>
-              <Button onClick={send}>Send now</Button>
+              <Button onClick={send}>{t('campaigns.sendNow')}</Button>
             </Group>
           </Stack>
         )}

@@ -1,4 +1,6 @@
 import { Button, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../ui/format'
 import type { PagedList } from './use-paged-list'
 
 /**
@@ -14,19 +16,24 @@ export function CursorPager(props: {
   onPrevious: () => void
   onNext: () => void
 }) {
+  const { t } = useTranslation()
   const first = props.total === 0 ? 0 : (props.page - 1) * props.pageSize + 1
   const last = (props.page - 1) * props.pageSize + props.shown
   return (
     <Group justify="space-between" mt="sm">
       <Text fz="lg" aria-live="polite">
-        {first.toLocaleString('en')}–{last.toLocaleString('en')} of {props.total.toLocaleString('en')}
+        {t('backlog.pager.range', {
+          first: formatNumber(first),
+          last: formatNumber(last),
+          total: formatNumber(props.total),
+        })}
       </Text>
       <Group>
         <Button variant="default" size="md" disabled={props.page <= 1} onClick={props.onPrevious}>
-          Previous
+          {t('backlog.pager.previous')}
         </Button>
         <Button variant="default" size="md" disabled={!props.hasNext} onClick={props.onNext}>
-          Next
+          {t('backlog.pager.next')}
         </Button>
       </Group>
     </Group>

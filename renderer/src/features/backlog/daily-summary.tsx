@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type {
   BacklogSummary,
   OverdueSummary,
@@ -9,7 +10,8 @@ import type {
 } from '../../../../common/contract'
 import { addCalendarDays, nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
-import { formatDateTime, formatDay } from '../../ui/format'
+import { formatDateTime, formatDay, formatNumber } from '../../ui/format'
+import { ageLabel, smsOutcomeLabel } from './labels'
 import { nairobiToday } from './period'
 
 /** Only the summary goes to paper: everything else on the page is hidden while printing. */
@@ -33,6 +35,7 @@ interface Data {
 
 /** The day on one page: the shelf, today's movements, what is overdue, and the last 30 days' turnaround. */
 export function DailySummary({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
   const [data, setData] = useState<Data | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -50,17 +53,23 @@ export function DailySummary({ onClose }: { onClose: () => void }) {
   }, [])
   const todayPoint = data?.today.points[0]
   return (
-    <Modal opened onClose={onClose} fullScreen title="Daily summary" aria-label="Daily summary">
+    <Modal
+      opened
+      onClose={onClose}
+      fullScreen
+      title={t('backlog.page.dailySummary')}
+      aria-label={t('backlog.page.dailySummary')}
+    >
       <style>{PRINT_CSS}</style>
       {error && <Alert color="red">{error}</Alert>}
-      {!data && !error && <Text fz="lg">Preparing the summary…</Text>}
+      {!data && !error && <Text fz="lg">{t('backlog.summary.preparing')}</Text>}
       {data && (
         <div className="daily-summary-print">
           <Group justify="space-between" className="no-print" mb="md">
-            <Text c="dimmed">Print it, or save it as PDF from the print dialogue.</Text>
+            <Text c="dimmed">{t('backlog.summary.printHint')}</Text>
             <Group>
               <Button variant="default" size="md" onClick={onClose}>
-                Close
+                {t('backlog.close')}
               </Button>
               <Button
                 size="md"
@@ -68,53 +77,64 @@ export function DailySummary({ onClose }: { onClose: () => void }) {
                 onClick={() => window.print()}
                 autoFocus
               >
-                Print
+                {t('backlog.print')}
               </Button>
             </Group>
           </Group>
           <Stack gap="md" maw={900}>
             <div>
-              <Title order={1}>Daily summary — {formatDay(data.backlog.today)}</Title>
-              <Text>Printed {formatDateTime(data.printedAt)}</Text>
+              <Title order={1}>{t('backlog.summary.title', { day: formatDay(data.backlog.today) })}</Title>
+              <Text>{t('backlog.summary.printed', { at: formatDateTime(data.printedAt) })}</Text>
             </div>
             <SimpleGrid cols={3}>
-              <Big label="On the shelf" value={data.backlog.total} />
-              <Big label="Arrived today" value={todayPoint?.arrived ?? 0} />
-              <Big label="Collected today" value={todayPoint?.collected ?? 0} />
+              <Big label={t('backlog.summary.onShelf')} value={data.backlog.total} />
+              <Big label={t('backlog.summary.arrivedToday')} value={todayPoint?.arrived ?? 0} />
+              <Big label={t('backlog.summary.collectedToday')} value={todayPoint?.collected ?? 0} />
             </SimpleGrid>
             <SimpleGrid cols={2}>
               <Small
-                title="Shelf by age"
-                rows={data.backlog.byAge.map((b) => [b.label, b.count.toLocaleString('en')])}
+                title={t('backlog.summary.shelfByAge')}
+                rows={data.backlog.byAge.map((b) => [ageLabel(b.bucket), formatNumber(b.count)])}
               />
               <Small
-                title="Ready SMS"
-                rows={data.backlog.bySms.map((b) => [b.label, b.count.toLocaleString('en')])}
+                title={t('backlog.shelf.smsHeading')}
+                rows={data.backlog.bySms.map((b) => [smsOutcomeLabel(b.outcome), formatNumber(b.count)])}
               />
               <Small
-                title={`Overdue at the agency (${data.overdue.total.toLocaleString('en')})`}
-                rows={data.overdue.byAgency.map((a) => [a.agency, a.count.toLocaleString('en')])}
+                title={t('backlog.summary.overdue', { n: formatNumber(data.overdue.total) })}
+                rows={data.overdue.byAgency.map((a) => [a.agency, formatNumber(a.count)])}
               />
               <Small
-                title="Oldest shelf slots"
-                rows={data.backlog.bySlot
-                  .slice(0, 8)
-                  .map((s) => [
-                    s.slot,
-                    `${s.count.toLocaleString('en')} (since ${formatDay(nairobiDate(s.oldestArrivedAt))})`,
-                  ])}
+                title={t('backlog.summary.oldestSlots')}
+                rows={data.backlog.bySlot.slice(0, 8).map((s) => [
+                  s.slot,
+                  t('backlog.summary.slotSince', {
+                    n: formatNumber(s.count),
+                    day: formatDay(nairobiDate(s.oldestArrivedAt)),
+                  }),
+                ])}
               />
             </SimpleGrid>
             <Small
-              title={`Last 30 days: median agency processing ${data.month.total.agency.medianDays ?? '—'} days (90%: ${data.month.total.agency.p90Days ?? '—'}), median customer delay ${data.month.total.customer.medianDays ?? '—'} days (90%: ${data.month.total.customer.p90Days ?? '—'})`}
+              title={t('backlog.summary.month', {
+                agencyMedian: data.month.total.agency.medianDays ?? '—',
+                agencyP90: data.month.total.agency.p90Days ?? '—',
+                customerMedian: data.month.total.customer.medianDays ?? '—',
+                customerP90: data.month.total.customer.p90Days ?? '—',
+              })}
               rows={data.month.services.map((s) => [
                 s.serviceName,
-                `agency ${s.agency.medianDays ?? '—'} / ${s.agency.p90Days ?? '—'} d · customer ${s.customer.medianDays ?? '—'} / ${s.customer.p90Days ?? '—'} d`,
+                t('backlog.summary.monthService', {
+                  agencyMedian: s.agency.medianDays ?? '—',
+                  agencyP90: s.agency.p90Days ?? '—',
+                  customerMedian: s.customer.medianDays ?? '—',
+                  customerP90: s.customer.p90Days ?? '—',
+                }),
               ])}
             />
             <Group mt="xl" gap={80}>
-              <Text>Centre manager: ______________________</Text>
-              <Text>Signature: ______________________</Text>
+              <Text>{t('backlog.summary.manager')} ______________________</Text>
+              <Text>{t('backlog.summary.signature')} ______________________</Text>
             </Group>
           </Stack>
         </div>
@@ -127,7 +147,7 @@ function Big({ label, value }: { label: string; value: number }) {
   return (
     <div>
       <Text fz={40} fw={800} lh={1}>
-        {value.toLocaleString('en')}
+        {formatNumber(value)}
       </Text>
       <Text fz="lg">{label}</Text>
     </div>

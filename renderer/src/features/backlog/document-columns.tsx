@@ -1,8 +1,9 @@
 import { Text } from '@mantine/core'
-import { SMS_OUTCOME_LABELS } from '../../../../common/backlog-age'
 import type { SmsOutcome } from '../../../../common/contract'
+import { i18n } from '../../i18n/instance'
 import { TrackingNumber } from '../../ui/tracking-number'
 import type { CsvColumn } from './export-button'
+import { smsOutcomeLabel } from './labels'
 import type { Column } from './paged-table'
 
 /** What every backlog list row says of its document and customer. */
@@ -21,30 +22,40 @@ export const SMS_COLOR: Record<SmsOutcome, string> = {
   'never-sent': 'yellow',
 }
 
-/** The first columns of every backlog list on screen; the call list shows the phone in bold, to be read out. */
+/**
+ * The first columns of every backlog list on screen; the call list shows the phone in bold, to be read out. Made at
+ * each render, so the headings follow the window's language.
+ */
 export function documentColumns<T extends DocumentRow>(opts: { boldPhone?: boolean } = {}): Column<T>[] {
   return [
-    { header: 'Tracking number', cell: (r) => <TrackingNumber value={r.trackingNumber} fz="md" /> },
-    { header: 'Customer', cell: (r) => r.customerName },
-    { header: 'Phone', cell: (r) => r.phone, ...(opts.boldPhone ? { td: () => ({ fw: 700 }) } : {}) },
-    { header: 'Service', cell: (r) => r.serviceName },
+    {
+      header: i18n.t('backlog.columns.trackingNumber'),
+      cell: (r) => <TrackingNumber value={r.trackingNumber} fz="md" />,
+    },
+    { header: i18n.t('backlog.columns.customer'), cell: (r) => r.customerName },
+    {
+      header: i18n.t('backlog.columns.phone'),
+      cell: (r) => r.phone,
+      ...(opts.boldPhone ? { td: () => ({ fw: 700 }) } : {}),
+    },
+    { header: i18n.t('backlog.columns.service'), cell: (r) => r.serviceName },
   ]
 }
 
 /** The first columns of every backlog list's CSV file. */
 export function documentCsvColumns<T extends DocumentRow>(): CsvColumn<T>[] {
   return [
-    { header: 'Tracking number', value: (r) => r.trackingNumber },
-    { header: 'Customer', value: (r) => r.customerName },
-    { header: 'Phone', value: (r) => r.phone },
-    { header: 'Service', value: (r) => r.serviceName },
+    { header: i18n.t('backlog.columns.trackingNumber'), value: (r) => r.trackingNumber },
+    { header: i18n.t('backlog.columns.customer'), value: (r) => r.customerName },
+    { header: i18n.t('backlog.columns.phone'), value: (r) => r.phone },
+    { header: i18n.t('backlog.columns.service'), value: (r) => r.serviceName },
   ]
 }
 
 /** The shelf slot, bold and never wrapped, so a row can be found on the shelf. */
 export function slotColumn<T extends { slot: string | null }>(): Column<T> {
   return {
-    header: 'Slot',
+    header: i18n.t('backlog.columns.slot'),
     cell: (r) => r.slot ?? '—',
     td: () => ({ fw: 700, style: { whiteSpace: 'nowrap' } }),
   }
@@ -53,10 +64,10 @@ export function slotColumn<T extends { slot: string | null }>(): Column<T> {
 /** How the ready SMS went, in its colour. */
 export function smsColumn<T extends { sms: SmsOutcome }>(): Column<T> {
   return {
-    header: 'SMS',
+    header: i18n.t('backlog.columns.sms'),
     cell: (r) => (
       <Text fz="md" fw={700} c={`${SMS_COLOR[r.sms]}.9`}>
-        {SMS_OUTCOME_LABELS[r.sms]}
+        {smsOutcomeLabel(r.sms)}
       </Text>
     ),
   }

@@ -1,10 +1,14 @@
 import { Button } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadCsv, type CsvCell } from './csv-export'
 
-/** One column of a list's CSV file: its heading and the cell each row gives it. */
+/**
+ * One column of a list's CSV file: its heading and the cell each row gives it. The lists make their columns when
+ * the export starts, so the headings are in the language the manager works in at that moment.
+ */
 export interface CsvColumn<T> {
   header: string
   value: (row: T) => CsvCell
@@ -35,9 +39,10 @@ export function ListExportButton<T>(props: {
   title: string
   /** Called when the export starts, so a name carrying today's date is today's. */
   fileName: () => string
-  columns: readonly CsvColumn<T>[]
+  columns: () => readonly CsvColumn<T>[]
   fetchAll: (pin: string) => Promise<readonly T[]>
 }) {
+  const { t } = useTranslation()
   const [exporting, setExporting] = useState(false)
   const exportAll = async () => {
     setExporting(true)
@@ -46,10 +51,11 @@ export function ListExportButton<T>(props: {
         title: props.title,
         run: async (pin) => {
           const rows = await props.fetchAll(pin)
+          const columns = props.columns()
           downloadCsv(
             props.fileName(),
-            props.columns.map((c) => c.header),
-            rows.map((r) => props.columns.map((c) => c.value(r))),
+            columns.map((c) => c.header),
+            rows.map((r) => columns.map((c) => c.value(r))),
           )
         },
       })
@@ -57,5 +63,5 @@ export function ListExportButton<T>(props: {
       setExporting(false)
     }
   }
-  return <CsvButton label="Export CSV" loading={exporting} onClick={() => void exportAll()} />
+  return <CsvButton label={t('backlog.export.csv')} loading={exporting} onClick={() => void exportAll()} />
 }

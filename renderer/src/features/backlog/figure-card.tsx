@@ -1,4 +1,6 @@
 import { Paper, Text, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../ui/format'
 
 /**
  * One dashboard figure: a big number with its label, a button that opens the list behind it. Sized to be read from a
@@ -11,11 +13,12 @@ export function FigureCard(props: {
   selected?: boolean
   onOpen: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <UnstyledButton
       onClick={props.onOpen}
       aria-pressed={props.selected ?? false}
-      aria-label={`${props.label}: ${props.value.toLocaleString('en')} — open the list`}
+      aria-label={t('backlog.figure.open', { label: props.label, value: formatNumber(props.value) })}
       style={{ borderRadius: 'var(--mantine-radius-md)' }}
     >
       <Paper
@@ -30,7 +33,7 @@ export function FigureCard(props: {
         }}
       >
         <Text fz={34} fw={800} lh={1.1} c={props.color ?? 'dark'}>
-          {props.value.toLocaleString('en')}
+          {formatNumber(props.value)}
         </Text>
         <Text fz="lg" fw={600} c="dark.5">
           {props.label}

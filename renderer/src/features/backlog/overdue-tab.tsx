@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OverdueDocument, OverdueSummary } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
-import { formatDay, plural } from '../../ui/format'
+import { i18n } from '../../i18n/instance'
+import { formatDay, formatNumber } from '../../ui/format'
 import { BreakdownTable } from './breakdown-table'
 import { downloadCsv } from './csv-export'
 import { documentColumns, documentCsvColumns } from './document-columns'
@@ -14,27 +16,28 @@ import { usePagedList } from './use-paged-list'
 const PAGE_SIZE = 25
 type Filter = { agency?: string; serviceCode?: string }
 
-const COLUMNS: Column<OverdueDocument>[] = [
+const columns = (): Column<OverdueDocument>[] => [
   ...documentColumns<OverdueDocument>(),
-  { header: 'Expected ready', cell: (r) => formatDay(r.expectedReady) },
+  { header: i18n.t('backlog.columns.expectedReady'), cell: (r) => formatDay(r.expectedReady) },
   {
-    header: 'Days overdue',
+    header: i18n.t('backlog.columns.daysOverdue'),
     align: 'right',
     cell: (r) => r.daysOverdue,
     td: (r) => ({ fw: 700, c: r.daysOverdue > 30 ? 'red.8' : undefined }),
   },
 ]
 
-const CSV: CsvColumn<OverdueDocument>[] = [
+const csvColumns = (): CsvColumn<OverdueDocument>[] => [
   ...documentCsvColumns<OverdueDocument>(),
-  { header: 'Agency', value: (r) => r.agency },
-  { header: 'Registered', value: (r) => nairobiDate(r.registeredAt) },
-  { header: 'Expected ready', value: (r) => r.expectedReady },
-  { header: 'Days overdue', value: (r) => r.daysOverdue },
+  { header: i18n.t('backlog.columns.agency'), value: (r) => r.agency },
+  { header: i18n.t('backlog.columns.registered'), value: (r) => nairobiDate(r.registeredAt) },
+  { header: i18n.t('backlog.columns.expectedReady'), value: (r) => r.expectedReady },
+  { header: i18n.t('backlog.columns.daysOverdue'), value: (r) => r.daysOverdue },
 ]
 
 /** Registered, not yet back from the agency, past the expected-ready date: by agency and service, and the list. */
 export function OverdueTab() {
+  const { t } = useTranslation()
   const [summary, setSummary] = useState<OverdueSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState<Filter>({})
@@ -46,14 +49,24 @@ export function OverdueTab() {
   const list = usePagedList<OverdueDocument>(JSON.stringify(filter), fetchPage)
 
   if (error) return <Alert color="red">{error}</Alert>
-  if (!summary) return <Text fz="lg">Counting…</Text>
+  if (!summary) return <Text fz="lg">{t('backlog.counting')}</Text>
 
   const exportSummary = () =>
     downloadCsv(
       `overdue-summary-${summary.today}.csv`,
-      ['Agency', 'Service', 'Documents', 'Oldest expected ready'],
       [
-        ...summary.byAgency.map((a) => [a.agency, 'All services', a.count, a.oldestExpectedReady]),
+        t('backlog.columns.agency'),
+        t('backlog.columns.service'),
+        t('backlog.overdue.csv.documents'),
+        t('backlog.overdue.csv.oldestExpectedReady'),
+      ],
+      [
+        ...summary.byAgency.map((a) => [
+          a.agency,
+          t('backlog.overdue.csv.allServices'),
+          a.count,
+          a.oldestExpectedReady,
+        ]),
         ...summary.byService.map((s) => [s.agency, s.serviceName, s.count, s.oldestExpectedReady]),
       ],
     )
@@ -62,16 +75,16 @@ export function OverdueTab() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2} fz={30}>
-          {plural(summary.total, 'document')} overdue at the agency
+          {t('backlog.overdue.title', { count: summary.total, n: formatNumber(summary.total) })}
         </Title>
-        <CsvButton label="Export figures (CSV)" onClick={exportSummary} />
+        <CsvButton label={t('backlog.export.figures')} onClick={exportSummary} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <BreakdownTable
-          title="By agency"
-          label="Overdue by agency"
-          column="Agency"
-          oldestHeader="Oldest due"
+          title={t('backlog.overdue.byAgency')}
+          label={t('backlog.overdue.byAgencyTable')}
+          column={t('backlog.columns.agency')}
+          oldestHeader={t('backlog.overdue.oldestDue')}
           rows={summary.byAgency.map((a) => ({
             key: a.agency,
             label: a.agency,
@@ -82,10 +95,10 @@ export function OverdueTab() {
           }))}
         />
         <BreakdownTable
-          title="By service"
-          label="Overdue by service"
-          column="Service"
-          oldestHeader="Oldest due"
+          title={t('backlog.overdue.byService')}
+          label={t('backlog.overdue.byServiceTable')}
+          column={t('backlog.columns.service')}
+          oldestHeader={t('backlog.overdue.oldestDue')}
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
             label: s.serviceName,
@@ -99,26 +112,28 @@ export function OverdueTab() {
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" mb="sm">
           <Text fz={22} fw={700}>
-            {filter.agency ??
-              summary.byService.find((s) => s.serviceCode === filter.serviceCode)?.serviceName ??
-              'All agencies'}
-            , most overdue first
+            {t('backlog.overdue.listTitle', {
+              what:
+                filter.agency ??
+                summary.byService.find((s) => s.serviceCode === filter.serviceCode)?.serviceName ??
+                t('backlog.overdue.allAgencies'),
+            })}
           </Text>
           <Group>
             {(filter.agency || filter.serviceCode) && (
               <Button variant="default" size="md" onClick={() => setFilter({})}>
-                Show all
+                {t('backlog.overdue.showAll')}
               </Button>
             )}
             <ListExportButton
-              title="Export the overdue list"
+              title={t('backlog.overdue.exportTitle')}
               fileName={() => `overdue-at-agency-${summary.today}.csv`}
-              columns={CSV}
+              columns={csvColumns}
               fetchAll={(pin) => api.call('overdue.export', { ...filter, pin }).then((r) => r.rows)}
             />
           </Group>
         </Group>
-        <PagedTable label="Overdue documents" columns={COLUMNS} list={list} pageSize={PAGE_SIZE} />
+        <PagedTable label={t('backlog.overdue.table')} columns={columns()} list={list} pageSize={PAGE_SIZE} />
       </Paper>
     </Stack>
   )

@@ -1,4 +1,5 @@
 import { SegmentedControl, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { PERIODS, nairobiToday, periodOf } from './period'
 
 export interface PeriodChoice {
@@ -22,6 +23,7 @@ export function PeriodPicker({
   value: PeriodChoice
   onChange: (next: PeriodChoice) => void
 }) {
+  const { t } = useTranslation()
   return (
     <>
       <SegmentedControl
@@ -31,16 +33,16 @@ export function PeriodPicker({
           onChange(preset === 'custom' ? { ...value, preset } : { preset, ...periodOf(preset) })
         }
         data={[
-          ...PERIODS.map((p) => ({ value: p.value, label: p.label })),
-          { value: 'custom', label: 'Custom' },
+          ...PERIODS.map((p) => ({ value: p.value, label: t(p.labelKey) })),
+          { value: 'custom', label: t('backlog.period.custom') },
         ]}
-        aria-label="Period"
+        aria-label={t('backlog.period.label')}
       />
       {value.preset === 'custom' && (
         <>
           <TextInput
             type="date"
-            label="From"
+            label={t('backlog.period.from')}
             size="md"
             value={value.from}
             max={value.to}
@@ -48,7 +50,7 @@ export function PeriodPicker({
           />
           <TextInput
             type="date"
-            label="To"
+            label={t('backlog.period.to')}
             size="md"
             value={value.to}
             max={nairobiToday()}

@@ -13,13 +13,15 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SubjectRecord } from '../../../../common/contract'
 import { formatKenyanMobile, normalizeKenyanMobile } from '../../../../common/phone'
 import { subjectFacts, SUBJECT_FACT_HEADER } from '../../../../common/subject-report'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
-import { formatDateTime, plural } from '../../ui/format'
+import { i18n } from '../../i18n/instance'
+import { formatDateTime, formatNumber } from '../../ui/format'
 import { StatusBadge } from '../../ui/status-badge'
 import { downloadText } from './csv-export'
 
@@ -34,7 +36,7 @@ function subjectKey(
   if (by === 'idNumber')
     return /^\d{6,8}$/.test(text)
       ? { key: { idNumber: text } }
-      : { error: 'ID number is 6 to 8 digits, as on the national ID card' }
+      : { error: i18n.t('backlog.personal.idNumberInvalid') }
   const phone = normalizeKenyanMobile(text)
   return phone.ok ? { key: { phone: phone.e164 } } : { error: phone.message }
 }
@@ -45,6 +47,7 @@ function subjectKey(
  * and is audited (the audit row keeps the ID number or phone masked).
  */
 export function PersonalDataTab() {
+  const { t } = useTranslation()
   const [by, setBy] = useState<By>('idNumber')
   const [typed, setTyped] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
@@ -59,18 +62,16 @@ export function PersonalDataTab() {
     }
     setFieldError(null)
     void confirmWithPin({
-      title: 'Find a customer’s personal data',
-      description:
-        'Check the customer’s ID card first. Finding what is held about a person is recorded in the audit log.',
+      title: t('backlog.personal.findTitle'),
+      description: t('backlog.personal.findDescription'),
       run: async (pin) => setRecord(await api.call('subject.find', { ...k.key, pin })),
     })
   }
 
   const exportFiles = (r: SubjectRecord) =>
     void confirmWithPin({
-      title: 'Export the customer’s personal data',
-      description:
-        'Saves a printable page and a CSV file to hand to the customer. The export is recorded in the audit log.',
+      title: t('backlog.personal.exportTitle'),
+      description: t('backlog.personal.exportDescription'),
       run: async (pin) => {
         const key = r.by === 'idNumber' ? { idNumber: r.value } : { phone: r.value }
         const out = await api.call('subject.export', { ...key, pin })
@@ -78,27 +79,37 @@ export function PersonalDataTab() {
         setRecord(out.record)
         notifications.show({
           color: 'green',
-          message: `Saved ${out.files.map((f) => f.name).join(' and ')}: print the page for the customer.`,
+          message: t('backlog.personal.saved', {
+            files: out.files.map((f) => f.name).join(t('backlog.and')),
+          }),
         })
       },
     })
 
   const erase = (r: SubjectRecord) =>
     void confirmWithPin({
-      title: 'Erase the customer’s personal data',
-      description:
-        'Name, phone, ID number, notes and proxy details are erased from every application that is collected, returned or cancelled, here and at the central API. Documents still registered or on the shelf keep them until they are handed over. This cannot be undone and is recorded in the audit log.',
-      confirmLabel: 'Erase (Enter)',
+      title: t('backlog.personal.eraseTitle'),
+      description: t('backlog.personal.eraseDescription'),
+      confirmLabel: t('backlog.personal.eraseConfirm'),
       run: async (pin) => {
         const key = r.by === 'idNumber' ? { idNumber: r.value } : { phone: r.value }
         const out = await api.call('subject.erase', { ...key, pin })
         notifications.show({
           color: out.refused.length > 0 ? 'orange' : 'green',
           message:
-            `${plural(out.erased.length, 'application')} erased` +
-            (out.alreadyErased.length > 0 ? `, ${out.alreadyErased.length} already erased` : '') +
+            t('backlog.personal.erased', {
+              count: out.erased.length,
+              n: formatNumber(out.erased.length),
+            }) +
+            (out.alreadyErased.length > 0
+              ? t('backlog.personal.alreadyErased', { n: formatNumber(out.alreadyErased.length) })
+              : '') +
             (out.refused.length > 0
-              ? `; kept: ${out.refused.map((x) => `${formatTrackingNumber(x.trackingNumber)} (${x.reason})`).join(', ')}`
+              ? t('backlog.personal.kept', {
+                  list: out.refused
+                    .map((x) => `${formatTrackingNumber(x.trackingNumber)} (${x.reason})`)
+                    .join(', '),
+                })
               : '.'),
         })
         // What is held now: the erased applications no longer carry the ID number or phone they were found by.
@@ -110,18 +121,15 @@ export function PersonalDataTab() {
   const shown = record
     ? record.by === 'phone'
       ? formatKenyanMobile(record.value)
-      : `ID ${record.value}`
+      : t('backlog.personal.idShown', { id: record.value })
     : ''
   return (
     <Stack gap="md">
       <div>
         <Title order={2} fz={26}>
-          Personal data requests
+          {t('backlog.personal.title')}
         </Title>
-        <Text c="dimmed">
-          A customer may ask what the centre holds about them. Check their ID card, then find it by ID number
-          or phone number.
-        </Text>
+        <Text c="dimmed">{t('backlog.personal.intro')}</Text>
       </div>
       <form onSubmit={find}>
         <Group align="flex-end" gap="sm">
@@ -133,15 +141,15 @@ export function PersonalDataTab() {
               setFieldError(null)
             }}
             data={[
-              { value: 'idNumber', label: 'ID number' },
-              { value: 'phone', label: 'Phone number' },
+              { value: 'idNumber', label: t('backlog.personal.idNumber') },
+              { value: 'phone', label: t('backlog.personal.phoneNumber') },
             ]}
-            aria-label="Find by"
+            aria-label={t('backlog.personal.findBy')}
           />
           <TextInput
             size="md"
             w={260}
-            label={by === 'idNumber' ? 'Customer’s ID number' : 'Customer’s phone number'}
+            label={by === 'idNumber' ? t('backlog.personal.customerId') : t('backlog.personal.customerPhone')}
             placeholder={by === 'idNumber' ? '12345678' : '0712 345 678'}
             inputMode="numeric"
             autoComplete="off"
@@ -150,7 +158,7 @@ export function PersonalDataTab() {
             onChange={(e) => setTyped(e.currentTarget.value)}
           />
           <Button type="submit" size="md" leftSection={<IconSearch size={18} />}>
-            Find…
+            {t('backlog.personal.find')}
           </Button>
         </Group>
       </form>
@@ -158,8 +166,17 @@ export function PersonalDataTab() {
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="sm">
             <Text fz={20} fw={700}>
-              {shown}: {plural(record.applications.length, 'application')},{' '}
-              {plural(record.reminders.length, 'reminder SMS', 'reminder SMS')}
+              {t('backlog.personal.heldSummary', {
+                shown,
+                applications: t('backlog.personal.applications', {
+                  count: record.applications.length,
+                  n: formatNumber(record.applications.length),
+                }),
+                reminders: t('backlog.personal.reminders', {
+                  count: record.reminders.length,
+                  n: formatNumber(record.reminders.length),
+                }),
+              })}
             </Text>
             <Group gap="sm">
               <Button
@@ -168,7 +185,7 @@ export function PersonalDataTab() {
                 onClick={() => exportFiles(record)}
                 disabled={record.applications.length === 0 && record.reminders.length === 0}
               >
-                Export for the customer…
+                {t('backlog.personal.export')}
               </Button>
               <Button
                 size="md"
@@ -178,31 +195,31 @@ export function PersonalDataTab() {
                 onClick={() => erase(record)}
                 disabled={record.applications.length === 0}
               >
-                Erase where the law allows…
+                {t('backlog.personal.erase')}
               </Button>
             </Group>
           </Group>
           {record.truncated && (
             <Alert color="orange" mb="sm">
-              More applications matched than one request shows: the oldest are listed.
+              {t('backlog.personal.truncated')}
             </Alert>
           )}
           {record.applications.length === 0 && record.reminders.length === 0 ? (
             <Text fz="lg">
-              Nothing is held about this {record.by === 'phone' ? 'phone number' : 'ID number'}.
+              {record.by === 'phone' ? t('backlog.personal.nothingPhone') : t('backlog.personal.nothingId')}
             </Text>
           ) : (
             <>
-              <Table fz="md" verticalSpacing={4} aria-label="Applications held" mb="md">
+              <Table fz="md" verticalSpacing={4} aria-label={t('backlog.personal.applicationsTable')} mb="md">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Tracking number</Table.Th>
-                    <Table.Th>Service</Table.Th>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Phone</Table.Th>
-                    <Table.Th>ID number</Table.Th>
-                    <Table.Th>Registered</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th>{t('backlog.columns.trackingNumber')}</Table.Th>
+                    <Table.Th>{t('backlog.columns.service')}</Table.Th>
+                    <Table.Th>{t('backlog.columns.name')}</Table.Th>
+                    <Table.Th>{t('backlog.columns.phone')}</Table.Th>
+                    <Table.Th>{t('backlog.personal.idNumber')}</Table.Th>
+                    <Table.Th>{t('backlog.columns.registered')}</Table.Th>
+                    <Table.Th>{t('backlog.manifests.status')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -225,9 +242,9 @@ export function PersonalDataTab() {
                 </Table.Tbody>
               </Table>
               <Text fz="lg" fw={700} mb={4}>
-                Everything recorded ({plural(facts.length, 'line')}, as in the exported files)
+                {t('backlog.personal.everything', { count: facts.length, n: formatNumber(facts.length) })}
               </Text>
-              <Table fz="sm" verticalSpacing={3} striped aria-label="Everything recorded">
+              <Table fz="sm" verticalSpacing={3} striped aria-label={t('backlog.personal.everythingTable')}>
                 <Table.Thead>
                   <Table.Tr>
                     {SUBJECT_FACT_HEADER.map((h) => (

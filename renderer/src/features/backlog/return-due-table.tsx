@@ -1,7 +1,8 @@
 import { Checkbox, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { ReturnCandidate } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
-import { formatDay, plural } from '../../ui/format'
+import { formatDay, formatNumber } from '../../ui/format'
 
 /** Documents past their retention period, with a tick box each (Space toggles the focused one). */
 export function ReturnDueTable({
@@ -17,28 +18,29 @@ export function ReturnDueTable({
   onToggleAll: () => void
   showAgency: boolean
 }) {
+  const { t } = useTranslation()
   const all = items.length > 0 && items.every((i) => selected.has(i.trackingNumber))
   const some = items.some((i) => selected.has(i.trackingNumber))
   return (
-    <Table striped highlightOnHover verticalSpacing={4} fz="md" aria-label="Documents to return">
+    <Table striped highlightOnHover verticalSpacing={4} fz="md" aria-label={t('backlog.returns.dueTable')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={44}>
             <Checkbox
-              aria-label="Select all"
+              aria-label={t('backlog.returns.selectAll')}
               checked={all}
               indeterminate={some && !all}
               onChange={onToggleAll}
               size="md"
             />
           </Table.Th>
-          <Table.Th w={170}>Tracking number</Table.Th>
-          <Table.Th>Service</Table.Th>
-          {showAgency && <Table.Th>Agency</Table.Th>}
-          <Table.Th>Customer</Table.Th>
-          <Table.Th w={100}>Slot</Table.Th>
-          <Table.Th w={150}>Collect by</Table.Th>
-          <Table.Th w={110}>Overdue</Table.Th>
+          <Table.Th w={170}>{t('backlog.columns.trackingNumber')}</Table.Th>
+          <Table.Th>{t('backlog.columns.service')}</Table.Th>
+          {showAgency && <Table.Th>{t('backlog.columns.agency')}</Table.Th>}
+          <Table.Th>{t('backlog.columns.customer')}</Table.Th>
+          <Table.Th w={100}>{t('backlog.columns.slot')}</Table.Th>
+          <Table.Th w={150}>{t('backlog.columns.collectBy')}</Table.Th>
+          <Table.Th w={110}>{t('backlog.returns.overdue')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -50,7 +52,9 @@ export function ReturnDueTable({
           >
             <Table.Td onClick={(e) => e.stopPropagation()}>
               <Checkbox
-                aria-label={`Select ${formatTrackingNumber(i.trackingNumber)}`}
+                aria-label={t('backlog.returns.select', {
+                  trackingNumber: formatTrackingNumber(i.trackingNumber),
+                })}
                 checked={selected.has(i.trackingNumber)}
                 onChange={() => onToggle(i.trackingNumber)}
                 size="md"
@@ -64,7 +68,9 @@ export function ReturnDueTable({
             <Table.Td>{i.customerName}</Table.Td>
             <Table.Td ff="monospace">{i.shelfSlot ?? '—'}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(i.collectBy)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{plural(i.daysOverdue, 'day')}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {t('backlog.days', { count: i.daysOverdue, n: formatNumber(i.daysOverdue) })}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

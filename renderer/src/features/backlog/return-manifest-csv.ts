@@ -1,19 +1,21 @@
 import type { ReturnManifest } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { i18n } from '../../i18n/instance'
 import { downloadCsv, type CsvRow } from './csv-export'
 
-const MANIFEST_CSV_HEADER = [
-  'No.',
-  'Tracking number',
-  'Agency reference',
-  'Service',
-  'Customer',
-  'Shelf slot',
-  'Arrived',
-  'Collect by',
-  'Outcome',
-] as const
+/** The headings, in the manager's language when the file is saved. */
+const manifestCsvHeader = (): string[] => [
+  i18n.t('backlog.columns.number'),
+  i18n.t('backlog.columns.trackingNumber'),
+  i18n.t('backlog.manifestCsv.agencyReference'),
+  i18n.t('backlog.columns.service'),
+  i18n.t('backlog.columns.customer'),
+  i18n.t('backlog.manifestCsv.shelfSlot'),
+  i18n.t('backlog.columns.arrived'),
+  i18n.t('backlog.columns.collectBy'),
+  i18n.t('backlog.manifest.outcome'),
+]
 
 /** The manifest's documents (one row per document) for the agency's own records; dates on the Nairobi calendar. */
 export function manifestRows(m: ReturnManifest): CsvRow[] {
@@ -26,10 +28,12 @@ export function manifestRows(m: ReturnManifest): CsvRow[] {
     i.shelfSlot,
     nairobiDate(i.arrivedAt),
     i.collectBy,
-    i.outcome ?? (m.status === 'open' ? 'to return' : m.status),
+    i.outcome
+      ? i18n.t(`backlog.manifestCsv.outcome.${i.outcome}`)
+      : i18n.t(`backlog.manifestCsv.outcome.${m.status === 'open' ? 'toReturn' : m.status}`),
   ])
 }
 
 export function downloadManifestCsv(m: ReturnManifest): void {
-  downloadCsv(`return-manifest-${m.centreNumber}-${m.id}.csv`, MANIFEST_CSV_HEADER, manifestRows(m))
+  downloadCsv(`return-manifest-${m.centreNumber}-${m.id}.csv`, manifestCsvHeader(), manifestRows(m))
 }

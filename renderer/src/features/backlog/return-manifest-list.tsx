@@ -1,9 +1,9 @@
 import { Badge, Button, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { ReturnManifestSummary } from '../../../../common/contract'
 import { formatDateTime } from '../../ui/format'
 
 const COLOR = { open: 'blue', confirmed: 'green', cancelled: 'gray' } as const
-const LABEL = { open: 'Open', confirmed: 'Returned', cancelled: 'Cancelled' } as const
 
 /** Recent return manifests; an open one is reopened to print again or confirm. */
 export function ReturnManifestList({
@@ -13,16 +13,17 @@ export function ReturnManifestList({
   manifests: ReturnManifestSummary[]
   onOpen: (id: number) => void
 }) {
-  if (manifests.length === 0) return <Text c="dimmed">No return manifests yet.</Text>
+  const { t } = useTranslation()
+  if (manifests.length === 0) return <Text c="dimmed">{t('backlog.manifests.none')}</Text>
   return (
-    <Table striped verticalSpacing={4} fz="md" aria-label="Return manifests">
+    <Table striped verticalSpacing={4} fz="md" aria-label={t('backlog.returns.manifests')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={60}>No.</Table.Th>
-          <Table.Th>Agency</Table.Th>
-          <Table.Th w={110}>Documents</Table.Th>
-          <Table.Th w={190}>Prepared</Table.Th>
-          <Table.Th w={130}>Status</Table.Th>
+          <Table.Th w={60}>{t('backlog.columns.number')}</Table.Th>
+          <Table.Th>{t('backlog.columns.agency')}</Table.Th>
+          <Table.Th w={110}>{t('backlog.breakdown.documents')}</Table.Th>
+          <Table.Th w={190}>{t('backlog.manifests.prepared')}</Table.Th>
+          <Table.Th w={130}>{t('backlog.manifests.status')}</Table.Th>
           <Table.Th w={100} />
         </Table.Tr>
       </Table.Thead>
@@ -37,12 +38,12 @@ export function ReturnManifestList({
             </Table.Td>
             <Table.Td>
               <Badge color={COLOR[m.status]} variant="light" size="lg">
-                {LABEL[m.status]}
+                {t(`backlog.manifests.statusShort.${m.status}`)}
               </Badge>
             </Table.Td>
             <Table.Td>
               <Button size="xs" variant="default" onClick={() => onOpen(m.id)}>
-                Open
+                {t('backlog.manifests.open')}
               </Button>
             </Table.Td>
           </Table.Tr>

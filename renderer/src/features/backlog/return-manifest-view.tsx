@@ -1,8 +1,10 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReturnManifest } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
-import { formatDateTime, formatDay, plural } from '../../ui/format'
+import { i18n } from '../../i18n/instance'
+import { formatDateTime, formatDay, formatNumber } from '../../ui/format'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { downloadManifestCsv } from './return-manifest-csv'
@@ -24,7 +26,7 @@ const PRINT_CSS = `
 /** Printing takes the customers' names out of the app: the PIN first, then the print once the dialog has gone. */
 async function printManifest(manifestId: number): Promise<void> {
   const confirmed = await confirmWithPin({
-    title: 'Print the return manifest',
+    title: i18n.t('backlog.manifest.printTitle'),
     run: async (pin) => {
       await api.call('returns.exportManifest', { manifestId, format: 'print', pin })
     },
@@ -35,24 +37,27 @@ async function printManifest(manifestId: number): Promise<void> {
 /** The CSV is made from the manifest the core returned with the PIN, as it stands now. */
 function manifestCsv(manifestId: number): Promise<boolean> {
   return confirmWithPin({
-    title: 'Save the return manifest as CSV',
+    title: i18n.t('backlog.manifest.csvTitle'),
     run: async (pin) => {
       downloadManifestCsv(await api.call('returns.exportManifest', { manifestId, format: 'csv', pin }))
     },
   })
 }
 
-const STATUS = {
-  open: { color: 'blue', label: 'Open: waiting for the courier’s signature' },
-  confirmed: { color: 'green', label: 'Returned' },
-  cancelled: { color: 'gray', label: 'Cancelled' },
-} as const
+const STATUS_COLOR = { open: 'blue', confirmed: 'green', cancelled: 'gray' } as const
 
 function SignatureBlock({ who }: { who: string }) {
+  const { t } = useTranslation()
+  const lines = [
+    t('backlog.manifest.sign.name'),
+    t('backlog.manifest.sign.id'),
+    t('backlog.manifest.sign.signature'),
+    t('backlog.manifest.sign.date'),
+  ]
   return (
     <div>
       <Text fw={700}>{who}</Text>
-      {['Name', 'ID / staff number', 'Signature', 'Date'].map((l) => (
+      {lines.map((l) => (
         <div key={l}>
           <div className="return-manifest-line" />
           <Text size="sm" c="dimmed">
@@ -81,6 +86,7 @@ export function ReturnManifestView({
   onBack: () => void
   busy: boolean
 }) {
+  const { t } = useTranslation()
   const m = manifest
   const [confirming, setConfirming] = useState(false)
   const returned = m.items.filter((i) => i.outcome === 'returned').length
@@ -89,22 +95,22 @@ export function ReturnManifestView({
       <style>{PRINT_CSS}</style>
       <Group justify="space-between" className="no-print" mb="md">
         <Button variant="default" onClick={onBack}>
-          ← Back to the return list
+          {t('backlog.manifest.back')}
         </Button>
         <Group>
           <Button variant="default" onClick={() => void printManifest(m.id)}>
-            Print
+            {t('backlog.print')}
           </Button>
           <Button variant="default" onClick={() => void manifestCsv(m.id)}>
-            Download CSV
+            {t('backlog.manifest.downloadCsv')}
           </Button>
           {m.status === 'open' && (
             <>
               <Button variant="subtle" color="red" onClick={onCancelManifest} disabled={busy}>
-                Cancel manifest
+                {t('backlog.manifest.cancel')}
               </Button>
               <Button onClick={() => setConfirming(true)} disabled={busy}>
-                Mark returned…
+                {t('backlog.manifest.markReturned')}
               </Button>
             </>
           )}
@@ -113,22 +119,25 @@ export function ReturnManifestView({
       <Stack gap={4}>
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={2}>Return manifest No. {m.id}</Title>
+            <Title order={2}>{t('backlog.manifest.title', { id: m.id })}</Title>
             <Text size="lg">
-              {m.centreName} (centre {m.centreNumber}) → <b>{m.agency}</b>
+              {t('backlog.manifest.from', { centre: m.centreName, number: m.centreNumber })} →{' '}
+              <b>{m.agency}</b>
             </Text>
           </div>
-          <Badge size="xl" color={STATUS[m.status].color} variant="light" className="no-print">
-            {STATUS[m.status].label}
+          <Badge size="xl" color={STATUS_COLOR[m.status]} variant="light" className="no-print">
+            {t(`backlog.manifest.status.${m.status}`)}
           </Badge>
         </Group>
         <Text>
-          Prepared {formatDateTime(m.createdAt)} by {m.createdBy}
+          {t('backlog.manifest.prepared', { at: formatDateTime(m.createdAt), by: m.createdBy })}
           {m.confirmedAt !== null &&
-            ` · returned ${formatDateTime(m.confirmedAt)}, confirmed by ${m.confirmedBy ?? ''}`}
+            ` · ${t('backlog.manifest.confirmed', { at: formatDateTime(m.confirmedAt), by: m.confirmedBy ?? '' })}`}
           {' · '}
-          {plural(m.items.length, 'document')}
-          {m.status === 'confirmed' && returned !== m.items.length && ` (${returned} returned)`}
+          {t('backlog.documents', { count: m.items.length, n: formatNumber(m.items.length) })}
+          {m.status === 'confirmed' &&
+            returned !== m.items.length &&
+            ` ${t('backlog.manifest.returnedCount', { n: formatNumber(returned) })}`}
         </Text>
       </Stack>
       <Table
@@ -137,18 +146,18 @@ export function ReturnManifestView({
         verticalSpacing={4}
         fz="md"
         mt="md"
-        aria-label="Manifest documents"
+        aria-label={t('backlog.manifest.table')}
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={50}>No.</Table.Th>
-            <Table.Th w={170}>Tracking number</Table.Th>
-            <Table.Th w={130}>Agency ref.</Table.Th>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th w={100}>Slot</Table.Th>
-            <Table.Th w={150}>Collect by</Table.Th>
-            {m.status !== 'open' && <Table.Th w={170}>Outcome</Table.Th>}
+            <Table.Th w={50}>{t('backlog.columns.number')}</Table.Th>
+            <Table.Th w={170}>{t('backlog.columns.trackingNumber')}</Table.Th>
+            <Table.Th w={130}>{t('backlog.manifest.agencyRef')}</Table.Th>
+            <Table.Th>{t('backlog.columns.service')}</Table.Th>
+            <Table.Th>{t('backlog.columns.customer')}</Table.Th>
+            <Table.Th w={100}>{t('backlog.columns.slot')}</Table.Th>
+            <Table.Th w={150}>{t('backlog.columns.collectBy')}</Table.Th>
+            {m.status !== 'open' && <Table.Th w={170}>{t('backlog.manifest.outcome')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -165,7 +174,11 @@ export function ReturnManifestView({
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(i.collectBy)}</Table.Td>
               {m.status !== 'open' && (
                 <Table.Td>
-                  {i.outcome === 'skipped' ? `Not returned: ${i.skipReason ?? ''}` : (i.outcome ?? '—')}
+                  {i.outcome === 'skipped'
+                    ? t('backlog.manifest.notReturned', { reason: i.skipReason ?? '' })
+                    : i.outcome
+                      ? t(`backlog.manifest.itemOutcome.${i.outcome}`)
+                      : '—'}
                 </Table.Td>
               )}
             </Table.Tr>
@@ -173,20 +186,25 @@ export function ReturnManifestView({
         </Table.Tbody>
       </Table>
       <div className="return-manifest-sign">
-        <SignatureBlock who={`Released by ${m.centreName}`} />
-        <SignatureBlock who={`Received for ${m.agency}`} />
+        <SignatureBlock who={t('backlog.manifest.releasedBy', { centre: m.centreName })} />
+        <SignatureBlock who={t('backlog.manifest.receivedFor', { agency: m.agency })} />
       </div>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Mark returned" centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('backlog.manifest.confirmTitle')}
+        centered
+      >
         <Stack>
           <Text size="lg">
-            The courier has signed for <b>{plural(m.items.length, 'document')}</b>. Mark{' '}
-            {m.items.length === 1 ? 'it' : 'them'} returned to {m.agency} and clear{' '}
-            {m.items.length === 1 ? 'its shelf slot' : 'their shelf slots'}?
+            {t('backlog.manifest.confirmSigned')}{' '}
+            <b>{t('backlog.documents', { count: m.items.length, n: formatNumber(m.items.length) })}</b>.{' '}
+            {t('backlog.manifest.confirmQuestion', { count: m.items.length, agency: m.agency })}
           </Text>
           <Group justify="flex-end">
             {/* Focus starts on "Not yet": marking returned cannot be undone. */}
             <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-              Not yet
+              {t('backlog.manifest.notYet')}
             </Button>
             <Button
               onClick={() => {
@@ -194,7 +212,7 @@ export function ReturnManifestView({
                 onConfirm()
               }}
             >
-              Mark {m.items.length} returned
+              {t('backlog.manifest.confirmButton', { n: formatNumber(m.items.length) })}
             </Button>
           </Group>
         </Stack>

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReturnManifest, ReturnManifestSummary, ReturnsDue } from '../../../../common/contract'
 import { api } from '../../api/client'
-import { plural } from '../../ui/format'
+import { formatNumber } from '../../ui/format'
 import { ReturnDueTable } from './return-due-table'
 import { ReturnManifestList } from './return-manifest-list'
 import { ReturnManifestView } from './return-manifest-view'
@@ -13,6 +14,7 @@ import { ReturnManifestView } from './return-manifest-view'
  * printable manifest for the courier to sign → "Mark returned" once signed.
  */
 export function ReturnsTab() {
+  const { t } = useTranslation()
   const [agency, setAgency] = useState<string | null>(null)
   const [due, setDue] = useState<ReturnsDue | null>(null)
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -67,14 +69,16 @@ export function ReturnsTab() {
           onConfirm={() =>
             run(
               () => api.call('returns.confirm', { manifestId: manifest.id }),
-              (m) =>
-                `${plural(m.items.filter((i) => i.outcome === 'returned').length, 'document')} marked returned.`,
+              (m) => {
+                const returned = m.items.filter((i) => i.outcome === 'returned').length
+                return t('backlog.returns.markedReturned', { count: returned, n: formatNumber(returned) })
+              },
             )
           }
           onCancelManifest={() =>
             run(
               () => api.call('returns.cancelManifest', { manifestId: manifest.id }),
-              () => 'Manifest cancelled: the documents stay on the shelf.',
+              () => t('backlog.returns.cancelled'),
             )
           }
         />
@@ -99,8 +103,8 @@ export function ReturnsTab() {
     <Stack gap="md">
       <Group align="flex-end">
         <Select
-          label="Agency"
-          placeholder="All agencies"
+          label={t('backlog.columns.agency')}
+          placeholder={t('backlog.overdue.allAgencies')}
           data={(due?.byAgency ?? []).map((a) => ({ value: a.agency, label: `${a.agency} (${a.count})` }))}
           value={agency}
           onChange={setAgency}
@@ -114,16 +118,14 @@ export function ReturnsTab() {
             agency &&
             run(
               () => api.call('returns.createManifest', { agency, trackingNumbers: [...selected] }),
-              (m) => `Manifest ${m.id} prepared: print it for the courier to sign.`,
+              (m) => t('backlog.returns.prepared', { id: m.id }),
             )
           }
         >
-          Prepare return manifest ({selected.size})
+          {t('backlog.returns.prepare', { n: formatNumber(selected.size) })}
         </Button>
       </Group>
-      {!agency && items.length > 0 && (
-        <Text c="dimmed">Choose an agency: one manifest goes to one agency.</Text>
-      )}
+      {!agency && items.length > 0 && <Text c="dimmed">{t('backlog.returns.chooseAgency')}</Text>}
       {error && (
         <Alert color="red" role="alert">
           {error}
@@ -131,17 +133,15 @@ export function ReturnsTab() {
       )}
       {due && (
         <Text size="lg" data-testid="returns-headline">
-          <b>{plural(due.total, 'document')}</b> past {due.total === 1 ? 'its' : 'their'} retention period
-          {due.agency !== null && ` for ${due.agency}`}
-          {items.length < due.total && ` (oldest ${items.length.toLocaleString('en')} shown)`}.
+          <b>{t('backlog.returns.documents', { count: due.total, n: formatNumber(due.total) })}</b>{' '}
+          {t('backlog.returns.pastRetention', { count: due.total })}
+          {due.agency !== null && ` ${t('backlog.returns.forAgency', { agency: due.agency })}`}
+          {items.length < due.total &&
+            ` ${t('backlog.returns.oldestShown', { n: formatNumber(items.length) })}`}
+          .
         </Text>
       )}
-      {due && (
-        <Text c="dimmed">
-          A document reminded in the last 7 days stays on the shelf until the date its reminder gave the
-          customer.
-        </Text>
-      )}
+      {due && <Text c="dimmed">{t('backlog.returns.reminderHold')}</Text>}
       {items.length > 0 ? (
         <ReturnDueTable
           items={items}
@@ -151,11 +151,11 @@ export function ReturnsTab() {
           showAgency={!agency}
         />
       ) : (
-        due && <Text c="dimmed">Nothing is past its retention period.</Text>
+        due && <Text c="dimmed">{t('backlog.returns.nothingDue')}</Text>
       )}
       <div>
         <Title order={3} mb="xs">
-          Return manifests
+          {t('backlog.returns.manifests')}
         </Title>
         <ReturnManifestList
           manifests={manifests}

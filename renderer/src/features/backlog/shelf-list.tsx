@@ -1,11 +1,14 @@
 import { Button, Group, Select, Text } from '@mantine/core'
-import { AGE_BUCKETS, SMS_OUTCOME_LABELS, SMS_OUTCOMES } from '../../../../common/backlog-age'
+import { useTranslation } from 'react-i18next'
+import { AGE_BUCKETS, SMS_OUTCOMES } from '../../../../common/backlog-age'
 import type { MethodInput, ShelfDocument, SmsOutcome } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
+import { i18n } from '../../i18n/instance'
 import { formatDateTime } from '../../ui/format'
 import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
 import { ListExportButton, type CsvColumn } from './export-button'
+import { ageLabel, smsOutcomeLabel } from './labels'
 import { PagedTable, type Column } from './paged-table'
 import { usePagedList } from './use-paged-list'
 
@@ -13,12 +16,12 @@ export type ShelfFilter = Omit<MethodInput<'backlog.list'>, 'cursor' | 'limit'>
 
 const PAGE_SIZE = 25
 
-const COLUMNS: Column<ShelfDocument>[] = [
+const columns = (): Column<ShelfDocument>[] => [
   ...documentColumns<ShelfDocument>(),
   slotColumn(),
-  { header: 'Arrived', cell: (r) => formatDateTime(r.arrivedAt) },
+  { header: i18n.t('backlog.columns.arrived'), cell: (r) => formatDateTime(r.arrivedAt) },
   {
-    header: 'Days',
+    header: i18n.t('backlog.columns.days'),
     align: 'right',
     cell: (r) => r.ageDays,
     td: (r) => ({ fw: 700, c: r.ageDays > 90 ? 'red.8' : r.ageDays > 30 ? 'orange.8' : undefined }),
@@ -26,23 +29,23 @@ const COLUMNS: Column<ShelfDocument>[] = [
   smsColumn(),
 ]
 
-const CSV: CsvColumn<ShelfDocument>[] = [
+const csvColumns = (): CsvColumn<ShelfDocument>[] => [
   ...documentCsvColumns<ShelfDocument>(),
-  { header: 'Slot', value: (r) => r.slot },
-  { header: 'Arrived', value: (r) => nairobiDate(r.arrivedAt) },
-  { header: 'Days on shelf', value: (r) => r.ageDays },
-  { header: 'SMS', value: (r) => SMS_OUTCOME_LABELS[r.sms] },
+  { header: i18n.t('backlog.columns.slot'), value: (r) => r.slot },
+  { header: i18n.t('backlog.columns.arrived'), value: (r) => nairobiDate(r.arrivedAt) },
+  { header: i18n.t('backlog.columns.daysOnShelf'), value: (r) => r.ageDays },
+  { header: i18n.t('backlog.columns.sms'), value: (r) => smsOutcomeLabel(r.sms) },
 ]
 
 /** Says what a filter shows, in words ("Over 90 days · Passport · SMS failed"). */
 function describe(f: ShelfFilter, serviceName: (code: string) => string): string {
   const parts = [
-    f.age ? AGE_BUCKETS.find((b) => b.key === f.age)?.label : null,
+    f.age ? ageLabel(f.age) : null,
     f.serviceCode ? serviceName(f.serviceCode) : null,
-    f.slot ? `Slot ${f.slot}` : null,
-    f.sms ? `SMS: ${SMS_OUTCOME_LABELS[f.sms]}` : null,
+    f.slot ? i18n.t('backlog.shelfList.slot', { slot: f.slot }) : null,
+    f.sms ? i18n.t('backlog.shelfList.sms', { outcome: smsOutcomeLabel(f.sms) }) : null,
   ].filter(Boolean)
-  return parts.length ? parts.join(' · ') : 'Everything on the shelf'
+  return parts.length ? parts.join(' · ') : i18n.t('backlog.shelfList.everything')
 }
 
 /** The documents behind a figure: filters, sort, cursor pages, CSV of the whole filtered list. */
@@ -51,6 +54,7 @@ export function ShelfList(props: {
   onFilter: (f: ShelfFilter) => void
   services: { code: string; name: string }[]
 }) {
+  const { t } = useTranslation()
   const { filter } = props
   const serviceName = (code: string) => props.services.find((s) => s.code === code)?.name ?? code
   const fetchPage = (cursor: string | undefined, limit = PAGE_SIZE) =>
@@ -59,76 +63,76 @@ export function ShelfList(props: {
 
   const set = (patch: Partial<ShelfFilter>) => props.onFilter({ ...filter, ...patch })
   return (
-    <section aria-label="Documents on the shelf">
+    <section aria-label={t('backlog.shelfList.region')}>
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
         <Text fz={22} fw={700}>
           {describe(filter, serviceName)}
         </Text>
         <ListExportButton
-          title="Export the shelf list"
+          title={t('backlog.shelfList.exportTitle')}
           fileName={() => `shelf-backlog-${nairobiDate(Date.now())}.csv`}
-          columns={CSV}
+          columns={csvColumns}
           fetchAll={(pin) => api.call('backlog.export', { ...filter, pin }).then((r) => r.rows)}
         />
       </Group>
       <Group mb="sm" gap="sm" wrap="wrap">
         <Select
-          label="Age"
+          label={t('backlog.shelfList.age')}
           size="md"
           w={150}
           clearable
-          placeholder="Any age"
-          data={AGE_BUCKETS.map((b) => ({ value: b.key, label: b.label }))}
+          placeholder={t('backlog.shelfList.anyAge')}
+          data={AGE_BUCKETS.map((b) => ({ value: b.key, label: ageLabel(b.key) }))}
           value={filter.age ?? null}
           onChange={(v) => set({ age: (v ?? undefined) as ShelfFilter['age'] })}
         />
         <Select
-          label="Service"
+          label={t('backlog.columns.service')}
           size="md"
           w={220}
           clearable
           searchable
-          placeholder="Any service"
+          placeholder={t('backlog.shelfList.anyService')}
           data={props.services.map((s) => ({ value: s.code, label: s.name }))}
           value={filter.serviceCode ?? null}
           onChange={(v) => set({ serviceCode: v ?? undefined })}
         />
         <Select
-          label="SMS"
+          label={t('backlog.columns.sms')}
           size="md"
           w={190}
           clearable
-          placeholder="Any outcome"
-          data={SMS_OUTCOMES.map((o) => ({ value: o, label: SMS_OUTCOME_LABELS[o] }))}
+          placeholder={t('backlog.shelfList.anyOutcome')}
+          data={SMS_OUTCOMES.map((o) => ({ value: o, label: smsOutcomeLabel(o) }))}
           value={filter.sms ?? null}
           onChange={(v) => set({ sms: (v ?? undefined) as SmsOutcome | undefined })}
         />
         <Select
-          label="Sort"
+          label={t('backlog.shelfList.sort')}
           size="md"
           w={170}
           allowDeselect={false}
           data={[
-            { value: 'oldest', label: 'Oldest first' },
-            { value: 'newest', label: 'Newest first' },
-            { value: 'slot', label: 'By shelf slot' },
+            { value: 'oldest', label: t('backlog.shelfList.oldestFirst') },
+            { value: 'newest', label: t('backlog.shelfList.newestFirst') },
+            { value: 'slot', label: t('backlog.shelfList.bySlot') },
           ]}
           value={filter.sort ?? 'oldest'}
           onChange={(v) => set({ sort: (v ?? 'oldest') as ShelfFilter['sort'] })}
         />
         {filter.slot && (
           <Button variant="default" size="md" mt={26} onClick={() => set({ slot: undefined })}>
-            Slot {filter.slot} ✕
+            {t('backlog.shelfList.clearSlot', { slot: filter.slot })}
           </Button>
         )}
       </Group>
       <PagedTable
-        label="Shelf documents"
-        columns={COLUMNS}
+        label={t('backlog.shelfList.table')}
+        columns={columns()}
         list={list}
         pageSize={PAGE_SIZE}
         highlightOnHover
-        empty="Nothing on the shelf matches."
+        empty={t('backlog.shelfList.empty')}
       />
     </section>
   )

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconRefresh } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { BacklogSummary } from '../../../../common/contract'
 import { nairobiDate, nairobiDay, toDayNumber } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
@@ -9,9 +10,10 @@ import { downloadCsv } from './csv-export'
 import { SMS_COLOR } from './document-columns'
 import { CsvButton } from './export-button'
 import { FigureCard } from './figure-card'
+import { ageLabel, smsOutcomeLabel } from './labels'
 import { ShelfList, type ShelfFilter } from './shelf-list'
 import { useServices } from './use-services'
-import { plural } from '../../ui/format'
+import { formatNumber } from '../../ui/format'
 
 const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
 
@@ -20,7 +22,6 @@ const daysOnShelf = (ms: number, today: string) => toDayNumber(today) - nairobiD
 
 /** The shelf's breakdowns give the oldest document's age in days, and scroll: a centre has hundreds of slots. */
 const SHELF_BREAKDOWN = {
-  oldestHeader: 'Oldest (days)',
   oldestAlign: 'right',
   maxHeight: 260,
   titleGap: 4,
@@ -31,6 +32,7 @@ const SHELF_BREAKDOWN = {
  * chosen. Oldest slots come first, since clearing the oldest shelf is the point.
  */
 export function ShelfTab() {
+  const { t } = useTranslation()
   const [summary, setSummary] = useState<BacklogSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState<ShelfFilter>({ sort: 'oldest' })
@@ -62,18 +64,33 @@ export function ShelfTab() {
       .length === 1
 
   if (error) return <Alert color="red">{error}</Alert>
-  if (!summary) return <Text fz="lg">Counting the shelf…</Text>
+  if (!summary) return <Text fz="lg">{t('backlog.shelf.counting')}</Text>
 
   const exportSummary = () =>
     downloadCsv(
       `shelf-summary-${summary.today}.csv`,
-      ['Group', 'Item', 'Documents', 'Oldest arrival'],
       [
-        ['All', 'On the shelf', summary.total, ''],
-        ...summary.byAge.map((b) => ['Age', b.label, b.count, '']),
-        ...summary.bySms.map((b) => ['SMS', b.label, b.count, '']),
-        ...summary.byService.map((s) => ['Service', s.serviceName, s.count, nairobiDate(s.oldestArrivedAt)]),
-        ...summary.bySlot.map((s) => ['Slot', s.slot, s.count, nairobiDate(s.oldestArrivedAt)]),
+        t('backlog.shelf.csv.group'),
+        t('backlog.shelf.csv.item'),
+        t('backlog.shelf.csv.documents'),
+        t('backlog.shelf.csv.oldestArrival'),
+      ],
+      [
+        [t('backlog.shelf.csv.all'), t('backlog.shelf.csv.onTheShelf'), summary.total, ''],
+        ...summary.byAge.map((b) => [t('backlog.shelf.csv.age'), ageLabel(b.bucket), b.count, '']),
+        ...summary.bySms.map((b) => [t('backlog.columns.sms'), smsOutcomeLabel(b.outcome), b.count, '']),
+        ...summary.byService.map((s) => [
+          t('backlog.columns.service'),
+          s.serviceName,
+          s.count,
+          nairobiDate(s.oldestArrivedAt),
+        ]),
+        ...summary.bySlot.map((s) => [
+          t('backlog.columns.slot'),
+          s.slot,
+          s.count,
+          nairobiDate(s.oldestArrivedAt),
+        ]),
       ],
     )
 
@@ -81,24 +98,24 @@ export function ShelfTab() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2} fz={30}>
-          {plural(summary.total, 'document')} waiting on the shelf
+          {t('backlog.shelf.title', { count: summary.total, n: formatNumber(summary.total) })}
         </Title>
         <Group>
-          <CsvButton label="Export figures (CSV)" onClick={exportSummary} />
+          <CsvButton label={t('backlog.export.figures')} onClick={exportSummary} />
           <Button variant="default" size="md" leftSection={<IconRefresh size={18} />} onClick={load}>
-            Refresh
+            {t('backlog.shelf.refresh')}
           </Button>
         </Group>
       </Group>
       <div>
         <Text fz="xl" fw={700} mb={6}>
-          Age on the shelf
+          {t('backlog.shelf.ageHeading')}
         </Text>
         <Group gap="sm">
           {summary.byAge.map((b, i) => (
             <FigureCard
               key={b.bucket}
-              label={b.label}
+              label={ageLabel(b.bucket)}
               value={b.count}
               color={AGE_COLOR[i]}
               selected={is({ age: b.bucket })}
@@ -109,13 +126,13 @@ export function ShelfTab() {
       </div>
       <div>
         <Text fz="xl" fw={700} mb={6}>
-          Ready SMS
+          {t('backlog.shelf.smsHeading')}
         </Text>
         <Group gap="sm">
           {summary.bySms.map((b) => (
             <FigureCard
               key={b.outcome}
-              label={b.label}
+              label={smsOutcomeLabel(b.outcome)}
               value={b.count}
               color={`${SMS_COLOR[b.outcome]}.8`}
               selected={is({ sms: b.outcome })}
@@ -126,8 +143,9 @@ export function ShelfTab() {
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <BreakdownTable
-          title="By service"
-          column="Service"
+          title={t('backlog.shelf.byService')}
+          column={t('backlog.columns.service')}
+          oldestHeader={t('backlog.shelf.oldestDays')}
           {...SHELF_BREAKDOWN}
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
@@ -139,8 +157,9 @@ export function ShelfTab() {
           }))}
         />
         <BreakdownTable
-          title="By shelf slot, oldest first"
-          column="Slot"
+          title={t('backlog.shelf.bySlot')}
+          column={t('backlog.columns.slot')}
+          oldestHeader={t('backlog.shelf.oldestDays')}
           {...SHELF_BREAKDOWN}
           rows={summary.bySlot.map((s) => ({
             key: s.slot,

@@ -1,17 +1,19 @@
 import { Paper, Text } from '@mantine/core'
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { useTranslation } from 'react-i18next'
 import type { TrendReport } from '../../../../common/contract'
 
 const AXIS = { fontSize: 14 }
 
 /** Arrivals and collections per day or week, and the average days each stage took. */
 export function TrendCharts({ report }: { report: TrendReport }) {
-  const unit = report.granularity === 'day' ? 'day' : 'week (from Monday)'
+  const { t } = useTranslation()
+  const perDay = report.granularity === 'day'
   return (
     <>
-      <Paper withBorder p="sm" radius="md" aria-label="Arrivals and collections chart">
+      <Paper withBorder p="sm" radius="md" aria-label={t('backlog.trends.countsChart')}>
         <Text fz="xl" fw={700} mb="xs">
-          Documents arrived and collected per {unit}
+          {perDay ? t('backlog.trends.countsPerDay') : t('backlog.trends.countsPerWeek')}
         </Text>
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={report.points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
@@ -23,7 +25,7 @@ export function TrendCharts({ report }: { report: TrendReport }) {
             <Line
               type="monotone"
               dataKey="arrived"
-              name="Arrived"
+              name={t('backlog.trends.arrived')}
               stroke="#1c7ed6"
               strokeWidth={3}
               dot={false}
@@ -32,7 +34,7 @@ export function TrendCharts({ report }: { report: TrendReport }) {
             <Line
               type="monotone"
               dataKey="collected"
-              name="Collected"
+              name={t('backlog.trends.collected')}
               stroke="#2f9e44"
               strokeWidth={3}
               dot={false}
@@ -41,21 +43,21 @@ export function TrendCharts({ report }: { report: TrendReport }) {
           </LineChart>
         </ResponsiveContainer>
       </Paper>
-      <Paper withBorder p="sm" radius="md" aria-label="Average days chart">
+      <Paper withBorder p="sm" radius="md" aria-label={t('backlog.trends.daysChart')}>
         <Text fz="xl" fw={700} mb="xs">
-          Average days per {unit}: at the agency, and waiting for the customer
+          {perDay ? t('backlog.trends.daysPerDay') : t('backlog.trends.daysPerWeek')}
         </Text>
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={report.points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
-            <YAxis tick={AXIS} unit=" d" />
+            <YAxis tick={AXIS} unit={t('backlog.trends.dayUnit')} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 16 }} />
             <Line
               type="monotone"
               dataKey="agencyAvgDays"
-              name="Agency processing"
+              name={t('backlog.trends.agencyProcessing')}
               stroke="#e8590c"
               strokeWidth={3}
               dot={false}
@@ -65,7 +67,7 @@ export function TrendCharts({ report }: { report: TrendReport }) {
             <Line
               type="monotone"
               dataKey="customerAvgDays"
-              name="Customer delay"
+              name={t('backlog.trends.customerDelay')}
               stroke="#7048e8"
               strokeWidth={3}
               dot={false}

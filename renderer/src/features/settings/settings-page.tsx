@@ -1,5 +1,6 @@
 import { Tabs, Title } from '@mantine/core'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
+import { AboutTab } from './about-tab'
 import { AuditTab } from './audit-tab'
 import { MyPinTab } from './my-pin-tab'
 import { PrinterTab } from './printer-tab'
@@ -31,6 +32,7 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
           {admin && <Tabs.Tab value="settings-file">Settings file</Tabs.Tab>}
           {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
           <Tabs.Tab value="pin">My PIN</Tabs.Tab>
+          <Tabs.Tab value="about">About</Tabs.Tab>
         </Tabs.List>
         {oversees && (
           <Tabs.Panel value="staff">
@@ -64,6 +66,9 @@ export function SettingsPage({ session, app }: { session: SessionInfo; app: AppS
         )}
         <Tabs.Panel value="pin">
           <MyPinTab role={role} />
+        </Tabs.Panel>
+        <Tabs.Panel value="about">
+          <AboutTab canExport={admin} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -12,6 +12,7 @@ import { CounterPage } from '../counter/counter-page'
 import { NotYetPage } from '../home/not-yet-page'
 import { SettingsPage } from '../settings/settings-page'
 import { deskForKey, itemsFor, NAV_ITEMS, type PageId } from './nav-items'
+import { LargeTypeButton } from '../../ui/large-type'
 import { useDeskHotkeys } from '../../ui/use-desk-hotkeys'
 import { StatusBar } from './status-bar'
 
@@ -52,7 +53,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
             <Text fw={800} size="xl" style={{ whiteSpace: 'nowrap' }}>
               Track My Service
             </Text>
-            <Text size="lg" opacity={0.9} truncate="end" miw={0} title={app.centre?.name}>
+            <Text size="lg" opacity={0.95} truncate="end" miw={0} title={app.centre?.name}>
               {app.centre?.name}
             </Text>
           </Group>
@@ -68,7 +69,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
               >
                 {session.staff.name}
               </Text>
-              <Text size="sm" lh={1.2} opacity={0.85}>
+              <Text size="sm" lh={1.2} opacity={0.95}>
                 {session.staff.staffNumber}
               </Text>
             </Stack>
@@ -83,6 +84,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
             >
               {ROLE_LABELS[session.staff.role]}
             </Badge>
+            <LargeTypeButton />
             <Button
               variant="white"
               color="huduma"

@@ -1,0 +1,16 @@
+/** Words every screen uses. */
+export const common = {
+  appName: 'Track My Service',
+  language: {
+    label: 'Language',
+  },
+  largeType: {
+    on: 'Large text',
+    off: 'Normal text',
+  },
+  readyIn: {
+    sameDay: 'ready the same day',
+    days_one: 'ready in {{count}} working day',
+    days_other: 'ready in {{count}} working days',
+  },
+} as const

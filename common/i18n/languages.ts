@@ -1,0 +1,22 @@
+import { agencies } from './en/agencies'
+import { auth } from './en/auth'
+import { backlog } from './en/backlog'
+import { campaigns } from './en/campaigns'
+import { common } from './en/common'
+import { receipt } from './en/receipt'
+import { reports } from './en/reports'
+import { sms } from './en/sms'
+import type { MessagesOf } from './messages'
+
+/** The languages of the UI; the same two as receipts and SMS (customers choose theirs at registration). */
+export const UI_LANGUAGES = ['en', 'sw'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
+/**
+ * The English messages, one file per screen group (common/i18n/en/*.ts), and the Kiswahili beside them
+ * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so
+ * the key test can find every one in the source.
+ */
+export const en = { common, auth, sms, receipt, reports, backlog, campaigns, agencies } as const
+
+export type Messages = MessagesOf<typeof en>

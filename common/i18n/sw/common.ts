@@ -1,0 +1,17 @@
+import type { Messages } from '../languages'
+
+export const common: Messages['common'] = {
+  appName: 'Track My Service',
+  language: {
+    label: 'Lugha',
+  },
+  largeType: {
+    on: 'Maandishi makubwa',
+    off: 'Maandishi ya kawaida',
+  },
+  readyIn: {
+    sameDay: 'tayari siku hiyo hiyo',
+    days_one: 'tayari baada ya siku {{count}} ya kazi',
+    days_other: 'tayari baada ya siku {{count}} za kazi',
+  },
+}

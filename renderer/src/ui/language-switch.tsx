@@ -1,0 +1,28 @@
+import { SegmentedControl } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { UI_LANGUAGES, type UiLanguage } from '../../../common/i18n'
+
+/**
+ * English | Kiswahili. Each name is written in its own language, so a person who reads only one still finds it;
+ * the group is labelled in the language now showing.
+ */
+export function LanguageSwitch({
+  value,
+  onChange,
+  size = 'sm',
+}: {
+  value: UiLanguage
+  onChange: (language: UiLanguage) => void
+  size?: 'xs' | 'sm' | 'md'
+}) {
+  const { t } = useTranslation()
+  return (
+    <SegmentedControl
+      aria-label={t('common.language.label')}
+      size={size}
+      value={value}
+      onChange={(v) => onChange(v as UiLanguage)}
+      data={UI_LANGUAGES.map((l) => ({ value: l, label: l === 'en' ? 'English' : 'Kiswahili' }))}
+    />
+  )
+}
