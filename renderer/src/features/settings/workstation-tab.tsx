@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react'
 import type { AppStatus, Settings } from '../../../../common/contract'
 import { describeUpdateState, type UpdateState } from '../../../../common/update-status'
 import { ApiError, api } from '../../api/client'
+import { formatDateTime } from '../../ui/format'
 import { SettingScope } from '../../ui/setting-scope'
 
 /**
@@ -232,13 +233,11 @@ function UpdatesSection({
   // The idle state's time is shown here, not in the shared sentence (which also goes to logs).
   const checked =
     state?.kind === 'idle' && state.checkedAt !== null
-      ? ` Last checked ${new Date(state.checkedAt).toLocaleString('en-KE', { timeZone: 'Africa/Nairobi' })}.`
+      ? ` Last checked ${formatDateTime(state.checkedAt)}.`
       : ''
   return (
-    <Stack gap="xs" mt="md" aria-labelledby="updates-title">
-      <Title order={5} id="updates-title">
-        Updates
-      </Title>
+    <Stack gap="xs" mt="md">
+      <Title order={5}>Updates</Title>
       <Switch
         label="Check for, download and install signed updates automatically"
         description="Never while a registration or hand-over is open at a desk of this PC"
