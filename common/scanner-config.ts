@@ -78,7 +78,10 @@ export const scannerConfigSchema = z
     {
       error: (iss) =>
         iss.code === 'unrecognized_keys'
-          ? `Unknown scanner setting${iss.keys.length > 1 ? 's' : ''}: ${iss.keys.join(', ')}`
+          ? // Two whole sentences, not a plural 's': each language says its own (common/i18n/en/validation.ts).
+            iss.keys.length > 1
+            ? `Unknown scanner settings: ${iss.keys.join(', ')}`
+            : `Unknown scanner setting: ${iss.keys.join(', ')}`
           : 'The scanner settings are missing or not in the expected form',
     },
   )

@@ -68,19 +68,42 @@ export const collectionMethods = {
     summary: 'Open an arrival batch for documents from one agency',
     access: DESK_ROLES,
     input: z.strictObject({
-      agency: z.string({ error: 'Agency is required' }).trim().min(2, 'Agency is required').max(120),
+      agency: z
+        .string({ error: 'Agency is required' })
+        .trim()
+        .min(2, 'Agency is required')
+        .max(120, 'Agency name must have at most 120 characters'),
       manifestRef: z.preprocess(
         (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-        z.string().trim().max(60, 'Manifest reference must have at most 60 characters').optional(),
+        z
+          .string({ error: 'Manifest reference must be text' })
+          .trim()
+          .max(60, 'Manifest reference must have at most 60 characters')
+          .optional(),
       ),
-      expectedCount: z.number().int().min(0).max(10_000).optional(),
-      expected: z.array(scannedCode).max(10_000, 'At most 10,000 expected codes').default([]),
+      expectedCount: z
+        .number({ error: 'The expected number of documents is a number' })
+        .int('The expected number of documents is a whole number')
+        .min(0, 'The expected number of documents cannot be negative')
+        .max(10_000, 'The expected number of documents is at most 10,000')
+        .optional(),
+      expected: z
+        .array(scannedCode, { error: 'The expected codes must be a list' })
+        .max(10_000, 'At most 10,000 expected codes')
+        .default([]),
     }),
   }),
   'arrivals.listBatches': method<BatchSummary[]>()({
     summary: 'Open and recent arrival batches',
     access: DESK_ROLES,
-    input: z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.strictObject({
+      limit: z
+        .number({ error: 'Limit must be a number' })
+        .int('Limit must be a whole number')
+        .min(1, 'Limit must be at least 1')
+        .max(100, 'Limit must be at most 100')
+        .default(20),
+    }),
   }),
   'arrivals.getBatch': method<BatchDetail>()({
     summary: 'One arrival batch with its scans',

@@ -52,7 +52,11 @@ export const agencyRef = z.preprocess(
 
 export const notes = z.preprocess(
   blankToUndefined,
-  z.string().trim().max(500, 'Notes must have at most 500 characters').optional(),
+  z
+    .string({ error: 'Notes must be text' })
+    .trim()
+    .max(500, 'Notes must have at most 500 characters')
+    .optional(),
 )
 
 export const language = z.enum(['en', 'sw'], { error: 'Message language is English (en) or Kiswahili (sw)' })

@@ -41,7 +41,9 @@ export const counterMethods = {
       language: c.language,
       smsConsent: z.boolean({ error: 'SMS consent is yes or no' }),
       notes: c.notes,
-      confirmDuplicate: z.boolean().default(false),
+      confirmDuplicate: z
+        .boolean({ error: 'Registering despite an open application is yes or no' })
+        .default(false),
     }),
   }),
   'application.search': method<ApplicationSummary[]>()({
@@ -52,7 +54,14 @@ export const counterMethods = {
   'application.recent': method<ApplicationSummary[]>()({
     summary: 'The latest applications registered on this workstation',
     access: 'staff',
-    input: z.strictObject({ limit: z.number().int().min(1).max(50).default(10) }),
+    input: z.strictObject({
+      limit: z
+        .number({ error: 'Limit must be a number' })
+        .int('Limit must be a whole number')
+        .min(1, 'Limit must be at least 1')
+        .max(50, 'Limit must be at most 50')
+        .default(10),
+    }),
   }),
   'application.get': method<ApplicationDetail>()({
     summary: 'One application with its timeline (the view is audited)',

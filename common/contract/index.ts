@@ -178,7 +178,11 @@ export const contract = {
           .max(500, 'Limit must be at most 500')
           .default(100),
         staffNumber: f.staffNumber.optional(),
-        action: z.string().trim().max(60, 'Action must have at most 60 characters').optional(),
+        action: z
+          .string({ error: 'Action must be text' })
+          .trim()
+          .max(60, 'Action must have at most 60 characters')
+          .optional(),
         /** Nairobi calendar days, inclusive. */
         from: isoDate('From date').optional(),
         to: isoDate('To date').optional(),

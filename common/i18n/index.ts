@@ -4,6 +4,7 @@ import { sw } from './sw'
 
 export { en, sw, UI_LANGUAGES, type Messages, type UiLanguage }
 export * from './format'
+export { CONTRACT_MESSAGES, findContractMessage } from './contract-messages'
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -5,7 +5,9 @@ import { campaigns } from './en/campaigns'
 import { common } from './en/common'
 import { receipt } from './en/receipt'
 import { reports } from './en/reports'
+import { settings } from './en/settings'
 import { sms } from './en/sms'
+import { validation } from './en/validation'
 import type { MessagesOf } from './messages'
 
 /** The languages of the UI; the same two as receipts and SMS (customers choose theirs at registration). */
@@ -17,6 +19,17 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
  * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so
  * the key test can find every one in the source.
  */
-export const en = { common, auth, sms, receipt, reports, backlog, campaigns, agencies } as const
+export const en = {
+  common,
+  auth,
+  sms,
+  receipt,
+  reports,
+  backlog,
+  campaigns,
+  agencies,
+  settings,
+  validation,
+} as const
 
 export type Messages = MessagesOf<typeof en>

@@ -18,6 +18,7 @@ import { processLogger } from '../infra/process-logger'
 import { resolveAppFile } from './app-files'
 import { startAutoUpdate } from './auto-update'
 import { desktopDatabaseKey } from './database-key'
+import { shellOptions } from './packaged-options'
 import { APP_ORIGIN, lockDown } from './security'
 
 /**
@@ -26,13 +27,21 @@ import { APP_ORIGIN, lockDown } from './security'
  */
 
 const rendererDir = path.join(__dirname, '../renderer')
-const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-
-// Tests and multi-instance demos point the app at their own data directory.
-if (process.env['TMS_DATA_DIR']) app.setPath('userData', process.env['TMS_DATA_DIR'])
+// Installed, DevTools are off and TMS_DATA_DIR / ELECTRON_RENDERER_URL are ignored (main/electron/packaged-options.ts).
+const options = shellOptions({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  resourcesPath: process.resourcesPath,
+  mainDir: __dirname,
+})
+const devUrl = options.devServerUrl
+// Tests and multi-instance demos point the app (run from the sources) at their own data directory.
+if (options.dataDir) app.setPath('userData', options.dataDir)
 
 // Main's own lines (window, core process, key) go to <data dir>/logs/main.<n>.log beside the core's.
 const { logger } = processLogger({ dataDir: app.getPath('userData'), process: 'main', clock: systemClock })
+if (options.ignoredEnv.length > 0)
+  logger.warn('ignored in the installed app', { variables: options.ignoredEnv })
 process.on('uncaughtExceptionMonitor', (err, origin) =>
   logger.error('the main process failed', { origin, error: err }),
 )
@@ -111,7 +120,9 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Track My Service',
     backgroundColor: '#f4f6f8',
+    icon: options.windowIcon,
     webPreferences: {
+      devTools: options.devTools,
       preload: path.join(__dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,
@@ -142,7 +153,7 @@ function buildMenu(): void {
           { role: 'zoomIn' },
           { role: 'zoomOut' },
           { role: 'togglefullscreen' },
-          ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+          ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         ],
       },
     ]),

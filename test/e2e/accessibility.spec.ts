@@ -152,3 +152,23 @@ test('the keyboard reaches the sign-in fields and button in order, and the focus
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('signed-in-name')).toHaveText(DEMO_STAFF.clerk.name)
 })
+
+test('at the collection desk, typing after a click elsewhere goes into the scan field, first character included', async ({
+  page,
+}) => {
+  await onTimeline(page, host.timeline)
+  await page.goto(host.url)
+  await page.getByLabel(/^Staff number/).fill(DEMO_STAFF.desk.staffNumber)
+  await page.getByLabel(/^PIN/).fill(DEMO_STAFF.desk.pin)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByTestId('signed-in-name')).toHaveText(DEMO_STAFF.desk.name)
+  await page.keyboard.press('Alt+3')
+  const scan = page.getByLabel('Find documents to hand over')
+  await expect(scan).toBeFocused()
+  // A click on the page takes the focus away, as a click on a list or a heading does at a busy desk.
+  await page.getByTestId('signed-in-name').click()
+  await expect(scan).not.toBeFocused()
+  await page.keyboard.type('042001')
+  await expect(scan).toBeFocused()
+  await expect(scan).toHaveValue('042001')
+})

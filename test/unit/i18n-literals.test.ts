@@ -30,17 +30,6 @@ const NOT_YET_TRANSLATED: readonly string[] = [
   'renderer/src/features/counter/slot-warning.tsx',
   'renderer/src/features/counter/unprinted-receipts.tsx',
   'renderer/src/features/home/not-yet-page.tsx',
-  'renderer/src/features/settings/audit-tab.tsx',
-  'renderer/src/features/settings/my-pin-tab.tsx',
-  'renderer/src/features/settings/printer-tab.tsx',
-  'renderer/src/features/settings/scanner-tab.tsx',
-  'renderer/src/features/settings/services-tab.tsx',
-  'renderer/src/features/settings/settings-file-tab.tsx',
-  'renderer/src/features/settings/settings-page.tsx',
-  'renderer/src/features/settings/staff-form-modal.tsx',
-  'renderer/src/features/settings/staff-tab.tsx',
-  'renderer/src/features/settings/sync-tab.tsx',
-  'renderer/src/features/settings/workstation-tab.tsx',
   'renderer/src/features/setup/centre-slot-fields.tsx',
   'renderer/src/features/setup/join-centre-form.tsx',
   'renderer/src/features/setup/setup-screen.tsx',
@@ -51,7 +40,6 @@ const NOT_YET_TRANSLATED: readonly string[] = [
   'renderer/src/ui/choose-application.tsx',
   'renderer/src/ui/confirm-pin-modal.tsx',
   'renderer/src/ui/print-job-badge.tsx',
-  'renderer/src/ui/setting-scope.tsx',
 ]
 
 const files = sourceFiles('renderer/src')

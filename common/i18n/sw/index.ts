@@ -6,6 +6,19 @@ import { campaigns } from './campaigns'
 import { common } from './common'
 import { receipt } from './receipt'
 import { reports } from './reports'
+import { settings } from './settings'
 import { sms } from './sms'
+import { validation } from './validation'
 
-export const sw: Messages = { common, auth, sms, receipt, reports, backlog, campaigns, agencies }
+export const sw: Messages = {
+  common,
+  auth,
+  sms,
+  receipt,
+  reports,
+  backlog,
+  campaigns,
+  agencies,
+  settings,
+  validation,
+}

@@ -6,6 +6,7 @@ import type {
   PushEventName,
 } from '../../../common/contract'
 import type { ApiFailure, ApiResult, ErrorCode } from '../../../common/errors'
+import { contractText } from '../i18n/contract-text'
 
 /** How calls travel: the Electron preload's MessagePort, or HTTP to the browser host. */
 export interface Transport {
@@ -26,14 +27,20 @@ interface ElectronBridge {
   claimDesk(): () => void
 }
 
+/**
+ * A failed call. `message` is for the person at the window: a contract rule's message (the core answers in English)
+ * in the window's language; the core's other messages as they came. `wireMessage` is the core's English.
+ */
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly field: string | undefined
+  readonly wireMessage: string
   constructor(failure: ApiFailure) {
-    super(failure.message)
+    super(contractText(failure.message))
     this.name = 'ApiError'
     this.code = failure.code
     this.field = failure.field
+    this.wireMessage = failure.message
   }
 }
 

@@ -1,38 +1,9 @@
 import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AboutInfo } from '../../../../common/contract'
 import { api } from '../../api/client'
-
-/** Every string of this tab, in one place for the translation to come. */
-const TEXT = {
-  heading: 'About this app',
-  rows: {
-    app: 'App version',
-    electron: 'Electron',
-    chromium: 'Chromium',
-    node: 'Node',
-    sqlite: 'SQLite',
-    sqlcipher: 'Encryption',
-    schema: 'Database schema version',
-    dataDir: 'Data folder',
-    centre: 'Centre',
-    slot: 'Workstation slot',
-    platform: 'Operating system',
-  },
-  notElectron: 'not running in Electron',
-  thisBrowser: (version: string) => `not running in Electron; this browser: Chromium ${version}`,
-  notSetUp: 'not set up yet',
-  loadFailed: (why: string) => `The versions could not be read: ${why}`,
-  diagnosticsHeading: 'Diagnostics for IT',
-  diagnosticsText:
-    'One file with the recent logs of this PC, these versions, the settings, the printer, scanner and sync ' +
-    'state and the number of events waiting to be sent. Customers’ names, phone numbers and ID numbers are ' +
-    'removed, and it holds no PINs, keys or tokens. Saving it is recorded in the audit log.',
-  diagnosticsButton: 'Export diagnostics',
-  diagnosticsSaved: (name: string) => `Diagnostics saved to ${name}.`,
-  adminOnly: 'An administrator can save a diagnostics file for IT here.',
-} as const
 
 /** The Chromium version of the browser showing the page (the browser host), from its user agent. */
 function browserChromium(): string | null {
@@ -48,13 +19,14 @@ export function AboutTab({ canExport }: { canExport: boolean }) {
   const [about, setAbout] = useState<AboutInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const { t } = useTranslation()
   useEffect(() => {
     api
       .call('about.get', {})
       .then(setAbout, (err: unknown) =>
-        setError(TEXT.loadFailed(err instanceof Error ? err.message : String(err))),
+        setError(t('settings.about.loadFailed', { why: err instanceof Error ? err.message : String(err) })),
       )
-  }, [])
+  }, [t])
 
   const exportDiagnostics = async (): Promise<void> => {
     setError(null)
@@ -65,7 +37,10 @@ export function AboutTab({ canExport }: { canExport: boolean }) {
       a.href = URL.createObjectURL(new Blob([f.content], { type: 'application/json' }))
       a.download = f.fileName
       a.click()
-      notifications.show({ color: 'green', message: TEXT.diagnosticsSaved(f.fileName) })
+      notifications.show({
+        color: 'green',
+        message: t('settings.about.diagnosticsSaved', { name: f.fileName }),
+      })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     } finally {
@@ -77,30 +52,45 @@ export function AboutTab({ canExport }: { canExport: boolean }) {
   const browser = about && !about.chromium ? browserChromium() : null
   const rows: [string, string, boolean?][] = about
     ? [
-        [TEXT.rows.app, about.app],
-        [TEXT.rows.electron, about.electron ?? TEXT.notElectron],
-        [TEXT.rows.chromium, about.chromium ?? (browser ? TEXT.thisBrowser(browser) : TEXT.notElectron)],
-        [TEXT.rows.node, about.node],
-        [TEXT.rows.sqlite, about.sqlite],
-        [TEXT.rows.sqlcipher, about.sqlcipher],
-        [TEXT.rows.schema, String(about.schemaVersion)],
-        [TEXT.rows.dataDir, about.dataDir, true],
-        [TEXT.rows.centre, about.centre ? `${about.centre.name} (${about.centre.number})` : TEXT.notSetUp],
-        [TEXT.rows.slot, about.centre?.workstationSlot ?? TEXT.notSetUp],
-        [TEXT.rows.platform, about.platform],
+        [t('settings.about.rows.app'), about.app],
+        [t('settings.about.rows.electron'), about.electron ?? t('settings.about.notElectron')],
+        [
+          t('settings.about.rows.chromium'),
+          about.chromium ??
+            (browser
+              ? t('settings.about.thisBrowser', { version: browser })
+              : t('settings.about.notElectron')),
+        ],
+        [t('settings.about.rows.node'), about.node],
+        [t('settings.about.rows.sqlite'), about.sqlite],
+        [t('settings.about.rows.sqlcipher'), about.sqlcipher],
+        [t('settings.about.rows.schema'), String(about.schemaVersion)],
+        [t('settings.about.rows.dataDir'), about.dataDir, true],
+        [
+          t('settings.about.rows.centre'),
+          about.centre ? `${about.centre.name} (${about.centre.number})` : t('settings.about.notSetUp'),
+        ],
+        [t('settings.about.rows.slot'), about.centre?.workstationSlot ?? t('settings.about.notSetUp')],
+        [t('settings.about.rows.platform'), about.platform],
       ]
     : []
 
   return (
     <Stack maw={820}>
-      <Title order={4}>{TEXT.heading}</Title>
+      <Title order={4}>{t('settings.about.heading')}</Title>
       {error && (
         <Alert color="red" role="alert">
           {error}
         </Alert>
       )}
       {about && (
-        <Table variant="vertical" layout="fixed" fz="md" withTableBorder aria-label={TEXT.heading}>
+        <Table
+          variant="vertical"
+          layout="fixed"
+          fz="md"
+          withTableBorder
+          aria-label={t('settings.about.heading')}
+        >
           <Table.Tbody>
             {rows.map(([label, value, mono]) => (
               <Table.Tr key={label}>
@@ -116,19 +106,19 @@ export function AboutTab({ canExport }: { canExport: boolean }) {
         </Table>
       )}
       <Title order={4} mt="md">
-        {TEXT.diagnosticsHeading}
+        {t('settings.about.diagnosticsHeading')}
       </Title>
       {canExport ? (
         <>
-          <Text>{TEXT.diagnosticsText}</Text>
+          <Text>{t('settings.about.diagnosticsText')}</Text>
           <div>
             <Button onClick={() => void exportDiagnostics()} loading={busy}>
-              {TEXT.diagnosticsButton}
+              {t('settings.about.diagnosticsButton')}
             </Button>
           </div>
         </>
       ) : (
-        <Text c="dimmed">{TEXT.adminOnly}</Text>
+        <Text c="dimmed">{t('settings.about.adminOnly')}</Text>
       )}
     </Stack>
   )

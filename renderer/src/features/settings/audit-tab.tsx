@@ -1,11 +1,12 @@
 import { Alert, Button, Code, Group, Select, Table, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
-import { auditCheckText } from '../../../../common/audit-check-text'
+import { useTranslation } from 'react-i18next'
 import type { AuditCheck, AuditEntry } from '../../../../common/contract'
 import { parseTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
+import { contractText } from '../../i18n/contract-text'
+import { formatDateTime, formatNumber } from '../../ui/format'
 
 const ACTIONS = [
   'auth.signIn',
@@ -41,6 +42,7 @@ const ACTIONS = [
  * while, in slices) and names the first broken row; the check itself goes in the log.
  */
 function AuditCheckButton() {
+  const { t } = useTranslation()
   const [checking, setChecking] = useState(false)
   const [result, setResult] = useState<AuditCheck | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -57,12 +59,16 @@ function AuditCheckButton() {
     <>
       <Group mb="sm">
         <Button variant="light" onClick={check} loading={checking}>
-          Check the audit log
+          {t('settings.audit.check')}
         </Button>
       </Group>
       {result && (
         <Alert color={result.ok ? 'green' : 'red'} role={result.ok ? 'status' : 'alert'} mb="sm">
-          {auditCheckText(result)}
+          {result.ok
+            ? t('settings.audit.intact', { rows: formatNumber(result.rows) })
+            : result.brokenAt === null
+              ? t('settings.audit.broken', { problem: result.problem })
+              : t('settings.audit.brokenAt', { row: result.brokenAt, problem: result.problem })}
         </Alert>
       )}
       {error && (
@@ -79,6 +85,7 @@ function AuditCheckButton() {
  * spaces allowed). Filters apply as they are typed; a half-typed tracking number waits until it is complete.
  */
 export function AuditTab() {
+  const { t } = useTranslation()
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [staffNumber, setStaffNumber] = useState('')
   const [action, setAction] = useState<string | null>(null)
@@ -90,7 +97,7 @@ export function AuditTab() {
   const [trackingText] = useDebouncedValue(tracking.trim(), 300)
   const parsed = trackingText === '' ? null : parseTrackingNumber(trackingText)
   const trackingFilter = parsed?.ok ? parsed.value : null
-  const trackingProblem = parsed && !parsed.ok ? parsed.message : null
+  const trackingProblem = parsed && !parsed.ok ? contractText(parsed.message) : null
 
   useEffect(() => {
     if (trackingProblem) return
@@ -119,13 +126,13 @@ export function AuditTab() {
       <AuditCheckButton />
       <Group mb="sm" align="flex-start">
         <TextInput
-          label="Staff number"
+          label={t('settings.audit.staffNumber')}
           value={staffNumber}
           onChange={(e) => setStaffNumber(e.currentTarget.value)}
           w={160}
         />
         <Select
-          label="Action"
+          label={t('settings.audit.action')}
           data={ACTIONS}
           value={action}
           onChange={setAction}
@@ -134,15 +141,21 @@ export function AuditTab() {
           w={250}
         />
         <TextInput
-          label="From"
+          label={t('settings.audit.from')}
           type="date"
           value={from}
           onChange={(e) => setFrom(e.currentTarget.value)}
           w={170}
         />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
         <TextInput
-          label="Tracking number"
+          label={t('settings.audit.to')}
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          w={170}
+        />
+        <TextInput
+          label={t('settings.audit.trackingNumber')}
           value={tracking}
           onChange={(e) => setTracking(e.currentTarget.value)}
           error={trackingProblem}
@@ -155,13 +168,13 @@ export function AuditTab() {
           {error}
         </Alert>
       )}
-      <Table striped verticalSpacing="xs" fz="sm" aria-label="Audit log">
+      <Table striped verticalSpacing="xs" fz="sm" aria-label={t('settings.audit.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={190}>When</Table.Th>
-            <Table.Th w={130}>Staff</Table.Th>
-            <Table.Th w={200}>Action</Table.Th>
-            <Table.Th>Detail</Table.Th>
+            <Table.Th w={190}>{t('settings.audit.when')}</Table.Th>
+            <Table.Th w={130}>{t('settings.audit.staff')}</Table.Th>
+            <Table.Th w={200}>{t('settings.audit.action')}</Table.Th>
+            <Table.Th>{t('settings.audit.detail')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

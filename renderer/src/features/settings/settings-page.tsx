@@ -1,4 +1,5 @@
 import { Tabs, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
 import { AboutTab } from './about-tab'
 import { AuditTab } from './audit-tab'
@@ -13,26 +14,27 @@ import { WorkstationTab } from './workstation-tab'
 
 /** Settings by role: administrators manage; managers look; everyone changes their own PIN. */
 export function SettingsPage({ session, app }: { session: SessionInfo; app: AppStatus }) {
+  const { t } = useTranslation()
   const role = session.staff.role
   const admin = role === 'admin'
   const oversees = admin || role === 'manager'
   return (
     <>
       <Title order={2} mb="md">
-        Settings
+        {t('settings.title')}
       </Title>
       <Tabs defaultValue={oversees ? 'staff' : 'pin'} keepMounted={false}>
         <Tabs.List mb="md">
-          {oversees && <Tabs.Tab value="staff">Staff</Tabs.Tab>}
-          <Tabs.Tab value="workstation">Workstation</Tabs.Tab>
-          <Tabs.Tab value="printer">Printer</Tabs.Tab>
-          <Tabs.Tab value="scanner">Scanner</Tabs.Tab>
-          <Tabs.Tab value="services">Services</Tabs.Tab>
-          <Tabs.Tab value="sync">Sync</Tabs.Tab>
-          {admin && <Tabs.Tab value="settings-file">Settings file</Tabs.Tab>}
-          {oversees && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
-          <Tabs.Tab value="pin">My PIN</Tabs.Tab>
-          <Tabs.Tab value="about">About</Tabs.Tab>
+          {oversees && <Tabs.Tab value="staff">{t('settings.tabs.staff')}</Tabs.Tab>}
+          <Tabs.Tab value="workstation">{t('settings.tabs.workstation')}</Tabs.Tab>
+          <Tabs.Tab value="printer">{t('settings.tabs.printer')}</Tabs.Tab>
+          <Tabs.Tab value="scanner">{t('settings.tabs.scanner')}</Tabs.Tab>
+          <Tabs.Tab value="services">{t('settings.tabs.services')}</Tabs.Tab>
+          <Tabs.Tab value="sync">{t('settings.tabs.sync')}</Tabs.Tab>
+          {admin && <Tabs.Tab value="settings-file">{t('settings.tabs.settingsFile')}</Tabs.Tab>}
+          {oversees && <Tabs.Tab value="audit">{t('settings.tabs.audit')}</Tabs.Tab>}
+          <Tabs.Tab value="pin">{t('settings.tabs.pin')}</Tabs.Tab>
+          <Tabs.Tab value="about">{t('settings.tabs.about')}</Tabs.Tab>
         </Tabs.List>
         {oversees && (
           <Tabs.Panel value="staff">

@@ -1,14 +1,17 @@
 import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { contract, type StaffSummary } from '../../../../common/contract'
 import { newPinHint, pinTooShortFor, roleChangeNeedsNewPin } from '../../../../common/contract/fields'
-import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles'
+import { ROLES, type Role } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { contractText } from '../../i18n/contract-text'
+import { i18n } from '../../i18n/instance'
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+const roleOptions = (t: typeof i18n.t) => ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))
 
 interface NewValues {
   staffNumber: string
@@ -19,7 +22,7 @@ interface NewValues {
 }
 
 const pinsMatch = (v: { pin: string; pinConfirm: string }): Record<string, string> =>
-  v.pin !== v.pinConfirm ? { pinConfirm: 'The two PINs are not the same' } : {}
+  v.pin !== v.pinConfirm ? { pinConfirm: i18n.t('settings.staffForm.pinsDiffer') } : {}
 
 /** Adds a staff member. */
 export function AddStaffModal({
@@ -31,6 +34,7 @@ export function AddStaffModal({
   onClose: () => void
   onSaved: (s: StaffSummary) => void
 }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const form = useForm<NewValues>({
     mode: 'controlled',
@@ -48,7 +52,7 @@ export function AddStaffModal({
     }
   })
   return (
-    <Modal opened={opened} onClose={onClose} title="Add staff member" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('settings.staffForm.addTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
@@ -57,26 +61,31 @@ export function AddStaffModal({
             </Alert>
           )}
           <Group grow>
-            <TextInput label="Staff number" data-autofocus required {...form.getInputProps('staffNumber')} />
+            <TextInput
+              label={t('settings.staffForm.staffNumber')}
+              data-autofocus
+              required
+              {...form.getInputProps('staffNumber')}
+            />
             <Select
-              label="Role"
-              data={roleOptions}
+              label={t('settings.staffForm.role')}
+              data={roleOptions(t)}
               allowDeselect={false}
               required
               {...form.getInputProps('role')}
             />
           </Group>
-          <TextInput label="Full name" required {...form.getInputProps('name')} />
+          <TextInput label={t('settings.staffForm.fullName')} required {...form.getInputProps('name')} />
           <Group grow>
             <PasswordInput
-              label="PIN"
-              description={newPinHint(form.values.role)}
+              label={t('settings.staffForm.pin')}
+              description={contractText(newPinHint(form.values.role))}
               inputMode="numeric"
               required
               {...form.getInputProps('pin')}
             />
             <PasswordInput
-              label="Repeat PIN"
+              label={t('settings.staffForm.repeatPin')}
               inputMode="numeric"
               required
               {...form.getInputProps('pinConfirm')}
@@ -84,10 +93,10 @@ export function AddStaffModal({
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('settings.cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>
-              Add staff member
+              {t('settings.staffForm.addTitle')}
             </Button>
           </Group>
         </Stack>
@@ -118,6 +127,7 @@ export function EditStaffModal({
   onClose: () => void
   onSaved: (s: StaffSummary) => void
 }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const needsPin = (role: Role): boolean => roleChangeNeedsNewPin(staff.role, role)
   const form = useForm<EditValues>({
@@ -148,7 +158,12 @@ export function EditStaffModal({
     }
   })
   return (
-    <Modal opened onClose={onClose} title={`Edit ${staff.staffNumber}`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('settings.staffForm.editTitle', { staffNumber: staff.staffNumber })}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
@@ -156,32 +171,44 @@ export function EditStaffModal({
               {error}
             </Alert>
           )}
-          <TextInput label="Full name" data-autofocus {...form.getInputProps('name')} />
-          <Select label="Role" data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
+          <TextInput
+            label={t('settings.staffForm.fullName')}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('settings.staffForm.role')}
+            data={roleOptions(t)}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
           {needsPin(form.values.role) && (
             <Group grow align="flex-start">
               <PasswordInput
-                label="New PIN"
-                description={newPinHint(form.values.role)}
+                label={t('settings.staffForm.newPin')}
+                description={contractText(newPinHint(form.values.role))}
                 inputMode="numeric"
                 required
                 {...form.getInputProps('pin')}
               />
               <PasswordInput
-                label="Repeat PIN"
+                label={t('settings.staffForm.repeatPin')}
                 inputMode="numeric"
                 required
                 {...form.getInputProps('pinConfirm')}
               />
             </Group>
           )}
-          <Switch label="Active (may sign in)" {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Switch
+            label={t('settings.staffForm.active')}
+            {...form.getInputProps('active', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('settings.cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>
-              Save
+              {t('settings.save')}
             </Button>
           </Group>
         </Stack>
@@ -206,6 +233,7 @@ export function ResetPinModal({
   onClose: () => void
   onSaved: (s: StaffSummary) => void
 }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const form = useForm<PinValues>({
     mode: 'controlled',
@@ -225,7 +253,7 @@ export function ResetPinModal({
     }
   })
   return (
-    <Modal opened onClose={onClose} title={`New PIN for ${staff.name}`}>
+    <Modal opened onClose={onClose} title={t('settings.staff.newPinFor', { name: staff.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
@@ -234,19 +262,23 @@ export function ResetPinModal({
             </Alert>
           )}
           <PasswordInput
-            label="New PIN"
-            description={newPinHint(staff.role)}
+            label={t('settings.staffForm.newPin')}
+            description={contractText(newPinHint(staff.role))}
             inputMode="numeric"
             data-autofocus
             {...form.getInputProps('pin')}
           />
-          <PasswordInput label="Repeat PIN" inputMode="numeric" {...form.getInputProps('pinConfirm')} />
+          <PasswordInput
+            label={t('settings.staffForm.repeatPin')}
+            inputMode="numeric"
+            {...form.getInputProps('pinConfirm')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('settings.cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>
-              Set PIN
+              {t('settings.staffForm.setPin')}
             </Button>
           </Group>
         </Stack>

@@ -2,15 +2,23 @@ import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine
 import { notifications } from '@mantine/notifications'
 import { IconKey, IconPencil, IconUserPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StaffSummary } from '../../../../common/contract'
-import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
-import { formatDateTime, plural } from '../../ui/format'
+import { formatDateTime } from '../../ui/format'
 import { AddStaffModal, EditStaffModal, ResetPinModal } from './staff-form-modal'
 import { SettingScope } from '../../ui/setting-scope'
 
+/** What the notification says after each change. */
+const DONE = {
+  added: 'settings.staff.added',
+  saved: 'settings.staff.saved',
+  pinSet: 'settings.staff.pinSet',
+} as const
+
 /** Staff of the centre: administrators add, edit and reset PINs; managers see the list. */
 export function StaffTab({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation()
   const [{ staff, loadedAt }, setList] = useState<{ staff: StaffSummary[]; loadedAt: number }>({
     staff: [],
     loadedAt: 0,
@@ -26,8 +34,8 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
   }, [])
   useEffect(load, [load])
 
-  const saved = (verb: string) => (s: StaffSummary) => {
-    notifications.show({ color: 'green', message: `${s.name} (${s.staffNumber}) ${verb}.` })
+  const saved = (done: (typeof DONE)[keyof typeof DONE]) => (s: StaffSummary) => {
+    notifications.show({ color: 'green', message: t(done, { name: s.name, staffNumber: s.staffNumber }) })
     load()
   }
 
@@ -35,22 +43,22 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
     <>
       <SettingScope scope="centre" />
       <Group justify="space-between" mb="sm" mt="sm">
-        <Text c="dimmed">{plural(staff.length, 'staff member')}</Text>
+        <Text c="dimmed">{t('settings.staff.count', { count: staff.length })}</Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={18} />} onClick={() => setAdding(true)}>
-            Add staff member
+            {t('settings.staff.add')}
           </Button>
         )}
       </Group>
-      <Table striped highlightOnHover verticalSpacing="sm" fz="md" aria-label="Staff">
+      <Table striped highlightOnHover verticalSpacing="sm" fz="md" aria-label={t('settings.staff.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Staff number</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Last sign-in</Table.Th>
-            {canEdit && <Table.Th aria-label="Actions" />}
+            <Table.Th>{t('settings.staff.staffNumber')}</Table.Th>
+            <Table.Th>{t('settings.staff.name')}</Table.Th>
+            <Table.Th>{t('settings.staff.role')}</Table.Th>
+            <Table.Th>{t('settings.staff.state')}</Table.Th>
+            <Table.Th>{t('settings.staff.lastSignIn')}</Table.Th>
+            {canEdit && <Table.Th aria-label={t('settings.staff.actions')} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,35 +68,37 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
               <Table.Tr key={s.staffNumber}>
                 <Table.Td ff="monospace">{s.staffNumber}</Table.Td>
                 <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{ROLE_LABELS[s.role]}</Table.Td>
+                <Table.Td>{t(`settings.roles.${s.role}`)}</Table.Td>
                 <Table.Td>
                   {!s.active ? (
-                    <Badge color="gray">Deactivated</Badge>
+                    <Badge color="gray">{t('settings.staff.deactivated')}</Badge>
                   ) : locked ? (
-                    <Badge color="orange">Locked until {formatDateTime(s.lockedUntil)}</Badge>
+                    <Badge color="orange">
+                      {t('settings.staff.lockedUntil', { time: formatDateTime(s.lockedUntil) })}
+                    </Badge>
                   ) : (
-                    <Badge color="green">Active</Badge>
+                    <Badge color="green">{t('settings.staff.active')}</Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{formatDateTime(s.lastSignInAt)}</Table.Td>
                 {canEdit && (
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Tooltip label="Edit">
+                      <Tooltip label={t('settings.staff.edit')}>
                         <ActionIcon
                           variant="light"
                           size="lg"
-                          aria-label={`Edit ${s.name}`}
+                          aria-label={t('settings.staff.editName', { name: s.name })}
                           onClick={() => setEditing(s)}
                         >
                           <IconPencil size={18} />
                         </ActionIcon>
                       </Tooltip>
-                      <Tooltip label="Set a new PIN">
+                      <Tooltip label={t('settings.staff.newPin')}>
                         <ActionIcon
                           variant="light"
                           size="lg"
-                          aria-label={`New PIN for ${s.name}`}
+                          aria-label={t('settings.staff.newPinFor', { name: s.name })}
                           onClick={() => setResetting(s)}
                         >
                           <IconKey size={18} />
@@ -102,16 +112,12 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
           })}
         </Table.Tbody>
       </Table>
-      <AddStaffModal opened={adding} onClose={() => setAdding(false)} onSaved={saved('added')} />
+      <AddStaffModal opened={adding} onClose={() => setAdding(false)} onSaved={saved(DONE.added)} />
       {editing && (
-        <EditStaffModal staff={editing} onClose={() => setEditing(null)} onSaved={saved('saved')} />
+        <EditStaffModal staff={editing} onClose={() => setEditing(null)} onSaved={saved(DONE.saved)} />
       )}
       {resetting && (
-        <ResetPinModal
-          staff={resetting}
-          onClose={() => setResetting(null)}
-          onSaved={saved('has a new PIN')}
-        />
+        <ResetPinModal staff={resetting} onClose={() => setResetting(null)} onSaved={saved(DONE.pinSet)} />
       )}
     </>
   )

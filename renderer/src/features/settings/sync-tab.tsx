@@ -13,21 +13,23 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { DeadLetter, SyncStatusInfo } from '../../../../common/contract'
 import { MIN_TRANSFER_PASSPHRASE } from '../../../../common/contract/sync-methods'
 import { api } from '../../api/client'
-import { formatDateTime } from '../../ui/format'
+import { formatDateTime, formatNumber } from '../../ui/format'
 import { CatchUpProgress } from '../../ui/catch-up-progress'
 
-const STATE: Record<SyncStatusInfo['state'], { color: string; label: string }> = {
-  'not-configured': { color: 'gray', label: 'Not enrolled' },
-  online: { color: 'green', label: 'Online' },
-  offline: { color: 'orange', label: 'Offline: will retry' },
-  'needs-enrolment': { color: 'red', label: 'Needs enrolment' },
-}
+const STATE = {
+  'not-configured': { color: 'gray', badge: 'settings.sync.states.notConfigured' },
+  online: { color: 'green', badge: 'settings.sync.states.online' },
+  offline: { color: 'orange', badge: 'settings.sync.states.offline' },
+  'needs-enrolment': { color: 'red', badge: 'settings.sync.states.needsEnrolment' },
+} as const satisfies Record<SyncStatusInfo['state'], { color: string; badge: string }>
 
 /** The central tracking API: enrolment, the queue, rejected events, and transfer files for a USB stick. */
 export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
+  const { t } = useTranslation()
   const [status, setStatus] = useState<SyncStatusInfo | null>(null)
   const [dead, setDead] = useState<DeadLetter[]>([])
   const [apiUrl, setApiUrl] = useState('')
@@ -70,7 +72,7 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
     a.click()
     notifications.show({
       color: 'green',
-      message: `${f.events} waiting events saved to ${f.fileName}, locked with the passphrase.`,
+      message: t('settings.sync.exported', { events: f.events, file: f.fileName }),
     })
   }
 
@@ -79,39 +81,45 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
       {status && (
         <Group>
           <Badge size="lg" color={STATE[status.state].color}>
-            {STATE[status.state].label}
+            {t(STATE[status.state].badge)}
           </Badge>
           <Text>
-            {status.queueDepth} waiting · {status.deadLetters} rejected
-            {status.oldestUnsentAgeMs !== null
-              ? ` · oldest waiting ${Math.round(status.oldestUnsentAgeMs / 60_000)} min`
-              : ''}
-            {status.lastSuccessAt ? ` · last sent ${formatDateTime(status.lastSuccessAt)}` : ''}
-            {status.lastReceivedAt
-              ? ` · other workstations read ${formatDateTime(status.lastReceivedAt)}`
-              : ''}
+            {[
+              t('settings.sync.queue', {
+                waiting: formatNumber(status.queueDepth),
+                rejected: formatNumber(status.deadLetters),
+              }),
+              status.oldestUnsentAgeMs !== null &&
+                t('settings.sync.oldest', {
+                  minutes: formatNumber(Math.round(status.oldestUnsentAgeMs / 60_000)),
+                }),
+              status.lastSuccessAt &&
+                t('settings.sync.lastSent', { time: formatDateTime(status.lastSuccessAt) }),
+              status.lastReceivedAt &&
+                t('settings.sync.lastRead', { time: formatDateTime(status.lastReceivedAt) }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
-          <Button variant="light" onClick={() => void run(() => api.call('sync.now', {}), 'Sync attempted.')}>
-            Sync now
+          <Button
+            variant="light"
+            onClick={() => void run(() => api.call('sync.now', {}), t('settings.sync.attempted'))}
+          >
+            {t('settings.sync.now')}
           </Button>
         </Group>
       )}
       {status?.catchUp && <CatchUpProgress catchUp={status.catchUp} />}
       {status && !status.slotConfirmed && (
         // A standing warning, not an event (see SlotWarning).
-        <Alert color="orange" role="note" title="Workstation slot not confirmed">
-          Until this PC is enrolled, the central API has not confirmed that no other PC of the centre uses its
-          workstation slot; two PCs on one slot would issue the same tracking numbers. Enrol it with the
-          one-time code from the IT officer.
+        <Alert color="orange" role="note" title={t('settings.sync.slotTitle')}>
+          {t('settings.sync.slotText')}
         </Alert>
       )}
       {status?.lastError && <Alert color="orange">{status.lastError}</Alert>}
       {status && status.replicationIssues > 0 && (
-        <Alert color="orange" title="Data from the central API that could not be applied">
-          {status.replicationIssues} item(s) were left out: events from other workstations that did not fit
-          their type (kept in the log), or central services whose agency-reference pattern this app cannot run
-          safely (the service stays as it was here). Tell the system administrator: the other workstation may
-          run a different version of the app, or the central catalogue needs correcting.
+        <Alert color="orange" title={t('settings.sync.issuesTitle')}>
+          {t('settings.sync.issues', { count: status.replicationIssues })}
         </Alert>
       )}
       {error && (
@@ -122,14 +130,14 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
       {role === 'admin' && (
         <Group align="flex-end">
           <TextInput
-            label="Central API address"
-            placeholder="https://tms.example.go.ke"
+            label={t('settings.sync.apiUrl')}
+            placeholder={t('settings.sync.apiUrlPlaceholder')}
             value={apiUrl}
             onChange={(e) => setApiUrl(e.currentTarget.value)}
             w={340}
           />
           <TextInput
-            label="One-time enrolment code"
+            label={t('settings.sync.code')}
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
             w={200}
@@ -138,25 +146,23 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
             onClick={() =>
               void run(
                 () => api.call('sync.enrol', { apiUrl, enrolmentCode: code }),
-                'This workstation is enrolled.',
+                t('settings.sync.enrolled'),
               )
             }
           >
-            Enrol
+            {t('settings.sync.enrol')}
           </Button>
         </Group>
       )}
       {oversees && (
         <>
           <Text size="sm" c="dimmed">
-            A transfer file holds customers&apos; details: it is locked with a passphrase you choose here, and
-            the PC that sends it asks for the same passphrase. Tell it to the person carrying the stick by
-            phone, not on the stick.
+            {t('settings.sync.transferText')}
           </Text>
           <Group align="end">
             <PasswordInput
-              label="Transfer file passphrase"
-              description={`At least ${MIN_TRANSFER_PASSPHRASE} characters`}
+              label={t('settings.sync.passphrase')}
+              description={t('settings.sync.passphraseHint', { min: MIN_TRANSFER_PASSPHRASE })}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
               w={240}
@@ -166,7 +172,7 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
               variant="default"
               onClick={() => void download().catch((e: Error) => setError(e.message))}
             >
-              Save waiting events to a file
+              {t('settings.sync.saveFile')}
             </Button>
             {role === 'admin' && (
               <FileButton
@@ -177,24 +183,24 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
                     .then((content) =>
                       run(
                         () => api.call('sync.importFile', { content, passphrase: passphrase || undefined }),
-                        'Transfer file sent to the central API.',
+                        t('settings.sync.sent'),
                       ),
                     )
                 }
               >
                 {(props) => (
                   <Button variant="default" {...props}>
-                    Send a transfer file
+                    {t('settings.sync.sendFile')}
                   </Button>
                 )}
               </FileButton>
             )}
           </Group>
-          <Title order={4}>Rejected by the central API ({dead.length})</Title>
+          <Title order={4}>{t('settings.sync.rejected', { total: dead.length })}</Title>
           {dead.length === 0 ? (
-            <Text c="dimmed">None.</Text>
+            <Text c="dimmed">{t('settings.sync.none')}</Text>
           ) : (
-            <Table fz="sm" striped aria-label="Rejected events">
+            <Table fz="sm" striped aria-label={t('settings.sync.rejectedTable')}>
               <Table.Tbody>
                 {dead.map((d) => (
                   <Table.Tr key={d.seq}>
@@ -207,10 +213,13 @@ export function SyncTab({ role }: { role: 'admin' | 'manager' | 'other' }) {
                         size="xs"
                         variant="light"
                         onClick={() =>
-                          void run(() => api.call('sync.retryDeadLetter', { seq: d.seq }), 'Queued again.')
+                          void run(
+                            () => api.call('sync.retryDeadLetter', { seq: d.seq }),
+                            t('settings.sync.queued'),
+                          )
                         }
                       >
-                        Retry
+                        {t('settings.sync.retry')}
                       </Button>
                     </Table.Td>
                   </Table.Tr>

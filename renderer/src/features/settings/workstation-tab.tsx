@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppStatus, Settings } from '../../../../common/contract'
 import { describeUpdateState, type UpdateState } from '../../../../common/update-status'
 import { ApiError, api } from '../../api/client'
@@ -25,6 +26,7 @@ import { SettingScope } from '../../ui/setting-scope'
  * receipt says about status, automatic updates), which are shared with every PC of the centre.
  */
 export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: boolean }) {
+  const { t } = useTranslation()
   const [settings, setSettings] = useState<Settings | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [urlError, setUrlError] = useState<string | null>(null)
@@ -39,7 +41,7 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
       setSettings(await api.call('settings.update', settings))
       notifications.show({
         color: 'green',
-        message: 'Centre settings saved: they reach the other PCs when they sync.',
+        message: t('settings.workstation.saved'),
       })
     } catch (err) {
       if (err instanceof ApiError && err.field === 'updateUrl') setUrlError(err.message)
@@ -52,38 +54,38 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
       <Table variant="vertical" layout="fixed" fz="md" withTableBorder>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th w={220}>Centre</Table.Th>
+            <Table.Th w={220}>{t('settings.workstation.centre')}</Table.Th>
             <Table.Td>
               {app.centre?.name} ({app.centre?.number})
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>Workstation slot</Table.Th>
+            <Table.Th>{t('settings.workstation.slot')}</Table.Th>
             <Table.Td>{app.centre?.workstationSlot}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>Device id</Table.Th>
+            <Table.Th>{t('settings.workstation.deviceId')}</Table.Th>
             <Table.Td ff="monospace" fz="sm">
               {app.deviceId}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>App version</Table.Th>
+            <Table.Th>{t('settings.workstation.version')}</Table.Th>
             <Table.Td>{app.version}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
       <Text c="dimmed" size="sm">
-        Centre number and workstation slot are fixed: changing them could repeat tracking numbers.
+        {t('settings.workstation.fixed')}
       </Text>
       {settings && (
         <>
           <Title order={4} mt="md">
-            Centre settings
+            {t('settings.workstation.centreSettings')}
           </Title>
           <SettingScope scope="centre" />
           <NumberInput
-            label="Lock the screen after this many idle minutes"
+            label={t('settings.workstation.idleLock')}
             min={1}
             max={60}
             w={360}
@@ -92,8 +94,8 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             disabled={!canEdit}
           />
           <NumberInput
-            label="Erase customers' personal data this many days after collection, return or cancellation"
-            description="Name, phone, ID number, notes and proxy details; counts and stage times stay"
+            label={t('settings.workstation.retention')}
+            description={t('settings.workstation.retentionHint')}
             min={30}
             max={3650}
             w={360}
@@ -103,8 +105,8 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
           />
           <Group align="flex-end" grow>
             <NumberInput
-              label="Minutes after arrival before the customer's SMS"
-              description="Time to catch a mis-scan"
+              label={t('settings.workstation.grace')}
+              description={t('settings.workstation.graceHint')}
               min={0}
               max={1440}
               value={settings.readyGraceMinutes}
@@ -113,7 +115,7 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             />
             <Stack gap={4}>
               <Text size="sm" fw={500}>
-                Shelf slots
+                {t('settings.workstation.slots')}
               </Text>
               <SegmentedControl
                 value={settings.slotScheme.kind}
@@ -127,8 +129,8 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
                   })
                 }
                 data={[
-                  { value: 'week-service', label: 'By arrival week + service' },
-                  { value: 'fixed', label: 'Fixed slots' },
+                  { value: 'week-service', label: t('settings.workstation.byWeek') },
+                  { value: 'fixed', label: t('settings.workstation.fixedSlots') },
                 ]}
                 disabled={!canEdit}
               />
@@ -136,7 +138,7 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
           </Group>
           {settings.slotScheme.kind === 'fixed' && (
             <Textarea
-              label="Fixed slots: one per line, label and capacity (A-01 50)"
+              label={t('settings.workstation.fixedSlotsList')}
               autosize
               minRows={2}
               maxRows={6}
@@ -162,13 +164,13 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             />
           )}
           <TextInput
-            label="Status page address on receipts (the tracking number is added at the end, in the QR code)"
+            label={t('settings.workstation.statusUrl')}
             value={settings.statusUrlBase}
             onChange={(e) => setSettings({ ...settings, statusUrlBase: e.currentTarget.value })}
             disabled={!canEdit}
           />
           <Textarea
-            label="How to check status (printed on every receipt)"
+            label={t('settings.workstation.howToCheck')}
             autosize
             minRows={2}
             value={settings.howToCheck}
@@ -179,7 +181,7 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
           <UpdatesSection settings={settings} onChange={setSettings} canEdit={canEdit} urlError={urlError} />
           {canEdit && (
             <Button onClick={() => void save()} w={120}>
-              Save
+              {t('settings.save')}
             </Button>
           )}
         </>
