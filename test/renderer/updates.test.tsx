@@ -7,6 +7,7 @@ import type { UpdateState } from '../../common/update-status'
 import { CollectionPage } from '../../renderer/src/features/collection/collection-page'
 import { RegisterForm } from '../../renderer/src/features/counter/register-form'
 import { WorkstationTab } from '../../renderer/src/features/settings/workstation-tab'
+import { setUiLanguage } from '../../renderer/src/i18n/instance'
 import { DEFAULT_SETTINGS } from '../../main/services/settings-service'
 import { fakeCore } from './fake-core'
 import { renderApp } from './render'
@@ -45,6 +46,18 @@ describe('Settings → Workstation → Updates', () => {
       expect(screen.getByTestId('update-state').textContent).toBe(
         'Ready to installVersion 0.2.0 is downloaded and verified. It installs when a hand-over is closed (or when the app is closed).',
       ),
+    )
+  })
+
+  it('in Kiswahili, names what it waits for in Kiswahili too', async () => {
+    setUiLanguage('sw')
+    fakeCore.answer('settings.get', () => DEFAULT_SETTINGS)
+    fakeCore.answer('status.get', () =>
+      status({ kind: 'ready', version: '0.2.0', waitingFor: 'a registration and a hand-over' }),
+    )
+    renderApp(<WorkstationTab app={APP} canEdit />)
+    expect((await screen.findByTestId('update-state')).textContent).toBe(
+      'Tayari kusakinishwaToleo 0.2.0 limepakuliwa na kuthibitishwa. Litasakinishwa usajili na makabidhiano yakifungwa (au programu ikifungwa).',
     )
   })
 

@@ -16,7 +16,8 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus, Settings } from '../../../../common/contract'
-import { describeUpdateState, type UpdateState } from '../../../../common/update-status'
+import { OPEN_WORK_LABEL, type OpenWorkKind } from '../../../../common/open-work'
+import type { UpdateState } from '../../../../common/update-status'
 import { ApiError, api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
 import { SettingScope } from '../../ui/setting-scope'
@@ -190,16 +191,19 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
   )
 }
 
-const BADGE: Record<UpdateState['kind'], { label: string; color: string }> = {
-  unavailable: { label: 'Not available', color: 'gray' },
-  off: { label: 'Off', color: 'gray' },
-  idle: { label: 'Up to date', color: 'green' },
-  checking: { label: 'Checking', color: 'blue' },
-  downloading: { label: 'Downloading', color: 'blue' },
-  ready: { label: 'Ready to install', color: 'teal' },
-  installing: { label: 'Installing', color: 'teal' },
-  error: { label: 'Problem', color: 'red' },
+/** The Badge colour of each state; its words are `settings.workstation.updates.badge.<kind>`. */
+function badgeColor(kind: UpdateState['kind']): string {
+  if (kind === 'error') return 'red'
+  if (kind === 'idle') return 'green'
+  if (kind === 'ready' || kind === 'installing') return 'teal'
+  if (kind === 'checking' || kind === 'downloading') return 'blue'
+  return 'gray'
 }
+
+/** The core names what is open in English (OPEN_WORK_LABEL, joined by " and "): each part in the window's language. */
+const WORK_KIND = new Map(
+  (Object.entries(OPEN_WORK_LABEL) as [OpenWorkKind, string][]).map(([kind, label]) => [label, kind]),
+)
 
 /** Where this PC's automatic update stands, from the status and its pushes. Null until the first answer. */
 function useUpdateState(): UpdateState | null {
@@ -216,7 +220,8 @@ function useUpdateState(): UpdateState | null {
 
 /**
  * The centre's update settings (saved with the other centre settings) and this PC's update state, for the IT
- * officer: on or off, which server, and what the app is doing about it.
+ * officer: on or off, which server, and what the app is doing about it. A problem and the reason updates are not
+ * available here come from the updater as it words them (in English, like the services' own errors).
  */
 function UpdatesSection({
   settings,
@@ -230,41 +235,64 @@ function UpdatesSection({
   /** The core's reason for refusing the address at the last save. */
   urlError: string | null
 }) {
+  const { t } = useTranslation()
   const state = useUpdateState()
-  const badge = state ? BADGE[state.kind] : null
-  // The idle state's time is shown here, not in the shared sentence (which also goes to logs).
-  const checked =
-    state?.kind === 'idle' && state.checkedAt !== null
-      ? ` Last checked ${formatDateTime(state.checkedAt)}.`
-      : ''
+  const work = (waitingFor: string): string =>
+    waitingFor
+      .split(' and ')
+      .map((part) => {
+        const kind = WORK_KIND.get(part)
+        return kind ? t(`settings.workstation.updates.work.${kind}`) : part
+      })
+      .join(t('settings.workstation.updates.work.and'))
+  const sentence = (s: UpdateState): string => {
+    switch (s.kind) {
+      case 'unavailable':
+        return s.detail
+      case 'off':
+        return t('settings.workstation.updates.off')
+      case 'idle':
+        return s.checkedAt === null
+          ? t('settings.workstation.updates.notChecked')
+          : t('settings.workstation.updates.upToDate', { at: formatDateTime(s.checkedAt) })
+      case 'checking':
+        return t('settings.workstation.updates.checking')
+      case 'downloading':
+        return t('settings.workstation.updates.downloading', { version: s.version, percent: s.percent })
+      case 'ready':
+        return s.waitingFor
+          ? t('settings.workstation.updates.readyWaiting', { version: s.version, work: work(s.waitingFor) })
+          : t('settings.workstation.updates.readySoon', { version: s.version })
+      case 'installing':
+        return t('settings.workstation.updates.installing', { version: s.version })
+      case 'error':
+        return s.message
+    }
+  }
   return (
     <Stack gap="xs" mt="md">
-      <Title order={5}>Updates</Title>
+      <Title order={5}>{t('settings.workstation.updates.title')}</Title>
       <Switch
-        label="Check for, download and install signed updates automatically"
-        description="Never while a registration or hand-over is open at a desk of this PC"
+        label={t('settings.workstation.updates.enabled')}
+        description={t('settings.workstation.updates.enabledHint')}
         checked={settings.updatesEnabled}
         onChange={(e) => onChange({ ...settings, updatesEnabled: e.currentTarget.checked })}
         disabled={!canEdit}
       />
       <TextInput
-        label="Update server"
-        description="The folder that holds latest.yml (https://). Empty: the address this app was built with."
-        placeholder="https://updates.example.go.ke/track-my-service/"
+        label={t('settings.workstation.updates.server')}
+        description={t('settings.workstation.updates.serverHint')}
         value={settings.updateUrl}
         onChange={(e) => onChange({ ...settings, updateUrl: e.currentTarget.value })}
         disabled={!canEdit || !settings.updatesEnabled}
         error={urlError}
       />
-      {state && badge && (
+      {state && (
         <Group gap="xs" wrap="nowrap" data-testid="update-state">
-          <Badge color={badge.color} variant="light" radius="sm" style={{ flexShrink: 0 }}>
-            {badge.label}
+          <Badge color={badgeColor(state.kind)} variant="light" radius="sm" style={{ flexShrink: 0 }}>
+            {t(`settings.workstation.updates.badge.${state.kind}`)}
           </Badge>
-          <Text size="sm">
-            {describeUpdateState(state)}
-            {checked}
-          </Text>
+          <Text size="sm">{sentence(state)}</Text>
         </Group>
       )}
     </Stack>
