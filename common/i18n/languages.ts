@@ -1,12 +1,18 @@
 import { agencies } from './en/agencies'
+import { arrivals } from './en/arrivals'
 import { auth } from './en/auth'
 import { backlog } from './en/backlog'
 import { campaigns } from './en/campaigns'
+import { collection } from './en/collection'
 import { common } from './en/common'
+import { counter } from './en/counter'
 import { receipt } from './en/receipt'
 import { reports } from './en/reports'
 import { settings } from './en/settings'
+import { setup } from './en/setup'
+import { shell } from './en/shell'
 import { sms } from './en/sms'
+import { ui } from './en/ui'
 import { validation } from './en/validation'
 import type { MessagesOf } from './messages'
 
@@ -22,14 +28,20 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
 export const en = {
   common,
   auth,
-  sms,
-  receipt,
-  reports,
+  shell,
+  setup,
+  ui,
+  counter,
+  arrivals,
+  collection,
   backlog,
   campaigns,
   agencies,
   settings,
   validation,
+  sms,
+  receipt,
+  reports,
 } as const
 
 export type Messages = MessagesOf<typeof en>

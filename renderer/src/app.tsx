@@ -1,5 +1,6 @@
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppStatus, SessionInfo } from '../../common/contract'
 import { api } from './api/client'
 import { LockScreen } from './features/auth/lock-screen'
@@ -14,6 +15,7 @@ import { formatDateTime } from './ui/format'
 
 /** Top-level state: first-run setup → sign-in → the desks, with the lock screen over them when locked. */
 export function App() {
+  const { t } = useTranslation()
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [session, setSession] = useState<SessionInfo | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -47,7 +49,7 @@ export function App() {
   if (loadError) {
     return (
       <Center mih="100vh">
-        <Alert color="red" title="Cannot start" maw={560} role="alert">
+        <Alert color="red" title={t('shell.start.cannotStart')} maw={560} role="alert">
           {loadError}
         </Alert>
       </Center>
@@ -56,23 +58,25 @@ export function App() {
   if (!status) {
     return (
       <Center mih="100vh">
-        <Loader size="xl" aria-label="Loading" />
+        <Loader size="xl" aria-label={t('shell.start.loading')} />
       </Center>
     )
   }
 
   const recovery = status.recovery && (
-    <Alert color="orange" title="The database was repaired at start-up" role="alert" m="md">
+    <Alert color="orange" title={t('shell.start.repairedTitle')} role="alert" m="md">
       <Stack gap={4}>
         <Text>
-          The data file was damaged ({status.recovery.reason}) and was moved aside to{' '}
-          {status.recovery.movedAsideTo}.
+          {t('shell.start.damaged', {
+            reason: status.recovery.reason,
+            path: status.recovery.movedAsideTo,
+          })}
         </Text>
         <Text>
           {status.recovery.restoredFrom
-            ? `Restored from the backup ${status.recovery.restoredFrom}: work after that backup must be checked.`
-            : 'No backup was found, so this workstation started empty.'}{' '}
-          Tell your manager. ({formatDateTime(status.recovery.at)})
+            ? t('shell.start.restored', { backup: status.recovery.restoredFrom })
+            : t('shell.start.noBackup')}{' '}
+          {t('shell.start.tellManager', { at: formatDateTime(status.recovery.at) })}
         </Text>
       </Stack>
     </Alert>
@@ -95,7 +99,7 @@ export function App() {
       <NewPinScreen session={session} onChanged={setSession} />
     ) : (
       <>
-        <AppFrame session={session} app={status} />
+        <AppFrame session={session} app={status} onSessionChanged={setSession} />
         {!session.locked && <ConfirmPinHost />}
         {session.locked && <LockScreen session={session} />}
       </>

@@ -11,4 +11,16 @@ export const auth = {
     pin: 'PIN',
     submit: 'Sign in',
   },
+  lock: {
+    title: 'Workstation locked',
+    who: '{{name}} · {{role}} ({{staffNumber}})',
+    pin: 'PIN',
+    unlock: 'Unlock',
+    signOut: 'Sign out',
+  },
+  newPin: {
+    title: 'Set a new PIN',
+    why: "{{name}}, a {{role}}'s PIN now has at least {{digits}} digits: it opens staff records, exports and customers' personal data. Choose a new one to go on.",
+    signOut: 'Sign out',
+  },
 } as const

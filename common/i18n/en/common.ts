@@ -8,6 +8,12 @@ export const common = {
     on: 'Large text',
     off: 'Normal text',
   },
+  role: {
+    clerk: 'Counter clerk',
+    desk: 'Collection desk',
+    manager: 'Centre manager',
+    admin: 'Administrator',
+  },
   readyIn: {
     sameDay: 'ready the same day',
     days_one: 'ready in {{count}} working day',

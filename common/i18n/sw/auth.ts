@@ -12,4 +12,16 @@ export const auth: Messages['auth'] = {
     pin: 'PIN',
     submit: 'Ingia',
   },
+  lock: {
+    title: 'Kompyuta imefungwa',
+    who: '{{name}} · {{role}} ({{staffNumber}})',
+    pin: 'PIN',
+    unlock: 'Fungua',
+    signOut: 'Toka',
+  },
+  newPin: {
+    title: 'Weka PIN mpya',
+    why: '{{name}}, PIN ya {{role}} sasa ina angalau tarakimu {{digits}}: inafungua rekodi za wafanyakazi, data zinazotolewa nje na data binafsi za wateja. Chagua PIN mpya ili kuendelea.',
+    signOut: 'Toka',
+  },
 }

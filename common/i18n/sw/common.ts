@@ -9,6 +9,12 @@ export const common: Messages['common'] = {
     on: 'Maandishi makubwa',
     off: 'Maandishi ya kawaida',
   },
+  role: {
+    clerk: 'Karani wa dirisha',
+    desk: 'Dawati la uchukuaji',
+    manager: 'Meneja wa kituo',
+    admin: 'Msimamizi',
+  },
   readyIn: {
     sameDay: 'tayari siku hiyo hiyo',
     days_one: 'tayari baada ya siku {{count}} ya kazi',

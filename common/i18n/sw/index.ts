@@ -1,24 +1,36 @@
 import type { Messages } from '../languages'
 import { agencies } from './agencies'
+import { arrivals } from './arrivals'
 import { auth } from './auth'
 import { backlog } from './backlog'
 import { campaigns } from './campaigns'
+import { collection } from './collection'
 import { common } from './common'
+import { counter } from './counter'
 import { receipt } from './receipt'
 import { reports } from './reports'
 import { settings } from './settings'
+import { setup } from './setup'
+import { shell } from './shell'
 import { sms } from './sms'
+import { ui } from './ui'
 import { validation } from './validation'
 
 export const sw: Messages = {
   common,
   auth,
-  sms,
-  receipt,
-  reports,
+  shell,
+  setup,
+  ui,
+  counter,
+  arrivals,
+  collection,
   backlog,
   campaigns,
   agencies,
   settings,
   validation,
+  sms,
+  receipt,
+  reports,
 }

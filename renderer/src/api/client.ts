@@ -7,6 +7,7 @@ import type {
 } from '../../../common/contract'
 import type { ApiFailure, ApiResult, ErrorCode } from '../../../common/errors'
 import { contractText } from '../i18n/contract-text'
+import { i18n } from '../i18n/instance'
 
 /** How calls travel: the Electron preload's MessagePort, or HTTP to the browser host. */
 export interface Transport {
@@ -51,7 +52,7 @@ export function electronTransport(bridge: ElectronBridge): Transport {
       if (!fn)
         return Promise.resolve({
           ok: false,
-          error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` },
+          error: { code: 'UNKNOWN_METHOD', message: i18n.t('ui.api.unknownMethod', { method }) },
         })
       return fn(input)
     },
@@ -60,10 +61,8 @@ export function electronTransport(bridge: ElectronBridge): Transport {
   }
 }
 
-const offline: ApiFailure = {
-  code: 'INTERNAL',
-  message: 'Cannot reach the Track My Service host on this computer. Is it still running?',
-}
+/** Made when it happens, so it is in the language the window shows then. */
+const offline = (): ApiFailure => ({ code: 'INTERNAL', message: i18n.t('ui.api.offline') })
 
 export function httpTransport(base = ''): Transport {
   let source: EventSource | null = null
@@ -114,7 +113,7 @@ export function httpTransport(base = ''): Transport {
         })
         return (await res.json()) as ApiResult<unknown>
       } catch {
-        return { ok: false, error: offline }
+        return { ok: false, error: offline() }
       }
     },
     on(event, listener) {

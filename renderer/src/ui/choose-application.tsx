@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { ScanCandidate } from '../../../common/contract'
 import { formatTrackingNumber } from '../../../common/tracking-number'
 import { StatusBadge } from './status-badge'
@@ -20,6 +21,7 @@ export function ChooseApplication({
   /** Resolves once the pick has been acted on; a rejection's message is shown here. */
   onPick: (trackingNumber: string) => Promise<void>
 }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const pick = async (tn: string): Promise<void> => {
@@ -41,16 +43,17 @@ export function ChooseApplication({
       radius="md"
       bg="yellow.0"
       role="group"
-      aria-label={`Choose the application for ${code}`}
+      aria-label={t('ui.choose.label', { code })}
       data-testid="choose-application"
     >
       <Stack gap="xs">
         <Title order={4}>
-          {candidates.length} applications have reference{' '}
-          <Text span ff="monospace">
-            {code}
-          </Text>
-          : which one is this?
+          <Trans
+            i18nKey="ui.choose.title"
+            count={candidates.length}
+            values={{ code }}
+            components={{ code: <Text span ff="monospace" /> }}
+          />
         </Title>
         {error && (
           <Alert color="red" role="alert">
@@ -66,7 +69,7 @@ export function ChooseApplication({
                 </Text>
                 <Text size="sm">
                   {c.serviceName} · {c.maskedName}
-                  {c.shelfSlot ? ` · on ${c.shelfSlot}` : ''}
+                  {c.shelfSlot ? ` · ${t('ui.choose.onSlot', { slot: c.shelfSlot })}` : ''}
                 </Text>
               </div>
               <StatusBadge status={c.status} />
@@ -75,9 +78,11 @@ export function ChooseApplication({
               size="sm"
               loading={busy}
               onClick={() => void pick(c.trackingNumber)}
-              aria-label={`This one: ${formatTrackingNumber(c.trackingNumber)}`}
+              aria-label={t('ui.choose.pickLabel', {
+                trackingNumber: formatTrackingNumber(c.trackingNumber),
+              })}
             >
-              This one
+              {t('ui.choose.pick')}
             </Button>
           </Group>
         ))}

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { IconShieldLock } from '@tabler/icons-react'
 import { useLayoutEffect, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** What a PIN confirmation asks for: what will be done, and the call that does it with the PIN typed. */
 export interface PinRequest {
@@ -37,6 +38,7 @@ export function ConfirmPinModal({
     },
     [returnFocusTo],
   )
+  const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -45,7 +47,7 @@ export function ConfirmPinModal({
     e.preventDefault()
     if (busy) return
     if (!/^\d{4,8}$/.test(pin)) {
-      setError('Type your PIN (4 to 8 digits).')
+      setError(t('ui.confirmPin.typePin'))
       return
     }
     setBusy(true)
@@ -77,12 +79,9 @@ export function ConfirmPinModal({
     >
       <form onSubmit={(e) => void confirm(e)}>
         <Stack>
-          <Text>
-            {request.description ??
-              'This lets customers’ personal data leave the app. Type your PIN to confirm; it is recorded in the audit log.'}
-          </Text>
+          <Text>{request.description ?? t('ui.confirmPin.description')}</Text>
           <PasswordInput
-            label="Your PIN"
+            label={t('ui.confirmPin.pin')}
             size="lg"
             inputMode="numeric"
             autoComplete="off"
@@ -93,10 +92,10 @@ export function ConfirmPinModal({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => onDone(false)}>
-              Cancel (Esc)
+              {t('ui.confirmPin.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {request.confirmLabel ?? 'Confirm (Enter)'}
+              {request.confirmLabel ?? t('ui.confirmPin.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -9,6 +9,18 @@ import { i18n, uiLanguage } from '../i18n/instance'
 /** Date and time as Kenyan staff read them, in the window's language: `3 Dec 2026, 14:05`, Nairobi time. */
 export const formatDateTime = (ms: number | null): string => dateTimeIn(ms, uiLanguage())
 
+/** The status bar's clock, in the window's language: `Thu 3 Dec, 14:05`, Nairobi time. */
+export const formatClock = (at: Date): string =>
+  new Intl.DateTimeFormat(uiLanguage() === 'sw' ? 'sw-KE' : 'en-KE', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Africa/Nairobi',
+  }).format(at)
+
 /** A calendar date `YYYY-MM-DD` with its weekday, in the window's language: `Mon, 14 Dec 2026`. */
 export const formatDay = (isoDate: string): string => dayIn(isoDate, uiLanguage())
 

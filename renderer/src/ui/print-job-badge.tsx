@@ -1,14 +1,16 @@
 import { Alert, Badge, Button, Group, Loader, Text } from '@mantine/core'
 import { IconPrinter, IconPrinterOff } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import type { PrintJobInfo } from '../../../common/contract'
 import { retryPrintsCopy } from '../../../common/print-job'
+import { i18n } from '../i18n/instance'
 
 /**
  * The retry button's words, from the same rule the core prints by: "Print a copy" when the paper will say COPY
  * (the failed attempt may have left paper), "Print again" when nothing came out and the new one is the original.
  */
 export function retryLabel(job: PrintJobInfo): string {
-  return retryPrintsCopy(job) ? 'Print a copy' : 'Print again'
+  return retryPrintsCopy(job) ? i18n.t('ui.print.printCopy') : i18n.t('ui.print.printAgain')
 }
 
 /**
@@ -26,6 +28,7 @@ export function PrintJobStatus({
   busy: boolean
   compact?: boolean
 }) {
+  const { t } = useTranslation()
   if (job.status === 'failed') {
     const button = (
       <Button
@@ -43,17 +46,17 @@ export function PrintJobStatus({
       return (
         <Group gap="xs" wrap="nowrap">
           <Badge color="red" size="md" leftSection={<IconPrinterOff size={12} />} style={{ flexShrink: 0 }}>
-            Did not print
+            {t('ui.print.didNotPrint')}
           </Badge>
           {button}
         </Group>
       )
     }
     return (
-      <Alert color="red" icon={<IconPrinterOff />} title="The receipt did not print" role="alert">
+      <Alert color="red" icon={<IconPrinterOff />} title={t('ui.print.failedTitle')} role="alert">
         <Text size="sm" mb="xs">
-          {job.error} The application is saved.
-          {retryPrintsCopy(job) && ' Part of it may have come out, so the new receipt will say COPY.'}
+          {job.error} {t('ui.print.saved')}
+          {retryPrintsCopy(job) && ` ${t('ui.print.willSayCopy')}`}
         </Text>
         {button}
       </Alert>
@@ -64,11 +67,11 @@ export function PrintJobStatus({
       {job.status === 'printed' && (
         <>
           <Badge color="green" size="lg" leftSection={<IconPrinter size={14} />}>
-            Printed
+            {t('ui.print.printed')}
           </Badge>
           {job.copy && (
             <Badge color="gray" size="lg" variant="outline">
-              Copy
+              {t('ui.print.copy')}
             </Badge>
           )}
           {!compact && (
@@ -80,12 +83,12 @@ export function PrintJobStatus({
       )}
       {job.status === 'preview-only' && (
         <Badge color="gray" size="lg">
-          No printer set up: show or save this receipt
+          {t('ui.print.previewOnly')}
         </Badge>
       )}
       {job.status === 'queued' && (
         <Badge color="blue" size="lg" leftSection={<Loader size={12} color="white" />}>
-          Printing…
+          {t('ui.print.printing')}
         </Badge>
       )}
     </Group>

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { ApplicationStatus } from '../../../common/contract'
 
 const COLOR: Record<ApplicationStatus, string> = {
@@ -8,19 +9,13 @@ const COLOR: Record<ApplicationStatus, string> = {
   returned: 'orange',
   cancelled: 'red',
 }
-const LABEL: Record<ApplicationStatus, string> = {
-  registered: 'At the agency',
-  arrived: 'Ready on shelf',
-  collected: 'Collected',
-  returned: 'Returned to agency',
-  cancelled: 'Cancelled',
-}
 
 /** An application's status in words a customer understands. */
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
+  const { t } = useTranslation()
   return (
     <Badge color={COLOR[status]} variant="light" size="lg">
-      {LABEL[status]}
+      {t(`ui.status.${status}`)}
     </Badge>
   )
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { BatchDetail, BatchReport, BatchSummary, ScanResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
@@ -23,6 +24,7 @@ const OUTCOME_COLOR: Record<ScanResult['outcome'], string> = {
 
 /** The arrivals desk: open a batch, scan every document onto the shelf, close the batch against its manifest. */
 export function ArrivalsPage() {
+  const { t } = useTranslation()
   const [batches, setBatches] = useState<BatchSummary[]>([])
   const [batch, setBatch] = useState<BatchDetail | null>(null)
   const [panel, setPanel] = useState<ScanPanel | null>(null)
@@ -86,24 +88,26 @@ export function ArrivalsPage() {
           <OpenBatchForm onOpened={(b) => openBatch(b.id)} />
           <Paper withBorder p="lg" radius="md">
             <Title order={3} mb="sm">
-              Batches
+              {t('arrivals.batches.title')}
             </Title>
-            <Table highlightOnHover fz="md" aria-label="Arrival batches">
+            <Table highlightOnHover fz="md" aria-label={t('arrivals.batches.label')}>
               <Table.Tbody>
                 {batches.map((b) => (
                   <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => openBatch(b.id)}>
                     <Table.Td>
                       <Text fw={600}>{b.agency}</Text>
                       <Text size="sm" c="dimmed">
-                        {b.manifestRef ?? 'No manifest ref'} · {formatDateTime(b.openedAt)}
+                        {b.manifestRef ?? t('arrivals.batches.noManifestRef')} · {formatDateTime(b.openedAt)}
                       </Text>
                     </Table.Td>
                     {/* Count and status keep their width; the agency's name is what wraps. */}
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.arrivedCount} arrived</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {t('arrivals.batches.arrived', { count: b.arrivedCount })}
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {/* At least as wide as its word: the squeezed column once cut "closed" to "clos…". */}
                       <Badge color={b.status === 'open' ? 'green' : 'gray'} miw="max-content">
-                        {b.status}
+                        {t(`arrivals.batches.status.${b.status}`)}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>
@@ -122,12 +126,16 @@ export function ArrivalsPage() {
       <Group justify="space-between">
         <div>
           <Title order={2} size="h3">
-            Batch {batch.id}: {batch.agency}
+            {t('arrivals.batch.title', { id: batch.id, agency: batch.agency })}
           </Title>
           <Text c="dimmed">
-            {batch.manifestRef ? `Manifest ${batch.manifestRef} · ` : ''}
-            <span data-testid="arrived-count">{batch.arrivedCount}</span> arrived
-            {batch.expectedCount !== null ? ` of ${batch.expectedCount} expected` : ''}
+            {batch.manifestRef ? t('arrivals.batch.manifest', { ref: batch.manifestRef }) : ''}
+            {/* The count keeps its own element (tests and the e2e read it); the words around it are the language's. */}
+            <Trans
+              i18nKey={batch.expectedCount !== null ? 'arrivals.batch.arrivedOf' : 'arrivals.batch.arrived'}
+              values={{ arrived: batch.arrivedCount, expected: batch.expectedCount }}
+              components={{ count: <span data-testid="arrived-count" /> }}
+            />
           </Text>
         </div>
         <Group>
@@ -138,16 +146,16 @@ export function ArrivalsPage() {
               setPanel(null)
             }}
           >
-            Leave open
+            {t('arrivals.batch.leaveOpen')}
           </Button>
           <Button color="dark" onClick={() => void close()} disabled={batch.status !== 'open'}>
-            Close batch and reconcile
+            {t('arrivals.batch.close')}
           </Button>
         </Group>
       </Group>
       <ScanField
-        placeholder="Scan a document (or type its tracking number and press Enter)"
-        aria-label="Scan a document"
+        placeholder={t('arrivals.batch.scanPlaceholder')}
+        aria-label={t('arrivals.batch.scanLabel')}
         autoFocus
         error={error}
         onCode={(code) => void scan(code)}
@@ -158,7 +166,7 @@ export function ArrivalsPage() {
         onChanged={() => openBatch(batch.id)}
         onResolved={(result) => setPanel({ kind: 'result', result })}
       />
-      <Table striped fz="sm" verticalSpacing={4} aria-label="Scans in this batch">
+      <Table striped fz="sm" verticalSpacing={4} aria-label={t('arrivals.batch.scans')}>
         <Table.Tbody>
           {batch.scans.slice(0, 8).map((s) => (
             <Table.Tr key={s.scanId}>
@@ -166,7 +174,7 @@ export function ArrivalsPage() {
                 {s.trackingNumber ? formatTrackingNumber(s.trackingNumber) : s.code}
               </Table.Td>
               <Table.Td>
-                <Badge color={OUTCOME_COLOR[s.outcome]}>{s.outcome}</Badge>
+                <Badge color={OUTCOME_COLOR[s.outcome]}>{t(`arrivals.outcome.${s.outcome}`)}</Badge>
               </Table.Td>
               <Table.Td ff="monospace" fw={700}>
                 {s.slot}

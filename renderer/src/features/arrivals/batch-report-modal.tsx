@@ -1,7 +1,7 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { BatchReport } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
-import { plural } from '../../ui/format'
 
 function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
@@ -24,35 +24,45 @@ function Section({ title, items, empty }: { title: string; items: string[]; empt
 
 /** The reconciliation of a closed batch against its manifest; printable for the agency's courier. */
 export function BatchReportModal({ report, onClose }: { report: BatchReport; onClose: () => void }) {
+  const { t } = useTranslation()
+  const diff = report.countDifference
   return (
-    <Modal opened onClose={onClose} title={`Batch ${report.batchId} reconciliation`} size="lg">
+    <Modal opened onClose={onClose} title={t('arrivals.report.title', { id: report.batchId })} size="lg">
       <Stack>
         <Text size="lg">
-          {plural(report.arrived, 'document')} put on the shelf
-          {report.countDifference !== null && report.countDifference !== 0
-            ? ` (${Math.abs(report.countDifference)} ${report.countDifference < 0 ? 'fewer' : 'more'} than the manifest count)`
+          {t('arrivals.report.shelved', { count: report.arrived })}
+          {diff !== null && diff !== 0
+            ? ` ${diff < 0 ? t('arrivals.report.fewer', { n: -diff }) : t('arrivals.report.more', { n: diff })}`
             : ''}
           .
         </Text>
         <Section
-          title="Expected but not received"
+          title={t('arrivals.report.expectedNotReceived')}
           items={report.expectedNotReceived}
-          empty="None: everything listed arrived."
+          empty={t('arrivals.report.allArrived')}
         />
-        <Section title="Received but not expected" items={report.receivedNotExpected} empty="None." />
         <Section
-          title="Scanned more than once"
+          title={t('arrivals.report.receivedNotExpected')}
+          items={report.receivedNotExpected}
+          empty={t('arrivals.report.none')}
+        />
+        <Section
+          title={t('arrivals.report.duplicates')}
           items={report.duplicates.map(
             (d) => `${/^\d{12}$/.test(d.code) ? formatTrackingNumber(d.code) : d.code} × ${d.times}`,
           )}
-          empty="None."
+          empty={t('arrivals.report.none')}
         />
-        <Section title="Unknown codes" items={report.unknown} empty="None." />
+        <Section
+          title={t('arrivals.report.unknown')}
+          items={report.unknown}
+          empty={t('arrivals.report.none')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => window.print()}>
-            Print
+            {t('arrivals.report.print')}
           </Button>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('arrivals.report.done')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { BatchSummary } from '../../../../common/contract'
 import { api } from '../../api/client'
 
@@ -25,6 +26,7 @@ export function parseExpectedCodes(text: string): string[] {
 
 /** A new batch: which agency sent it, the manifest reference, and (optionally) what the manifest lists. */
 export function OpenBatchForm({ onOpened }: { onOpened: (b: BatchSummary) => void }) {
+  const { t } = useTranslation()
   const [agency, setAgency] = useState('')
   const [manifestRef, setManifestRef] = useState('')
   const [count, setCount] = useState<number | string>('')
@@ -56,7 +58,7 @@ export function OpenBatchForm({ onOpened }: { onOpened: (b: BatchSummary) => voi
       >
         <Stack gap="sm">
           <Title order={2} size="h3">
-            Open an arrival batch
+            {t('arrivals.open.title')}
           </Title>
           {error && (
             <Alert color="red" role="alert">
@@ -64,8 +66,8 @@ export function OpenBatchForm({ onOpened }: { onOpened: (b: BatchSummary) => voi
             </Alert>
           )}
           <TextInput
-            label="From agency"
-            placeholder="National Registration Bureau (NRB)"
+            label={t('arrivals.open.agency')}
+            placeholder={t('arrivals.open.agencyPlaceholder')}
             required
             autoFocus
             value={agency}
@@ -73,22 +75,22 @@ export function OpenBatchForm({ onOpened }: { onOpened: (b: BatchSummary) => voi
           />
           <Group grow>
             <TextInput
-              label="Manifest reference"
-              placeholder="Optional"
+              label={t('arrivals.open.manifestRef')}
+              placeholder={t('arrivals.open.optional')}
               value={manifestRef}
               onChange={(e) => setManifestRef(e.currentTarget.value)}
             />
             <NumberInput
-              label="Documents on the manifest"
-              placeholder="Optional"
+              label={t('arrivals.open.count')}
+              placeholder={t('arrivals.open.optional')}
               min={0}
               value={count}
               onChange={setCount}
             />
           </Group>
           <Textarea
-            label={`Expected tracking numbers or references (${expected.length})`}
-            description="Paste from the manifest, one per line, or import its CSV."
+            label={t('arrivals.open.expected', { n: expected.length })}
+            description={t('arrivals.open.expectedHint')}
             autosize
             minRows={2}
             maxRows={5}
@@ -102,12 +104,12 @@ export function OpenBatchForm({ onOpened }: { onOpened: (b: BatchSummary) => voi
             >
               {(props) => (
                 <Button variant="default" {...props}>
-                  Import CSV
+                  {t('arrivals.open.importCsv')}
                 </Button>
               )}
             </FileButton>
             <Button type="submit" size="md">
-              Open batch and start scanning
+              {t('arrivals.open.submit')}
             </Button>
           </Group>
         </Stack>

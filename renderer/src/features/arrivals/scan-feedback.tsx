@@ -1,4 +1,5 @@
 import { Paper, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { ScanResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 
@@ -27,14 +28,15 @@ const LOOK: Record<ScanResult['outcome'] | 'rejected' | 'repeat', { bg: string; 
 
 /** The last scan, readable from a metre away: the slot in huge type on green, or what is wrong on amber or red. */
 export function ScanFeedback({ panel }: { panel: ScanPanel | null }) {
+  const { t } = useTranslation()
   if (!panel) {
     return (
       <Paper withBorder p="xl" radius="md" bg="gray.1">
         <Stack align="center" gap={4}>
           <Text size="2rem" fw={700} c="dimmed">
-            Ready to scan
+            {t('arrivals.feedback.readyTitle')}
           </Text>
-          <Text c="dimmed">Scan each document’s label: the shelf slot appears here.</Text>
+          <Text c="dimmed">{t('arrivals.feedback.readyText')}</Text>
         </Stack>
       </Paper>
     )
@@ -58,17 +60,16 @@ export function ScanFeedback({ panel }: { panel: ScanPanel | null }) {
           <ResultBody result={panel.result} />
         ) : panel.kind === 'rejected' ? (
           <>
-            <Headline text="Scan not accepted" />
+            <Headline text={t('arrivals.feedback.rejected')} />
             <Text fz="lg" ta="center">
               {panel.message}
             </Text>
           </>
         ) : (
           <>
-            <Headline text="Same code again" />
+            <Headline text={t('arrivals.feedback.repeat')} />
             <Text fz="lg" ta="center">
-              The scanner read {formatCode(panel.code)} again straight away: nothing changed, and it is not a
-              second arrival.
+              {t('arrivals.feedback.repeatText', { code: formatCode(panel.code) })}
             </Text>
           </>
         )}
@@ -93,6 +94,7 @@ function Headline({ text, slot = false }: { text: string; slot?: boolean }) {
 }
 
 function ResultBody({ result }: { result: ScanResult }) {
+  const { t } = useTranslation()
   const arrived = result.outcome === 'arrived'
   return (
     <>
@@ -117,7 +119,7 @@ function ResultBody({ result }: { result: ScanResult }) {
       )}
       {result.expected === false && (
         <Text fz="md" fw={700}>
-          Not on this batch’s manifest
+          {t('arrivals.feedback.notExpected')}
         </Text>
       )}
     </>

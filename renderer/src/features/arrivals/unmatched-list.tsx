@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ScanResult } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { ChooseApplication } from '../../ui/choose-application'
@@ -18,6 +19,7 @@ export function UnmatchedList({
   /** A code linked to its application here: the scan panel shows the arrival (its slot). */
   onResolved?: (r: ScanResult) => void
 }) {
+  const { t } = useTranslation()
   const open = scans.filter((s) => s.outcome === 'unknown' && !s.resolved)
   const [linking, setLinking] = useState<Record<number, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -35,7 +37,7 @@ export function UnmatchedList({
   return (
     <Paper withBorder p="sm" radius="md" bg="red.0">
       <Stack gap="xs">
-        <Title order={4}>Unmatched codes ({open.length})</Title>
+        <Title order={4}>{t('arrivals.unmatched.title', { n: open.length })}</Title>
         {error && <Alert color="red">{error}</Alert>}
         {open.map((s) => (
           <Stack key={s.scanId} gap={4}>
@@ -44,17 +46,17 @@ export function UnmatchedList({
                 {s.code}
               </Text>
               <TextInput
-                placeholder="Tracking number it belongs to"
-                aria-label={`Tracking number for ${s.code}`}
+                placeholder={t('arrivals.unmatched.placeholder')}
+                aria-label={t('arrivals.unmatched.label', { code: s.code })}
                 value={linking[s.scanId] ?? ''}
                 onChange={(e) => setLinking({ ...linking, [s.scanId]: e.currentTarget.value })}
                 flex={1}
               />
               <Button size="sm" onClick={() => void resolve(s.scanId, linking[s.scanId] ?? '')}>
-                Link
+                {t('arrivals.unmatched.link')}
               </Button>
               <Button size="sm" variant="default" onClick={() => void resolve(s.scanId, null)}>
-                Keep as not expected
+                {t('arrivals.unmatched.keep')}
               </Button>
             </Group>
             {s.candidates.length > 0 && (

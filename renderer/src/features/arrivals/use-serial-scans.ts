@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications'
 import { useEffect, useRef } from 'react'
 import { api } from '../../api/client'
+import { i18n } from '../../i18n/instance'
 import { playFeedback } from '../../ui/feedback-sound'
 
 export interface SerialScanHandlers {
@@ -29,7 +30,8 @@ export function useSerialScans(onCode: (code: string) => void, handlers: SerialS
       playFeedback('error')
       const show = latest.current.handlers.onRejected
       if (show) show(d.message)
-      else notifications.show({ color: 'red', title: 'Scan not accepted', message: d.message })
+      else
+        notifications.show({ color: 'red', title: i18n.t('arrivals.feedback.rejected'), message: d.message })
     })
     const offRepeated = api.on('scan.repeated', (d) => {
       const show = latest.current.handlers.onRepeat

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../../common/contract'
-import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
 
 /** Covers the screen while the session is locked; only the same person’s PIN (or signing out) gets past it. */
 export function LockScreen({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -35,7 +36,7 @@ export function LockScreen({ session }: { session: SessionInfo }) {
       fullScreen
       transitionProps={{ duration: 0 }}
       overlayProps={{ backgroundOpacity: 1 }}
-      aria-label="Workstation locked"
+      aria-label={t('auth.lock.title')}
     >
       <Stack align="center" justify="center" mih="90vh">
         <form onSubmit={(e) => void unlock(e)} style={{ width: 420 }}>
@@ -43,11 +44,15 @@ export function LockScreen({ session }: { session: SessionInfo }) {
             <Group gap="sm">
               <IconLock size={40} />
               <Title order={1} size="h2">
-                Workstation locked
+                {t('auth.lock.title')}
               </Title>
             </Group>
             <Text size="lg">
-              {session.staff.name} · {ROLE_LABELS[session.staff.role]} ({session.staff.staffNumber})
+              {t('auth.lock.who', {
+                name: session.staff.name,
+                role: t(`common.role.${session.staff.role}`),
+                staffNumber: session.staff.staffNumber,
+              })}
             </Text>
             {error && (
               <Alert color="red" role="alert">
@@ -55,7 +60,7 @@ export function LockScreen({ session }: { session: SessionInfo }) {
               </Alert>
             )}
             <PasswordInput
-              label="PIN"
+              label={t('auth.lock.pin')}
               inputMode="numeric"
               autoFocus
               value={pin}
@@ -63,10 +68,10 @@ export function LockScreen({ session }: { session: SessionInfo }) {
             />
             <Group grow>
               <Button type="submit" size="lg" loading={busy}>
-                Unlock
+                {t('auth.lock.unlock')}
               </Button>
               <Button variant="default" size="lg" onClick={() => void api.call('auth.signOut', {})}>
-                Sign out
+                {t('auth.lock.signOut')}
               </Button>
             </Group>
           </Stack>

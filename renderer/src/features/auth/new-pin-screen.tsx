@@ -1,7 +1,7 @@
 import { Button, Card, Center, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../../common/contract'
 import { MIN_PIN_DIGITS } from '../../../../common/contract/fields'
-import { ROLE_LABELS } from '../../../../common/roles'
 import { api } from '../../api/client'
 import { MyPinTab } from '../settings/my-pin-tab'
 
@@ -17,19 +17,22 @@ export function NewPinScreen({
   onChanged: (s: SessionInfo) => void
 }) {
   const role = session.staff.role
+  const { t } = useTranslation()
   return (
     <Center mih="100vh">
       <Card withBorder padding="xl" w={480}>
         <Stack>
-          <Title order={2}>Set a new PIN</Title>
+          <Title order={2}>{t('auth.newPin.title')}</Title>
           <Text>
-            {session.staff.name}, a {ROLE_LABELS[role].toLowerCase()}&apos;s PIN now has at least{' '}
-            {MIN_PIN_DIGITS[role]} digits: it opens staff records, exports and customers&apos; personal data.
-            Choose a new one to go on.
+            {t('auth.newPin.why', {
+              name: session.staff.name,
+              role: t(`common.role.${role}`).toLowerCase(),
+              digits: MIN_PIN_DIGITS[role],
+            })}
           </Text>
           <MyPinTab role={role} onChanged={onChanged} />
           <Button variant="subtle" onClick={() => void api.call('auth.signOut', {}).catch(() => undefined)}>
-            Sign out
+            {t('auth.newPin.signOut')}
           </Button>
         </Stack>
       </Card>

@@ -1,5 +1,6 @@
 import { Alert, Stack, Tabs } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LookupResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
@@ -16,6 +17,7 @@ type ReadNotice = { kind: 'rejected'; message: string } | { kind: 'repeat'; code
 
 /** The collection desk: scan the customer's receipt (or type a number), check who collects, hand over. */
 export function CollectionPage() {
+  const { t } = useTranslation()
   const [tab, setTab] = useState<string | null>('handover')
   const [result, setResult] = useState<LookupResult | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -44,8 +46,8 @@ export function CollectionPage() {
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md">
-        <Tabs.Tab value="handover">Hand over</Tabs.Tab>
-        <Tabs.Tab value="audit">Shelf audit</Tabs.Tab>
+        <Tabs.Tab value="handover">{t('collection.tabs.handover')}</Tabs.Tab>
+        <Tabs.Tab value="audit">{t('collection.tabs.audit')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="handover">
         <HandoverLookup
@@ -76,17 +78,24 @@ export function CollectionPage() {
 }
 
 function ReadNoticeAlert({ notice }: { notice: ReadNotice }) {
+  const { t } = useTranslation()
   if (notice.kind === 'rejected') {
     return (
-      <Alert color="red" variant="filled" title="Scan not accepted" mb="md" data-testid="read-notice">
+      <Alert
+        color="red"
+        variant="filled"
+        title={t('collection.lookup.rejected')}
+        mb="md"
+        data-testid="read-notice"
+      >
         {notice.message}
       </Alert>
     )
   }
   const code = /^\d{12}$/.test(notice.code) ? formatTrackingNumber(notice.code) : notice.code
   return (
-    <Alert color="gray" title="Same code again" mb="md" data-testid="read-notice">
-      The scanner read {code} again straight away: nothing changed.
+    <Alert color="gray" title={t('collection.lookup.repeat')} mb="md" data-testid="read-notice">
+      {t('collection.lookup.repeatText', { code })}
     </Alert>
   )
 }
@@ -102,12 +111,13 @@ function HandoverLookup({
   onRejected: (message: string) => void
   onRepeat: (code: string) => void
 }) {
+  const { t } = useTranslation()
   useSerialScans(onCode, { onRejected, onRepeat })
   return (
     <Stack mb="md">
       <ScanField
-        placeholder="Scan the customer's receipt, or type the tracking number or ID number"
-        aria-label="Find documents to hand over"
+        placeholder={t('collection.lookup.placeholder')}
+        aria-label={t('collection.lookup.label')}
         autoFocus
         error={error}
         onCode={onCode}

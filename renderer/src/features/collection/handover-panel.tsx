@@ -17,15 +17,16 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconDots } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HandoverCandidate, LookupResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { SmsBadge } from './sms-badge'
 import { api } from '../../api/client'
 import { ShelfActionModal, type ShelfAction } from './shelf-action-modal'
-import { plural } from '../../ui/format'
 
 /** The documents a customer can take, who takes them (owner with ID check, or a proxy), and the hand-over itself. */
 export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone: () => void }) {
+  const { t } = useTranslation()
   const [chosen, setChosen] = useState<string[]>(result.ready.map((d) => d.trackingNumber))
   const [kind, setKind] = useState<'owner' | 'proxy'>('owner')
   const [idNumber, setIdNumber] = useState('')
@@ -42,8 +43,8 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
       })
       notifications.show({
         color: 'green',
-        title: 'Handed over',
-        message: `${plural(done.length, 'document')} marked collected.`,
+        title: t('collection.handover.doneTitle'),
+        message: t('collection.handover.done', { count: done.length }),
       })
       onDone()
     } catch (err) {
@@ -58,7 +59,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={result.ready.length > 0 ? 7 : 12}>
           <Stack gap="xs">
-            {result.ready.length === 0 && <Alert color="orange">Nothing here can be handed over now.</Alert>}
+            {result.ready.length === 0 && <Alert color="orange">{t('collection.handover.nothing')}</Alert>}
             {result.ready.map((d) => (
               <Group
                 key={d.trackingNumber}
@@ -84,8 +85,10 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                       <Group gap="xs" wrap="wrap">
                         <Text size="sm" c="dimmed" ff="monospace">
                           {formatTrackingNumber(d.trackingNumber)}
-                          {d.idNumberHint ? ` · ID ${d.idNumberHint}` : ''}
-                          {d.damaged ? ' · DAMAGED' : ''}
+                          {d.idNumberHint
+                            ? ` · ${t('collection.handover.idHint', { hint: d.idNumberHint })}`
+                            : ''}
+                          {d.damaged ? ` · ${t('collection.handover.damaged')}` : ''}
                         </Text>
                         <SmsBadge sms={d.sms} />
                       </Group>
@@ -105,19 +108,23 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                   </Text>
                   <Menu>
                     <Menu.Target>
-                      <Button variant="subtle" aria-label={`More for ${d.trackingNumber}`} px="xs">
+                      <Button
+                        variant="subtle"
+                        aria-label={t('collection.handover.more', { trackingNumber: d.trackingNumber })}
+                        px="xs"
+                      >
                         <IconDots />
                       </Button>
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => setAction({ action: 'move', doc: d })}>
-                        Move to another slot
+                        {t('collection.action.move')}
                       </Menu.Item>
                       <Menu.Item onClick={() => setAction({ action: 'missing', doc: d })}>
-                        Mark missing
+                        {t('collection.action.missing')}
                       </Menu.Item>
                       <Menu.Item onClick={() => setAction({ action: 'damaged', doc: d })}>
-                        Mark damaged
+                        {t('collection.action.damaged')}
                       </Menu.Item>
                     </Menu.Dropdown>
                   </Menu>
@@ -134,18 +141,18 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
         {result.ready.length > 0 && (
           <Grid.Col span={5}>
             <Stack gap="sm">
-              <Title order={4}>Who collects?</Title>
+              <Title order={4}>{t('collection.handover.who')}</Title>
               <SegmentedControl
                 value={kind}
                 onChange={(v) => setKind(v === 'proxy' ? 'proxy' : 'owner')}
                 data={[
-                  { value: 'owner', label: 'The owner' },
-                  { value: 'proxy', label: 'Someone else (proxy)' },
+                  { value: 'owner', label: t('collection.handover.owner') },
+                  { value: 'proxy', label: t('collection.handover.proxy') },
                 ]}
               />
               {kind === 'owner' ? (
                 <TextInput
-                  label="Owner's ID number (from the ID card)"
+                  label={t('collection.handover.ownerId')}
                   inputMode="numeric"
                   value={idNumber}
                   onChange={(e) => setIdNumber(e.currentTarget.value)}
@@ -154,25 +161,25 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
               ) : (
                 <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
                   <TextInput
-                    label="Proxy's name"
+                    label={t('collection.handover.proxyName')}
                     value={proxy.name}
                     onChange={(e) => setProxy({ ...proxy, name: e.currentTarget.value })}
                     autoFocus
                   />
                   <TextInput
-                    label="Proxy's ID number"
+                    label={t('collection.handover.proxyId')}
                     inputMode="numeric"
                     value={proxy.idNumber}
                     onChange={(e) => setProxy({ ...proxy, idNumber: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="Relationship"
-                    placeholder="Mother"
+                    label={t('collection.handover.relationship')}
+                    placeholder={t('collection.handover.relationshipPlaceholder')}
                     value={proxy.relationship}
                     onChange={(e) => setProxy({ ...proxy, relationship: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="Authorisation letter reference"
+                    label={t('collection.handover.authorisation')}
                     value={proxy.authorisationRef}
                     onChange={(e) => setProxy({ ...proxy, authorisationRef: e.currentTarget.value })}
                   />
@@ -191,10 +198,10 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                   disabled={chosen.length === 0}
                   aria-keyshortcuts="Control+Enter"
                 >
-                  Hand over {plural(chosen.length, 'document')}
+                  {t('collection.handover.submit', { count: chosen.length })}
                 </Button>
                 <Text size="sm" c="dimmed" ta="center" mt={4}>
-                  or press Ctrl+Enter
+                  {t('collection.handover.orKeys')}
                 </Text>
               </div>
             </Stack>
@@ -207,7 +214,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
           doc={action.doc}
           onClose={() => setAction(null)}
           onDone={() => {
-            notifications.show({ color: 'green', message: 'Saved.' })
+            notifications.show({ color: 'green', message: t('collection.handover.saved') })
             onDone()
           }}
         />

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HandoverCandidate } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
@@ -18,6 +19,7 @@ export function ShelfActionModal({
   onClose: () => void
   onDone: (d: HandoverCandidate) => void
 }) {
+  const { t } = useTranslation()
   const [slot, setSlot] = useState('')
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -39,9 +41,16 @@ export function ShelfActionModal({
       setError(err instanceof Error ? err.message : String(err))
     }
   }
-  const title = { move: 'Move to another slot', missing: 'Mark missing', damaged: 'Mark damaged' }[action]
+  const title = t(`collection.action.${action}`)
   return (
-    <Modal opened onClose={onClose} title={`${title}: ${formatTrackingNumber(doc.trackingNumber)}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('collection.action.title', {
+        action: title,
+        trackingNumber: formatTrackingNumber(doc.trackingNumber),
+      })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -56,23 +65,23 @@ export function ShelfActionModal({
           )}
           {action === 'move' && (
             <TextInput
-              label="New slot"
-              description="The shelf's own name: letters, digits, spaces, - / or ."
-              placeholder="A-07, BOX 3 or 26W49-OVERFLOW"
+              label={t('collection.action.newSlot')}
+              description={t('collection.action.newSlotHint')}
+              placeholder={t('collection.action.newSlotPlaceholder')}
               data-autofocus
               value={slot}
               onChange={(e) => setSlot(e.currentTarget.value)}
             />
           )}
           <TextInput
-            label="Reason"
+            label={t('collection.action.reason')}
             data-autofocus={action !== 'move'}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('collection.action.cancel')}
             </Button>
             <Button type="submit" color={action === 'move' ? undefined : 'orange'}>
               {title}

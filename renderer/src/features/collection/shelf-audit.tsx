@@ -1,5 +1,6 @@
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ShelfAuditReport } from '../../../../common/contract'
 import { parseSlotLabel } from '../../../../common/shelf-slot'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
@@ -10,6 +11,7 @@ import { useSerialScans } from '../arrivals/use-serial-scans'
 
 /** Scan a slot label, then every document in that slot; the report shows what is missing or misplaced. */
 export function ShelfAudit() {
+  const { t } = useTranslation()
   const [slot, setSlot] = useState<string | null>(null)
   const [codes, setCodes] = useState<string[]>([])
   const [report, setReport] = useState<ShelfAuditReport | null>(null)
@@ -27,7 +29,7 @@ export function ShelfAudit() {
     }
     if (!slot) {
       playFeedback('error')
-      setError('Scan the shelf slot label first (it starts with SLOT:).')
+      setError(t('collection.audit.slotFirst'))
       return
     }
     setCodes((c) => [...c, code])
@@ -60,39 +62,49 @@ export function ShelfAudit() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>{slot ? `Auditing slot ${slot}: ${codes.length} scanned` : 'Shelf audit'}</Title>
+        <Title order={3}>
+          {slot ? t('collection.audit.auditing', { slot, n: codes.length }) : t('collection.audit.title')}
+        </Title>
         <Button onClick={() => void finish()} disabled={!slot}>
-          Finish audit
+          {t('collection.audit.finish')}
         </Button>
       </Group>
       <ScanField
-        placeholder={slot ? 'Scan every document in this slot' : 'Scan the slot label (SLOT:…)'}
-        aria-label="Audit scan"
+        placeholder={slot ? t('collection.audit.scanDocuments') : t('collection.audit.scanSlot')}
+        aria-label={t('collection.audit.label')}
         onCode={onCode}
         error={error}
         autoFocus
       />
       {report && (
         <SimpleGrid cols={2}>
-          {list('Present', report.present.map(formatTrackingNumber), 'green')}
-          {list('Missing from this slot', report.missing.map(formatTrackingNumber), 'red')}
+          {list(t('collection.audit.present'), report.present.map(formatTrackingNumber), 'green')}
+          {list(t('collection.audit.missing'), report.missing.map(formatTrackingNumber), 'red')}
           {list(
-            'Misplaced',
+            t('collection.audit.misplaced'),
             report.misplaced.map(
-              (m) => `${formatTrackingNumber(m.trackingNumber)} → ${m.belongsIn ?? 'not on a shelf'}`,
+              (m) =>
+                `${formatTrackingNumber(m.trackingNumber)} → ${m.belongsIn ?? t('collection.audit.notOnShelf')}`,
             ),
             'orange',
           )}
-          {list('Collected but still here', report.collectedButHere.map(formatTrackingNumber), 'orange')}
-          {report.unknown.length > 0 && <Alert color="red">Unknown codes: {report.unknown.join(', ')}</Alert>}
+          {list(
+            t('collection.audit.collectedButHere'),
+            report.collectedButHere.map(formatTrackingNumber),
+            'orange',
+          )}
+          {report.unknown.length > 0 && (
+            <Alert color="red">{t('collection.audit.unknown', { codes: report.unknown.join(', ') })}</Alert>
+          )}
           {report.ambiguous.length > 0 && (
-            <Alert color="orange" title="Reference shared by several applications">
+            <Alert color="orange" title={t('collection.audit.ambiguous')}>
               {report.ambiguous.map((a) => (
                 <Text key={a.code} size="sm">
                   <Text span ff="monospace">
                     {a.code}
                   </Text>
-                  : {a.trackingNumbers.map(formatTrackingNumber).join(' or ')} — scan the document’s own label
+                  : {a.trackingNumbers.map(formatTrackingNumber).join(` ${t('collection.audit.or')} `)} —{' '}
+                  {t('collection.audit.ownLabel')}
                 </Text>
               ))}
             </Alert>

@@ -1,6 +1,7 @@
 import { Alert, Button, Drawer, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core'
 import { IconRepeat } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ApplicationDetail, HistoryEntry, ReceiptPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
 import { api } from '../../api/client'
@@ -10,21 +11,24 @@ import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { ReprintModal } from './reprint-modal'
 
-const EVENT_LABEL: Record<string, string> = {
-  'application.registered': 'Registered',
-  'application.arrived': 'Arrived at the centre',
-  'application.collected': 'Collected',
-  'application.moved': 'Moved to another slot',
-  'application.missing': 'Marked missing from the shelf',
-  'application.missingCleared': 'Found again on the shelf',
-  'application.damaged': 'Marked damaged',
-  'application.damagedCleared': 'Damage mark cleared',
-  'application.returned': 'Returned to the agency',
-  'application.cancelled': 'Cancelled',
-  'application.callLogged': 'Phone call logged',
-  'notification.ready': '"Ready" SMS sent',
-  'notification.reminder': 'Reminder SMS sent',
-}
+/** Each event type's words; a type this version does not know shows as it is. */
+const EVENT_LABEL = {
+  'application.registered': 'counter.drawer.event.registered',
+  'application.arrived': 'counter.drawer.event.arrived',
+  'application.collected': 'counter.drawer.event.collected',
+  'application.moved': 'counter.drawer.event.moved',
+  'application.missing': 'counter.drawer.event.missing',
+  'application.missingCleared': 'counter.drawer.event.missingCleared',
+  'application.damaged': 'counter.drawer.event.damaged',
+  'application.damagedCleared': 'counter.drawer.event.damagedCleared',
+  'application.returned': 'counter.drawer.event.returned',
+  'application.cancelled': 'counter.drawer.event.cancelled',
+  'application.callLogged': 'counter.drawer.event.callLogged',
+  'notification.ready': 'counter.drawer.event.ready',
+  'notification.reminder': 'counter.drawer.event.reminder',
+} as const
+const eventKey = (type: string): (typeof EVENT_LABEL)[keyof typeof EVENT_LABEL] | null =>
+  Object.hasOwn(EVENT_LABEL, type) ? EVENT_LABEL[type as keyof typeof EVENT_LABEL] : null
 
 /** One application: who, what, when, its timeline and its receipts. Opening it is audited by the core. */
 export function ApplicationDrawer({
@@ -34,6 +38,7 @@ export function ApplicationDrawer({
   trackingNumber: string
   onClose: () => void
 }) {
+  const { t } = useTranslation()
   const [app, setApp] = useState<ApplicationDetail | null>(null)
   const [receipt, setReceipt] = useState<ReceiptPreview | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -81,39 +86,51 @@ export function ApplicationDrawer({
               variant="default"
               onClick={() => setReprinting(true)}
             >
-              Reprint receipt
+              {t('counter.drawer.reprint')}
             </Button>
           </Group>
-          <Table variant="vertical" withTableBorder fz="md" aria-label="Application">
+          <Table variant="vertical" withTableBorder fz="md" aria-label={t('counter.drawer.application')}>
             <Table.Tbody>
-              <Row label="Customer" value={app.customerName} />
-              <Row label="Service" value={app.serviceName} />
-              <Row label="Phone" value={formatKenyanMobile(app.phone)} />
-              <Row label="ID number" value={app.idNumber ?? '—'} />
-              <Row label="Agency reference" value={app.agencyRef ?? '—'} />
-              <Row label="Registered" value={`${formatDateTime(app.registeredAt)} by ${app.registeredBy}`} />
-              <Row label="Expected ready" value={formatDay(app.expectedReady)} />
+              <Row label={t('counter.drawer.customer')} value={app.customerName} />
+              <Row label={t('counter.drawer.service')} value={app.serviceName} />
+              <Row label={t('counter.drawer.phone')} value={formatKenyanMobile(app.phone)} />
+              <Row label={t('counter.drawer.idNumber')} value={app.idNumber ?? '—'} />
+              <Row label={t('counter.drawer.agencyRef')} value={app.agencyRef ?? '—'} />
               <Row
-                label="SMS"
+                label={t('counter.drawer.registered')}
+                value={t('counter.drawer.registeredBy', {
+                  at: formatDateTime(app.registeredAt),
+                  staff: app.registeredBy,
+                })}
+              />
+              <Row label={t('counter.drawer.expectedReady')} value={formatDay(app.expectedReady)} />
+              <Row
+                label={t('counter.drawer.sms')}
                 value={
-                  app.smsConsent ? `Yes, in ${app.language === 'sw' ? 'Kiswahili' : 'English'}` : 'No consent'
+                  !app.smsConsent
+                    ? t('counter.drawer.smsNone')
+                    : app.language === 'sw'
+                      ? t('counter.drawer.smsKiswahili')
+                      : t('counter.drawer.smsEnglish')
                 }
               />
-              {app.notes && <Row label="Notes" value={app.notes} />}
+              {app.notes && <Row label={t('counter.drawer.notes')} value={app.notes} />}
             </Table.Tbody>
           </Table>
           <Group justify="space-between" align="baseline">
-            <Title order={4}>Timeline</Title>
+            <Title order={4}>{t('counter.drawer.timeline')}</Title>
             <Text size="sm" c="dimmed">
-              Oldest first
+              {t('counter.drawer.oldestFirst')}
             </Text>
           </Group>
-          <Timeline bulletSize={18} lineWidth={2} aria-label="Timeline, oldest first">
+          <Timeline bulletSize={18} lineWidth={2} aria-label={t('counter.drawer.timelineLabel')}>
             {app.history.map((h, i) => (
               <HistoryItem key={i} entry={h} />
             ))}
           </Timeline>
-          {receipt && <ReceiptImage receipt={receipt} label={`Receipt ${trackingNumber}`} />}
+          {receipt && (
+            <ReceiptImage receipt={receipt} label={t('counter.receipt.image', { trackingNumber })} />
+          )}
         </Stack>
       )}
       {reprinting && (
@@ -127,25 +144,24 @@ export function ApplicationDrawer({
   )
 }
 
-const SMS_LABEL = {
-  delivered: 'SMS delivered',
-  failed: 'SMS failed',
-  'invalid-number': 'SMS: invalid number',
-} as const
-
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation()
   if (entry.kind === 'event') {
+    const key = eventKey(entry.type)
     return (
-      <Timeline.Item title={EVENT_LABEL[entry.type] ?? entry.type}>
+      <Timeline.Item title={key ? t(key) : entry.type}>
         <Text size="sm" c="dimmed">
-          {formatDateTime(entry.at)} · {entry.staffNumber ?? 'system'}
+          {formatDateTime(entry.at)} · {entry.staffNumber ?? t('counter.drawer.system')}
         </Text>
       </Timeline.Item>
     )
   }
   if (entry.kind === 'sms') {
     return (
-      <Timeline.Item title={SMS_LABEL[entry.outcome]} color={entry.outcome === 'delivered' ? 'green' : 'red'}>
+      <Timeline.Item
+        title={t(`ui.sms.${entry.outcome}.label`)}
+        color={entry.outcome === 'delivered' ? 'green' : 'red'}
+      >
         <Text size="sm" c="dimmed">
           {formatDateTime(entry.at)}
         </Text>
@@ -155,7 +171,14 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
   const j = entry.job
   return (
     <Timeline.Item
-      title={`${j.kind === 'reprint' ? 'Reprint' : j.copy ? 'Receipt copy' : 'Receipt'}: ${j.status}`}
+      title={t(
+        j.kind === 'reprint'
+          ? 'counter.drawer.job.reprint'
+          : j.copy
+            ? 'counter.drawer.job.copy'
+            : 'counter.drawer.job.receipt',
+        { status: t(`counter.drawer.jobStatus.${j.status}`) },
+      )}
       color={j.status === 'failed' ? 'red' : 'gray'}
     >
       <Text size="sm" c="dimmed">

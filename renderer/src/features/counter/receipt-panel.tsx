@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconRepeat } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PrintJobInfo, PrintResult, ReceiptPreview, RegisterResult } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { PrintJobStatus } from '../../ui/print-job-badge'
@@ -90,6 +91,7 @@ function watch(job: PrintJobInfo, apply: (job: PrintJobInfo) => void): void {
 
 /** The receipt just issued: the number to read out, whether it printed, and the receipt itself. */
 export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
+  const { t } = useTranslation()
   const [retrying, setRetrying] = useState<number | null>(null)
   const [reprinting, setReprinting] = useState(false)
   const last = receipts.current
@@ -98,9 +100,9 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
       <Paper withBorder p="lg" radius="md" h="100%">
         <Stack align="center" justify="center" h="100%" c="dimmed">
           <Title order={3} c="dimmed">
-            Receipt
+            {t('counter.receipt.title')}
           </Title>
-          <Text ta="center">The receipt of the next application shows here, exactly as it prints.</Text>
+          <Text ta="center">{t('counter.receipt.empty')}</Text>
         </Stack>
       </Paper>
     )
@@ -116,12 +118,12 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
     }
   }
   return (
-    <Paper withBorder p="lg" radius="md" h="100%" aria-label="Last receipt">
+    <Paper withBorder p="lg" radius="md" h="100%" aria-label={t('counter.receipt.last')}>
       <Stack gap="sm" h="100%">
         <Group justify="space-between" align="flex-start">
           <div>
             <Text size="sm" c="dimmed">
-              Tracking number for {last.customerName}
+              {t('counter.receipt.trackingNumberFor', { name: last.customerName })}
             </Text>
             <TrackingNumber
               value={last.trackingNumber}
@@ -136,7 +138,7 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
               leftSection={<IconRepeat size={16} />}
               onClick={() => setReprinting(true)}
             >
-              Reprint
+              {t('counter.receipt.reprint')}
             </Button>
             <Button
               component="a"
@@ -145,7 +147,7 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
               href={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(last.receipt.svg)}`}
               download={`receipt-${last.trackingNumber}.svg`}
             >
-              Save
+              {t('counter.receipt.save')}
             </Button>
           </Stack>
         </Group>
@@ -157,9 +159,9 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
           />
         </div>
         {receipts.earlier.length > 0 && (
-          <Stack gap={4} aria-label="Earlier receipts">
+          <Stack gap={4} aria-label={t('counter.receipt.earlier')}>
             <Text size="sm" fw={600}>
-              Earlier receipts
+              {t('counter.receipt.earlier')}
             </Text>
             {receipts.earlier.map((r) => (
               // Wraps rather than widening the panel: the form beside it keeps its width.
@@ -167,7 +169,7 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
                 key={r.printJob.id}
                 justify="space-between"
                 gap="xs"
-                aria-label={`Receipt ${r.trackingNumber}`}
+                aria-label={t('counter.receipt.image', { trackingNumber: r.trackingNumber })}
               >
                 <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                   <TrackingNumber value={r.trackingNumber} size="sm" />
@@ -191,7 +193,10 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
           </Alert>
         )}
         <ScrollArea flex={1} type="auto" offsetScrollbars bg="gray.1" p="sm" style={{ borderRadius: 8 }}>
-          <ReceiptImage receipt={last.receipt} label={`Receipt ${last.trackingNumber}`} />
+          <ReceiptImage
+            receipt={last.receipt}
+            label={t('counter.receipt.image', { trackingNumber: last.trackingNumber })}
+          />
         </ScrollArea>
       </Stack>
       {reprinting && (

@@ -18,6 +18,7 @@ import {
 import { useForm } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { matchesAgencyRef, type Service } from '../../../../common/catalogue'
 import { contract, type RegisterResult } from '../../../../common/contract'
 import { ApiError, api } from '../../api/client'
@@ -25,6 +26,7 @@ import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
 import { useOpenWork } from '../../api/use-open-work'
+import { i18n } from '../../i18n/instance'
 import { readyIn } from '../../ui/format'
 
 interface Values {
@@ -49,6 +51,17 @@ const EMPTY: Omit<Values, 'serviceCode' | 'language'> = {
 
 const TYPED_FIELDS = ['customerName', 'phone', 'idNumber', 'agencyRef', 'notes'] as const
 
+/** A service as the window's language names it. */
+const serviceName = (s: Service): string => (i18n.language === 'sw' ? s.nameSw : s.nameEn)
+
+/** What a wrong agency reference should look like: the service's hint (and example) when it has one. */
+function agencyRefMessage(s: Service): string {
+  const hint = s.agencyRefHint ?? i18n.t('counter.register.agencyFormat')
+  return s.agencyRefExample
+    ? i18n.t('counter.register.agencyRefShouldExample', { hint, example: s.agencyRefExample })
+    : i18n.t('counter.register.agencyRefShould', { hint })
+}
+
 /**
  * The clerk's form: every field checked as it is typed against the same schema the core uses, plus the chosen
  * service's own rules (ID number required, agency reference format). Ctrl+Enter registers from any field, or puts
@@ -61,6 +74,7 @@ export function RegisterForm({
   services: Service[]
   onRegistered: (r: RegisterResult) => void
 }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [duplicate, setDuplicate] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -82,13 +96,14 @@ export function RegisterForm({
       const service = services.find((s) => s.code === v.serviceCode)
       if (!service) return {}
       return {
+        // i18n.t, not the render's t: the form keeps this function from its first render.
         idNumber:
           service.idRequired && v.idNumber.trim() === ''
-            ? `${service.nameEn} needs the customer’s ID number`
+            ? i18n.t('counter.register.idRequired', { service: serviceName(service) })
             : undefined,
         agencyRef:
           v.agencyRef.trim() !== '' && !matchesAgencyRef(service, v.agencyRef.trim().toUpperCase())
-            ? `Should be ${service.agencyRefHint ?? 'in the agency’s format'}${service.agencyRefExample ? `, e.g. ${service.agencyRefExample}` : ''}`
+            ? agencyRefMessage(service)
             : undefined,
       }
     }),
@@ -134,21 +149,22 @@ export function RegisterForm({
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={2} size="h3">
-              New application
+              {t('counter.register.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> registers
+              <Trans i18nKey="counter.register.shortcut" components={{ ctrl: <Kbd />, enter: <Kbd /> }} />
             </Text>
           </Group>
           {error && (
-            <Alert color="red" title="Not registered" role="alert">
+            <Alert color="red" title={t('counter.register.failedTitle')} role="alert">
               {error}
             </Alert>
           )}
           <Select
-            label="Service"
-            placeholder="Type to find a service"
-            data={active.map((s) => ({ value: s.code, label: s.nameEn }))}
+            label={t('counter.register.service')}
+            placeholder={t('counter.register.servicePlaceholder')}
+            // The service's own Kiswahili name in a Kiswahili window (the catalogue has both).
+            data={active.map((s) => ({ value: s.code, label: serviceName(s) }))}
             searchable
             required
             autoFocus
@@ -157,19 +173,19 @@ export function RegisterForm({
             // emptied by Tab while the clerk can see the service they meant.
             selectFirstOptionOnChange
             autoSelectOnBlur
-            nothingFoundMessage="No such service"
+            nothingFoundMessage={t('counter.register.noService')}
             description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
           <TextInput
-            label="Customer name"
+            label={t('counter.register.customerName')}
             required
             autoComplete="off"
             {...form.getInputProps('customerName')}
           />
           <SimpleGrid cols={2}>
             <TextInput
-              label="Phone (for SMS)"
+              label={t('counter.register.phone')}
               placeholder="0712 345 678"
               required
               inputMode="tel"
@@ -177,7 +193,7 @@ export function RegisterForm({
               {...form.getInputProps('phone')}
             />
             <TextInput
-              label="ID number"
+              label={t('counter.register.idNumber')}
               placeholder="12345678"
               inputMode="numeric"
               required={service?.idRequired ?? false}
@@ -186,33 +202,37 @@ export function RegisterForm({
             />
           </SimpleGrid>
           <TextInput
-            label={`Agency reference${service?.agencyRefHint ? ` (${service.agencyRefHint})` : ''}`}
-            placeholder={service?.agencyRefExample ?? 'Optional'}
+            label={
+              service?.agencyRefHint
+                ? t('counter.register.agencyRefWithHint', { hint: service.agencyRefHint })
+                : t('counter.register.agencyRef')
+            }
+            placeholder={service?.agencyRefExample ?? t('counter.register.optional')}
             autoComplete="off"
             {...form.getInputProps('agencyRef')}
           />
           <Group align="flex-end" grow>
             <Stack gap={4}>
               <Text size="sm" fw={500}>
-                SMS language
+                {t('counter.register.smsLanguage')}
               </Text>
               <SegmentedControl
                 data={[
-                  { value: 'en', label: 'English' },
-                  { value: 'sw', label: 'Kiswahili' },
+                  { value: 'en', label: t('counter.register.english') },
+                  { value: 'sw', label: t('counter.register.kiswahili') },
                 ]}
                 {...form.getInputProps('language')}
               />
             </Stack>
             <Checkbox
-              label="Customer agrees to SMS updates"
+              label={t('counter.register.smsConsent')}
               mb={8}
               {...form.getInputProps('smsConsent', { type: 'checkbox' })}
             />
           </Group>
           <Textarea
-            label="Notes"
-            placeholder="Optional"
+            label={t('counter.register.notes')}
+            placeholder={t('counter.register.optional')}
             autosize
             minRows={1}
             maxRows={2}
@@ -220,10 +240,10 @@ export function RegisterForm({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => form.setValues({ ...EMPTY })}>
-              Clear
+              {t('counter.register.clear')}
             </Button>
             <Button type="submit" size="lg" loading={busy}>
-              Register and print
+              {t('counter.register.submit')}
             </Button>
           </Group>
         </Stack>
@@ -231,14 +251,14 @@ export function RegisterForm({
       <Modal
         opened={duplicate !== null}
         onClose={() => setDuplicate(null)}
-        title="Open application already exists"
+        title={t('counter.register.duplicateTitle')}
         size="lg"
       >
         <Stack>
           <Text>{duplicate}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDuplicate(null)} data-autofocus>
-              Cancel
+              {t('counter.register.cancel')}
             </Button>
             <Button
               color="orange"
@@ -247,7 +267,7 @@ export function RegisterForm({
                 void submit(form.values, true)
               }}
             >
-              Register another
+              {t('counter.register.registerAnother')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PrintResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
@@ -15,6 +16,7 @@ export function ReprintModal({
   onClose: () => void
   onPrinted: (r: PrintResult) => void
 }) {
+  const { t } = useTranslation()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -31,7 +33,11 @@ export function ReprintModal({
     }
   }
   return (
-    <Modal opened onClose={onClose} title={`Reprint receipt ${formatTrackingNumber(trackingNumber)}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('counter.reprint.title', { trackingNumber: formatTrackingNumber(trackingNumber) })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -46,18 +52,18 @@ export function ReprintModal({
             </Alert>
           )}
           <TextInput
-            label="Why is it printed again?"
-            placeholder="Customer lost the receipt"
+            label={t('counter.reprint.reason')}
+            placeholder={t('counter.reprint.reasonPlaceholder')}
             data-autofocus
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('counter.reprint.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Reprint
+              {t('counter.reprint.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Table, Text, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ApplicationSummary } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
@@ -14,6 +15,7 @@ import { ApplicationDrawer } from './application-drawer'
  * field.
  */
 export function SearchBar() {
+  const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<ApplicationSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -50,34 +52,34 @@ export function SearchBar() {
             ref={input}
             flex={1}
             leftSection={<IconSearch size={18} />}
-            placeholder="Find an application: tracking number, phone, ID number or name (F2)"
-            aria-label="Find an application"
+            placeholder={t('counter.search.placeholder')}
+            aria-label={t('counter.search.label')}
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
             error={error}
           />
           <Button type="submit" variant="light">
-            Find
+            {t('counter.search.submit')}
           </Button>
         </Group>
       </form>
       <Modal
         opened={results !== null}
         onClose={() => setResults(null)}
-        title={`Results for “${query}”`}
+        title={t('counter.search.resultsFor', { query })}
         size="xl"
       >
         {results?.length === 0 ? (
-          <Alert color="gray">Nothing found on this workstation.</Alert>
+          <Alert color="gray">{t('counter.search.nothing')}</Alert>
         ) : (
-          <Table highlightOnHover verticalSpacing="sm" fz="md" aria-label="Search results">
+          <Table highlightOnHover verticalSpacing="sm" fz="md" aria-label={t('counter.search.results')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Tracking number</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Registered</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <Table.Th>{t('counter.search.trackingNumber')}</Table.Th>
+                <Table.Th>{t('counter.search.customer')}</Table.Th>
+                <Table.Th>{t('counter.search.service')}</Table.Th>
+                <Table.Th>{t('counter.search.registered')}</Table.Th>
+                <Table.Th>{t('counter.search.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,12 +1,8 @@
 import { Alert, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
-
-/** The warning shown on every receipt screen while the central API has not confirmed this PC's workstation slot. */
-export const UNCONFIRMED_SLOT_MESSAGE =
-  'This PC’s workstation slot is not confirmed (never enrolled): if another PC uses the same slot, the two will ' +
-  'issue the same tracking numbers. Ask an administrator to enrol it (Settings → Sync).'
 
 /**
  * Whether the slot is confirmed, from the status and its pushes (an enrolment in another window clears the warning
@@ -24,7 +20,9 @@ export function useSlotConfirmed(): boolean | null {
   return confirmed
 }
 
+/** The warning shown on every receipt screen while the central API has not confirmed this PC's workstation slot. */
 export function SlotWarning() {
+  const { t } = useTranslation()
   const confirmed = useSlotConfirmed()
   if (confirmed !== false) return null
   return (
@@ -33,12 +31,12 @@ export function SlotWarning() {
     <Alert
       color="orange"
       role="note"
-      aria-label="Workstation slot not confirmed"
+      aria-label={t('counter.slot.label')}
       icon={<IconAlertTriangle size={20} />}
       py={6}
     >
       <Text size="sm" fw={600} c="orange.9">
-        {UNCONFIRMED_SLOT_MESSAGE}
+        {t('counter.slot.unconfirmed')}
       </Text>
     </Alert>
   )

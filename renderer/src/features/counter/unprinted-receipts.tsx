@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { UnprintedReceipt } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
-import { formatDateTime, plural } from '../../ui/format'
+import { formatDateTime } from '../../ui/format'
 
 /**
  * Receipts this PC owes a customer: their print failed, or the app stopped while they printed. The list comes from
@@ -12,6 +13,7 @@ import { formatDateTime, plural } from '../../ui/format'
  * already on the receipt panel (this session's) are left to it.
  */
 export function UnprintedReceipts({ shown }: { shown: ReadonlySet<string> }) {
+  const { t } = useTranslation()
   const [owed, setOwed] = useState<UnprintedReceipt[]>([])
   const [busy, setBusy] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -40,7 +42,7 @@ export function UnprintedReceipts({ shown }: { shown: ReadonlySet<string> }) {
   return (
     <Alert
       color="orange"
-      title={`${plural(list.length, 'receipt')} did not print`}
+      title={t('counter.unprinted.title', { count: list.length })}
       data-testid="unprinted-receipts"
     >
       <Stack gap={6}>
@@ -59,7 +61,7 @@ export function UnprintedReceipts({ shown }: { shown: ReadonlySet<string> }) {
               loading={busy === u.jobId}
               onClick={() => void printAgain(u)}
             >
-              {u.printsCopy ? 'Print a copy' : 'Print again'}
+              {u.printsCopy ? t('ui.print.printCopy') : t('ui.print.printAgain')}
             </Button>
           </Group>
         ))}

@@ -1,5 +1,6 @@
 import { SimpleGrid, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The centre number and this PC's workstation slot, as both ways of first-run setup ask them: together they make
@@ -12,10 +13,11 @@ export function CentreSlotFields<V extends { centreNumber: string; workstationSl
   form: UseFormReturnType<V>
   hints: { centreNumber: string; workstationSlot: string; slotPlaceholder: string }
 }) {
+  const { t } = useTranslation()
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput
-        label="Centre number"
+        label={t('setup.fields.centreNumber')}
         description={hints.centreNumber}
         placeholder="042"
         inputMode="numeric"
@@ -24,7 +26,7 @@ export function CentreSlotFields<V extends { centreNumber: string; workstationSl
         {...form.getInputProps('centreNumber')}
       />
       <TextInput
-        label="Workstation slot"
+        label={t('setup.fields.workstationSlot')}
         description={hints.workstationSlot}
         placeholder={hints.slotPlaceholder}
         inputMode="numeric"

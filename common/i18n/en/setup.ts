@@ -1,0 +1,40 @@
+/** First run: a new centre, or a PC joining its centre. */
+export const setup = {
+  title: 'Set up this workstation',
+  subtitle: 'First run: staff and settings can change later.',
+  way: 'How to set up',
+  newCentre: 'A new centre',
+  joinCentre: 'Join its centre',
+  fields: {
+    centreNumber: 'Centre number',
+    workstationSlot: 'Workstation slot',
+  },
+  create: {
+    failedTitle: 'Setup did not complete',
+    centre: 'Centre',
+    centreName: 'Centre name',
+    centreNamePlaceholder: 'Huduma Centre GPO',
+    centreHint: '3 digits, from headquarters',
+    slotHint: '2 digits, unique in this centre; fixed once set',
+    admin: 'First administrator',
+    staffNumber: 'Staff number',
+    fullName: 'Full name',
+    pin: 'PIN',
+    repeatPin: 'Repeat PIN',
+    pinMismatch: 'The two PINs are not the same',
+    submit: 'Create centre and sign in',
+  },
+  join: {
+    failedTitle: 'This PC did not join the centre',
+    intro:
+      'For a PC of a centre whose other PCs are already working. Staff sign in with the staff numbers and PINs they use on the other PCs, once the staff list has come down.',
+    central: 'Central tracking service',
+    apiUrl: 'Central API address',
+    code: 'Enrolment code',
+    codeHint: 'One-time code from headquarters',
+    workstation: 'This workstation',
+    centreHint: '3 digits, as on the other PCs',
+    slotHint: '2 digits no other PC of the centre uses; fixed once set',
+    submit: 'Join the centre',
+  },
+} as const

@@ -1,0 +1,48 @@
+/** The frame around the desks: header, navigation, status bar, start-up problems. */
+export const shell = {
+  header: {
+    lock: 'Lock',
+    lockTitle: 'Lock (Ctrl+L)',
+    signOut: 'Sign out',
+  },
+  nav: {
+    label: 'Desks',
+    key: 'Alt {{key}}',
+    counter: { label: 'Counter', hint: 'Register applications, print receipts' },
+    arrivals: { label: 'Arrivals', hint: 'Scan finished documents onto the shelf' },
+    collection: { label: 'Collection', hint: 'Hand documents to customers' },
+    backlog: { label: 'Backlog', hint: 'Uncollected documents, reminders, returns' },
+    settings: { label: 'Settings', hint: 'Staff, workstation, audit log, your PIN' },
+  },
+  notYet: '{{hint}}. This desk is not in this version of the app yet.',
+  status: {
+    label: 'Device and sync status',
+    printer: 'Printer',
+    scanner: 'Scanner',
+    sync: 'Sync',
+    device: '{{device}}: {{state}}',
+    deviceDetail: '{{device}}: {{state}}. {{detail}}',
+    state: {
+      ready: 'ready',
+      'not-configured': 'not set up',
+      offline: 'offline',
+      error: 'error',
+    },
+    screenOnly: 'screen only',
+    dataFileDamaged: 'Data file damaged: restart',
+    staffListStale: 'Staff list may be out of date',
+    diskLow: 'Disk space low',
+    queue_one: '{{count}} event waiting to send',
+    queue_other: '{{count}} events waiting to send',
+    where: 'Centre {{centre}} · WS {{slot}} · v{{version}} · {{time}}',
+  },
+  start: {
+    cannotStart: 'Cannot start',
+    loading: 'Loading',
+    repairedTitle: 'The database was repaired at start-up',
+    damaged: 'The data file was damaged ({{reason}}) and was moved aside to {{path}}.',
+    restored: 'Restored from the backup {{backup}}: work after that backup must be checked.',
+    noBackup: 'No backup was found, so this workstation started empty.',
+    tellManager: 'Tell your manager. ({{at}})',
+  },
+} as const
