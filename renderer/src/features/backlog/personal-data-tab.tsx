@@ -24,6 +24,7 @@ import { i18n } from '../../i18n/instance'
 import { formatDateTime, formatNumber } from '../../ui/format'
 import { StatusBadge } from '../../ui/status-badge'
 import { downloadText } from './csv-export'
+import { contractText } from '../../i18n/contract-text'
 
 type By = 'idNumber' | 'phone'
 
@@ -38,7 +39,7 @@ function subjectKey(
       ? { key: { idNumber: text } }
       : { error: i18n.t('backlog.personal.idNumberInvalid') }
   const phone = normalizeKenyanMobile(text)
-  return phone.ok ? { key: { phone: phone.e164 } } : { error: phone.message }
+  return phone.ok ? { key: { phone: phone.e164 } } : { error: contractText(phone.message) }
 }
 
 /**

@@ -8,6 +8,7 @@ import { PrintJobStatus } from '../../ui/print-job-badge'
 import { ReceiptImage } from '../../ui/receipt-image'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { ReprintModal } from './reprint-modal'
+import { contractText } from '../../i18n/contract-text'
 
 export interface LastReceipt {
   trackingNumber: string
@@ -189,7 +190,7 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
         )}
         {last.counterWarning && (
           <Alert color="orange" role="alert">
-            {last.counterWarning}
+            {contractText(last.counterWarning)}
           </Alert>
         )}
         <ScrollArea flex={1} type="auto" offsetScrollbars bg="gray.1" p="sm" style={{ borderRadius: 8 }}>

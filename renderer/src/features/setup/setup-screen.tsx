@@ -26,6 +26,7 @@ import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
 import { CentreSlotFields } from './centre-slot-fields'
 import { JoinCentreForm } from './join-centre-form'
+import { contractText } from '../../i18n/contract-text'
 
 type Values = MethodInput<'setup.createCentre'> & { pinConfirm: string }
 
@@ -167,7 +168,7 @@ function NewCentreForm({ onDone }: { onDone: (session: SessionInfo) => void }) {
           />
           <PasswordInput
             label={t('setup.create.pin')}
-            description={newPinHint('admin')}
+            description={contractText(newPinHint('admin'))}
             inputMode="numeric"
             required
             {...form.getInputProps('admin.pin')}
