@@ -145,6 +145,14 @@ module.exports = {
       from: { pathNot: '^(main/electron|preload)/' },
       to: { path: 'node_modules/electron/' },
     },
+    {
+      name: 'updater-only-in-main-shell',
+      severity: 'error',
+      comment:
+        'electron-updater loads electron: only main/electron/ wires it; the update decisions are in main/services/update/.',
+      from: { pathNot: '^main/electron/' },
+      to: { path: 'node_modules/electron-updater/' },
+    },
 
     {
       name: 'electron-main-no-sqlite',

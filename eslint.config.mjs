@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint'
 /**
  * The layer map (docs/ARCHITECTURE.md, "Layers") is checked on resolved paths by dependency-cruiser
  * (.dependency-cruiser.cjs, `npm run lint:layers`). ESLint keeps what shows best in the editor:
- * - electron only in main/electron/ and preload/ (the layer check says the same on resolved paths);
+ * - electron only in main/electron/ and preload/, electron-updater only in main/electron/ (the layer check says the
+ *   same on resolved paths);
  * - raw ipcMain/ipcRenderer only there too: the core is reached by a MessagePort;
  * - no Node `process` global in the renderer (a global is not an import, so the layer check cannot see it).
  */
@@ -50,6 +51,11 @@ export default tseslint.config(
               name: 'electron',
               message:
                 'Only main/electron/ and preload/ import electron: the core and the UI run without it.',
+            },
+            {
+              name: 'electron-updater',
+              message:
+                'Only main/electron/ imports electron-updater (it loads electron): decisions live in main/services/update/.',
             },
           ],
         },

@@ -5,7 +5,7 @@ import { z } from 'zod'
  * central API simulator. Matched against the hostname as the WHATWG URL parser gives it, which has already turned
  * 127.1 or 0x7f.0.0.1 into 127.0.0.1 and put IPv6 in brackets.
  */
-const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/
+export const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/
 
 const httpsUrl = z.url({ protocol: /^https$/ })
 const loopbackHttpUrl = z.url({ protocol: /^http$/, hostname: LOOPBACK_HOST })

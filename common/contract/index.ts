@@ -13,6 +13,7 @@ import { empty, method } from './define'
 import * as f from './fields'
 import { settingsInput } from './settings-input'
 import { trackingNumber } from './counter-fields'
+import { OPEN_WORK_KINDS } from '../open-work'
 
 const isoDate = (label: string) =>
   z
@@ -202,6 +203,16 @@ export const contract = {
     access: 'staff',
     whileLocked: true,
     input: empty,
+  }),
+  'work.open': method<null>()({
+    summary: 'A registration or hand-over is open (or closed) in this window: no update installs meanwhile',
+    access: 'staff',
+    // Allowed while locked, and never postpones the idle lock: a form left open is reported, not kept awake.
+    whileLocked: true,
+    input: z.strictObject({
+      what: z.enum(OPEN_WORK_KINDS, { error: 'what is registration or handover' }),
+      open: z.boolean({ error: 'open is true or false' }),
+    }),
   }),
   ...counterMethods,
   ...collectionMethods,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { slotSchemeSchema } from '../shelf-slot'
+import { updateServerUrl } from './update-url'
 
 const clockTime = (label: string) =>
   z
@@ -61,4 +62,6 @@ export const settingsInput = z.strictObject({
     .min(30, 'Personal data retention must be at least 30 days (a customer may come back about a document)')
     .max(3650, 'Personal data retention must be at most 3,650 days (10 years)')
     .optional(),
+  updatesEnabled: z.boolean({ error: 'Automatic updates are on or off' }).optional(),
+  updateUrl: updateServerUrl.optional(),
 })

@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../i18n/languages'
 import type { SlotScheme } from '../shelf-slot'
 import type { Role } from '../roles'
+import type { UpdateState } from '../update-status'
 import type { CatchUpInfo } from './sync-types'
 
 /** Output shapes of the contract's methods. Plain data: they cross IPC and HTTP as JSON. */
@@ -68,6 +69,8 @@ export interface StatusSnapshot {
   catchUp: CatchUpInfo | null
   /** See SyncStatusInfo.slotConfirmed: every receipt screen warns while it is false. */
   slotConfirmed: boolean
+  /** The desktop app's automatic update (the browser host says it has none). */
+  update: UpdateState
 }
 
 export interface Settings {
@@ -97,6 +100,10 @@ export interface Settings {
    * erased this many days after its last change (issue #13, Data Protection Act ss. 25, 39).
    */
   personalDataRetentionDays: number
+  /** The desktop app checks for, downloads and installs signed updates (docs/UPDATES.md); off stops all three. */
+  updatesEnabled: boolean
+  /** The update server (generic provider: a folder with latest.yml), or '' for the address the build came with. */
+  updateUrl: string
 }
 
 export interface AuditEntry {

@@ -21,6 +21,7 @@ import type { SettingsFileService } from '../services/settings-file-service'
 import type { SetupService } from '../services/setup-service'
 import type { StaffService } from '../services/staff-service'
 import type { StatusService } from '../services/status-service'
+import type { OpenWork } from '../services/open-work'
 import type { Store } from '../db/store'
 import type { Session } from '../infra/session-store'
 import type { CallContext, Handlers } from './dispatcher'
@@ -49,6 +50,10 @@ interface Deps {
   diagnostics: DiagnosticsService
   /** Tells the caller's other windows/tabs that its session changed. */
   sessionChanged: (key: string) => void
+  /** Registrations and hand-overs open at the desks (the update policy waits for them). */
+  openWork: OpenWork
+  /** Told after a window reported open work, so the update policy hears of it at once. */
+  workChanged: () => void
   now: () => number
 }
 
@@ -111,6 +116,8 @@ export function createHandlers(d: Deps): Handlers {
     'auth.setLanguage': (input, ctx) => changed(ctx.key, d.auth.setLanguage(ctx.key, input.language)),
     'auth.signOut': (_input, ctx) => {
       d.auth.signOut(ctx.key)
+      d.openWork.release(ctx.key)
+      d.workChanged()
       return changed(ctx.key, null)
     },
     'auth.lock': (_input, ctx) => {
@@ -148,6 +155,11 @@ export function createHandlers(d: Deps): Handlers {
       }),
     'audit.verify': (_input, ctx) => d.audit.verify(signedIn(ctx)),
     'status.get': () => d.status.snapshot(),
+    'work.open': (input, ctx) => {
+      d.openWork.report(ctx.key, input.what, input.open)
+      d.workChanged()
+      return null
+    },
     'about.get': () => d.diagnostics.about(),
     'diagnostics.export': (_input, ctx) => d.diagnostics.export(signedIn(ctx)),
     'diagnostics.reportError': (input) => d.diagnostics.reportError(input),

@@ -48,6 +48,10 @@ import type { HolidayCalendar } from '../services/calendar/working-days'
 import { calendarWithCentralHolidays } from '../sync/pull'
 import type { EventWriter } from '../services/event-writer'
 import { createEventHub, type EventHub } from './event-hub'
+import type { UpdateState } from '../../common/update-status'
+import { createOpenWork } from '../services/open-work'
+import { NO_UPDATER } from '../services/status-service'
+import type { UpdatePolicy } from '../services/update/update-policy'
 
 export interface CoreOptions {
   dataDir: string
@@ -86,6 +90,16 @@ export interface Core {
    * them was sent), return confirmations finished. Resolves once done; failures are logged, never thrown.
    */
   readonly resumed: Promise<void>
+  /**
+   * The automatic update's link to this core (the desktop shell runs electron-updater): what the centre decided and
+   * what is open at the desks, and where the update stands, for the status bar snapshot.
+   */
+  updates: {
+    policy(): UpdatePolicy
+    /** Called with the policy whenever it changes (checked on every tick and at once on `work.open`). */
+    onPolicy(listener: (policy: UpdatePolicy) => void): () => void
+    report(state: UpdateState): void
+  }
   /** Runs the periodic work once (idle locks, status push). */
   tick(): void
   close(): void
@@ -183,13 +197,31 @@ function buildCore(opts: CoreOptions): Core {
       onRepeat: (code) => hub.emitToDesk('scan.repeated', { code }),
       onStatus: () => pushStatus(),
     })
+    const openWork = createOpenWork(clock)
+    let updateState: UpdateState = NO_UPDATER
     const status = createStatusService(
       () => ({ configured: printing.configured(), status: printing.status() }),
       () => scanner.status(),
       () => sync.info(),
       () => diskStatus(),
       () => dataFileProblem,
+      () => updateState,
     )
+    const updatePolicy = (): UpdatePolicy => {
+      const s = settings.get()
+      return { enabled: s.updatesEnabled, url: s.updateUrl, openWork: openWork.describe() }
+    }
+    const policyListeners = new Set<(policy: UpdatePolicy) => void>()
+    let lastPolicy = ''
+    // Settings can change from this PC, a settings file or another PC (the directory), so the tick compares too.
+    const publishPolicy = (): void => {
+      if (policyListeners.size === 0) return
+      const p = updatePolicy()
+      const text = JSON.stringify(p)
+      if (text === lastPolicy) return
+      lastPolicy = text
+      for (const l of policyListeners) l(p)
+    }
     const catalogue = createCatalogueService({ store, clock, writeEvent })
     const settingsFile = createSettingsFileService({ store, clock, settings, catalogue })
     catalogue.ensureDefaults()
@@ -266,6 +298,8 @@ function buildCore(opts: CoreOptions): Core {
       exports: createPersonalExports({ store, clock, manager, returns }),
       subject: createSubjectService({ store, clock, writeEvent }),
       sessionChanged,
+      openWork,
+      workChanged: () => publishPolicy(),
       now: clock.now,
     })
     const dispatch = createDispatcher({
@@ -361,6 +395,7 @@ function buildCore(opts: CoreOptions): Core {
         })
       }
       retention.tick() // once a Nairobi day, in slices; it logs its own failures
+      publishPolicy()
       pushStatus()
     }
     const timer = opts.tickMs === 0 ? null : setInterval(tick, opts.tickMs ?? 2000)
@@ -413,7 +448,24 @@ function buildCore(opts: CoreOptions): Core {
       resumed,
       store,
       tick,
-      disconnect: (key) => auth.signOut(key),
+      disconnect: (key) => {
+        auth.signOut(key)
+        openWork.release(key)
+        publishPolicy()
+      },
+      updates: {
+        policy: updatePolicy,
+        onPolicy(listener) {
+          policyListeners.add(listener)
+          lastPolicy = ''
+          publishPolicy()
+          return () => policyListeners.delete(listener)
+        },
+        report(state) {
+          updateState = state
+          pushStatus()
+        },
+      },
       close() {
         closed = true
         if (timer) clearInterval(timer)

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { createCore, type Core } from '../core/create-core'
 import { servePort } from '../core/port-server'
 import { APP_VERSION } from '../core/version'
+import { parseUpdateStateMessage, type UpdatePolicyMessage } from '../core/update-messages'
 import { systemClock } from '../infra/clock'
 import { processLogger } from '../infra/process-logger'
 
@@ -39,6 +40,17 @@ process.parentPort.on('message', (message) => {
       version: APP_VERSION,
       databaseKey: Buffer.from(data.key, 'hex'),
     })
+    // The updater runs in main (electron-updater needs the app); the centre's choice and the desks' open work are
+    // here, so main is told them, and tells back where the update stands (main/core/update-messages.ts).
+    core.updates.onPolicy((policy) => {
+      const message: UpdatePolicyMessage = { type: 'update-policy', policy }
+      process.parentPort.postMessage(message)
+    })
+    return
+  }
+  const update = parseUpdateStateMessage(data)
+  if (update) {
+    core?.updates.report(update.state)
     return
   }
   const port = message.ports[0]

@@ -12,9 +12,11 @@ import type { UtilityProcess } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers'
+import { parseUpdatePolicyMessage, type UpdateStateMessage } from '../core/update-messages'
 import { systemClock } from '../infra/clock'
 import { processLogger } from '../infra/process-logger'
 import { resolveAppFile } from './app-files'
+import { startAutoUpdate } from './auto-update'
 import { desktopDatabaseKey } from './database-key'
 import { shellOptions } from './packaged-options'
 import { APP_ORIGIN, lockDown } from './security'
@@ -50,6 +52,14 @@ protocol.registerSchemesAsPrivileged([
 
 let core: UtilityProcess | null = null
 let mainWindow: BrowserWindow | null = null
+let updater: ReturnType<typeof startAutoUpdate> | null = null
+
+/** Where the update stands, to the core's status snapshot (main/core/update-messages.ts). */
+function sendUpdateState(child: UtilityProcess | null): void {
+  if (!child || !updater) return
+  const message: UpdateStateMessage = { type: 'update-state', state: updater.state() }
+  child.postMessage(message)
+}
 
 function startCore(): UtilityProcess {
   const child = utilityProcess.fork(
@@ -62,6 +72,13 @@ function startCore(): UtilityProcess {
   // First message: the database key, unsealed here by the OS keyring (safeStorage is the main process's only).
   const key = desktopDatabaseKey(app.getPath('userData'), safeStorage, logger)
   child.postMessage({ type: 'key', key: key.toString('hex') })
+  // The core tells the centre's update settings and what is open at the desks; a restarted core hears the state back.
+  child.on('message', (data: unknown) => {
+    const policy = parseUpdatePolicyMessage(data)
+    if (!policy || !updater) return
+    updater.policy(policy.policy)
+    sendUpdateState(child)
+  })
   child.on('exit', (code) => {
     if (code !== 0) logger.error('the core process ended', { code })
     if (core !== child) return
@@ -161,6 +178,7 @@ if (!app.requestSingleInstanceLock()) {
     lockDown({ devUrl, getWindow: () => mainWindow, connect })
     serveApp()
     buildMenu()
+    updater = startAutoUpdate({ logger, onState: () => sendUpdateState(core) })
     core = startCore()
     mainWindow = createWindow()
   })

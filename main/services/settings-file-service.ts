@@ -20,7 +20,11 @@ import type { SettingsService } from './settings-service'
 
 export const SETTINGS_FILE_KIND = 'tms-centre-settings'
 
-const settingsSchema = contract['settings.update'].input.required()
+// Every setting is required, except those added after files were first exported: a file from an older version
+// leaves them as they are on this PC rather than being refused.
+const settingsSchema = contract['settings.update'].input
+  .required()
+  .partial({ updatesEnabled: true, updateUrl: true })
 const fileShape = z.strictObject({
   kind: z.literal(SETTINGS_FILE_KIND, { error: 'This is not a Track My Service settings file' }),
   version: z.literal(1, { error: 'This settings file is from a newer version of the app' }),

@@ -25,6 +25,9 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderRatePerMinute: 60,
   reminderExclusionDays: 7,
   personalDataRetentionDays: 180,
+  updatesEnabled: true,
+  // Empty: the address the build was made with (app-update.yml, from electron-builder's `publish`).
+  updateUrl: '',
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

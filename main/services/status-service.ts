@@ -1,5 +1,12 @@
 import type { DeviceState, StatusSnapshot, SyncStatusInfo } from '../../common/contract'
+import type { UpdateState } from '../../common/update-status'
 import type { PrinterStatus } from '../devices/printer/printer'
+
+/** Until the desktop shell reports (and always in the browser host, which has no updater). */
+export const NO_UPDATER: UpdateState = {
+  kind: 'unavailable',
+  detail: 'This window is not the desktop app: updates are installed by the desktop app on each PC.',
+}
 
 const PRINTER_STATE: Record<PrinterStatus['state'], DeviceState> = {
   ready: 'ready',
@@ -30,6 +37,7 @@ export function createStatusService(
   sync: () => SyncStatusInfo,
   disk: () => StatusSnapshot['disk'],
   dataFileProblem: () => string | null = () => null,
+  update: () => UpdateState = () => NO_UPDATER,
 ) {
   return {
     snapshot(): StatusSnapshot {
@@ -51,6 +59,7 @@ export function createStatusService(
         dataFileProblem: dataFileProblem(),
         catchUp: s.catchUp,
         slotConfirmed: s.slotConfirmed,
+        update: update(),
       }
     },
   }

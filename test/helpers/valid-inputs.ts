@@ -46,6 +46,7 @@ export const VALID_INPUT: { [K in MethodName]: MethodInput<K> } = {
   'staff.create': { staffNumber: 'CLK900', name: 'Brian Otieno', role: 'clerk', pin: '7315' },
   'staff.update': { staffNumber: ADMIN.staffNumber, name: 'Amina W. Kamau', role: 'admin', active: true },
   'staff.resetPin': { staffNumber: ADMIN.staffNumber, pin: '731546' },
+  'work.open': { what: 'handover', open: true },
   'settings.get': {},
   'settings.update': { idleLockMinutes: 10 },
   'settings.export': {},

@@ -17,6 +17,7 @@ const status = (slotConfirmed: boolean): StatusSnapshot => ({
   dataFileProblem: null,
   catchUp: null,
   slotConfirmed,
+  update: { kind: 'unavailable', detail: 'Not the desktop app' },
 })
 
 const warning = () => screen.queryByText(/workstation slot is not confirmed/)

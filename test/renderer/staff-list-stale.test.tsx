@@ -30,6 +30,7 @@ const snapshot = (stale: boolean): StatusSnapshot => ({
   dataFileProblem: null,
   catchUp: null,
   slotConfirmed: true,
+  update: { kind: 'unavailable', detail: 'Not the desktop app' },
 })
 const badge = () => screen.queryByText('Staff list may be out of date')
 

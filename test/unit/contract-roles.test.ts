@@ -222,7 +222,15 @@ describe('contract access', () => {
         'auth.unlock',
         'status.get',
         'sync.status',
+        'work.open',
       ])
+    })
+
+    it('work.open still answers while locked (a form left open on a locked screen is still reported)', async () => {
+      expect(await t.core.dispatch(adminKey, 'work.open', { what: 'registration', open: true })).toEqual({
+        ok: true,
+        value: null,
+      })
     })
 
     it('sync.status still answers while locked (the status bar keeps showing the queue)', async () => {

@@ -44,6 +44,11 @@ describe('layer map (.dependency-cruiser.cjs)', () => {
           from: 'main/services/window.ts',
           to: 'node_modules/electron/index.js',
         },
+        {
+          rule: 'updater-only-in-main-shell',
+          from: 'main/services/updater.ts',
+          to: expect.stringMatching(/^node_modules\/electron-updater\//),
+        },
         { rule: 'renderer-own-and-common', from: 'renderer/src/due-list.ts', to: 'main/db/returns.ts' },
         { rule: 'preload-contract-only', from: 'preload/index.ts', to: 'main/infra/clock.ts' },
         {
@@ -54,6 +59,6 @@ describe('layer map (.dependency-cruiser.cjs)', () => {
       ]),
     )
     // Nothing else: main/infra/clock.ts, main/db/store.ts and the services' import of the store are allowed.
-    expect(found).toHaveLength(8)
+    expect(found).toHaveLength(9)
   })
 })

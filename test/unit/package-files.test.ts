@@ -29,7 +29,10 @@ let win: FileSet
 let linux: FileSet
 
 const BUNDLES: Record<string, string> = {
-  'out/main/index.js': 'const { app } = require("electron");\nconst path = require("node:path");',
+  // The shell also loads the updater and the manifest reader (main/electron/auto-update.ts), as the real build does.
+  'out/main/index.js':
+    'const { app } = require("electron");\nconst path = require("node:path");\n' +
+    'require("electron-updater");\nrequire("yaml");',
   'out/main/core.js': [
     'axios',
     'better-sqlite3-multiple-ciphers',

@@ -139,6 +139,8 @@ export const validation = {
     fromDate: 'From date',
     toDate: 'To date',
     dateOrder: 'The from date must be on or before the to date',
+    openWorkWhat: 'what is registration or handover',
+    openWorkOpen: 'open is true or false',
   },
   manager: {
     pageSizeNumber: 'Page size must be a number',
@@ -217,6 +219,14 @@ export const validation = {
     retentionMin:
       'Personal data retention must be at least 30 days (a customer may come back about a document)',
     retentionMax: 'Personal data retention must be at most 3,650 days (10 years)',
+    updatesOnOff: 'Automatic updates are on or off',
+  },
+  updateUrl: {
+    https:
+      'The update server address starts with https:// (http:// is only for a test server on this PC: 127.0.0.1 or localhost)',
+    web: 'The update server address is a web address starting with https://, or empty for the address this build came with',
+    text: 'The update server address is text',
+    max: 'The update server address has at most 300 characters',
   },
   subject: {
     idOrPhone: 'Give the customer’s ID number or their phone number (one of them)',

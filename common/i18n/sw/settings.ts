@@ -119,6 +119,37 @@ export const settings: Messages['settings'] = {
     statusUrl:
       'Anwani ya ukurasa wa hali kwenye stakabadhi (nambari ya ufuatiliaji huongezwa mwishoni, kwenye msimbo wa QR)',
     howToCheck: 'Jinsi ya kuangalia hali (huchapishwa kwenye kila stakabadhi)',
+    updates: {
+      title: 'Masasisho',
+      enabled: 'Kagua, pakua na usakinishe masasisho yaliyotiwa sahihi kiotomatiki',
+      enabledHint: 'Kamwe wakati usajili au makabidhiano yako wazi kwenye dawati la kompyuta hii',
+      server: 'Seva ya masasisho',
+      serverHint: 'Folda yenye latest.yml (https://). Ikiwa tupu: anwani ambayo programu hii ilijengwa nayo.',
+      badge: {
+        unavailable: 'Haipatikani',
+        off: 'Imezimwa',
+        idle: 'Ni toleo jipya zaidi',
+        checking: 'Inakagua',
+        downloading: 'Inapakua',
+        ready: 'Tayari kusakinishwa',
+        installing: 'Inasakinisha',
+        error: 'Tatizo',
+      },
+      off: 'Masasisho yamezimwa kwa kituo hiki: hakuna kinachokaguliwa wala kupakuliwa.',
+      notChecked: 'Inasubiri ukaguzi wa kwanza.',
+      upToDate: 'Ni toleo jipya zaidi. Ukaguzi wa mwisho {{at}}.',
+      checking: 'Inakagua seva ya masasisho…',
+      downloading: 'Inapakua toleo {{version}} chinichini: {{percent}}%.',
+      readySoon: 'Toleo {{version}} limepakuliwa na kuthibitishwa: litasakinishwa baada ya muda mfupi.',
+      readyWaiting:
+        'Toleo {{version}} limepakuliwa na kuthibitishwa. Litasakinishwa {{work}} yakifungwa (au programu ikifungwa).',
+      installing: 'Inasakinisha toleo {{version}}: programu itaanza upya.',
+      work: {
+        registration: 'usajili',
+        handover: 'makabidhiano',
+        and: ' na ',
+      },
+    },
   },
   printer: {
     saved: 'Mipangilio ya printa imehifadhiwa.',

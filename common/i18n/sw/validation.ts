@@ -139,6 +139,8 @@ export const validation: Messages['validation'] = {
     fromDate: 'Tarehe ya kuanzia',
     toDate: 'Tarehe ya mwisho',
     dateOrder: 'Tarehe ya kuanzia iwe kabla ya tarehe ya mwisho au siku hiyohiyo',
+    openWorkWhat: 'Kazi iliyo wazi (what) ni usajili (registration) au makabidhiano (handover)',
+    openWorkOpen: 'Hali ya kuwa wazi (open) ni ndiyo au hapana',
   },
   manager: {
     pageSizeNumber: 'Ukubwa wa ukurasa uwe nambari',
@@ -217,6 +219,14 @@ export const validation: Messages['validation'] = {
     retentionMin:
       'Muda wa kuhifadhi taarifa binafsi uwe angalau siku 30 (mteja anaweza kurudi kuulizia hati)',
     retentionMax: 'Muda wa kuhifadhi taarifa binafsi usizidi siku 3,650 (miaka 10)',
+    updatesOnOff: 'Masasisho ya kiotomatiki: washa au zima',
+  },
+  updateUrl: {
+    https:
+      'Anwani ya seva ya masasisho inaanza na https:// (http:// ni kwa seva ya majaribio iliyo kwenye kompyuta hii tu: 127.0.0.1 au localhost)',
+    web: 'Anwani ya seva ya masasisho ni anwani ya wavuti inayoanza na https://, au iache tupu kutumia anwani iliyokuja na toleo hili',
+    text: 'Anwani ya seva ya masasisho iwe maandishi',
+    max: 'Anwani ya seva ya masasisho isizidi herufi 300',
   },
   subject: {
     idOrPhone: 'Weka nambari ya kitambulisho ya mteja au nambari yake ya simu (mojawapo)',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { LookupResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
+import { useOpenWork } from '../../api/use-open-work'
 import { playFeedback } from '../../ui/feedback-sound'
 import { ChooseApplication } from '../../ui/choose-application'
 import { ScanField } from '../../ui/scan-field'
@@ -23,6 +24,8 @@ export function CollectionPage() {
   const [notice, setNotice] = useState<ReadNotice | null>(null)
   const [round, setRound] = useState(0)
   const [lastCode, setLastCode] = useState('')
+  // A customer's documents on screen to hand over (or to choose between): an update waits until it is done.
+  useOpenWork('handover', result !== null && (result.ready.length > 0 || result.choose.length > 0))
 
   const lookup = async (code: string): Promise<void> => {
     setError(null)

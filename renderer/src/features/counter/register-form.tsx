@@ -25,6 +25,7 @@ import { ApiError, api } from '../../api/client'
 import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
+import { useOpenWork } from '../../api/use-open-work'
 import { i18n } from '../../i18n/instance'
 import { readyIn } from '../../ui/format'
 
@@ -47,6 +48,8 @@ const EMPTY: Omit<Values, 'serviceCode' | 'language'> = {
   smsConsent: true,
   notes: '',
 }
+
+const TYPED_FIELDS = ['customerName', 'phone', 'idNumber', 'agencyRef', 'notes'] as const
 
 /** A service as the window's language names it. */
 const serviceName = (s: Service): string => (i18n.language === 'sw' ? s.nameSw : s.nameEn)
@@ -106,6 +109,11 @@ export function RegisterForm({
     }),
   })
   const service = services.find((s) => s.code === form.values.serviceCode)
+  // Something typed for a customer: an update waits until it is registered or cleared.
+  useOpenWork(
+    'registration',
+    TYPED_FIELDS.some((k) => form.values[k].trim() !== ''),
+  )
 
   const submit = async (values: Values, confirmDuplicate = false): Promise<void> => {
     setBusy(true)
