@@ -118,13 +118,17 @@ export function projectionQueries(db: Database) {
      WHERE tracking_number = @trackingNumber`,
   )
   // Rebuilt when another PC's application first reaches this one: its SMS outcomes may have been pulled before it.
+  // With neither an outcome nor a sent message the row keeps the NULLs it was made with, and is not rewritten (on
+  // a catch-up that is nearly every new row).
   const refreshSmsOutcome = db.prepare(
     `UPDATE applications SET
        sms_outcome = coalesce(
          (SELECT outcome FROM delivery_outcomes d WHERE d.tracking_number = @tn ORDER BY at DESC LIMIT 1),
          (SELECT 'pending' FROM notifications n WHERE n.tracking_number = @tn AND n.status = 'sent' LIMIT 1)),
        sms_outcome_at = (SELECT max(at) FROM delivery_outcomes d WHERE d.tracking_number = @tn)
-     WHERE tracking_number = @tn`,
+     WHERE tracking_number = @tn
+       AND (EXISTS (SELECT 1 FROM delivery_outcomes d WHERE d.tracking_number = @tn)
+         OR EXISTS (SELECT 1 FROM notifications n WHERE n.tracking_number = @tn AND n.status = 'sent'))`,
   )
   const insertCall = db.prepare(
     `INSERT INTO call_log (tracking_number, at, staff_number, outcome, note)
