@@ -33,8 +33,17 @@ const BULK_PAGE_SIZE = 1000
  */
 const BULK_SLICE_MS = 25
 const BULK_FIRST_SLICE = 100
-/** The WAL a catch-up lets grow before it waits for a full checkpoint: 32,768 frames of 4 KiB, ~128 MiB. */
-const BULK_WAL_FRAMES = 32_768
+/**
+ * The WAL a catch-up lets grow before it waits for a full checkpoint: 8,192 frames of 4 KiB, 32 MiB. Every page
+ * read looks the WAL's index up first, and that costs more the longer the WAL.
+ */
+const BULK_WAL_FRAMES = 8_192
+/**
+ * The page cache during a catch-up, in KiB. The catch-up writes into indexes keyed by tracking number, name key and
+ * phone, all in random order, and a page the cache misses is read back and decrypted: at a million events these
+ * indexes are well past the usual 64 MiB. Given back when the run ends.
+ */
+const BULK_CACHE_KIB = 256 * 1024
 
 const storedEventSchema = z.strictObject({
   seq: z.number().int().min(1),
@@ -210,9 +219,12 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       autocheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
     }
     if (checkpointer) db.pragma('wal_autocheckpoint = 0')
+    const cache = db.pragma('cache_size', { simple: true }) as number
+    db.pragma(`cache_size = -${BULK_CACHE_KIB}`)
     try {
       return await pages(ep, centre, run)
     } finally {
+      db.pragma(`cache_size = ${cache}`)
       if (checkpointer) {
         await checkpointer.close()
         db.pragma(`wal_autocheckpoint = ${run.autocheckpoint}`)

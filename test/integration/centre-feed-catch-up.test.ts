@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { PAGE_CACHE_KIB } from '../../main/db/open'
 import { silentLogger } from '../../main/infra/logger'
 import { createProjector, type Projector } from '../../main/services/projection/projector'
 import { CENTRE_EVENTS_CURSOR_KEY, createCentreFeed } from '../../main/sync/centre-feed'
@@ -66,7 +67,7 @@ const replicated = () =>
   count(`SELECT count(*) FROM events WHERE device_id <> '${t.core.store.centre.get()!.device_id}'`)
 
 describe('the catch-up (bulk) feed', () => {
-  it('stores every event in slices that give the loop back, and puts SQLite’s own checkpoints back after', async () => {
+  it('stores every event in slices that give the loop back, and puts SQLite’s checkpoints and page cache back after', async () => {
     const { value, slices, turns } = await sliceCount(() => feedWith(projector()).pullCentreEvents())
     expect(value).toBe(history.events)
     expect(replicated()).toBe(history.events)
@@ -76,6 +77,7 @@ describe('the catch-up (bulk) feed', () => {
     expect(turns).toBeGreaterThanOrEqual(slices - 1)
     expect(t.core.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
     expect(t.core.store.db.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(t.core.store.db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB)
   })
 
   it('a run stopped between pages is resumed from its cursor; every event stored once', async () => {
