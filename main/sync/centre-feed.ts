@@ -23,7 +23,7 @@ export const CENTRE_EVENTS_READ_AT_KEY = 'centreEventsReadAt'
 export type FeedResult = number | 'skipped' | PullError
 
 const DEFAULT_PAGE_SIZE = 500
-/** A new PC's catch-up asks for the largest page the contract allows: one transaction each. */
+/** A new PC's catch-up asks for the largest page the contract allows (fewer requests; stored in slices). */
 const BULK_PAGE_SIZE = 1000
 
 /**
@@ -100,8 +100,9 @@ export interface CentreFeedDeps {
   timeoutMs?: number
   pageSize?: number
   /**
-   * While true (a new PC catching up after its enrolment, before anyone works at it), pages are as large as the
-   * contract allows and each goes in one transaction, committed without waiting for the disk (see applyPage).
+   * While true at the start of a pull (a PC catching up after its enrolment), pages are as large as the contract
+   * allows, the next is fetched while one is stored, and each is stored in slices committed without waiting for the
+   * disk, with WAL checkpoints on a worker (see applyBulk and once).
    */
   bulk?: () => boolean
   /** Told after each page is stored (a catch-up's progress bar). */
