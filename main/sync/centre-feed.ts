@@ -5,6 +5,7 @@ import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import type { Projector } from '../services/projection/projector'
 import { runInSlices } from '../infra/slices'
+import { createWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer'
 import type { SyncEndpoint } from './central-client'
 import { createCentralGet, cursorSchema, MAX_PAGES, single, UUIDV7, type PullError } from './central-get'
 
@@ -22,8 +23,27 @@ export const CENTRE_EVENTS_READ_AT_KEY = 'centreEventsReadAt'
 export type FeedResult = number | 'skipped' | PullError
 
 const DEFAULT_PAGE_SIZE = 500
-/** A new PC's catch-up asks for the largest page the contract allows: one transaction each. */
+/** A new PC's catch-up asks for the largest page the contract allows (fewer requests; stored in slices). */
 const BULK_PAGE_SIZE = 1000
+
+/**
+ * What one slice of a catch-up aims at. The hard ceiling the project holds itself to is 50 ms a turn; a slice is
+ * measured after it ran and the next one sized from it, so the target stays well below the ceiling (a cold page
+ * cache or a busy disk makes one slice run long before the size halves).
+ */
+const BULK_SLICE_MS = 25
+const BULK_FIRST_SLICE = 100
+/**
+ * The WAL a catch-up lets grow before it waits for a full checkpoint: 8,192 frames of 4 KiB, 32 MiB. Every page
+ * read looks the WAL's index up first, and that costs more the longer the WAL.
+ */
+const BULK_WAL_FRAMES = 8_192
+/**
+ * The page cache during a catch-up, in KiB. The catch-up writes into indexes keyed by tracking number, name key and
+ * phone, all in random order, and a page the cache misses is read back and decrypted: at a million events these
+ * indexes are well past the usual 64 MiB. Given back when the run ends.
+ */
+const BULK_CACHE_KIB = 256 * 1024
 
 const storedEventSchema = z.strictObject({
   seq: z.number().int().min(1),
@@ -42,6 +62,16 @@ const storedEventSchema = z.strictObject({
     .nullable(),
   payload: z.record(z.string(), z.unknown()),
 })
+
+type StoredEvent = z.infer<typeof storedEventSchema>
+
+/** A catch-up in progress: the slice size reached so far, and the WAL checkpointer when there is one. */
+interface BulkRun {
+  size: number
+  checkpointer: WalCheckpointer | null
+  /** SQLite's own checkpoint threshold, put back when the run ends or its checkpointer fails. */
+  autocheckpoint: number
+}
 
 const pageSchema = z.strictObject({
   events: z.array(storedEventSchema).max(BULK_PAGE_SIZE),
@@ -70,8 +100,9 @@ export interface CentreFeedDeps {
   timeoutMs?: number
   pageSize?: number
   /**
-   * While true (a new PC catching up after its enrolment, before anyone works at it), pages are as large as the
-   * contract allows and each goes in one transaction, committed without waiting for the disk (see applyPage).
+   * While true at the start of a pull (a PC catching up after its enrolment), pages are as large as the contract
+   * allows, the next is fetched while one is stored, and each is stored in slices committed without waiting for the
+   * disk, with WAL checkpoints on a worker (see applyBulk and once).
    */
   bulk?: () => boolean
   /** Told after each page is stored (a catch-up's progress bar). */
@@ -100,44 +131,64 @@ export function createCentreFeed(deps: CentreFeedDeps) {
    * (`runInSlices`); a crash between two parts repeats the page, which the projector absorbs (events are stored
    * once by id).
    */
-  const applyPart = db.transaction(
-    (events: z.infer<typeof storedEventSchema>[], nextCursor: string | null): number => {
-      const { stored } = projector.applyReplicated(
-        events.map((e) => ({
-          id: e.id,
-          type: e.type,
-          occurredAt: e.occurredAt,
-          staffNumber: e.staffNumber,
-          deviceId: e.deviceId,
-          trackingNumber: e.trackingNumber,
-          payload: e.payload,
-        })),
-      )
-      if (nextCursor !== null) sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor)
-      return stored
-    },
-  )
+  const applyPart = db.transaction((events: StoredEvent[], nextCursor: string | null): number => {
+    const { stored } = projector.applyReplicated(
+      events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        staffNumber: e.staffNumber,
+        deviceId: e.deviceId,
+        trackingNumber: e.trackingNumber,
+        payload: e.payload,
+      })),
+    )
+    if (nextCursor !== null) sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor)
+    return stored
+  })
 
-  async function applyPage(page: z.infer<typeof pageSchema>, centre: string): Promise<number> {
+  /**
+   * A catch-up's page, in slices of up to BULK_SLICE_MS each committed on its own: a page of 1,000 events in one
+   * transaction held the loop ~150 ms at 100,000 events and up to 900 ms at a million, and a PC re-enrolled from
+   * Settings → Sync, where people work, also goes through here. The slice size carries over from page to page.
+   * Replicated events can be read again from the central API, so their commit need not wait for the disk: a power
+   * cut loses at most the last slices together with the cursor (WAL keeps the two in step), and a later FULL
+   * commit on this connection (any local registration) syncs every frame before it too. Only the slice's own
+   * transaction runs at synchronous = NORMAL; whatever runs between slices commits as always.
+   */
+  async function applyBulk(events: StoredEvent[], nextCursor: string, run: BulkRun): Promise<number> {
+    let stored = 0
+    let i = 0
+    await runInSlices(
+      (size) => {
+        run.size = size
+        const part = events.slice(i, i + size)
+        i += part.length
+        const last = i >= events.length
+        db.pragma('synchronous = NORMAL')
+        try {
+          stored += applyPart.immediate(part, last ? nextCursor : null)
+        } finally {
+          db.pragma('synchronous = FULL')
+        }
+        return !last
+      },
+      { targetMs: BULK_SLICE_MS, firstSize: run.size, maxSize: BULK_PAGE_SIZE },
+    )
+    return stored
+  }
+
+  async function applyPage(
+    page: z.infer<typeof pageSchema>,
+    centre: string,
+    bulk: BulkRun | null,
+  ): Promise<number> {
     const mine = page.events.filter((e) => e.centreNumber === centre)
     if (mine.length !== page.events.length)
       logger.warn('the centre feed carried another centre’s events; they were left out', {
         count: page.events.length - mine.length,
       })
-    if (deps.bulk?.()) {
-      // Measured on a 30,000-event catch-up (bench/new-pc.bench.ts): parts of ~35 events sized to 10 ms slices took
-      // 20 s, most of it in 1,400 commits; one transaction a page took 5 s. The page holds the loop for ~150 ms,
-      // which a PC nobody works at yet can afford (the progress pushes go between pages). Replicated events can be
-      // read again from the central API, so their commit need not wait for the disk: a power cut loses at most
-      // the last pages together with the cursor after them (WAL keeps the two in step), and a later FULL commit on
-      // this connection (any local registration) syncs every frame before it too.
-      db.pragma('synchronous = NORMAL')
-      try {
-        return applyPart.immediate(mine, page.nextCursor)
-      } finally {
-        db.pragma('synchronous = FULL')
-      }
-    }
+    if (bulk) return applyBulk(mine, page.nextCursor, bulk)
     let stored = 0
     let i = 0
     await runInSlices(
@@ -157,20 +208,67 @@ export function createCentreFeed(deps: CentreFeedDeps) {
     const ep = deps.endpoint()
     const centre = deps.centreNumber()
     if (!ep || !centre) return 'skipped'
+    if (!deps.bulk?.()) return pages(ep, centre, null)
+    // A catch-up checkpoints the WAL on a worker (main/db/wal-checkpointer.ts); SQLite's own checkpoints, which
+    // run in the committing call and so hold the loop, are off until it ends.
+    const checkpointer = createWalCheckpointer(db, (message) =>
+      logger.warn('a WAL checkpoint of the catch-up failed', { error: message }),
+    )
+    const run: BulkRun = {
+      size: BULK_FIRST_SLICE,
+      checkpointer,
+      autocheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
+    }
+    if (checkpointer) db.pragma('wal_autocheckpoint = 0')
+    const cache = db.pragma('cache_size', { simple: true }) as number
+    db.pragma(`cache_size = -${BULK_CACHE_KIB}`)
+    try {
+      return await pages(ep, centre, run)
+    } finally {
+      db.pragma(`cache_size = ${cache}`)
+      if (checkpointer) {
+        await checkpointer.close()
+        db.pragma(`wal_autocheckpoint = ${run.autocheckpoint}`)
+      }
+    }
+  }
+
+  /** After a catch-up's page: a checkpoint of it on the worker, and a wait for a full one when the WAL is large. */
+  async function checkpointAfterPage(run: BulkRun): Promise<void> {
+    const c = run.checkpointer
+    if (!c) return
+    if (!c.ok()) {
+      // SQLite's own checkpoints again: the WAL must not grow for the rest of the run.
+      db.pragma(`wal_autocheckpoint = ${run.autocheckpoint}`)
+      run.checkpointer = null
+      return
+    }
+    c.request()
+    // Past the limit the writer waits for a checkpoint of everything so far, after which the WAL rewinds.
+    if (c.walFrames() > BULK_WAL_FRAMES) await c.settle()
+  }
+
+  async function pages(ep: SyncEndpoint, centre: string, bulk: BulkRun | null): Promise<FeedResult> {
+    const limit = bulk ? BULK_PAGE_SIZE : pageSize
+    const fetchAfter = (after: string | undefined) =>
+      get(ep, `/v1/centres/${centre}/events`, after === undefined ? { limit } : { limit, after })
     let cursor = storedCursor()
     let added = 0
     let read = 0
+    let next = fetchAfter(cursor)
     for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const params: Record<string, string | number> = { limit: deps.bulk?.() ? BULK_PAGE_SIZE : pageSize }
-      if (cursor !== undefined) params.after = cursor
-      const a = await get(ep, `/v1/centres/${centre}/events`, params)
+      const a = await next
       if ('error' in a) return { error: a.error }
       const page = parse('centre events', a, pageSchema)
       if ('error' in page) return page
       if (page.events.length > 0 && page.nextCursor === cursor)
         return { error: 'centre events: the central API returned a full page without moving the cursor' }
+      const more = page.events.length >= limit
+      // A catch-up asks for the next page before it stores this one, so the answer travels while the core works.
+      // Nothing of it is stored before this page is: it waits here, and is dropped if this page fails.
+      if (more && bulk) next = fetchAfter(page.nextCursor)
       try {
-        added += await applyPage(page, centre)
+        added += await applyPage(page, centre, bulk)
       } catch (err) {
         return {
           error: `centre events: could not be stored: ${err instanceof Error ? err.message : String(err)}`,
@@ -178,12 +276,14 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       }
       cursor = page.nextCursor
       read += page.events.length
+      if (bulk) await checkpointAfterPage(bulk)
       deps.onPage?.({ read, remaining: page.remaining ?? null })
-      if (page.events.length < (params.limit as number)) {
+      if (!more) {
         sync.putState(CENTRE_EVENTS_READ_AT_KEY, deps.clock.now())
         if (added > 0) logger.info('centre events replicated', { added })
         return added
       }
+      if (!bulk) next = fetchAfter(cursor)
     }
     return { error: `centre events: the feed did not end within ${MAX_PAGES} pages` }
   }

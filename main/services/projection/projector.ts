@@ -70,9 +70,8 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
     const application = fold(trackingNumber)
     if (!application) return false
     store.projection.ensureService(application.serviceCode, clock.now())
-    const isNew = !store.projection.appExists(trackingNumber)
-    store.projection.upsert(application)
-    if (isNew) store.projection.refreshSmsOutcome(trackingNumber)
+    if (store.projection.upsert(application) === 'inserted')
+      store.projection.refreshSmsOutcome(trackingNumber)
     return true
   }
 
