@@ -4,7 +4,9 @@ import { UI_LANGUAGES, type UiLanguage } from '../../../common/i18n'
 
 /**
  * English | Kiswahili. Each name is written in its own language, so a person who reads only one still finds it;
- * the group is labelled in the language now showing.
+ * the group is labelled in the language now showing. A click on the language already showing counts as choosing
+ * it too: on the sign-in screen, the next person may want the language the last one left, and choosing it is what
+ * makes it theirs.
  */
 export function LanguageSwitch({
   value,
@@ -22,7 +24,10 @@ export function LanguageSwitch({
       size={size}
       value={value}
       onChange={(v) => onChange(v as UiLanguage)}
-      data={UI_LANGUAGES.map((l) => ({ value: l, label: l === 'en' ? 'English' : 'Kiswahili' }))}
+      data={UI_LANGUAGES.map((l) => ({
+        value: l,
+        label: <span onClick={() => l === value && onChange(l)}>{l === 'en' ? 'English' : 'Kiswahili'}</span>,
+      }))}
     />
   )
 }
