@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
-import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -8,8 +7,8 @@ import './i18n/instance'
 import { api } from './api/client'
 import { reportWindowErrors } from './api/error-reporter'
 import { App } from './app'
-import { cssVariablesResolver, theme } from './theme'
 import { applyLargeType, largeTypeStored } from './ui/large-type'
+import { Themed } from './ui/themed'
 
 reportWindowErrors(api)
 
@@ -19,9 +18,9 @@ applyLargeType(largeTypeStored())
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <Themed>
       <Notifications position="top-right" autoClose={4000} />
       <App />
-    </MantineProvider>
+    </Themed>
   </StrictMode>,
 )

@@ -1,6 +1,7 @@
 /** Words every screen uses. */
 export const common = {
   appName: 'Track My Service',
+  close: 'Close',
   language: {
     label: 'Language',
   },

@@ -2,6 +2,7 @@ import type { Messages } from '../languages'
 
 export const common: Messages['common'] = {
   appName: 'Track My Service',
+  close: 'Funga',
   language: {
     label: 'Lugha',
   },
