@@ -5,6 +5,7 @@
  * has one on the shelf.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { subjectFactHeader } from '../../common/subject-report'
 import type { MethodName } from '../../common/contract'
 import { rowCounts } from '../helpers/db-counts'
 import { DESK_KEY, MANAGER_KEY, call, ok, shelfFixture } from '../helpers/shelf-fixture'
@@ -123,6 +124,16 @@ describe('data subject requests and personal-data exports', () => {
     expect(html!.content).toContain('Try &lt;after&gt; 5pm')
     expect(html!.content).not.toContain('<after>')
     expect(csv!.content.split('\r\n')[0]).toBe('Tracking number,Service,When (Nairobi time),What,Details')
+  })
+
+  it('a manager working in Kiswahili gets the files in Kiswahili, with the same facts', async () => {
+    await ok(f.t.core, MANAGER_KEY, 'auth.setLanguage', { language: 'sw' })
+    const r = await ok(f.t.core, MANAGER_KEY, 'subject.export', { idNumber: ID, pin: f.manager.pin })
+    const [html, csv] = r.files
+    expect(html!.content).toContain('<html lang="sw">')
+    expect(csv!.content.split('\r\n')[0]).toBe(subjectFactHeader('sw').join(','))
+    expect(subjectFactHeader('sw')).not.toEqual(subjectFactHeader('en'))
+    for (const file of r.files) expect(file.content).toContain('Wanjiku Njoroge')
   })
 
   it('a wrong PIN finds nothing and writes only its failure to the audit log', async () => {

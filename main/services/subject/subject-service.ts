@@ -150,7 +150,8 @@ export function createSubjectService({
 
     export(key: SubjectKey, staff: Session): SubjectExport {
       const record = read(key)
-      const files = subjectFiles(record)
+      // In the language the manager works in, as on their screen.
+      const files = subjectFiles(record, staff.language)
       audit(staff, 'subject.export', record, { files: files.map((f) => f.name) })
       return { record, files }
     },

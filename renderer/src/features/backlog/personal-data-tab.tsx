@@ -16,11 +16,11 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubjectRecord } from '../../../../common/contract'
 import { formatKenyanMobile, normalizeKenyanMobile } from '../../../../common/phone'
-import { subjectFacts, SUBJECT_FACT_HEADER } from '../../../../common/subject-report'
+import { subjectFactHeader, subjectFacts } from '../../../../common/subject-report'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
-import { i18n } from '../../i18n/instance'
+import { i18n, uiLanguage } from '../../i18n/instance'
 import { formatDateTime, formatNumber } from '../../ui/format'
 import { StatusBadge } from '../../ui/status-badge'
 import { downloadText } from './csv-export'
@@ -118,7 +118,8 @@ export function PersonalDataTab() {
       },
     })
 
-  const facts = record ? subjectFacts(record) : []
+  // In the window's language: the same lines the saved file holds, which is in the manager's language too.
+  const facts = record ? subjectFacts(record, uiLanguage()) : []
   const shown = record
     ? record.by === 'phone'
       ? formatKenyanMobile(record.value)
@@ -248,7 +249,7 @@ export function PersonalDataTab() {
               <Table fz="sm" verticalSpacing={3} striped aria-label={t('backlog.personal.everythingTable')}>
                 <Table.Thead>
                   <Table.Tr>
-                    {SUBJECT_FACT_HEADER.map((h) => (
+                    {subjectFactHeader(uiLanguage()).map((h) => (
                       <Table.Th key={h}>{h}</Table.Th>
                     ))}
                   </Table.Tr>
