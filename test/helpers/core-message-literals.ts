@@ -12,7 +12,9 @@ const ERROR_CODE_SET = new Set<string>(ERROR_CODES)
  * service passes on as AppErrors), and the `message` of an object that carries an error `code` (the dispatcher's
  * storage faults) or says where an unknown tracking number is (`here: false`). A literal, a template or a
  * concatenation of them is a text to translate; any other expression (`tn.message`, `problem`) passes on a message
- * made elsewhere, and is listed so that a test can say where each comes from.
+ * made elsewhere, and is listed so that a test can say where each comes from. Also the devices' and the disk's
+ * status sentences that the status bar and the settings show: the `detail` of a `{ state, detail }` or
+ * `{ low, detail }` or `{ stale, detail }` object (or the sync's `detail`), a `PrintError`'s message and the printer's `STATUS_DETAIL` map.
  */
 export interface CoreMessage {
   /** `file:line` */
@@ -27,7 +29,7 @@ export interface CoreMessage {
 export const CORE_MESSAGE_FILES: readonly string[] = sourceFiles('main').filter((f) => f.endsWith('.ts'))
 
 /** Callee → index of its message argument. */
-const NEW: Record<string, number> = { AppError: 1, TransferSealError: 0, ImportFileError: 0 }
+const NEW: Record<string, number> = { AppError: 1, TransferSealError: 0, ImportFileError: 0, PrintError: 1 }
 const CALLS: Record<string, number> = { fail: 1 }
 
 /** The skeleton of a literal, a template or `a + b` of them; null for anything else. */
@@ -75,12 +77,29 @@ export function coreMessages(file: string): CoreMessage[] {
         n.properties.find(
           (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === name,
         )
+      const has = (name: string): boolean => n.properties.some((p) => p.name?.getText(sf) === name)
       const code = prop('code')?.initializer
       const here = prop('here')?.initializer
       const text = prop('message')?.initializer
       const isErrorCode = code !== undefined && ts.isStringLiteral(code) && ERROR_CODE_SET.has(code.text)
       const isElsewhere = here !== undefined && here.kind === ts.SyntaxKind.FalseKeyword
       if (text && (isErrorCode || isElsewhere) && skeletonOf(text)) message(text)
+      // A device's or the disk's status for the status bar and the settings: `{ state | low, detail }`.
+      const detail = prop('detail')?.initializer
+      if (detail && (has('state') || has('low') || has('stale'))) message(detail)
+    }
+    // The sync status's sentence, chosen before it is put into `{ state, detail }` (status-service.ts).
+    if (
+      file === 'main/services/status-service.ts' &&
+      ts.isVariableDeclaration(n) &&
+      n.name.getText(sf) === 'detail'
+    )
+      if (n.initializer) message(n.initializer)
+    // The printer's status sentences, kept in one map (main/devices/printer/escpos-status.ts).
+    if (ts.isVariableDeclaration(n) && n.name.getText(sf) === 'STATUS_DETAIL' && n.initializer) {
+      const init = ts.isAsExpression(n.initializer) ? n.initializer.expression : n.initializer
+      if (ts.isObjectLiteralExpression(init))
+        for (const p of init.properties) if (ts.isPropertyAssignment(p)) message(p.initializer)
     }
     ts.forEachChild(n, visit)
   }

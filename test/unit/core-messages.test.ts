@@ -40,6 +40,24 @@ const PASSED_ON: Record<string, string> = {
   'main/services/sync-service.ts err.message': 'TransferSealError / ImportFileError (walked); else English',
   'main/services/sync-service.ts String(err)': 'an unexpected import failure: stays English',
   'main/sync/enrol.ts certificateMessage(err)': 'main/sync/http-client.ts certificateMessage (below)',
+  // The devices' status sentences and print errors.
+  'main/core/create-core.ts free': "the disk's `… free on the data disk` template (walked)",
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.coverOpen': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.error': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.feeding': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.noAnswer': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.offline': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.paperLow': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.paperOut': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/escpos-status.ts STATUS_DETAIL.ready': 'STATUS_DETAIL (walked)',
+  'main/devices/printer/file-printer.ts this.toPrintError(err).message': 'a PrintError (walked)',
+  'main/devices/printer/printer.ts detail': "printErrors.offline: a printer status's detail (walked)",
+  'main/devices/printer/printer.ts e.message': 'jobFailure: a PrintError passed on (walked)',
+  'main/devices/printer/serial-printer.ts errorText(err)': "the operating system's error: stays English",
+  'main/devices/printer/tcp-printer.ts errorText(err)': "the operating system's error: stays English",
+  'main/services/print-service.ts outcome.error': 'a PrintError (walked)',
+  'main/services/status-service.ts p.status.detail': 'the printer status (walked)',
+  'main/services/status-service.ts s.detail': 'the scanner status (walked)',
 }
 
 /**
@@ -62,6 +80,14 @@ const BUILT: Record<string, string[]> = {
     'The settings file was not applied: it is not JSON (line 3). Nothing was changed.',
   ],
   'line {}: {}{}': ['line 3: type: Invalid input', 'line 3: not an event'],
+  'Low disk space: {}. Free some space soon: when the disk is full nothing can be saved.{}': [
+    'Low disk space: 1.2 GB free on the data disk. Free some space soon: when the disk is full nothing can be saved.',
+    "Low disk space: 1.2 GB free on the data disk. Free some space soon: when the disk is full nothing can be saved. Today's backup was skipped: it needs 2.5 GB free.",
+  ],
+  'Offline{}; events wait in the outbox': [
+    'Offline; events wait in the outbox',
+    'Offline: connect ECONNREFUSED 10.0.0.5:443; events wait in the outbox',
+  ],
 }
 
 const sws = createI18n('sw')
@@ -201,6 +227,14 @@ describe("the core's error messages in Kiswahili (common/i18n/en/core.ts)", () =
     expect(inKiswahili('0420 3671 4272 cannot be handed over: already collected.')).toBe(
       '0420 3671 4272 haiwezi kukabidhiwa: tayari imechukuliwa.',
     )
+    // The devices' and the disk's status sentences, shown in the status bar and the settings.
+    expect(inKiswahili('The printer is out of paper. Load a new roll.')).toBe(
+      'Karatasi ya printa imekwisha. Weka roli mpya.',
+    )
+    expect(inKiswahili('Scanner connected on /dev/ttyACM0 at 9600 baud.')).toBe(
+      'Skana imeunganishwa kwenye /dev/ttyACM0 kwa kasi ya baud 9600.',
+    )
+    expect(inKiswahili('1.2 GB free on the data disk')).toBe('Nafasi iliyo wazi kwenye diski ya data: 1.2 GB')
     // A more specific pattern wins over a general one that would also fit ('{{trackingNumber}} is already …').
     expect(findContractMessage('Batch 12 is already closed.')?.key).toBe('arrivals.batchAlreadyClosed')
     // The core's English is found in the same lookup as the contract's.

@@ -94,6 +94,82 @@ export const core = {
       'There is no {{path}} on this computer. Plug the scanner in and choose its port from the list, or check the path.',
     notDevice: "{{path}} is not a serial port (it is not a device). Choose the scanner's port from the list.",
   },
+  // The devices' and the disk's status sentences (main/devices/**, status-service.ts, print-service.ts,
+  // create-core.ts), shown in the status bar and the settings. A system error's own text put into them
+  // ({{reason}}) is the operating system's, in English.
+  printer: {
+    ready: 'The printer is ready.',
+    coverOpen: 'The printer cover is open. Close it to print.',
+    paperOut: 'The printer is out of paper. Load a new roll.',
+    paperLow: 'The paper roll is nearly finished. Have a new roll ready.',
+    error:
+      'The printer reports an error (for example a paper jam or a cutter fault). Switch it off and on again.',
+    feeding: 'The printer is feeding paper (the feed button is pressed).',
+    offline: 'The printer is offline. Check its lights and switch it off and on again.',
+    noAnswer: 'The printer did not report its status.',
+    unexpectedAnswer: 'The printer gave an unexpected status answer ({{bytes}}).',
+    deviceThere: 'The printer device {{path}} is there; this connection cannot report paper or cover.',
+    noPrinter: 'No printer set up: receipts show on screen.',
+    refused: 'The printer at {{where}} refused the connection. Is it switched on and on the network?',
+    hungUp:
+      "The printer at {{where}} closed the connection before printing. It may be busy with another computer's job — try again in a moment.",
+    connectTimeout: 'The printer did not answer within {{time}}.',
+    writeTimeout:
+      'The printer stopped taking the receipt for {{time}}; it may be incomplete — check the printer, then print a copy.',
+    dropped:
+      'The connection to the printer dropped while printing; the receipt may be incomplete — print a copy.',
+    hostNotFound:
+      'The printer name "{{host}}" is not known on this network. Use the printer\'s IP address instead, e.g. 192.168.1.50.',
+    pathNotFound:
+      'No printer found at {{path}}. Check that the printer is plugged in and switched on, and the printer setting.',
+    unreachable:
+      'The printer at {{where}} cannot be reached. Check the network cable and that this computer is on the same network.',
+    coverOpenPrintAgain: 'The printer cover is open. Close it and print again.',
+    paperOutPrintAgain: 'The printer is out of paper. Load a new roll and print again.',
+    notSent: 'The receipt could not be sent to the printer: {{reason}}',
+    serialOpens: 'The serial port {{path}} opens; status checks are turned off.',
+    networkAnswers: 'The printer at {{where}} answers on the network; status checks are turned off.',
+    notChecked: 'Not checked yet',
+    printedOn: 'Printed on {{printer}}',
+    slipFailed: 'Shelf slip did not print: {{reason}}',
+    screenOnly:
+      'Screen only: receipts show on screen (an administrator adds a printer under Settings → Printer)',
+  },
+  scanner: {
+    notStarted: 'The scanner on {{path}} is not started.',
+    stopped: 'The scanner on {{path}} is stopped.',
+    connected: 'Scanner connected on {{path}} at {{baud}} baud.',
+    unplugged:
+      'The scanner on {{path}} was unplugged or switched off. Plug it back in; it reconnects by itself.',
+    turnedOff:
+      'The serial scanner is turned off in the settings. Keyboard-mode (USB) scanners still work in the scan field.',
+    notFound:
+      'No scanner found on {{path}}. Plug the scanner in, or check the port in the scanner settings; it connects by itself.',
+    noPermission:
+      'The scanner port {{path}} cannot be opened: another program may be using it, or this computer\'s user may not use it (on Linux, add the user to the "dialout" group). Retrying.',
+    busy: 'The scanner port {{path}} is in use by another program. Close that program; the scanner connects by itself.',
+    openTimeout:
+      'The scanner port {{path}} did not open within {{seconds}} s. Unplug the scanner and plug it back in.',
+    cannotOpen: 'The scanner port {{path}} cannot be opened: {{reason}}. Retrying.',
+    none: 'No serial scanner set up: keyboard scanning works',
+  },
+  link: {
+    notConnected: 'Central API not connected: events wait in the outbox',
+    refused: 'The central API refused this PC: an administrator must enrol it again (nothing is lost)',
+    offline: 'Offline; events wait in the outbox',
+    offlineBecause: 'Offline: {{reason}}; events wait in the outbox',
+    connected: 'Connected to the central API',
+    staffStale:
+      'The staff list has not been read from the central API for a while: a change made at another PC (a deactivation, a new PIN) may not be here yet',
+    staffFresh: 'The staff list is up to date with the central API',
+  },
+  disk: {
+    free: '{{space}} free on the data disk',
+    low: 'Low disk space: {{space}} free on the data disk. Free some space soon: when the disk is full nothing can be saved.',
+    lowBackup:
+      "Low disk space: {{space}} free on the data disk. Free some space soon: when the disk is full nothing can be saved. Today's backup was skipped: it needs {{needed}} free.",
+    unknown: 'Free space unknown ({{reason}})',
+  },
   catalogue: {
     noService: 'No service with code {{code}}.',
     invalidService: 'Invalid service',

@@ -95,6 +95,78 @@ export const core: Messages['core'] = {
       'Hakuna {{path}} kwenye kompyuta hii. Chomeka skana kisha uchague mlango wake kwenye orodha, au kagua njia.',
     notDevice: '{{path}} si mlango wa serial (si kifaa). Chagua mlango wa skana kwenye orodha.',
   },
+  printer: {
+    ready: 'Printa iko tayari.',
+    coverOpen: 'Kifuniko cha printa kiko wazi. Kifunge ili kuchapisha.',
+    paperOut: 'Karatasi ya printa imekwisha. Weka roli mpya.',
+    paperLow: 'Roli ya karatasi inakaribia kwisha. Andaa roli mpya.',
+    error:
+      'Printa inaripoti hitilafu (kwa mfano karatasi imekwama au kikata kina tatizo). Izime kisha uiwashe tena.',
+    feeding: 'Printa inatoa karatasi (kitufe cha kutoa karatasi kimebonyezwa).',
+    offline: 'Printa haiko mtandaoni. Angalia taa zake, kisha uizime na kuiwasha tena.',
+    noAnswer: 'Printa haikuripoti hali yake.',
+    unexpectedAnswer: 'Printa ilitoa jibu la hali lisilotarajiwa ({{bytes}}).',
+    deviceThere: 'Kifaa cha printa {{path}} kipo; muunganisho huu hauwezi kuripoti karatasi wala kifuniko.',
+    noPrinter: 'Hakuna printa iliyowekwa: stakabadhi zinaonekana kwenye skrini.',
+    refused: 'Printa iliyo {{where}} ilikataa muunganisho. Je, imewashwa na iko kwenye mtandao?',
+    hungUp:
+      'Printa iliyo {{where}} ilifunga muunganisho kabla ya kuchapisha. Huenda inashughulikia kazi ya kompyuta nyingine — jaribu tena baada ya muda mfupi.',
+    connectTimeout: 'Printa haikujibu ndani ya {{time}}.',
+    writeTimeout:
+      'Printa iliacha kupokea stakabadhi kwa {{time}}; huenda haijakamilika — kagua printa, kisha uchapishe nakala.',
+    dropped:
+      'Muunganisho na printa ulikatika wakati wa kuchapisha; huenda stakabadhi haijakamilika — chapisha nakala.',
+    hostNotFound:
+      'Jina la printa "{{host}}" halijulikani kwenye mtandao huu. Tumia anwani ya IP ya printa badala yake, kwa mfano 192.168.1.50.',
+    pathNotFound:
+      'Hakuna printa iliyopatikana kwenye {{path}}. Hakikisha printa imechomekwa na kuwashwa, na ukague mpangilio wa printa.',
+    unreachable:
+      'Printa iliyo {{where}} haifikiki. Kagua kebo ya mtandao na kwamba kompyuta hii iko kwenye mtandao uleule.',
+    coverOpenPrintAgain: 'Kifuniko cha printa kiko wazi. Kifunge kisha uchapishe tena.',
+    paperOutPrintAgain: 'Karatasi ya printa imekwisha. Weka roli mpya kisha uchapishe tena.',
+    notSent: 'Stakabadhi haikuweza kutumwa kwa printa: {{reason}}',
+    serialOpens: 'Mlango wa serial {{path}} unafunguka; ukaguzi wa hali umezimwa.',
+    networkAnswers: 'Printa iliyo {{where}} inajibu kwenye mtandao; ukaguzi wa hali umezimwa.',
+    notChecked: 'Bado haijakaguliwa',
+    printedOn: 'Imechapishwa kwenye {{printer}}',
+    slipFailed: 'Karatasi ya rafu haikuchapishwa: {{reason}}',
+    screenOnly:
+      'Skrini tu: stakabadhi zinaonekana kwenye skrini (msimamizi huongeza printa kwenye Mipangilio → Printa)',
+  },
+  scanner: {
+    notStarted: 'Skana iliyo kwenye {{path}} haijaanzishwa.',
+    stopped: 'Skana iliyo kwenye {{path}} imesimamishwa.',
+    connected: 'Skana imeunganishwa kwenye {{path}} kwa kasi ya baud {{baud}}.',
+    unplugged: 'Skana iliyo kwenye {{path}} ilichomolewa au kuzimwa. Ichomeke tena; itajiunganisha yenyewe.',
+    turnedOff:
+      'Skana ya serial imezimwa kwenye mipangilio. Skana za aina ya kibodi (USB) bado zinafanya kazi kwenye sehemu ya kuskani.',
+    notFound:
+      'Hakuna skana iliyopatikana kwenye {{path}}. Chomeka skana, au kagua mlango kwenye mipangilio ya skana; itajiunganisha yenyewe.',
+    noPermission:
+      'Mlango wa skana {{path}} hauwezi kufunguliwa: huenda programu nyingine inautumia, au mtumiaji wa kompyuta hii hana ruhusa ya kuutumia (kwenye Linux, mwongeze mtumiaji kwenye kikundi "dialout"). Inajaribu tena.',
+    busy: 'Mlango wa skana {{path}} unatumiwa na programu nyingine. Funga programu hiyo; skana itajiunganisha yenyewe.',
+    openTimeout:
+      'Mlango wa skana {{path}} haukufunguka ndani ya sekunde {{seconds}}. Chomoa skana kisha uichomeke tena.',
+    cannotOpen: 'Mlango wa skana {{path}} hauwezi kufunguliwa: {{reason}}. Inajaribu tena.',
+    none: 'Hakuna skana ya serial iliyowekwa: kuskani kwa kibodi kunafanya kazi',
+  },
+  link: {
+    notConnected: 'API kuu haijaunganishwa: matukio yanasubiri kwenye foleni ya kutumwa',
+    refused: 'API kuu iliikataa kompyuta hii: msimamizi lazima aisajili tena (hakuna kinachopotea)',
+    offline: 'Nje ya mtandao; matukio yanasubiri kwenye foleni ya kutumwa',
+    offlineBecause: 'Nje ya mtandao: {{reason}}; matukio yanasubiri kwenye foleni ya kutumwa',
+    connected: 'Imeunganishwa na API kuu',
+    staffStale:
+      'Orodha ya wafanyakazi haijasomwa kutoka API kuu kwa muda: badiliko lililofanywa kwenye kompyuta nyingine (akaunti kuzimwa, PIN mpya) huenda bado halijafika hapa',
+    staffFresh: 'Orodha ya wafanyakazi iko sawa na ya API kuu',
+  },
+  disk: {
+    free: 'Nafasi iliyo wazi kwenye diski ya data: {{space}}',
+    low: 'Nafasi ya diski ni ndogo: {{space}} wazi kwenye diski ya data. Futa baadhi ya faili hivi karibuni: diski ikijaa hakuna kitakachoweza kuhifadhiwa.',
+    lowBackup:
+      'Nafasi ya diski ni ndogo: {{space}} wazi kwenye diski ya data. Futa baadhi ya faili hivi karibuni: diski ikijaa hakuna kitakachoweza kuhifadhiwa. Nakala rudufu ya leo iliachwa: inahitaji {{needed}} wazi.',
+    unknown: 'Nafasi iliyo wazi haijulikani ({{reason}})',
+  },
   catalogue: {
     noService: 'Hakuna huduma yenye msimbo {{code}}.',
     invalidService: 'Huduma si sahihi',
