@@ -1,8 +1,9 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AppStatus } from '../../common/contract'
+import type { AppStatus, StatusSnapshot } from '../../common/contract'
 import { SignInScreen } from '../../renderer/src/features/auth/sign-in-screen'
+import { StatusBar } from '../../renderer/src/features/shell/status-bar'
 import { AddStaffModal } from '../../renderer/src/features/settings/staff-form-modal'
 import { setUiLanguage } from '../../renderer/src/i18n/instance'
 import { fakeCore } from './fake-core'
@@ -60,5 +61,28 @@ describe("the core's errors in a Kiswahili window", () => {
     await waitFor(() => expect(fakeCore.callsOf('staff.create')).toHaveLength(1))
     expect(onSaved).not.toHaveBeenCalled()
     expect(screen.queryByText(/already in use/)).toBeNull()
+  })
+
+  it("the status bar's device details from the core read in Kiswahili", async () => {
+    setUiLanguage('sw')
+    const status: StatusSnapshot = {
+      printer: { state: 'error', detail: 'The printer is out of paper. Load a new roll.' },
+      scanner: { state: 'ready', detail: 'Scanner connected on /dev/ttyACM0 at 9600 baud.' },
+      sync: { state: 'ready', detail: 'Connected to the central API', queueDepth: 0 },
+      staffList: { stale: false, detail: 'The staff list is up to date with the central API' },
+      disk: { low: false, detail: '1.2 GB free on the data disk' },
+      dataFileProblem: null,
+      catchUp: null,
+      slotConfirmed: true,
+      update: { kind: 'off' },
+    }
+    fakeCore.answer('status.get', () => status)
+    renderApp(<StatusBar app={APP} />)
+    const printer = await screen.findByLabelText(/^Printa: /)
+    expect(printer.getAttribute('aria-label')).toMatch(/\. Karatasi ya printa imekwisha\. Weka roli mpya\.$/)
+    expect(screen.getByLabelText(/^Skana: /).getAttribute('aria-label')).toMatch(
+      /\. Skana imeunganishwa kwenye \/dev\/ttyACM0 kwa kasi ya baud 9600\.$/,
+    )
+    expect(screen.queryByLabelText(/out of paper|Scanner connected/)).toBeNull()
   })
 })
