@@ -179,7 +179,7 @@ export const core: Messages['core'] = {
     noScan: 'Hakuna skani isiyolingana {{scan}}.',
     scanResolved: 'Skani hii tayari imeshughulikiwa.',
     noApplication: 'Hakuna maombi {{trackingNumber}}.',
-    alreadyStatus: '{{trackingNumber}} tayari: {{status}}.',
+    alreadyStatus: '{{trackingNumber}}: tayari {{status}}.',
   },
   collection: {
     notOnShelf: '{{trackingNumber}} haiko kwenye rafu ({{status}}).',
@@ -214,7 +214,7 @@ export const core: Messages['core'] = {
     reminded:
       '{{trackingNumber}} ilikumbushwa tarehe {{date}}: mteja aliahidiwa siku {{days}} zaidi za kuichukua.',
     onOpenManifest: '{{trackingNumber}} tayari iko kwenye orodha ya kurudisha iliyo wazi.',
-    alreadyStatus: 'Orodha {{manifest}} tayari: {{status}}.',
+    alreadyStatus: 'Orodha {{manifest}}: tayari {{status}}.',
     confirming: 'Orodha {{manifest}} inathibitishwa.',
     confirmingNoCancel: 'Orodha {{manifest}} inathibitishwa: haiwezi kufutwa tena.',
   },
