@@ -1,3 +1,4 @@
+import { core } from './en/core'
 import { validation } from './en/validation'
 
 /**
@@ -13,6 +14,10 @@ import { validation } from './en/validation'
  * is a catalogue text (the field names that messages such as `{{label}} is a date like 2026-11-29` are built
  * with). `test/unit/validation-messages.test.ts` fails when a message written in the contract's source has no
  * entry here, or an entry no longer matches any message there.
+ *
+ * The core's own errors (main/: a service's conflict, a lockout, the full disk) are found the same way, in one
+ * lookup with the contract's: `common/i18n/en/core.ts` holds them, and `test/unit/core-messages.test.ts` keeps it
+ * in step with main/. So the core, its log and its audit keep their English too.
  */
 
 /** `{ a: { b: 'x' } }` → `[['a.b', 'x']]` */
@@ -22,7 +27,11 @@ function flatten(tree: object, prefix = ''): [string, string][] {
   )
 }
 
+/** Which catalogue a message is in: the contract's (`validation.…`) or the core's (`core.…`). */
+export type MessageGroup = 'validation' | 'core'
+
 interface Pattern {
+  group: MessageGroup
   key: string
   re: RegExp
   names: string[]
@@ -33,19 +42,26 @@ interface Pattern {
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** The catalogue, flattened: `[key under validation., English text]`. */
+/** The contract's catalogue, flattened: `[key under validation., English text]`. */
 export const CONTRACT_MESSAGES: readonly (readonly [string, string])[] = flatten(validation)
+/** The core's catalogue, flattened: `[key under core., English text]`. */
+export const CORE_MESSAGES: readonly (readonly [string, string])[] = flatten(core)
 
-const exact = new Map<string, string>()
+const exact = new Map<string, { group: MessageGroup; key: string }>()
 const patterns: Pattern[] = []
-for (const [key, text] of CONTRACT_MESSAGES) {
+const entries = [
+  ...CONTRACT_MESSAGES.map(([key, text]) => ({ group: 'validation' as const, key, text })),
+  ...CORE_MESSAGES.map(([key, text]) => ({ group: 'core' as const, key, text })),
+]
+for (const { group, key, text } of entries) {
   const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!)
   if (names.length === 0) {
-    exact.set(text, key)
+    exact.set(text, { group, key })
     continue
   }
   const parts = text.split(PLACEHOLDER).filter((_, i) => i % 2 === 0)
   patterns.push({
+    group,
     key,
     names,
     re: new RegExp(`^${parts.map(escapeRe).join('(.*?)')}$`, 's'),
@@ -54,13 +70,28 @@ for (const [key, text] of CONTRACT_MESSAGES) {
 }
 patterns.sort((a, b) => b.fixed - a.fixed)
 
-/** The catalogue key of a contract message and the values in it, or null for a text the contract does not write. */
-export function findContractMessage(message: string): { key: string; values: Record<string, string> } | null {
-  const key = exact.get(message)
-  if (key) return { key, values: {} }
+export interface FoundMessage {
+  group: MessageGroup
+  /** The key within its group (`fields.pinTooShort`, `auth.wrongPin`). */
+  key: string
+  values: Record<string, string>
+}
+
+/**
+ * The catalogue entry of a contract or core message and the values in it, or null for a text neither writes. An
+ * exact text wins over any pattern; of the patterns, the one that fixes the most text.
+ */
+export function findContractMessage(message: string): FoundMessage | null {
+  const found = exact.get(message)
+  if (found) return { ...found, values: {} }
   for (const p of patterns) {
     const m = p.re.exec(message)
-    if (m) return { key: p.key, values: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]!])) }
+    if (m)
+      return {
+        group: p.group,
+        key: p.key,
+        values: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]!])),
+      }
   }
   return null
 }

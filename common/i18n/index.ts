@@ -4,7 +4,13 @@ import { sw } from './sw'
 
 export { en, sw, UI_LANGUAGES, type Messages, type UiLanguage }
 export * from './format'
-export { CONTRACT_MESSAGES, findContractMessage } from './contract-messages'
+export {
+  CONTRACT_MESSAGES,
+  CORE_MESSAGES,
+  findContractMessage,
+  type FoundMessage,
+  type MessageGroup,
+} from './contract-messages'
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -5,6 +5,7 @@ import { backlog } from './en/backlog'
 import { campaigns } from './en/campaigns'
 import { collection } from './en/collection'
 import { common } from './en/common'
+import { core } from './en/core'
 import { counter } from './en/counter'
 import { receipt } from './en/receipt'
 import { reports } from './en/reports'
@@ -39,6 +40,7 @@ export const en = {
   agencies,
   settings,
   validation,
+  core,
   sms,
   receipt,
   reports,

@@ -32,7 +32,7 @@ describe('contract messages in the window’s language', () => {
     )
   })
 
-  it('in Kiswahili a schema’s answer reads in Kiswahili, and a text the contract does not write stays as it is', () => {
+  it('in Kiswahili a schema’s answer reads in Kiswahili, and a text neither the contract nor the core writes stays as it is', () => {
     setUiLanguage('sw')
     const r = contract['settings.update'].input.safeParse({ reminderQuietStart: '25:00' })
     expect(r.success).toBe(false)
@@ -40,7 +40,8 @@ describe('contract messages in the window’s language', () => {
       'Mwanzo wa saa za utulivu: andika saa kama 20:00 (saa 24)',
     )
     expect(contractText('The disk is full: nothing was saved. Free space and try again.')).toBe(
-      'The disk is full: nothing was saved. Free space and try again.',
+      'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',
     )
+    expect(contractText('fetch failed')).toBe('fetch failed')
   })
 })

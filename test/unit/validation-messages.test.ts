@@ -89,10 +89,12 @@ describe("the contract's messages in Kiswahili (common/i18n/en/validation.ts)", 
 
   it('a message with values finds its entry and the values in it', () => {
     expect(findContractMessage("A manager's PIN has at least 6 digits.")).toEqual({
+      group: 'validation',
       key: 'fields.pinTooShort',
       values: { holder: "A manager's", min: '6' },
     })
     expect(findContractMessage('Limit must be at most 500')).toEqual({
+      group: 'validation',
       key: 'campaign.limitMax',
       values: { max: '500' },
     })

@@ -6,6 +6,7 @@ import { backlog } from './backlog'
 import { campaigns } from './campaigns'
 import { collection } from './collection'
 import { common } from './common'
+import { core } from './core'
 import { counter } from './counter'
 import { receipt } from './receipt'
 import { reports } from './reports'
@@ -30,6 +31,7 @@ export const sw: Messages = {
   agencies,
   settings,
   validation,
+  core,
   sms,
   receipt,
   reports,

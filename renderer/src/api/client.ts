@@ -29,8 +29,9 @@ interface ElectronBridge {
 }
 
 /**
- * A failed call. `message` is for the person at the window: a contract rule's message (the core answers in English)
- * in the window's language; the core's other messages as they came. `wireMessage` is the core's English.
+ * A failed call. `message` is for the person at the window: a contract rule's or the core's own message (the core
+ * answers in English) in the window's language, found by `contractText`; a text neither catalogue holds (an
+ * operating system's error) as it came. `wireMessage` is the core's English.
  */
 export class ApiError extends Error {
   readonly code: ErrorCode

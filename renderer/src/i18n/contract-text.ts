@@ -3,10 +3,10 @@ import { findContractMessage } from '../../../common/i18n'
 import { i18n } from './instance'
 
 /**
- * `message` in `instance`'s language when it is one of the contract's messages (common/i18n/contract-messages.ts
- * says why they are matched by their English); any other text, such as a service's own error, which stays English,
- * is returned as it is. The values found in a message are translated too when they are catalogue texts (a field's
- * name), one level down at most.
+ * `message` in `instance`'s language when it is one of the contract's or the core's messages
+ * (common/i18n/contract-messages.ts says why they are matched by their English); any other text is returned as it
+ * is. The values found in a message are translated too when they are catalogue texts (a field's name, a status, a
+ * role), one level down at most.
  */
 export function localContractMessage(instance: I18n, message: string, depth = 0): string {
   if (instance.language === 'en') return message
@@ -20,8 +20,8 @@ export function localContractMessage(instance: I18n, message: string, depth = 0)
   )
   // The key is found at run time, so it is not one of the typed literal keys.
   const t = instance.t.bind(instance) as unknown as (key: string, options: Record<string, string>) => string
-  return t(`validation.${found.key}`, values)
+  return found.group === 'core' ? t(`core.${found.key}`, values) : t(`validation.${found.key}`, values)
 }
 
-/** A contract message in the window's language. */
+/** A contract or core message in the window's language. */
 export const contractText = (message: string): string => localContractMessage(i18n, message)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { PrintJobInfo } from '../../../common/contract'
 import { retryPrintsCopy } from '../../../common/print-job'
 import { i18n } from '../i18n/instance'
+import { contractText } from '../i18n/contract-text'
 
 /**
  * The retry button's words, from the same rule the core prints by: "Print a copy" when the paper will say COPY
@@ -55,7 +56,7 @@ export function PrintJobStatus({
     return (
       <Alert color="red" icon={<IconPrinterOff />} title={t('ui.print.failedTitle')} role="alert">
         <Text size="sm" mb="xs">
-          {job.error} {t('ui.print.saved')}
+          {contractText(job.error ?? '')} {t('ui.print.saved')}
           {retryPrintsCopy(job) && ` ${t('ui.print.willSayCopy')}`}
         </Text>
         {button}

@@ -10,6 +10,7 @@ import { ReceiptImage } from '../../ui/receipt-image'
 import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { ReprintModal } from './reprint-modal'
+import { contractText } from '../../i18n/contract-text'
 
 /** Each event type's words; a type this version does not know shows as it is. */
 const EVENT_LABEL = {
@@ -184,7 +185,7 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
       <Text size="sm" c="dimmed">
         {formatDateTime(j.createdAt)} · {j.printer}
         {j.reason ? ` · “${j.reason}”` : ''}
-        {j.error ? ` · ${j.error}` : ''}
+        {j.error ? ` · ${contractText(j.error)}` : ''}
       </Text>
     </Timeline.Item>
   )

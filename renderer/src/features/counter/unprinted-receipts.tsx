@@ -6,6 +6,7 @@ import type { UnprintedReceipt } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
+import { contractText } from '../../i18n/contract-text'
 
 /**
  * Receipts this PC owes a customer: their print failed, or the app stopped while they printed. The list comes from
@@ -53,7 +54,7 @@ export function UnprintedReceipts({ shown }: { shown: ReadonlySet<string> }) {
             </Text>
             <Text size="sm" style={{ flex: 1 }} lineClamp={1}>
               {u.customerName} · {formatDateTime(u.at)}
-              {u.error ? ` · ${u.error}` : ''}
+              {u.error ? ` · ${contractText(u.error)}` : ''}
             </Text>
             <Button
               size="xs"

@@ -101,7 +101,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
         color: r.printJob.status === 'failed' ? 'red' : 'green',
         message:
           r.printJob.status === 'failed'
-            ? t('settings.printer.testFailed', { error: r.printJob.error ?? '' })
+            ? t('settings.printer.testFailed', { error: contractText(r.printJob.error ?? '') })
             : t('settings.printer.testDone', { status: r.printJob.status }),
       })
       show(await api.call('printer.get', {}))
@@ -122,7 +122,7 @@ export function PrinterTab({ canEdit }: { canEdit: boolean }) {
                 `settings.printer.states.${info.config.connection.kind === 'none' ? 'screen-only' : info.status.state}`,
               )}
             </Badge>
-            <Text size="sm">{info.status.detail}</Text>
+            <Text size="sm">{contractText(info.status.detail)}</Text>
           </Group>
         )}
         {error && (

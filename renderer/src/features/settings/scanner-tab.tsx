@@ -22,6 +22,7 @@ import {
 } from '../../../../common/scanner-config'
 import { api, ApiError } from '../../api/client'
 import { SettingScope } from '../../ui/setting-scope'
+import { contractText } from '../../i18n/contract-text'
 
 // A Map, not an object: the untranslated-text test reads an `error:` property as a message.
 const STATE_COLOR = new Map([
@@ -103,7 +104,7 @@ export function ScannerTab({ canEdit }: { canEdit: boolean }) {
         <Badge size="lg" color={STATE_COLOR.get(info?.status?.state ?? 'disabled')}>
           {t(`settings.scanner.states.${info?.status?.state ?? 'off'}`)}
         </Badge>
-        <Text size="sm">{info?.status?.detail ?? t('settings.scanner.none')}</Text>
+        <Text size="sm">{info?.status ? contractText(info.status.detail) : t('settings.scanner.none')}</Text>
       </Group>
       {error && (
         <Alert color="red" role="alert">

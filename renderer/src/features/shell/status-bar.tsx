@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus, DeviceState, StatusSnapshot } from '../../../../common/contract'
 import { api } from '../../api/client'
+import { contractText } from '../../i18n/contract-text'
 import { formatClock } from '../../ui/format'
 
 // A switch, not a map: a map's key `error` reads to the untranslated-text test as an error message.
@@ -34,14 +35,16 @@ function Device({
   const { t } = useTranslation()
   const word =
     printer && state === 'not-configured' ? t('shell.status.screenOnly') : t(`shell.status.state.${state}`)
+  // The core writes the detail in English (common/i18n/en/core.ts); shown in the window's language.
+  const shown = contractText(detail)
   return (
-    <Tooltip label={detail}>
+    <Tooltip label={shown}>
       <Badge
         color={colorOf(state)}
         variant="light"
         size="lg"
         radius="sm"
-        aria-label={t('shell.status.deviceDetail', { device: label, state: word, detail })}
+        aria-label={t('shell.status.deviceDetail', { device: label, state: word, detail: shown })}
       >
         {t('shell.status.device', { device: label, state: word })}
       </Badge>
@@ -86,21 +89,27 @@ export function StatusBar({ app }: { app: AppStatus }) {
               </Tooltip>
             )}
             {status.staffList.stale && (
-              <Tooltip label={status.staffList.detail} multiline w={360}>
+              <Tooltip label={contractText(status.staffList.detail)} multiline w={360}>
                 <Badge
                   color="orange"
                   variant="light"
                   size="lg"
                   radius="sm"
-                  aria-label={status.staffList.detail}
+                  aria-label={contractText(status.staffList.detail)}
                 >
                   {t('shell.status.staffListStale')}
                 </Badge>
               </Tooltip>
             )}
             {status.disk.low && (
-              <Tooltip label={status.disk.detail} multiline w={360}>
-                <Badge color="red" variant="filled" size="lg" radius="sm" aria-label={status.disk.detail}>
+              <Tooltip label={contractText(status.disk.detail)} multiline w={360}>
+                <Badge
+                  color="red"
+                  variant="filled"
+                  size="lg"
+                  radius="sm"
+                  aria-label={contractText(status.disk.detail)}
+                >
                   {t('shell.status.diskLow')}
                 </Badge>
               </Tooltip>
