@@ -1,8 +1,8 @@
 import i18next, { type i18n, type Module } from 'i18next'
-import { en, UI_LANGUAGES, type Messages, type UiLanguage } from './languages'
+import { en, LANGUAGE_NAMES, UI_LANGUAGES, type Messages, type UiLanguage } from './languages'
 import { sw } from './sw'
 
-export { en, sw, UI_LANGUAGES, type Messages, type UiLanguage }
+export { en, LANGUAGE_NAMES, sw, UI_LANGUAGES, type Messages, type UiLanguage }
 export * from './format'
 export {
   CONTRACT_MESSAGES,

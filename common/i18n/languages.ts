@@ -21,6 +21,9 @@ import type { MessagesOf } from './messages'
 export const UI_LANGUAGES = ['en', 'sw'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
+/** Each language by its own name, so a person who reads only one of them still finds it. */
+export const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', sw: 'Kiswahili' }
+
 /**
  * The English messages, one file per screen group (common/i18n/en/*.ts), and the Kiswahili beside them
  * (common/i18n/sw/*.ts). Keys are always written out in full where they are used (`t('auth.signIn.submit')`), so

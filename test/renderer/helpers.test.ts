@@ -4,7 +4,7 @@ import { focusFirstError } from '../../renderer/src/api/form-keyboard'
 import { zodValidate } from '../../renderer/src/api/zod-validate'
 import { nairobiToday, periodOf } from '../../renderer/src/features/backlog/period'
 import { deskForKey, itemsFor } from '../../renderer/src/features/shell/nav-items'
-import { formatDateTime, formatDay, plural, readyIn } from '../../renderer/src/ui/format'
+import { formatDateTime, formatDay, readyIn } from '../../renderer/src/ui/format'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -23,10 +23,7 @@ describe('formatters', () => {
     expect(formatDay('not a date')).toBe('not a date')
   })
 
-  it('plural and readyIn agree with the count', () => {
-    expect(plural(1, 'document')).toBe('1 document')
-    expect(plural(1244, 'document')).toBe('1,244 documents')
-    expect(plural(2, 'person', 'people')).toBe('2 people')
+  it('readyIn agrees with the count', () => {
     expect(readyIn(0)).toBe('ready the same day')
     expect(readyIn(1)).toBe('ready in 1 working day')
     expect(readyIn(10)).toBe('ready in 10 working days')

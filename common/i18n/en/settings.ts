@@ -47,12 +47,6 @@ export const settings = {
   },
   save: 'Save',
   cancel: 'Cancel',
-  roles: {
-    clerk: 'Counter clerk',
-    desk: 'Collection desk',
-    manager: 'Centre manager',
-    admin: 'Administrator',
-  },
   staff: {
     count_one: '{{count}} staff member',
     count_other: '{{count}} staff members',

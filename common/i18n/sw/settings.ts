@@ -49,12 +49,6 @@ export const settings: Messages['settings'] = {
   },
   save: 'Hifadhi',
   cancel: 'Ghairi',
-  roles: {
-    clerk: 'Karani wa dirisha',
-    desk: 'Dawati la kukabidhi',
-    manager: 'Meneja wa kituo',
-    admin: 'Msimamizi wa mfumo',
-  },
   staff: {
     count_one: 'mfanyakazi {{count}}',
     count_other: 'wafanyakazi {{count}}',

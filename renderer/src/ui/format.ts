@@ -31,14 +31,6 @@ export const formatNumber = (n: number, maximumFractionDigits = 0): string =>
 /** KSh 1,234.50 */
 export const formatKsh = (amount: number): string => kshIn(amount, uiLanguage())
 
-/**
- * A count and its English noun, agreeing: `plural(3, 'document')` → '3 documents'. English only: a screen that is
- * translated counts with `t(key, { count })`, whose Kiswahili forms agree by noun class.
- */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`
-}
-
 /** A service's turnaround as the clerk says it: 0 working days is the same day, not "in 0 working days". */
 export function readyIn(turnaroundDays: number): string {
   return turnaroundDays === 0

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { UI_LANGUAGES, type UiLanguage } from '../../../common/i18n'
+import { LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from '../../../common/i18n'
 
 /**
  * English | Kiswahili. Each name is written in its own language, so a person who reads only one still finds it;
@@ -26,7 +26,7 @@ export function LanguageSwitch({
       onChange={(v) => onChange(v as UiLanguage)}
       data={UI_LANGUAGES.map((l) => ({
         value: l,
-        label: <span onClick={() => l === value && onChange(l)}>{l === 'en' ? 'English' : 'Kiswahili'}</span>,
+        label: <span onClick={() => l === value && onChange(l)}>{LANGUAGE_NAMES[l]}</span>,
       }))}
     />
   )

@@ -11,7 +11,7 @@ import { zodValidate } from '../../api/zod-validate'
 import { contractText } from '../../i18n/contract-text'
 import { i18n } from '../../i18n/instance'
 
-const roleOptions = (t: typeof i18n.t) => ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))
+const roleOptions = (t: typeof i18n.t) => ROLES.map((r) => ({ value: r, label: t(`common.role.${r}`) }))
 
 interface NewValues {
   staffNumber: string

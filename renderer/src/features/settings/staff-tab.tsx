@@ -68,7 +68,7 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
               <Table.Tr key={s.staffNumber}>
                 <Table.Td ff="monospace">{s.staffNumber}</Table.Td>
                 <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{t(`settings.roles.${s.role}`)}</Table.Td>
+                <Table.Td>{t(`common.role.${s.role}`)}</Table.Td>
                 <Table.Td>
                   {!s.active ? (
                     <Badge color="gray">{t('settings.staff.deactivated')}</Badge>
