@@ -11,12 +11,19 @@ export type DatabaseJob =
   | { kind: 'check'; file: string; live: boolean }
   /** A consistent copy of the live database (`VACUUM INTO`, keyed like its source) at `target`. */
   | { kind: 'copy'; file: string; target: string }
+  /**
+   * SQL steps run in order on the live database beside the app's connection, each with its transaction in its
+   * text (a catch-up's indexes: main/db/deferred-indexes.ts). Stops at the first that fails.
+   */
+  | { kind: 'exec'; file: string; steps: string[] }
 
 export interface JobResult {
   /** What the check found; null when the file passes. */
   problem: string | null
   /** The job could not run: the message and SQLite's code. */
   error: { message: string; code: string | null } | null
+  /** For 'exec': how long each step done took, in ms. */
+  stepMs?: number[]
 }
 
 // The worker is plain JavaScript evaluated as a string (an eval worker has no module paths of its own, so it is
@@ -36,7 +43,29 @@ const check = (db) => {
   return problems.length === 0 ? null : problems.slice(0, 3).join('; ')
 }
 try {
-  if (w.job.kind === 'copy') {
+  if (w.job.kind === 'exec') {
+    const db = open(w.job.file, false)
+    // The app's connection may be committing: wait for it as it waits for us. A sort of a whole index in memory.
+    db.pragma('busy_timeout = 5000')
+    db.pragma('cache_size = -262144')
+    db.pragma('temp_store = MEMORY')
+    const stepMs = []
+    try {
+      for (const step of w.job.steps) {
+        const t0 = performance.now()
+        try {
+          db.exec(step)
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw err
+        }
+        stepMs.push(performance.now() - t0)
+      }
+    } finally {
+      db.close()
+    }
+    parentPort.postMessage({ problem: null, error: null, stepMs })
+  } else if (w.job.kind === 'copy') {
     const source = open(w.job.file, true)
     try {
       source.exec("VACUUM INTO '" + w.job.target.replace(/'/g, "''") + "'")

@@ -11,6 +11,7 @@ import { DatabaseKeyError, keyFromFile, writeOwnerOnly } from './key-file'
 import { errorCode, isIoError } from './storage-fault'
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations'
 import { registerSqlFunctions } from './sql-functions'
+import { hasDeferredIndexes, restoreIndexesNow } from './deferred-indexes'
 
 export { DB_FILE }
 
@@ -189,6 +190,12 @@ export function openDatabase(
   if (!db) throw new Error('unreachable: database not opened')
 
   try {
+    // A catch-up stopped while it had the application indexes set aside (main/db/deferred-indexes.ts): they are
+    // built before anything reads, or a migration changes, the schema (about 3 s at 400,000 applications, once).
+    if (hasDeferredIndexes(db)) {
+      logger.warn('building the application indexes a stopped catch-up set aside')
+      restoreIndexesNow(db)
+    }
     migrate(db)
   } catch (err) {
     // A too-new schema (DatabaseTooNewError) or a failed step: leave the file exactly as it was.

@@ -31,14 +31,17 @@ export interface SliceOptions {
   maxSize?: number
   /** Monotonic milliseconds; a test passes its own. */
   now?: () => number
+  /** Awaited between two slices, after the loop has had its turn (a catch-up's WAL checkpoint). */
+  between?: () => Promise<void>
 }
 
 /**
  * Calls `step(size)` until it answers `false` (nothing left), yielding to the event loop between calls. `size` is
  * how many items the step should take on: it starts small and follows the measured cost per item so each step lasts
- * about `targetMs`, halving at once after a step that ran long (a cold page cache, a busy disk).
+ * about `targetMs`, halving at once after a step that ran long (a cold page cache, a busy disk). Answers the size
+ * a next step would have had, for work that goes on in another call (a catch-up's next page).
  */
-export async function runInSlices(step: (size: number) => boolean, opts: SliceOptions = {}): Promise<void> {
+export async function runInSlices(step: (size: number) => boolean, opts: SliceOptions = {}): Promise<number> {
   const target = opts.targetMs ?? SLICE_TARGET_MS
   const max = opts.maxSize ?? MAX_SIZE
   const now = opts.now ?? (() => performance.now())
@@ -50,9 +53,10 @@ export async function runInSlices(step: (size: number) => boolean, opts: SliceOp
     sliceStats.steps++
     if (took > sliceStats.longestMs) sliceStats.longestMs = took
     if (took > TURN_CEILING_MS) sliceStats.overCeiling++
-    if (!more) return
     size = nextSize(size, took, target, max)
+    if (!more) return size
     await yieldToLoop()
+    await opts.between?.()
   }
 }
 

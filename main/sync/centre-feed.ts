@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { z } from 'zod'
+import type { ReplicaEvent } from '../db/queries/projection'
 import type { SyncQueries } from '../db/queries/sync'
 import type { Clock } from '../infra/clock'
 import type { Logger } from '../infra/logger'
 import type { Projector } from '../services/projection/projector'
 import { runInSlices } from '../infra/slices'
 import { createWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer'
+import { createCatchUpProjection, type CatchUpProjectionDeps } from './catch-up-projection'
 import type { SyncEndpoint } from './central-client'
 import { createCentralGet, cursorSchema, MAX_PAGES, single, UUIDV7, type PullError } from './central-get'
 
@@ -31,7 +33,7 @@ const BULK_PAGE_SIZE = 1000
  * measured after it ran and the next one sized from it, so the target stays well below the ceiling (a cold page
  * cache or a busy disk makes one slice run long before the size halves).
  */
-const BULK_SLICE_MS = 25
+const BULK_SLICE_MS = 20
 const BULK_FIRST_SLICE = 100
 /**
  * The WAL a catch-up lets grow before it waits for a full checkpoint: 8,192 frames of 4 KiB, 32 MiB. Every page
@@ -65,6 +67,16 @@ const storedEventSchema = z.strictObject({
 
 type StoredEvent = z.infer<typeof storedEventSchema>
 
+const toReplica = (e: StoredEvent): ReplicaEvent => ({
+  id: e.id,
+  type: e.type,
+  occurredAt: e.occurredAt,
+  staffNumber: e.staffNumber,
+  deviceId: e.deviceId,
+  trackingNumber: e.trackingNumber,
+  payload: e.payload,
+})
+
 /** A catch-up in progress: the slice size reached so far, and the WAL checkpointer when there is one. */
 interface BulkRun {
   size: number
@@ -90,8 +102,10 @@ export interface FeedProgress {
 
 export interface CentreFeedDeps {
   db: Database
-  sync: Pick<SyncQueries, 'getState' | 'putState'>
+  sync: Pick<SyncQueries, 'getState' | 'putState' | 'deleteState'>
   projector: Projector
+  /** What a catch-up's passes over its stored events read (main/sync/catch-up-projection.ts). */
+  projection: CatchUpProjectionDeps['queries']
   clock: Clock
   logger: Logger
   endpoint(): SyncEndpoint | null
@@ -107,10 +121,13 @@ export interface CentreFeedDeps {
   bulk?: () => boolean
   /** Told after each page is stored (a catch-up's progress bar). */
   onPage?: (p: FeedProgress) => void
+  /** Told how far a catch-up's passes over its stored events are (0–1), after its last page. */
+  onPasses?: (fraction: number) => void
 }
 
 export function createCentreFeed(deps: CentreFeedDeps) {
   const { db, sync, projector, logger } = deps
+  const passes = createCatchUpProjection({ db, sync, queries: deps.projection, projector, logger })
   const pageSize = Math.min(1000, Math.max(1, Math.trunc(deps.pageSize ?? DEFAULT_PAGE_SIZE)))
   const { get, parse } = createCentralGet({
     timeoutMs: deps.timeoutMs ?? 15_000,
@@ -132,45 +149,33 @@ export function createCentreFeed(deps: CentreFeedDeps) {
    * once by id).
    */
   const applyPart = db.transaction((events: StoredEvent[], nextCursor: string | null): number => {
-    const { stored } = projector.applyReplicated(
-      events.map((e) => ({
-        id: e.id,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        staffNumber: e.staffNumber,
-        deviceId: e.deviceId,
-        trackingNumber: e.trackingNumber,
-        payload: e.payload,
-      })),
-    )
+    const { stored } = projector.applyReplicated(events.map(toReplica))
     if (nextCursor !== null) sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor)
     return stored
   })
 
   /**
-   * A catch-up's page, in slices of up to BULK_SLICE_MS each committed on its own: a page of 1,000 events in one
-   * transaction held the loop ~150 ms at 100,000 events and up to 900 ms at a million, and a PC re-enrolled from
-   * Settings → Sync, where people work, also goes through here. The slice size carries over from page to page.
-   * Replicated events can be read again from the central API, so their commit need not wait for the disk: a power
-   * cut loses at most the last slices together with the cursor (WAL keeps the two in step), and a later FULL
-   * commit on this connection (any local registration) syncs every frame before it too. Only the slice's own
-   * transaction runs at synchronous = NORMAL; whatever runs between slices commits as always.
+   * A catch-up's page, stored without projecting it (the passes after the last page make the applications: see
+   * main/sync/catch-up-projection.ts), in slices of up to BULK_SLICE_MS each committed on its own: a page of 1,000
+   * events in one transaction held the loop ~150 ms at 100,000 events and up to 900 ms at a million, and a PC
+   * re-enrolled from Settings → Sync, where people work, also goes through here. The slice size carries over from
+   * page to page. Replicated events can be read again from the central API, so their commit need not wait for the
+   * disk: a power cut loses at most the last slices together with the cursor (WAL keeps the two in step), and a
+   * later FULL commit on this connection (any local registration) syncs every frame before it too. Only the
+   * slice's own transaction runs at synchronous = NORMAL; whatever runs between slices commits as always.
    */
   async function applyBulk(events: StoredEvent[], nextCursor: string, run: BulkRun): Promise<number> {
     let stored = 0
     let i = 0
-    await runInSlices(
+    run.size = await runInSlices(
       (size) => {
-        run.size = size
         const part = events.slice(i, i + size)
         i += part.length
         const last = i >= events.length
-        db.pragma('synchronous = NORMAL')
-        try {
-          stored += applyPart.immediate(part, last ? nextCursor : null)
-        } finally {
-          db.pragma('synchronous = FULL')
-        }
+        stored += passes.storePart(
+          part.map(toReplica),
+          last ? () => sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor) : null,
+        )
         return !last
       },
       { targetMs: BULK_SLICE_MS, firstSize: run.size, maxSize: BULK_PAGE_SIZE },
@@ -208,7 +213,12 @@ export function createCentreFeed(deps: CentreFeedDeps) {
     const ep = deps.endpoint()
     const centre = deps.centreNumber()
     if (!ep || !centre) return 'skipped'
-    if (!deps.bulk?.()) return pages(ep, centre, null)
+    if (!deps.bulk?.()) {
+      // A catch-up that stopped (a restart, a failed page) left events stored but not projected: they are made
+      // first, so what the feed brings next finds its applications.
+      const stopped = await finishPasses(null)
+      return stopped ?? pages(ep, centre, null)
+    }
     // A catch-up checkpoints the WAL on a worker (main/db/wal-checkpointer.ts); SQLite's own checkpoints, which
     // run in the committing call and so hold the loop, are off until it ends.
     const checkpointer = createWalCheckpointer(db, (message) =>
@@ -229,6 +239,18 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       if (checkpointer) {
         await checkpointer.close()
         db.pragma(`wal_autocheckpoint = ${run.autocheckpoint}`)
+      }
+    }
+  }
+
+  /** The passes over what a catch-up stored; an error when they could not be done (they resume next time). */
+  async function finishPasses(bulk: BulkRun | null): Promise<PullError | null> {
+    try {
+      await passes.finish(deps.onPasses, bulk ? () => checkpointAfterPage(bulk) : undefined)
+      return null
+    } catch (err) {
+      return {
+        error: `centre events: could not be projected: ${err instanceof Error ? err.message : String(err)}`,
       }
     }
   }
@@ -279,6 +301,9 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       if (bulk) await checkpointAfterPage(bulk)
       deps.onPage?.({ read, remaining: page.remaining ?? null })
       if (!more) {
+        // A catch-up's applications, SMS and calls, from the events it stored (nothing to do otherwise).
+        const stopped = await finishPasses(bulk)
+        if (stopped) return stopped
         sync.putState(CENTRE_EVENTS_READ_AT_KEY, deps.clock.now())
         if (added > 0) logger.info('centre events replicated', { added })
         return added

@@ -54,6 +54,7 @@ const feedWith = (projector: Projector, onPage?: () => void) =>
     db: t.core.store.db,
     sync: t.core.store.sync,
     projector,
+    projection: t.core.store.projection,
     clock: t.clock,
     logger: silentLogger,
     endpoint: () => ({ baseUrl: sim.url, token }),
@@ -100,9 +101,9 @@ describe('the catch-up (bulk) feed', () => {
     let calls = 0
     const failing: Projector = {
       ...real,
-      applyReplicated(events) {
+      storeReplicated(events) {
         if (++calls === 3) throw new Error('disk I/O error')
-        return real.applyReplicated(events)
+        return real.storeReplicated(events)
       },
     }
     const r = await feedWith(failing).pullCentreEvents()

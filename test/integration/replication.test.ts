@@ -417,6 +417,7 @@ describe('the centre feed refuses a bad answer and writes nothing', () => {
       db: t.core.store.db,
       sync: t.core.store.sync,
       projector: createProjector({ store: t.core.store, clock: t.clock, logger: silentLogger }),
+      projection: t.core.store.projection,
       clock: t.clock,
       logger: silentLogger,
       endpoint: () => ({

@@ -20,6 +20,7 @@ import { migration0190 } from './0190-personal-data-erasure'
 import { migration0200 } from './0200-centre-directory'
 import { migration0220 } from './0220-agency-turnaround'
 import { migration0230 } from './0230-staff-language'
+import { migration0240 } from './0240-catch-up-indexes'
 import { registerSqlFunctions } from '../sql-functions'
 import type { Migration } from './types'
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0200,
   migration0220,
   migration0230,
+  migration0240,
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -139,6 +139,25 @@ export function projectionQueries(db: Database) {
      VALUES (@eventId, @type, @trackingNumber, @reason, @at)`,
   )
   const issueCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM replication_issues')
+  // A catch-up's walks over what it stored (main/sync/catch-up-projection.ts). By tracking number, on the
+  // events_tracking_number index (the partial index serves it: `>` implies NOT NULL), from the index alone.
+  const storedTrackingNumbers = db.prepare<[string, number, number], { tn: string }>(
+    `SELECT DISTINCT tracking_number AS tn FROM events
+     WHERE tracking_number > ? AND seq >= ? ORDER BY tracking_number LIMIT ?`,
+  )
+  // By sequence, on the table's own order: for a catch-up that stored few of the events here.
+  const trackingNumbersBetween = db.prepare<[number, number], { tn: string }>(
+    'SELECT DISTINCT tracking_number AS tn FROM events WHERE seq > ? AND seq <= ? AND tracking_number IS NOT NULL',
+  )
+  const followUpsBetween = db.prepare<[number, number], EventRow>(
+    `SELECT * FROM events WHERE seq > ? AND seq <= ?
+       AND type IN ('notification.ready', 'notification.reminder', 'application.callLogged')
+     ORDER BY seq`,
+  )
+  const countStoredBetween = db.prepare<[string, string, number], { n: number }>(
+    'SELECT count(*) AS n FROM events WHERE tracking_number > ? AND tracking_number <= ? AND seq >= ?',
+  )
+  const lastSeq = db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM events')
 
   return {
     /** Stores another workstation's event (no outbox row: it is already central). False if it was here. */
@@ -173,6 +192,19 @@ export function projectionQueries(db: Database) {
       at: number
     }) => insertIssue.run(i),
     issueCount: () => issueCount.get()?.n ?? 0,
+    /** Up to `limit` tracking numbers after `after` (in order) with an event at or after `fromSeq`. */
+    storedTrackingNumbers: (after: string, fromSeq: number, limit: number): string[] =>
+      storedTrackingNumbers.all(after, fromSeq, limit).map((r) => r.tn),
+    /** The tracking numbers of the events with a sequence in (afterSeq, toSeq]. */
+    trackingNumbersBetween: (afterSeq: number, toSeq: number): string[] =>
+      trackingNumbersBetween.all(afterSeq, toSeq).map((r) => r.tn),
+    /** SMS and call events with a sequence in (afterSeq, toSeq], in order. */
+    followUpsBetween: (afterSeq: number, toSeq: number): EventRow[] => followUpsBetween.all(afterSeq, toSeq),
+    /** How many events of tracking numbers in (after, last] have a sequence at or after `fromSeq`. */
+    countStoredBetween: (after: string, last: string, fromSeq: number): number =>
+      countStoredBetween.get(after, last, fromSeq)?.n ?? 0,
+    /** The sequence of the latest event here; 0 when there is none. */
+    lastSeq: (): number => lastSeq.get()?.n ?? 0,
   }
 }
 export type ProjectionQueries = ReturnType<typeof projectionQueries>

@@ -62,8 +62,9 @@ export function createCampaignService({ store, clock, settings, writeEvent }: De
   /** A campaign is being prepared (`send` is between its slices). */
   let preparing = false
 
-  const discard = (id: number): Promise<void> =>
-    runInSlices((size) => store.tx(() => store.campaigns.discardUnprepared(id, size)))
+  const discard = async (id: number): Promise<void> => {
+    await runInSlices((size) => store.tx(() => store.campaigns.discardUnprepared(id, size)))
+  }
 
   async function plan(criteria: CampaignCriteria, now: number) {
     const s = settings.get()

@@ -1,4 +1,5 @@
 import { checkAnyEvent, checkEventPayload, PROJECTED_TYPES } from '../../../common/event-catalogue'
+import type { EventRow } from '../../db/queries/events'
 import type { ReplicaEvent } from '../../db/queries/projection'
 import type { Store } from '../../db/store'
 import type { Clock } from '../../infra/clock'
@@ -84,34 +85,86 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
      */
     applyReplicated(events: readonly ReplicaEvent[]): ApplyResult {
       if (!store.db.inTransaction) throw new Error('applyReplicated must run inside a transaction')
-      const own = ownDevice()
       const touched = new Set<string>()
-      const messages: { e: ReplicaEvent; kind: 'ready' | 'reminder' }[] = []
-      const calls: ReplicaEvent[] = []
+      const followUps: ReplicaEvent[] = []
       let stored = 0
       for (const e of events) {
-        if (!store.projection.insertReplica(e)) continue
+        const r = storeOne(e)
+        if (r === 'here') continue
         stored++
-        // Kept in the log (it is the centre's history), but an event that does not fit the catalogue changes nothing.
-        const checked = checkAnyEvent(e.type, e.payload)
-        if (!checked.ok) {
-          issue(e, checked.reason)
-          continue
-        }
+        if (r === 'unfit') continue
         if (e.trackingNumber && PROJECTED_TYPES.has(e.type)) touched.add(e.trackingNumber)
-        const kind = NOTIFICATION_KINDS[e.type]
-        // Another desk's SMS: recorded so reminders and the backlog know it was sent. Ours are already here.
-        if (kind && e.deviceId !== own) messages.push({ e, kind })
-        // Another manager's phone call, so "not called yet" means the same on every PC.
-        if (e.type === 'application.callLogged' && e.deviceId !== own) calls.push(e)
+        followUps.push(e)
       }
       let projected = 0
       for (const tn of touched) if (projectReplica(tn)) projected++
       // After the projection: the registration a message is about may be in this same page.
-      for (const m of messages) recordNotification(m.e, m.kind)
-      for (const c of calls) recordCall(c)
+      afterProjection(followUps)
       return { stored, projected }
     },
+
+    /**
+     * A catch-up's first road (main/sync/catch-up-projection.ts): stores a page of the centre's events, checked
+     * as applyReplicated checks them, without projecting them. The applications are made later in tracking-number
+     * order by `projectStored`, and the messages and calls recorded by `followUpStored`. Answers how many were new.
+     */
+    storeReplicated(events: readonly ReplicaEvent[]): number {
+      if (!store.db.inTransaction) throw new Error('storeReplicated must run inside a transaction')
+      let stored = 0
+      for (const e of events) if (storeOne(e) !== 'here') stored++
+      return stored
+    },
+
+    /** Brings these applications' rows up to date from the events held here; answers how many have a row. */
+    projectStored(trackingNumbers: readonly string[]): number {
+      if (!store.db.inTransaction) throw new Error('projectStored must run inside a transaction')
+      let projected = 0
+      for (const tn of trackingNumbers) if (projectReplica(tn)) projected++
+      return projected
+    },
+
+    /** Another desk's messages and calls among events `storeReplicated` kept, once their applications are made. */
+    followUpStored(rows: readonly EventRow[]): void {
+      if (!store.db.inTransaction) throw new Error('followUpStored must run inside a transaction')
+      const events: ReplicaEvent[] = []
+      for (const r of rows) {
+        const e: ReplicaEvent = {
+          id: r.id,
+          type: r.type,
+          occurredAt: r.occurred_at,
+          staffNumber: r.staff_number,
+          deviceId: r.device_id,
+          trackingNumber: r.tracking_number,
+          payload: JSON.parse(r.payload) as Record<string, unknown>,
+        }
+        // One that did not fit the catalogue has its issue from when it was stored, and changes nothing.
+        if (checkAnyEvent(e.type, e.payload).ok) events.push(e)
+      }
+      afterProjection(events)
+    },
+  }
+
+  /** Stores one replicated event: 'here' when it already was, 'unfit' when it is kept but changes nothing. */
+  function storeOne(e: ReplicaEvent): 'stored' | 'here' | 'unfit' {
+    if (!store.projection.insertReplica(e)) return 'here'
+    // Kept in the log (it is the centre's history), but an event that does not fit the catalogue changes nothing.
+    const checked = checkAnyEvent(e.type, e.payload)
+    if (checked.ok) return 'stored'
+    issue(e, checked.reason)
+    return 'unfit'
+  }
+
+  /** What other desks' events record besides the application rows: SMS sent and phone calls. Ours are here. */
+  function afterProjection(events: readonly ReplicaEvent[]): void {
+    const own = ownDevice()
+    const mine = (e: ReplicaEvent): boolean => e.deviceId === own
+    for (const e of events) {
+      const kind = NOTIFICATION_KINDS[e.type]
+      // Another desk's SMS: recorded so reminders and the backlog know it was sent.
+      if (kind && !mine(e)) recordNotification(e, kind)
+    }
+    // Another manager's phone call, so "not called yet" means the same on every PC.
+    for (const e of events) if (e.type === 'application.callLogged' && !mine(e)) recordCall(e)
   }
 
   function issue(e: ReplicaEvent, reason: string): void {

@@ -1,0 +1,306 @@
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { hasDeferredIndexes } from '../../main/db/deferred-indexes'
+import { silentLogger } from '../../main/infra/logger'
+import { uuidv7 } from '../../main/infra/uuidv7'
+import { createProjector, type Projector } from '../../main/services/projection/projector'
+import { CATCH_UP_PROJECTION_KEY } from '../../main/sync/catch-up-projection'
+import { createCentreFeed } from '../../main/sync/centre-feed'
+import { seedCentreHistory, type CentreHistory } from '../helpers/centre-history'
+import { ok, setUpCentre, signedIn, testCore } from '../helpers/core'
+import { tempDir } from '../helpers/temp-dir'
+import { startCentralSim, type CentralSim } from '../peers/central-sim'
+import { openSimStore } from '../peers/central-sim/store'
+
+/**
+ * A new PC's catch-up in passes (main/sync/catch-up-projection.ts): events stored first, applications made in
+ * tracking-number order with the application indexes set aside, SMS and calls after, indexes built on a worker.
+ * Whatever the road, a PC must end with exactly what the page-by-page road gives: the same rows, name keys, SMS,
+ * calls and issues, and the same schema. Stopped anywhere, it resumes to the same end.
+ */
+
+const START = Date.UTC(2027, 0, 4, 6, 0, 0)
+const OTHER_DESK = '01936b2e-0000-7000-8000-0000000000bb'
+
+let tmp: ReturnType<typeof tempDir>
+let sim: CentralSim
+let history: CentreHistory
+const pcs: ReturnType<typeof testCore>[] = []
+
+/** Events the generated history lacks: a call, a message about three documents, an erasure, one that does not fit. */
+function extraEvents(tns: readonly string[]) {
+  const at = START + 5 * 86_400_000
+  const base = { staffNumber: 'MGR001', deviceId: OTHER_DESK, centreNumber: '042' }
+  return [
+    {
+      ...base,
+      id: uuidv7(at),
+      type: 'application.callLogged',
+      occurredAt: at,
+      trackingNumber: tns[5]!,
+      payload: { outcome: 'no-answer', note: null },
+    },
+    // Recorded against its first document; the other two come later in tracking-number order.
+    {
+      ...base,
+      id: uuidv7(at + 1),
+      type: 'notification.ready',
+      occurredAt: at + 1,
+      trackingNumber: tns[1]!,
+      payload: {
+        phone: '+254711000001',
+        language: 'en',
+        trackingNumbers: [tns[1]!, tns[700]!, tns[999]!],
+        text: 'Your documents are ready for collection.',
+        segments: 1,
+      },
+    },
+    {
+      ...base,
+      id: uuidv7(at + 2),
+      type: 'application.personalDataErased',
+      occurredAt: at + 2,
+      trackingNumber: tns[3]!,
+      payload: { reason: 'request' },
+    },
+    {
+      ...base,
+      id: uuidv7(at + 3),
+      type: 'application.arrived',
+      occurredAt: at + 3,
+      trackingNumber: tns[4]!,
+      payload: { slot: 42 },
+    },
+  ]
+}
+
+beforeEach(async () => {
+  tmp = tempDir()
+  const file = path.join(tmp.dir, 'central.sqlite')
+  const store = openSimStore(file)
+  history = seedCentreHistory(store, {
+    centre: '042',
+    applications: 1_000,
+    slots: ['01', '02'],
+    start: START,
+  })
+  store.enrolDevice('042', OTHER_DESK, '09', START)
+  for (const e of extraEvents(history.trackingNumbers)) store.insertEvent(e, START + 6 * 86_400_000)
+  store.close()
+  sim = await startCentralSim({ dbFile: file })
+})
+afterEach(async () => {
+  for (const pc of pcs.splice(0)) pc.close()
+  await sim.close()
+  tmp.cleanup()
+})
+
+async function newPc(dir?: string) {
+  const pc = testCore(dir)
+  pcs.push(pc)
+  if (!dir) await setUpCentre(pc.core)
+  return pc
+}
+
+function feedOf(
+  pc: ReturnType<typeof testCore>,
+  opts: { bulk: boolean; projector?: Projector; slot?: string },
+) {
+  const token = sim.issueToken('042', pc.core.store.centre.get()!.device_id, opts.slot ?? '07')
+  return createCentreFeed({
+    db: pc.core.store.db,
+    sync: pc.core.store.sync,
+    projector:
+      opts.projector ?? createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger }),
+    projection: pc.core.store.projection,
+    clock: pc.clock,
+    logger: silentLogger,
+    endpoint: () => ({ baseUrl: sim.url, token }),
+    centreNumber: () => '042',
+    bulk: () => opts.bulk,
+  })
+}
+
+/** What a PC holds of the centre, as a manager's or a desk's screen would read it. */
+function holdings(pc: ReturnType<typeof testCore>) {
+  const db = pc.core.store.db
+  const all = (sql: string) => db.prepare(sql).all()
+  return {
+    applications: all(
+      `SELECT tracking_number, service_code, customer_name, phone, id_number, status, registered_at, arrived_at,
+         shelf_slot, collected_at, sms_outcome, last_reminder_at FROM applications ORDER BY tracking_number`,
+    ),
+    nameKeys: all('SELECT name_key, tracking_number FROM application_name_keys ORDER BY 1, 2'),
+    notifications: all(
+      'SELECT tracking_number, kind, status, sent_at, event_id FROM notifications ORDER BY event_id, tracking_number',
+    ),
+    calls: all(
+      'SELECT tracking_number, at, staff_number, outcome FROM call_log ORDER BY tracking_number, at',
+    ),
+    issues: all('SELECT event_id, type, reason FROM replication_issues ORDER BY event_id'),
+  }
+}
+const schema = (pc: ReturnType<typeof testCore>) =>
+  pc.core.store.db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+    .all()
+const scratch = (pc: ReturnType<typeof testCore>) =>
+  pc.core.store.db
+    .prepare('SELECT (SELECT count(*) FROM deferred_schema) + (SELECT count(*) FROM catch_up_name_keys) AS n')
+    .pluck()
+    .get()
+
+/** The page-by-page road, on a PC of its own: what every other road must end with. */
+async function reference() {
+  const pc = await newPc()
+  expect(await feedOf(pc, { bulk: false, slot: '08' }).pullCentreEvents()).toBe(history.events + 4)
+  return { holdings: holdings(pc), schema: schema(pc) }
+}
+
+describe('a catch-up in passes', () => {
+  it('ends with the same applications, name keys, SMS, calls, issues and schema as the page-by-page road', async () => {
+    const ref = await reference()
+    expect(ref.holdings.applications).toHaveLength(1_000)
+    expect(ref.holdings.calls).toHaveLength(1)
+    expect(ref.holdings.issues).toHaveLength(1)
+    const pc = await newPc()
+    expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(history.events + 4)
+    expect(holdings(pc)).toEqual(ref.holdings)
+    expect(schema(pc)).toEqual(ref.schema)
+    expect(scratch(pc)).toBe(0)
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toBeUndefined()
+  })
+
+  it('makes the applications with their indexes set aside, and a registration meanwhile keeps its name keys', async () => {
+    const ref = await reference()
+    const pc = await newPc()
+    await signedIn(pc.core, 'admin-window', 'clerk-window', 'clerk')
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    let registering: Promise<{ ok: boolean; setAside: boolean }> | null = null
+    const watching: Projector = {
+      ...real,
+      projectStored(tns) {
+        // A clerk registers while the passes run: after this slice commits, before the passes end.
+        if (!registering && hasDeferredIndexes(pc.core.store.db)) {
+          registering = new Promise((resolve) =>
+            setImmediate(() => {
+              void pc.core
+                .dispatch('clerk-window', 'application.register', {
+                  serviceCode: 'BIRTH_CERT',
+                  customerName: 'Zöë Wanjikũ',
+                  phone: '+254712000999',
+                  idNumber: '39999999',
+                  language: 'en',
+                  smsConsent: true,
+                })
+                .then((r) => resolve({ ok: r.ok, setAside: hasDeferredIndexes(pc.core.store.db) }))
+            }),
+          )
+        }
+        return real.projectStored(tns)
+      },
+    }
+    expect(await feedOf(pc, { bulk: true, projector: watching }).pullCentreEvents()).toBe(history.events + 4)
+    expect(registering).not.toBeNull()
+    expect(await registering).toEqual({ ok: true, setAside: true })
+    expect(schema(pc)).toEqual(ref.schema)
+    expect(scratch(pc)).toBe(0)
+    const found = await ok(pc.core, 'clerk-window', 'application.search', { query: 'wanjiku' })
+    expect(found.map((a) => a.customerName)).toEqual(['Zöë Wanjikũ'])
+    expect(holdings(pc).applications).toHaveLength(1_001)
+  })
+
+  it('stopped inside the applications pass, with its indexes set aside, is finished by the next pull', async () => {
+    const ref = await reference()
+    const pc = await newPc()
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    let calls = 0
+    const failing: Projector = {
+      ...real,
+      projectStored(tns) {
+        if (++calls === 3) throw new Error('disk I/O error')
+        return real.projectStored(tns)
+      },
+    }
+    const r = await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()
+    expect(r).toEqual({ error: expect.stringContaining('disk I/O error') })
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'applications' })
+    expect(hasDeferredIndexes(pc.core.store.db)).toBe(true)
+    const made = holdings(pc).applications.length
+    expect(made).toBeGreaterThan(0)
+    expect(made).toBeLessThan(1_000)
+
+    // An ordinary pull (not a catch-up) finishes the passes before it reads on.
+    expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(0)
+    expect(holdings(pc)).toEqual(ref.holdings)
+    expect(schema(pc)).toEqual(ref.schema)
+    expect(scratch(pc)).toBe(0)
+  })
+
+  it('a PC that stopped with the indexes set aside builds them when it opens, and its next pull ends the same', async () => {
+    const ref = await reference()
+    const pc = await newPc()
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    let calls = 0
+    const failing: Projector = {
+      ...real,
+      followUpStored(rows) {
+        if (++calls === 1) throw new Error('power cut')
+        return real.followUpStored(rows)
+      },
+    }
+    expect(await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()).toEqual({
+      error: expect.stringContaining('power cut'),
+    })
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'follow-ups' })
+    expect(hasDeferredIndexes(pc.core.store.db)).toBe(true)
+    const dir = pc.dir
+    pc.core.close()
+    pcs.splice(pcs.indexOf(pc), 1)
+
+    const again = await newPc(dir)
+    expect(hasDeferredIndexes(again.core.store.db)).toBe(false)
+    expect(schema(again)).toEqual(ref.schema)
+    expect(await feedOf(again, { bulk: false }).pullCentreEvents()).toBe(0)
+    expect(holdings(again)).toEqual(ref.holdings)
+    expect(scratch(again)).toBe(0)
+  })
+
+  it('a catch-up that brings few events to a PC holding many keeps the indexes and makes only what it brought', async () => {
+    const pc = await newPc()
+    expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(history.events + 4)
+    const before = holdings(pc)
+    const at = START + 9 * 86_400_000
+    const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))
+    store.insertEvent(
+      {
+        id: uuidv7(at),
+        type: 'application.callLogged',
+        occurredAt: at,
+        staffNumber: 'MGR001',
+        deviceId: OTHER_DESK,
+        centreNumber: '042',
+        trackingNumber: history.trackingNumbers[10]!,
+        payload: { outcome: 'reached' },
+      },
+      at,
+    )
+    store.close()
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    const projected: string[] = []
+    let sawDeferred = false
+    const watching: Projector = {
+      ...real,
+      projectStored(tns) {
+        sawDeferred ||= hasDeferredIndexes(pc.core.store.db)
+        projected.push(...tns)
+        return real.projectStored(tns)
+      },
+    }
+    expect(await feedOf(pc, { bulk: true, projector: watching }).pullCentreEvents()).toBe(1)
+    expect(sawDeferred).toBe(false)
+    expect(projected).toEqual([history.trackingNumbers[10]])
+    expect(holdings(pc).calls).toHaveLength(before.calls.length + 1)
+    expect(holdings(pc).applications).toEqual(before.applications)
+  })
+})
