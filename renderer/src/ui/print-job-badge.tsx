@@ -83,7 +83,15 @@ export function PrintJobStatus({
         </>
       )}
       {job.status === 'preview-only' && (
-        <Badge color="gray" size="lg">
+        // The whole sentence, on two lines in a narrow receipt panel rather than cut short.
+        <Badge
+          color="gray"
+          size="lg"
+          h="auto"
+          py={4}
+          maw="100%"
+          styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
+        >
           {t('ui.print.previewOnly')}
         </Badge>
       )}

@@ -133,7 +133,8 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
               data-testid="last-tracking-number"
             />
           </div>
-          <Stack gap="xs">
+          {/* Side by side: beside the number on a wide screen, one row under it at 1366×768. */}
+          <Group gap="xs">
             <Button
               variant="default"
               leftSection={<IconRepeat size={16} />}
@@ -150,7 +151,7 @@ export function ReceiptPanel({ receipts }: { receipts: CounterReceipts }) {
             >
               {t('counter.receipt.save')}
             </Button>
-          </Stack>
+          </Group>
         </Group>
         <div data-testid="last-print-status">
           <PrintJobStatus

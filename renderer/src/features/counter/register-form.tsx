@@ -17,7 +17,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { matchesAgencyRef, type Service } from '../../../../common/catalogue'
 import { contract, type RegisterResult } from '../../../../common/contract'
@@ -61,6 +61,31 @@ function agencyRefMessage(s: Service): string {
     ? i18n.t('counter.register.agencyRefShouldExample', { hint, example: s.agencyRefExample })
     : i18n.t('counter.register.agencyRefShould', { hint })
 }
+
+/**
+ * Two fields side by side, on one grid: their labels end on one line, their boxes line up and their errors start on
+ * one line, whichever label wraps (a service's agency-reference hint) or error shows. Each field's own label, box
+ * and error take the pair's three rows (subgrid), so `PAIRED` goes on both fields.
+ */
+function FieldPair({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: '1fr 1fr',
+        gridTemplateRows: 'auto auto auto',
+        columnGap: 'var(--mantine-spacing-md)',
+      }}
+    >
+      {children}
+    </div>
+  )
+}
+
+const PAIRED = {
+  root: { display: 'grid', gridRow: 'span 3', gridTemplateRows: 'subgrid', minWidth: 0 },
+  label: { alignSelf: 'end' },
+} as const
 
 /**
  * The clerk's form: every field checked as it is typed against the same schema the core uses, plus the chosen
@@ -139,14 +164,14 @@ export function RegisterForm({
   )
 
   return (
-    <Paper withBorder p="lg" radius="md" shadow="xs">
+    <Paper withBorder p="md" radius="md" shadow="xs">
       <form
         ref={setFormEl}
         onSubmit={onSubmit}
         noValidate
         onKeyDown={getHotkeyHandler([['mod+Enter', () => onSubmit()]])}
       >
-        <Stack gap="xs">
+        <Stack gap={8}>
           <Group justify="space-between">
             <Title order={2} size="h3">
               {t('counter.register.title')}
@@ -181,41 +206,48 @@ export function RegisterForm({
             description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
-          <TextInput
-            label={t('counter.register.customerName')}
-            required
-            autoComplete="off"
-            {...form.getInputProps('customerName')}
-          />
-          <SimpleGrid cols={2}>
+          <FieldPair>
+            <TextInput
+              label={t('counter.register.customerName')}
+              required
+              autoComplete="off"
+              styles={PAIRED}
+              {...form.getInputProps('customerName')}
+            />
             <TextInput
               label={t('counter.register.phone')}
               placeholder="0712 345 678"
               required
               inputMode="tel"
               autoComplete="off"
+              styles={PAIRED}
               {...form.getInputProps('phone')}
             />
+          </FieldPair>
+          <FieldPair>
             <TextInput
               label={t('counter.register.idNumber')}
               placeholder="12345678"
               inputMode="numeric"
               required={service?.idRequired ?? false}
               autoComplete="off"
+              styles={PAIRED}
               {...form.getInputProps('idNumber')}
             />
-          </SimpleGrid>
-          <TextInput
-            label={
-              service?.agencyRefHint
-                ? t('counter.register.agencyRefWithHint', { hint: service.agencyRefHint })
-                : t('counter.register.agencyRef')
-            }
-            placeholder={service?.agencyRefExample ?? t('counter.register.optional')}
-            autoComplete="off"
-            {...form.getInputProps('agencyRef')}
-          />
-          <Group align="flex-end" grow>
+            <TextInput
+              label={
+                service?.agencyRefHint
+                  ? t('counter.register.agencyRefWithHint', { hint: service.agencyRefHint })
+                  : t('counter.register.agencyRef')
+              }
+              placeholder={service?.agencyRefExample ?? t('counter.register.optional')}
+              autoComplete="off"
+              styles={PAIRED}
+              {...form.getInputProps('agencyRef')}
+            />
+          </FieldPair>
+          {/* Bottoms aligned: the language buttons and the notes box line up whatever their labels' sizes. */}
+          <SimpleGrid cols={2} style={{ alignItems: 'end' }}>
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {t('counter.register.smsLanguage')}
@@ -228,27 +260,30 @@ export function RegisterForm({
                 {...form.getInputProps('language')}
               />
             </Stack>
+            <Textarea
+              label={t('counter.register.notes')}
+              placeholder={t('counter.register.optional')}
+              autosize
+              minRows={1}
+              maxRows={2}
+              {...form.getInputProps('notes')}
+            />
+          </SimpleGrid>
+          {/* The consent is the last thing asked before registering: beside the button, on the form's last row. */}
+          <Group justify="space-between" wrap="nowrap" gap="md">
             <Checkbox
               label={t('counter.register.smsConsent')}
-              mb={8}
+              miw={0}
               {...form.getInputProps('smsConsent', { type: 'checkbox' })}
             />
-          </Group>
-          <Textarea
-            label={t('counter.register.notes')}
-            placeholder={t('counter.register.optional')}
-            autosize
-            minRows={1}
-            maxRows={2}
-            {...form.getInputProps('notes')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => form.setValues({ ...EMPTY })}>
-              {t('counter.register.clear')}
-            </Button>
-            <Button type="submit" size="lg" loading={busy}>
-              {t('counter.register.submit')}
-            </Button>
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Button variant="default" onClick={() => form.setValues({ ...EMPTY })}>
+                {t('counter.register.clear')}
+              </Button>
+              <Button type="submit" size="lg" loading={busy}>
+                {t('counter.register.submit')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

@@ -27,7 +27,7 @@ export function SlotWarning() {
   if (confirmed !== false) return null
   return (
     // A standing warning, not an event: `note`, so it is not announced over and over nor mistaken for an error.
-    // One line above the form: the clerk keeps the whole form on screen at 1366×768.
+    // Compact (py 6), at the top of the counter's receipt column: the form beside it stays whole at 1366×768.
     <Alert
       color="orange"
       role="note"
