@@ -1,13 +1,17 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { keyOf } from './cipher'
 import { runDatabaseJob } from './db-worker'
+import { REBUILD_ROLLUPS_SQL } from './migrations/0080-manager'
+import { REBUILD_AGENCY_ROLLUPS_SQL } from './migrations/0220-agency-turnaround'
 
 /**
- * The secondary indexes of `applications`, set aside while a new PC's catch-up makes hundreds of thousands of rows
- * (main/sync/catch-up-projection.ts) and built again afterwards in one sorted pass each. Made row by row, the
- * names, phones, ID numbers and shelf slots land on random pages of sixteen indexes, and every such page is
- * encrypted and written again at each commit of the catch-up's short transactions: at 300,000 events that was
- * 36 s of a 50 s catch-up, against 3 s without the indexes and 1 s to build them (bench/new-pc.bench.ts).
+ * Secondary indexes set aside while a new PC's catch-up writes hundreds of thousands of rows
+ * (main/sync/catch-up-projection.ts), and built again afterwards in one sorted pass each: `events`' by tracking
+ * number while the events are stored, and the sixteen of `applications` while the applications are made. Row by
+ * row, the tracking numbers, names, phones and shelf slots land on random pages of those indexes, and every such
+ * page is encrypted and written again at each commit of the catch-up's short transactions: at 300,000 events the
+ * applications' indexes were 36 s of a 50 s catch-up, against 3 s without them and 1 s to build them
+ * (bench/new-pc.bench.ts).
  *
  * The name-key triggers (migration 0140) are swapped for ones that write the keys to `catch_up_name_keys`, in the
  * order the catch-up makes the rows, and the keys are merged into `application_name_keys` sorted at the end; so a
@@ -15,15 +19,28 @@ import { runDatabaseJob } from './db-worker'
  * `deferred_schema` in the same transaction as the drop, so it comes back even after a crash: openDatabase builds it
  * before anything else if a catch-up did not.
  *
+ * The rollup triggers of the manager's figures and the agencies' lateness (migrations 0080, 0220) are set aside
+ * too: eight upserts for every application that arrived, when one grouped pass over `applications` at the end
+ * (REBUILD_ROLLUPS_SQL, as after the demo seeder's bulk load) gives the same figures, rows written meanwhile
+ * included.
+ *
  * Unique indexes stay: one that held a constraint could not be built again over rows written meanwhile.
  */
 
-const TABLE = 'applications'
 const NAME_KEY_TRIGGERS = [
   'application_name_keys_insert',
   'application_name_keys_update',
   'application_name_keys_delete',
 ] as const
+const ROLLUP_TRIGGERS = [
+  'manager_rollup_insert',
+  'manager_rollup_update',
+  'manager_rollup_delete',
+  'agency_rollup_insert',
+  'agency_rollup_update',
+  'agency_rollup_delete',
+] as const
+const TRIGGERS = [...NAME_KEY_TRIGGERS, ...ROLLUP_TRIGGERS]
 
 /** The catch-up's own triggers, keeping the keys of rows made or changed while the real ones are set aside. */
 const CATCH_UP_TRIGGERS_SQL = `
@@ -50,60 +67,73 @@ const CATCH_UP_TRIGGERS_SQL = `
 
 const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`
 
+/** The tables whose indexes a catch-up sets aside. */
+export type DeferrableTable = 'events' | 'applications'
+
 interface Deferred {
   name: string
+  tbl: DeferrableTable
   kind: 'index' | 'trigger'
   sql: string
 }
 
 /**
- * Sets the indexes and name-key triggers of `applications` aside, in the caller's transaction. False (nothing
- * done) when they already are.
+ * Sets the secondary indexes of `table` aside (for `applications` also its name-key triggers, swapped for the
+ * catch-up's), in the caller's transaction. False (nothing done) when they already are.
  */
-export function deferApplicationIndexes(db: Database): boolean {
-  if (!db.inTransaction) throw new Error('deferApplicationIndexes must run inside a transaction')
-  if (hasDeferredIndexes(db)) return false
+export function deferIndexes(db: Database, table: DeferrableTable): boolean {
+  if (!db.inTransaction) throw new Error('deferIndexes must run inside a transaction')
+  if (hasDeferredIndexes(db, table)) return false
   const objects = db
     .prepare<[string], Deferred>(
-      `SELECT name, type AS kind, sql FROM sqlite_master
+      `SELECT name, tbl_name AS tbl, type AS kind, sql FROM sqlite_master
        WHERE tbl_name = ? AND sql IS NOT NULL
          AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%')
-           OR (type = 'trigger' AND name IN (${NAME_KEY_TRIGGERS.map(quote).join(', ')})))
+           OR (type = 'trigger' AND name IN (${TRIGGERS.map(quote).join(', ')})))
        ORDER BY type, name`,
     )
-    .all(TABLE)
-  const record = db.prepare('INSERT INTO deferred_schema (name, kind, sql) VALUES (@name, @kind, @sql)')
+    .all(table)
+  const record = db.prepare(
+    'INSERT INTO deferred_schema (name, tbl, kind, sql) VALUES (@name, @tbl, @kind, @sql)',
+  )
   for (const o of objects) {
     record.run(o)
     db.exec(`DROP ${o.kind === 'index' ? 'INDEX' : 'TRIGGER'} ${o.name}`)
   }
-  if (objects.some((o) => o.kind === 'trigger')) db.exec(CATCH_UP_TRIGGERS_SQL)
+  if (objects.some((o) => (NAME_KEY_TRIGGERS as readonly string[]).includes(o.name)))
+    db.exec(CATCH_UP_TRIGGERS_SQL)
   return true
 }
 
-export function hasDeferredIndexes(db: Database): boolean {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_schema'")
-  if (table.get() === undefined) return false
-  return db.prepare('SELECT 1 FROM deferred_schema LIMIT 1').get() !== undefined
+/** Whether anything of `table` (or of any table) is set aside now. */
+export function hasDeferredIndexes(db: Database, table?: DeferrableTable): boolean {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_schema'")
+  if (exists.get() === undefined) return false
+  const any = db.prepare('SELECT 1 FROM deferred_schema WHERE @t IS NULL OR tbl = @t LIMIT 1')
+  return any.get({ t: table ?? null }) !== undefined
 }
 
 /**
- * What builds everything set aside again, as SQL steps each in a transaction of its own: one index per step (a
- * write of the core waits at most for one), then the name keys merged in sorted order with the real triggers back.
- * Each step deletes its own record, so steps already done are not repeated after a crash.
+ * What builds everything of `table` (or of every table) set aside, as SQL steps each in a transaction of its own:
+ * one index per step (a write of the core waits at most for one), then the name keys merged in sorted order with
+ * the real triggers back. Each step deletes its own record, so steps already done are not repeated after a crash.
  */
-export function restoreSteps(db: Database): string[] {
-  if (!hasDeferredIndexes(db)) return []
+export function restoreSteps(db: Database, table?: DeferrableTable): string[] {
+  if (!hasDeferredIndexes(db, table)) return []
   const rows = db
-    .prepare<[], Deferred>('SELECT name, kind, sql FROM deferred_schema ORDER BY kind, name')
-    .all()
+    .prepare<[{ t: DeferrableTable | null }], Deferred>(
+      'SELECT name, tbl, kind, sql FROM deferred_schema WHERE @t IS NULL OR tbl = @t ORDER BY kind, name',
+    )
+    .all({ t: table ?? null })
   const steps = rows
     .filter((r) => r.kind === 'index')
     .map(
       (r) => `BEGIN IMMEDIATE; ${r.sql}; DELETE FROM deferred_schema WHERE name = ${quote(r.name)}; COMMIT;`,
     )
-  const triggers = rows.filter((r) => r.kind === 'trigger')
-  if (triggers.length > 0) {
+  const done = (names: readonly Deferred[]): string =>
+    `DELETE FROM deferred_schema WHERE name IN (${names.map((t) => quote(t.name)).join(', ')});`
+  const nameKeys = rows.filter((r) => (NAME_KEY_TRIGGERS as readonly string[]).includes(r.name))
+  if (nameKeys.length > 0) {
     steps.push(`BEGIN IMMEDIATE;
       INSERT OR IGNORE INTO application_name_keys (name_key, tracking_number)
         SELECT name_key, tracking_number FROM catch_up_name_keys ORDER BY 1, 2;
@@ -111,16 +141,25 @@ export function restoreSteps(db: Database): string[] {
       DROP TRIGGER IF EXISTS catch_up_name_keys_insert;
       DROP TRIGGER IF EXISTS catch_up_name_keys_update;
       DROP TRIGGER IF EXISTS catch_up_name_keys_delete;
-      ${triggers.map((t) => `${t.sql};`).join('\n')}
-      DELETE FROM deferred_schema WHERE kind = 'trigger';
+      ${nameKeys.map((t) => `${t.sql};`).join('\n')}
+      ${done(nameKeys)}
+      COMMIT;`)
+  }
+  const rollups = rows.filter((r) => (ROLLUP_TRIGGERS as readonly string[]).includes(r.name))
+  if (rollups.length > 0) {
+    steps.push(`BEGIN IMMEDIATE;
+      ${REBUILD_ROLLUPS_SQL}
+      ${REBUILD_AGENCY_ROLLUPS_SQL}
+      ${rollups.map((t) => `${t.sql};`).join('\n')}
+      ${done(rollups)}
       COMMIT;`)
   }
   return steps
 }
 
 /** Builds what was set aside on this connection, holding it until done (at start-up, before anything else runs). */
-export function restoreIndexesNow(db: Database): void {
-  for (const step of restoreSteps(db)) {
+export function restoreIndexesNow(db: Database, table?: DeferrableTable): void {
+  for (const step of restoreSteps(db, table)) {
     try {
       db.exec(step)
     } catch (err) {
@@ -135,8 +174,11 @@ export function restoreIndexesNow(db: Database): void {
  * (a write of the core waits for the index being built). Answers the longest step in ms; throws what stopped it.
  * A database without a file or a key of its own (tests in memory) is built here.
  */
-export async function restoreIndexesOnWorker(db: Database): Promise<{ longestStepMs: number }> {
-  const steps = restoreSteps(db)
+export async function restoreIndexesOnWorker(
+  db: Database,
+  table?: DeferrableTable,
+): Promise<{ longestStepMs: number }> {
+  const steps = restoreSteps(db, table)
   if (steps.length === 0) return { longestStepMs: 0 }
   let key: Buffer | null
   try {
@@ -146,7 +188,7 @@ export async function restoreIndexesOnWorker(db: Database): Promise<{ longestSte
   }
   if (!key) {
     const t0 = performance.now()
-    restoreIndexesNow(db)
+    restoreIndexesNow(db, table)
     return { longestStepMs: performance.now() - t0 }
   }
   const r = await runDatabaseJob({ kind: 'exec', file: db.name, steps }, key)

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { z } from 'zod'
-import { deferApplicationIndexes, hasDeferredIndexes, restoreIndexesOnWorker } from '../db/deferred-indexes'
+import { deferIndexes, hasDeferredIndexes, restoreIndexesOnWorker } from '../db/deferred-indexes'
 import type { ProjectionQueries, ReplicaEvent } from '../db/queries/projection'
 import type { SyncQueries } from '../db/queries/sync'
 import type { Logger } from '../infra/logger'
@@ -12,11 +12,18 @@ import type { Projector } from '../services/projection/projector'
  * and its row rewritten: an application's two or three events arrive days apart, so it was folded and written two
  * or three times, and the names, phones and slots of a page landed on random pages of sixteen indexes, each page
  * encrypted and written again at every commit. A million events took three minutes (bench/new-pc.bench.ts). So:
- * 1. the pages are stored, checked, without projecting them (`storePart`);
- * 2. `applications`: with the secondary indexes of `applications` set aside (main/db/deferred-indexes.ts), each
- *    application is made once, in tracking-number order, from the events' index read in order;
- * 3. `follow-ups`: the other desks' SMS and calls, which need their applications, in the order they happened;
- * 4. `indexes`: the indexes are built again on a worker thread, one sorted pass each.
+ * 1. `storing`: the pages are stored, checked, without projecting them (`storePart`), with the events' index by
+ *    tracking number set aside when the catch-up brings most of the PC's events (main/db/deferred-indexes.ts);
+ *    that index is then built on a worker thread, in one sorted pass;
+ * 2. `applications`: with the secondary indexes of `applications` set aside, each application is made once, in
+ *    tracking-number order, from the events' index read in order; what the other desks' SMS about it do to its
+ *    row is done then too, while the row is in the page cache;
+ * 3. `follow-ups`: the other desks' SMS and calls are recorded in the order they happened (which keeps the
+ *    indexes of the SMS and call tables in order, and finds every application a message names made);
+ * 4. `indexes`: the applications' indexes are built again on a worker thread, one sorted pass each.
+ *
+ * A catch-up that brings few events to a PC that holds many (`applications-by-seq`, then `follow-ups`) keeps
+ * every index: building them again would cost more than the few rows.
  *
  * Where it is is one `sync_state` row, written in the same transaction as the work it describes, so a crash or a
  * power cut resumes where the last commit left it: the passes commit without waiting for the disk, since all of it
@@ -35,8 +42,14 @@ export const CATCH_UP_PROJECTION_KEY = 'centreEventsProjection'
 const BY_TRACKING_NUMBER_SHARE = 0.25
 /** What a slice of the passes aims at (the ceiling is 50 ms a turn; see main/infra/slices.ts). */
 const PASS_SLICE_MS = 20
-/** Each pass's share of the progress through the passes (bench/new-pc.bench.ts, 300,000 events). */
-const SHARE = { applications: 0.65, followUps: 0.25, indexes: 0.1 }
+/** Each pass's share of the progress through the passes (bench/new-pc.bench.ts); the indexes have the rest. */
+const SHARE = { applications: 0.6, followUps: 0.25 }
+/**
+ * The events' index by tracking number is set aside while the events are stored only when the feed says at least
+ * this many are coming and they are most of what the PC will hold: meanwhile a look-up by tracking number (a
+ * receipt, a scan) reads the whole table.
+ */
+const DEFER_EVENTS_INDEX = { atLeast: 20_000, share: 0.5 }
 
 /** What the benchmarks report of the catch-ups in this process: time in each pass, summed over its slices. */
 export const catchUpStats = {
@@ -67,8 +80,10 @@ export interface CatchUpProjectionDeps {
     ProjectionQueries,
     'storedTrackingNumbers' | 'trackingNumbersBetween' | 'followUpsBetween' | 'lastSeq' | 'countStoredBetween'
   >
-  projector: Pick<Projector, 'storeReplicated' | 'projectStored' | 'followUpStored'>
+  projector: Pick<Projector, 'storeReplicated' | 'projectStored' | 'projectStoredInOrder' | 'followUpStored'>
   logger: Logger
+  /** From how many coming events the events' index is set aside (default 20,000; tests use fewer). */
+  deferEventsIndexAtLeast?: number
 }
 
 /**
@@ -100,13 +115,28 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
   const write = (s: State | null): void =>
     s === null ? sync.deleteState(CATCH_UP_PROJECTION_KEY) : sync.putState(CATCH_UP_PROJECTION_KEY, s)
 
-  /** Stores part of a page without projecting it, and moves the feed's cursor when the part ends the page. */
-  const storePart = db.transaction((events: ReplicaEvent[], moveCursor: (() => void) | null): number => {
-    if (read() === null) write({ stage: 'storing', fromSeq: queries.lastSeq() + 1 })
-    const stored = projector.storeReplicated(events)
-    moveCursor?.()
-    return stored
-  })
+  /**
+   * Stores part of a page without projecting it, and moves the feed's cursor when the part ends the page. The
+   * first part of a catch-up starts its state, and sets the events' index aside when `coming` (this page and the
+   * events the feed says follow it) is most of what the PC will hold.
+   */
+  const storePart = db.transaction(
+    (events: ReplicaEvent[], moveCursor: (() => void) | null, coming: number | null): number => {
+      if (read() === null) {
+        const held = queries.lastSeq()
+        write({ stage: 'storing', fromSeq: held + 1 })
+        if (
+          coming !== null &&
+          coming >= (deps.deferEventsIndexAtLeast ?? DEFER_EVENTS_INDEX.atLeast) &&
+          coming >= (held + coming) * DEFER_EVENTS_INDEX.share
+        )
+          deferIndexes(db, 'events')
+      }
+      const stored = projector.storeReplicated(events)
+      moveCursor?.()
+      return stored
+    },
+  )
 
   /** The first pass, once the feed has been read to its end. */
   const afterStoring = (fromSeq: number): State => {
@@ -115,7 +145,7 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
     if (stored <= 0) return { stage: 'follow-ups', fromSeq, toSeq, afterSeq: toSeq }
     if (stored / Math.max(1, toSeq) < BY_TRACKING_NUMBER_SHARE)
       return { stage: 'applications-by-seq', fromSeq, toSeq, afterSeq: fromSeq - 1 }
-    deferApplicationIndexes(db)
+    deferIndexes(db, 'applications')
     return { stage: 'applications', fromSeq, toSeq, afterTn: '' }
   }
   const followUpsOf = (s: { fromSeq: number; toSeq: number }): State => ({
@@ -135,7 +165,7 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
         break
       case 'applications': {
         const tns = queries.storedTrackingNumbers(s.afterTn, s.fromSeq, size)
-        projector.projectStored(tns)
+        projector.projectStoredInOrder(tns, s.fromSeq)
         const last = tns.at(-1)
         if (last !== undefined) done = queries.countStoredBetween(s.afterTn, last, s.fromSeq)
         next = tns.length < size || last === undefined ? followUpsOf(s) : { ...s, afterTn: last }
@@ -160,13 +190,20 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
     return { next, done }
   })
 
+  async function buildIndexes(table?: 'events'): Promise<void> {
+    const t0 = performance.now()
+    const built = await restoreIndexesOnWorker(db, table)
+    catchUpStats.indexesMs += performance.now() - t0
+    catchUpStats.longestIndexStepMs = Math.max(catchUpStats.longestIndexStepMs, built.longestStepMs)
+  }
+
   return {
     /** True while a catch-up's events are stored here but not all of its passes done. */
     pending: (): boolean => read() !== null,
 
-    storePart: (events: ReplicaEvent[], moveCursor: (() => void) | null): number => {
+    storePart: (events: ReplicaEvent[], moveCursor: (() => void) | null, coming: number | null): number => {
       const t0 = performance.now()
-      const stored = withoutDiskWait(db, () => storePart.immediate(events, moveCursor))
+      const stored = withoutDiskWait(db, () => storePart.immediate(events, moveCursor, coming))
       catchUpStats.storingMs += performance.now() - t0
       return stored
     },
@@ -187,6 +224,10 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
         const a = s.stage === 'applications' || s.stage === 'applications-by-seq' ? applications / total : 1
         const f = s.stage === 'follow-ups' ? followUps / total : s.stage === 'indexes' ? 1 : 0
         onProgress?.(Math.min(1, a) * SHARE.applications + Math.min(1, f) * SHARE.followUps)
+      }
+      if (s.stage === 'storing' && hasDeferredIndexes(db, 'events')) {
+        // The walk by tracking number reads this index: built first, on the worker.
+        await buildIndexes('events')
       }
       if (s.stage !== 'indexes') {
         await runInSlices(
@@ -210,10 +251,7 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
         )
       }
       if (s?.stage === 'indexes') {
-        const t0 = performance.now()
-        const built = await restoreIndexesOnWorker(db)
-        catchUpStats.indexesMs += performance.now() - t0
-        catchUpStats.longestIndexStepMs = Math.max(catchUpStats.longestIndexStepMs, built.longestStepMs)
+        await buildIndexes()
         write(null)
       }
       onProgress?.(1)

@@ -121,13 +121,22 @@ export interface CentreFeedDeps {
   bulk?: () => boolean
   /** Told after each page is stored (a catch-up's progress bar). */
   onPage?: (p: FeedProgress) => void
+  /** See CatchUpProjectionDeps (tests set it low). */
+  deferEventsIndexAtLeast?: number
   /** Told how far a catch-up's passes over its stored events are (0–1), after its last page. */
   onPasses?: (fraction: number) => void
 }
 
 export function createCentreFeed(deps: CentreFeedDeps) {
   const { db, sync, projector, logger } = deps
-  const passes = createCatchUpProjection({ db, sync, queries: deps.projection, projector, logger })
+  const passes = createCatchUpProjection({
+    db,
+    sync,
+    queries: deps.projection,
+    projector,
+    logger,
+    deferEventsIndexAtLeast: deps.deferEventsIndexAtLeast,
+  })
   const pageSize = Math.min(1000, Math.max(1, Math.trunc(deps.pageSize ?? DEFAULT_PAGE_SIZE)))
   const { get, parse } = createCentralGet({
     timeoutMs: deps.timeoutMs ?? 15_000,
@@ -164,7 +173,13 @@ export function createCentreFeed(deps: CentreFeedDeps) {
    * later FULL commit on this connection (any local registration) syncs every frame before it too. Only the
    * slice's own transaction runs at synchronous = NORMAL; whatever runs between slices commits as always.
    */
-  async function applyBulk(events: StoredEvent[], nextCursor: string, run: BulkRun): Promise<number> {
+  async function applyBulk(
+    events: StoredEvent[],
+    nextCursor: string,
+    run: BulkRun,
+    remaining: number | null,
+  ): Promise<number> {
+    const coming = remaining === null ? null : remaining + events.length
     let stored = 0
     let i = 0
     run.size = await runInSlices(
@@ -175,6 +190,7 @@ export function createCentreFeed(deps: CentreFeedDeps) {
         stored += passes.storePart(
           part.map(toReplica),
           last ? () => sync.putState(CENTRE_EVENTS_CURSOR_KEY, nextCursor) : null,
+          coming,
         )
         return !last
       },
@@ -193,7 +209,7 @@ export function createCentreFeed(deps: CentreFeedDeps) {
       logger.warn('the centre feed carried another centre’s events; they were left out', {
         count: page.events.length - mine.length,
       })
-    if (bulk) return applyBulk(mine, page.nextCursor, bulk)
+    if (bulk) return applyBulk(mine, page.nextCursor, bulk, page.remaining ?? null)
     let stored = 0
     let i = 0
     await runInSlices(

@@ -27,7 +27,10 @@ let sim: CentralSim
 let history: CentreHistory
 const pcs: ReturnType<typeof testCore>[] = []
 
-/** Events the generated history lacks: a call, a message about three documents, an erasure, one that does not fit. */
+/**
+ * Events the generated history lacks: a call, a message about three documents, a reminder, an erasure, and one that
+ * does not fit.
+ */
 function extraEvents(tns: readonly string[]) {
   const at = START + 5 * 86_400_000
   const base = { staffNumber: 'MGR001', deviceId: OTHER_DESK, centreNumber: '042' }
@@ -53,6 +56,20 @@ function extraEvents(tns: readonly string[]) {
         trackingNumbers: [tns[1]!, tns[700]!, tns[999]!],
         text: 'Your documents are ready for collection.',
         segments: 1,
+      },
+    },
+    {
+      ...base,
+      id: uuidv7(at + 4),
+      type: 'notification.reminder',
+      occurredAt: at + 4,
+      trackingNumber: tns[2]!,
+      payload: {
+        phone: '+254711000002',
+        language: 'sw',
+        text: 'Hati yako bado iko tayari.',
+        segments: 1,
+        campaignId: 3,
       },
     },
     {
@@ -104,7 +121,7 @@ async function newPc(dir?: string) {
 
 function feedOf(
   pc: ReturnType<typeof testCore>,
-  opts: { bulk: boolean; projector?: Projector; slot?: string },
+  opts: { bulk: boolean; projector?: Projector; slot?: string; deferEventsIndexAtLeast?: number },
 ) {
   const token = sim.issueToken('042', pc.core.store.centre.get()!.device_id, opts.slot ?? '07')
   return createCentreFeed({
@@ -118,8 +135,19 @@ function feedOf(
     endpoint: () => ({ baseUrl: sim.url, token }),
     centreNumber: () => '042',
     bulk: () => opts.bulk,
+    deferEventsIndexAtLeast: opts.deferEventsIndexAtLeast,
   })
 }
+
+const ROLLUP_TABLES = [
+  'turnaround_day',
+  'turnaround_month',
+  'stage_day',
+  'arrival_cohort',
+  'agency_late_day',
+  'agency_late_week',
+  'agency_late_month',
+]
 
 /** What a PC holds of the centre, as a manager's or a desk's screen would read it. */
 function holdings(pc: ReturnType<typeof testCore>) {
@@ -138,6 +166,8 @@ function holdings(pc: ReturnType<typeof testCore>) {
       'SELECT tracking_number, at, staff_number, outcome FROM call_log ORDER BY tracking_number, at',
     ),
     issues: all('SELECT event_id, type, reason FROM replication_issues ORDER BY event_id'),
+    // The manager's and the agencies' figures, which triggers keep (and a catch-up rebuilds).
+    rollups: ROLLUP_TABLES.map((t) => all(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)),
   }
 }
 const schema = (pc: ReturnType<typeof testCore>) =>
@@ -153,7 +183,7 @@ const scratch = (pc: ReturnType<typeof testCore>) =>
 /** The page-by-page road, on a PC of its own: what every other road must end with. */
 async function reference() {
   const pc = await newPc()
-  expect(await feedOf(pc, { bulk: false, slot: '08' }).pullCentreEvents()).toBe(history.events + 4)
+  expect(await feedOf(pc, { bulk: false, slot: '08' }).pullCentreEvents()).toBe(history.events + 5)
   return { holdings: holdings(pc), schema: schema(pc) }
 }
 
@@ -163,12 +193,48 @@ describe('a catch-up in passes', () => {
     expect(ref.holdings.applications).toHaveLength(1_000)
     expect(ref.holdings.calls).toHaveLength(1)
     expect(ref.holdings.issues).toHaveLength(1)
+    const reminded = ref.holdings.applications.filter(
+      (a) => (a as { last_reminder_at: unknown }).last_reminder_at,
+    )
+    expect(reminded).toHaveLength(1)
+    expect(ref.holdings.rollups.every((rows) => rows.length > 0)).toBe(true)
     const pc = await newPc()
-    expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(history.events + 4)
+    expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(history.events + 5)
     expect(holdings(pc)).toEqual(ref.holdings)
     expect(schema(pc)).toEqual(ref.schema)
     expect(scratch(pc)).toBe(0)
     expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toBeUndefined()
+  })
+
+  it('with the events’ index set aside while storing, ends the same; a stop while storing is finished by the next catch-up', async () => {
+    const ref = await reference()
+    const pc = await newPc()
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    let calls = 0
+    let setAside = false
+    const stopping: Projector = {
+      ...real,
+      storeReplicated(events) {
+        setAside ||= hasDeferredIndexes(pc.core.store.db, 'events')
+        if (++calls === 4) throw new Error('power cut')
+        return real.storeReplicated(events)
+      },
+    }
+    const r = await feedOf(pc, {
+      bulk: true,
+      projector: stopping,
+      deferEventsIndexAtLeast: 1,
+    }).pullCentreEvents()
+    expect(r).toEqual({ error: expect.stringContaining('power cut') })
+    expect(setAside).toBe(true)
+    expect(hasDeferredIndexes(pc.core.store.db, 'events')).toBe(true)
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'storing' })
+
+    // A catch-up again: the rest of the events, then every pass, the events' index first.
+    expect(await feedOf(pc, { bulk: true, deferEventsIndexAtLeast: 1 }).pullCentreEvents()).toBeGreaterThan(0)
+    expect(holdings(pc)).toEqual(ref.holdings)
+    expect(schema(pc)).toEqual(ref.schema)
+    expect(scratch(pc)).toBe(0)
   })
 
   it('makes the applications with their indexes set aside, and a registration meanwhile keeps its name keys', async () => {
@@ -179,7 +245,7 @@ describe('a catch-up in passes', () => {
     let registering: Promise<{ ok: boolean; setAside: boolean }> | null = null
     const watching: Projector = {
       ...real,
-      projectStored(tns) {
+      projectStoredInOrder(tns, fromSeq) {
         // A clerk registers while the passes run: after this slice commits, before the passes end.
         if (!registering && hasDeferredIndexes(pc.core.store.db)) {
           registering = new Promise((resolve) =>
@@ -197,10 +263,10 @@ describe('a catch-up in passes', () => {
             }),
           )
         }
-        return real.projectStored(tns)
+        real.projectStoredInOrder(tns, fromSeq)
       },
     }
-    expect(await feedOf(pc, { bulk: true, projector: watching }).pullCentreEvents()).toBe(history.events + 4)
+    expect(await feedOf(pc, { bulk: true, projector: watching }).pullCentreEvents()).toBe(history.events + 5)
     expect(registering).not.toBeNull()
     expect(await registering).toEqual({ ok: true, setAside: true })
     expect(schema(pc)).toEqual(ref.schema)
@@ -217,9 +283,9 @@ describe('a catch-up in passes', () => {
     let calls = 0
     const failing: Projector = {
       ...real,
-      projectStored(tns) {
+      projectStoredInOrder(tns, fromSeq) {
         if (++calls === 3) throw new Error('disk I/O error')
-        return real.projectStored(tns)
+        real.projectStoredInOrder(tns, fromSeq)
       },
     }
     const r = await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()
@@ -252,7 +318,9 @@ describe('a catch-up in passes', () => {
     expect(await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()).toEqual({
       error: expect.stringContaining('power cut'),
     })
-    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'follow-ups' })
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({
+      stage: 'follow-ups',
+    })
     expect(hasDeferredIndexes(pc.core.store.db)).toBe(true)
     const dir = pc.dir
     pc.core.close()
@@ -268,7 +336,7 @@ describe('a catch-up in passes', () => {
 
   it('a catch-up that brings few events to a PC holding many keeps the indexes and makes only what it brought', async () => {
     const pc = await newPc()
-    expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(history.events + 4)
+    expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(history.events + 5)
     const before = holdings(pc)
     const at = START + 9 * 86_400_000
     const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))

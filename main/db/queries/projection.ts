@@ -114,8 +114,8 @@ export function projectionQueries(db: Database) {
   )
   // The exclusion window of reminder campaigns is read from this column: another PC's reminder counts too.
   const remindedAt = db.prepare(
-    `UPDATE applications SET last_reminder_at = max(coalesce(last_reminder_at, 0), @at)
-     WHERE tracking_number = @trackingNumber`,
+    `UPDATE applications SET last_reminder_at = @at
+     WHERE tracking_number = @trackingNumber AND (last_reminder_at IS NULL OR last_reminder_at < @at)`,
   )
   // Rebuilt when another PC's application first reaches this one: its SMS outcomes may have been pulled before it.
   // With neither an outcome nor a sent message the row keeps the NULLs it was made with, and is not rewritten (on
@@ -156,6 +156,11 @@ export function projectionQueries(db: Database) {
   )
   const countStoredBetween = db.prepare<[string, string, number], { n: number }>(
     'SELECT count(*) AS n FROM events WHERE tracking_number > ? AND tracking_number <= ? AND seq >= ?',
+  )
+  // What an SMS sent does to its application's row (the triggers of migration 0080 and markReminded), for the
+  // catch-up's walk to do while the row is in the page cache; written only when it changes something.
+  const smsSent = db.prepare<[string]>(
+    "UPDATE applications SET sms_outcome = 'pending' WHERE tracking_number = ? AND sms_outcome IS NULL",
   )
   const lastSeq = db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM events')
 
@@ -203,6 +208,8 @@ export function projectionQueries(db: Database) {
     /** How many events of tracking numbers in (after, last] have a sequence at or after `fromSeq`. */
     countStoredBetween: (after: string, last: string, fromSeq: number): number =>
       countStoredBetween.get(after, last, fromSeq)?.n ?? 0,
+    /** An SMS about this application was sent: what the notifications' triggers would set, set now. */
+    markSmsSent: (trackingNumber: string): void => void smsSent.run(trackingNumber),
     /** The sequence of the latest event here; 0 when there is none. */
     lastSeq: (): number => lastSeq.get()?.n ?? 0,
   }

@@ -34,8 +34,11 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
   }
 
   /** The fold of every event this PC holds for one application; null while its registration has not come. */
-  const fold = (trackingNumber: string): ProjectedApplication | null => {
-    const events = store.projection.eventsFor(trackingNumber).map((e) => ({
+  const fold = (
+    trackingNumber: string,
+    rows: readonly EventRow[] = store.projection.eventsFor(trackingNumber),
+  ): ProjectedApplication | null => {
+    const events = rows.map((e) => ({
       id: e.id,
       type: e.type,
       occurredAt: e.occurred_at,
@@ -67,8 +70,8 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
    * A replicated application may be new here, of a service this PC has never heard of, and its SMS outcomes may
    * have been pulled before it came.
    */
-  const projectReplica = (trackingNumber: string): boolean => {
-    const application = fold(trackingNumber)
+  const projectReplica = (trackingNumber: string, rows?: readonly EventRow[]): boolean => {
+    const application = fold(trackingNumber, rows)
     if (!application) return false
     store.projection.ensureService(application.serviceCode, clock.now())
     if (store.projection.upsert(application) === 'inserted')
@@ -123,25 +126,53 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
       return projected
     },
 
+    /**
+     * The catch-up's walk in tracking-number order: makes each application and, while its row is still in the
+     * page cache, does to it what the other desks' SMS about it stored from `fromSeq` on will do when
+     * `followUpStored` records them in the order they happened (sms_outcome 'pending', the last reminder), so
+     * that later pass, in another order, finds the rows as they must be and writes none of them again.
+     */
+    projectStoredInOrder(trackingNumbers: readonly string[], fromSeq: number): void {
+      if (!store.db.inTransaction) throw new Error('projectStoredInOrder must run inside a transaction')
+      const own = ownDevice()
+      for (const tn of trackingNumbers) {
+        const rows = store.projection.eventsFor(tn)
+        if (!projectReplica(tn, rows)) continue
+        for (const r of rows) {
+          const kind = NOTIFICATION_KINDS[r.type]
+          if (r.seq < fromSeq || !kind || r.device_id === own) continue
+          const p = checkEventPayload(`notification.${kind}`, JSON.parse(r.payload))
+          if (!p.ok || !(p.payload.trackingNumbers ?? [tn]).includes(tn)) continue
+          store.projection.markSmsSent(tn)
+          if (kind === 'reminder') store.projection.markReminded(tn, r.occurred_at)
+        }
+      }
+    },
+
     /** Another desk's messages and calls among events `storeReplicated` kept, once their applications are made. */
     followUpStored(rows: readonly EventRow[]): void {
       if (!store.db.inTransaction) throw new Error('followUpStored must run inside a transaction')
-      const events: ReplicaEvent[] = []
-      for (const r of rows) {
-        const e: ReplicaEvent = {
-          id: r.id,
-          type: r.type,
-          occurredAt: r.occurred_at,
-          staffNumber: r.staff_number,
-          deviceId: r.device_id,
-          trackingNumber: r.tracking_number,
-          payload: JSON.parse(r.payload) as Record<string, unknown>,
-        }
-        // One that did not fit the catalogue has its issue from when it was stored, and changes nothing.
-        if (checkAnyEvent(e.type, e.payload).ok) events.push(e)
-      }
-      afterProjection(events)
+      followUpRows(rows)
     },
+  }
+
+  /** Another desk's messages and calls among stored events, as applyReplicated records them. */
+  function followUpRows(rows: readonly EventRow[]): void {
+    const events: ReplicaEvent[] = []
+    for (const r of rows) {
+      const e: ReplicaEvent = {
+        id: r.id,
+        type: r.type,
+        occurredAt: r.occurred_at,
+        staffNumber: r.staff_number,
+        deviceId: r.device_id,
+        trackingNumber: r.tracking_number,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+      }
+      // One that did not fit the catalogue has its issue from when it was stored, and changes nothing.
+      if (checkAnyEvent(e.type, e.payload).ok) events.push(e)
+    }
+    afterProjection(events)
   }
 
   /** Stores one replicated event: 'here' when it already was, 'unfit' when it is kept but changes nothing. */
