@@ -108,5 +108,6 @@ it('a fresh PC enrols into a centre with 1,000,000 events and catches up', async
   report('new PC: making the applications (slices)', catchUpStats.applicationsMs / 1000, 's', '-')
   report('new PC: SMS and calls (slices)', catchUpStats.followUpsMs / 1000, 's', '-')
   report('new PC: building the indexes (worker)', catchUpStats.indexesMs / 1000, 's', '-')
-  report('new PC: longest index step (a write may wait)', catchUpStats.longestIndexStepMs, 'ms', '-')
+  const step = catchUpStats.longestIndexStep
+  report(`new PC: longest index step (a write may wait): ${step.label}`, step.ms, 'ms', '-')
 })

@@ -62,6 +62,14 @@ function storageFailure(err: unknown): { code: ErrorCode; message: string } | nu
       message:
         'The disk could not be written (I/O error): nothing was saved. Try again; if it repeats, call IT.',
     }
+  // A statement that names an index a new PC's catch-up has set aside for its last minute
+  // (main/db/deferred-indexes.ts): nothing is wrong, the list is not ready yet.
+  if (err instanceof Error && err.message.startsWith('no such index:'))
+    return {
+      code: 'INTERNAL',
+      message:
+        'This PC is still catching up with the centre: this is ready when the catch-up ends (Settings → Sync shows how far it is). Nothing was saved.',
+    }
   return null
 }
 

@@ -36,9 +36,9 @@ const FEED_EVERY_MS = 15_000
  */
 /**
  * The pages' share of the progress of "The centre's applications"; the passes that make the applications from
- * them have the rest (bench/new-pc.bench.ts: about a third of the time each way at 300,000 events; adjusted below).
+ * them have the rest (bench/new-pc.bench.ts, 1,000,000 events: about 13 s of pages, then 33 s of passes).
  */
-const PAGES_SHARE = 0.5
+const PAGES_SHARE = 0.3
 export const STAFF_LIST_STALE_MS = 3 * FEED_EVERY_MS
 
 /** Whether a tracking number this PC did not know is now here, and if not, what to tell the person at the desk. */

@@ -43,7 +43,7 @@ const BY_TRACKING_NUMBER_SHARE = 0.25
 /** What a slice of the passes aims at (the ceiling is 50 ms a turn; see main/infra/slices.ts). */
 const PASS_SLICE_MS = 20
 /** Each pass's share of the progress through the passes (bench/new-pc.bench.ts); the indexes have the rest. */
-const SHARE = { applications: 0.6, followUps: 0.25 }
+const SHARE = { applications: 0.55, followUps: 0.25 }
 /**
  * The events' index by tracking number is set aside while the events are stored only when the feed says at least
  * this many are coming and they are most of what the PC will hold: meanwhile a look-up by tracking number (a
@@ -59,7 +59,7 @@ export const catchUpStats = {
   /** From asking the worker to build the indexes to its answer (the core's loop runs meanwhile). */
   indexesMs: 0,
   /** The longest of the worker's steps: what a write of the core may have waited for. */
-  longestIndexStepMs: 0,
+  longestIndexStep: { label: '', ms: 0 },
 }
 
 const seq = z.number().int().min(0)
@@ -194,7 +194,8 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
     const t0 = performance.now()
     const built = await restoreIndexesOnWorker(db, table)
     catchUpStats.indexesMs += performance.now() - t0
-    catchUpStats.longestIndexStepMs = Math.max(catchUpStats.longestIndexStepMs, built.longestStepMs)
+    if (built.longest && built.longest.ms > catchUpStats.longestIndexStep.ms)
+      catchUpStats.longestIndexStep = built.longest
   }
 
   return {

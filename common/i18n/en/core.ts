@@ -17,6 +17,8 @@ export const core = {
     unknownMethod: 'There is no API method called "{{method}}".',
     internal: 'Something went wrong on this workstation; nothing was saved. Please try again.',
     diskFull: 'The disk is full: nothing was saved. Free space and try again.',
+    catchingUp:
+      'This PC is still catching up with the centre: this is ready when the catch-up ends (Settings → Sync shows how far it is). Nothing was saved.',
     ioError:
       'The disk could not be written (I/O error): nothing was saved. Try again; if it repeats, call IT.',
   },

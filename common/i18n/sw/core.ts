@@ -16,6 +16,8 @@ export const core: Messages['core'] = {
     internal: 'Hitilafu imetokea kwenye kompyuta hii; hakuna kilichohifadhiwa. Tafadhali jaribu tena.',
     diskFull:
       'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',
+    catchingUp:
+      'Kompyuta hii bado inapokea taarifa za kituo: hiki kitapatikana upokeaji ukikamilika (Mipangilio → Usawazishaji inaonyesha umefika wapi). Hakuna kilichohifadhiwa.',
     ioError:
       'Diski haikuweza kuandikwa (hitilafu ya I/O): hakuna kilichohifadhiwa. Jaribu tena; ikijirudia, piga simu kwa TEHAMA.',
   },

@@ -169,8 +169,8 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
         trackingNumber: r.tracking_number,
         payload: JSON.parse(r.payload) as Record<string, unknown>,
       }
-      // One that did not fit the catalogue has its issue from when it was stored, and changes nothing.
-      if (checkAnyEvent(e.type, e.payload).ok) events.push(e)
+      // Checked again where it is recorded (a misfit's issue is already there from when it was stored).
+      events.push(e)
     }
     afterProjection(events)
   }
