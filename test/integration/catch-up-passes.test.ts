@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hasDeferredIndexes } from '../../main/db/deferred-indexes'
+import { deferIndexes, hasDeferredIndexes, restoreIndexesOnWorker } from '../../main/db/deferred-indexes'
 import { silentLogger } from '../../main/infra/logger'
 import { uuidv7 } from '../../main/infra/uuidv7'
 import { createProjector, type Projector } from '../../main/services/projection/projector'
@@ -332,6 +332,17 @@ describe('a catch-up in passes', () => {
     expect(await feedOf(again, { bulk: false }).pullCentreEvents()).toBe(0)
     expect(holdings(again)).toEqual(ref.holdings)
     expect(scratch(again)).toBe(0)
+  })
+
+  it('a manager screen that needs an index set aside says the PC is still catching up, and works once it is built', async () => {
+    const pc = await newPc()
+    await signedIn(pc.core, 'admin-window', 'manager-window', 'manager')
+    const db = pc.core.store.db
+    db.transaction(() => deferIndexes(db, 'applications'))()
+    const r = await pc.core.dispatch('manager-window', 'backlog.summary', {})
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/still catching up/) } })
+    await restoreIndexesOnWorker(db)
+    expect(await pc.core.dispatch('manager-window', 'backlog.summary', {})).toMatchObject({ ok: true })
   })
 
   it('a catch-up that brings few events to a PC holding many keeps the indexes and makes only what it brought', async () => {
