@@ -60,6 +60,7 @@ try {
           throw err
         }
         stepMs.push(performance.now() - t0)
+        parentPort.postMessage({ stepsDone: stepMs.length })
       }
     } finally {
       db.close()
@@ -88,8 +89,15 @@ try {
   parentPort.postMessage({ problem: null, error: { message, code: (err && err.code) || null } })
 }`
 
-/** Runs one job on a fresh worker thread. Never rejects: a failure to run is in `error`. */
-export function runDatabaseJob(job: DatabaseJob, key: DatabaseKey): Promise<JobResult> {
+/**
+ * Runs one job on a fresh worker thread. Never rejects: a failure to run is in `error`. An 'exec' job tells
+ * `onStep` how many of its steps are done after each.
+ */
+export function runDatabaseJob(
+  job: DatabaseJob,
+  key: DatabaseKey,
+  onStep?: (done: number) => void,
+): Promise<JobResult> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -99,10 +107,13 @@ export function runDatabaseJob(job: DatabaseJob, key: DatabaseKey): Promise<JobR
     },
   })
   return new Promise((resolve) => {
-    worker.once('message', (m: JobResult) => {
+    const onMessage = (m: JobResult | { stepsDone: number }): void => {
+      if ('stepsDone' in m) return onStep?.(m.stepsDone)
+      worker.off('message', onMessage)
       resolve(m)
       void worker.terminate()
-    })
+    }
+    worker.on('message', onMessage)
     worker.once('error', (err) =>
       resolve({ problem: null, error: { message: `the worker could not run: ${err.message}`, code: null } }),
     )

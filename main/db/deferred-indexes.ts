@@ -184,12 +184,14 @@ export function restoreIndexesNow(db: Database, table?: DeferrableTable): void {
 
 /**
  * Builds what was set aside on a worker thread, with a connection of its own, so the core's event loop goes on
- * (a write of the core waits for the index being built). Answers the longest step in ms; throws what stopped it.
+ * (a write of the core waits for the index being built), telling how far it is (0–1) after each step. Answers the
+ * longest step; throws what stopped it.
  * A database without a file or a key of its own (tests in memory) is built here.
  */
 export async function restoreIndexesOnWorker(
   db: Database,
   table?: DeferrableTable,
+  onProgress?: (fraction: number) => void,
 ): Promise<{ longest: { label: string; ms: number } | null }> {
   const steps = restoreSteps(db, table)
   if (steps.length === 0) return { longest: null }
@@ -204,7 +206,11 @@ export async function restoreIndexesOnWorker(
     restoreIndexesNow(db, table)
     return { longest: { label: 'all, on this connection', ms: performance.now() - t0 } }
   }
-  const r = await runDatabaseJob({ kind: 'exec', file: db.name, steps: steps.map((s) => s.sql) }, key)
+  const r = await runDatabaseJob(
+    { kind: 'exec', file: db.name, steps: steps.map((s) => s.sql) },
+    key,
+    (done) => onProgress?.(done / steps.length),
+  )
   if (r.error) throw new Error(`the indexes could not be built: ${r.error.message}`)
   const ms = r.stepMs ?? []
   const i = ms.indexOf(Math.max(...ms))

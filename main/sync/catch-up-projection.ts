@@ -190,9 +190,9 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
     return { next, done }
   })
 
-  async function buildIndexes(table?: 'events'): Promise<void> {
+  async function buildIndexes(table?: 'events', onStep?: (fraction: number) => void): Promise<void> {
     const t0 = performance.now()
-    const built = await restoreIndexesOnWorker(db, table)
+    const built = await restoreIndexesOnWorker(db, table, onStep)
     catchUpStats.indexesMs += performance.now() - t0
     if (built.longest && built.longest.ms > catchUpStats.longestIndexStep.ms)
       catchUpStats.longestIndexStep = built.longest
@@ -252,7 +252,8 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
         )
       }
       if (s?.stage === 'indexes') {
-        await buildIndexes()
+        const before = SHARE.applications + SHARE.followUps
+        await buildIndexes(undefined, (f) => onProgress?.(before + (1 - before) * f))
         write(null)
       }
       onProgress?.(1)

@@ -121,7 +121,13 @@ async function newPc(dir?: string) {
 
 function feedOf(
   pc: ReturnType<typeof testCore>,
-  opts: { bulk: boolean; projector?: Projector; slot?: string; deferEventsIndexAtLeast?: number },
+  opts: {
+    bulk: boolean
+    projector?: Projector
+    slot?: string
+    deferEventsIndexAtLeast?: number
+    onPasses?: (fraction: number) => void
+  },
 ) {
   const token = sim.issueToken('042', pc.core.store.centre.get()!.device_id, opts.slot ?? '07')
   return createCentreFeed({
@@ -136,6 +142,7 @@ function feedOf(
     centreNumber: () => '042',
     bulk: () => opts.bulk,
     deferEventsIndexAtLeast: opts.deferEventsIndexAtLeast,
+    onPasses: opts.onPasses,
   })
 }
 
@@ -188,7 +195,7 @@ async function reference() {
 }
 
 describe('a catch-up in passes', () => {
-  it('ends with the same applications, name keys, SMS, calls, issues and schema as the page-by-page road', async () => {
+  it('ends with the same rows, name keys, SMS, calls, issues, rollups and schema as the page-by-page road; its progress only grows', async () => {
     const ref = await reference()
     expect(ref.holdings.applications).toHaveLength(1_000)
     expect(ref.holdings.calls).toHaveLength(1)
@@ -199,8 +206,14 @@ describe('a catch-up in passes', () => {
     expect(reminded).toHaveLength(1)
     expect(ref.holdings.rollups.every((rows) => rows.length > 0)).toBe(true)
     const pc = await newPc()
-    expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(history.events + 5)
+    const told: number[] = []
+    const feed = feedOf(pc, { bulk: true, onPasses: (f) => told.push(f) })
+    expect(await feed.pullCentreEvents()).toBe(history.events + 5)
     expect(holdings(pc)).toEqual(ref.holdings)
+    // The progress of the passes only grows, moves while the worker builds the indexes, and ends at 1.
+    expect(told).toEqual([...told].sort((a, b) => a - b))
+    expect(told.filter((f) => f > 0.8 && f < 1).length).toBeGreaterThan(5)
+    expect(told.at(-1)).toBe(1)
     expect(schema(pc)).toEqual(ref.schema)
     expect(scratch(pc)).toBe(0)
     expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toBeUndefined()
