@@ -111,6 +111,10 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },
+    // Mantine puts a focus placeholder (role="presentation", tabindex -1) first in every menu, and a menu may hold
+    // only menu items: axe's aria-required-children is critical about it. Without it the open menu puts the focus
+    // on its first item, as the WAI-ARIA menu pattern does, and the arrow keys move along the items.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 })
 
