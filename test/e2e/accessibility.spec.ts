@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { en, sw } from '../../common/i18n'
 import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
+import { check } from './fixtures/axe'
 import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/host'
 
 /**
@@ -13,7 +13,6 @@ import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/ho
  * the staff dialog, on a seeded centre. Desks are reached by their Alt keys and tabs by position, so the tour is the same in both languages;
  * each screen is also saved as a 1366×768 screenshot.
  */
-const SHOTS = path.resolve(__dirname, '../../test-results/screens')
 const LANGUAGES = [
   { code: 'en', name: 'English', signIn: 'Sign in' },
   { code: 'sw', name: 'Kiswahili', signIn: 'Ingia' },
@@ -33,29 +32,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop()
 })
-
-/** The serious and critical violations on the page as it is now, each with where it is. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? v.help} ${n.html.slice(0, 160)}`,
-      ),
-    )
-}
-
-async function check(page: Page, found: Record<string, string[]>, name: string): Promise<void> {
-  // Let charts and lists settle: axe reads the DOM as it is.
-  await page.waitForLoadState('networkidle')
-  await page.screenshot({ path: path.join(SHOTS, `a11y-${name}.png`) })
-  const v = await violations(page)
-  if (v.length > 0) found[name] = v
-}
 
 async function everyTab(page: Page, found: Record<string, string[]>, name: string): Promise<void> {
   const tabs = page.getByRole('tab')
