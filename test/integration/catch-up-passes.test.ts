@@ -33,61 +33,37 @@ const pcs: ReturnType<typeof testCore>[] = []
  */
 function extraEvents(tns: readonly string[]) {
   const at = START + 5 * 86_400_000
-  const base = { staffNumber: 'MGR001', deviceId: OTHER_DESK, centreNumber: '042' }
+  /** Another desk's event, `ms` after `at`, about `tn`. */
+  const event = (ms: number, type: string, tn: string, payload: Record<string, unknown>) => ({
+    id: uuidv7(at + ms),
+    type,
+    occurredAt: at + ms,
+    staffNumber: 'MGR001',
+    deviceId: OTHER_DESK,
+    centreNumber: '042',
+    trackingNumber: tn,
+    payload,
+  })
+  const sms = { segments: 1 }
   return [
-    {
-      ...base,
-      id: uuidv7(at),
-      type: 'application.callLogged',
-      occurredAt: at,
-      trackingNumber: tns[5]!,
-      payload: { outcome: 'no-answer', note: null },
-    },
+    event(0, 'application.callLogged', tns[5]!, { outcome: 'no-answer', note: null }),
     // Recorded against its first document; the other two come later in tracking-number order.
-    {
-      ...base,
-      id: uuidv7(at + 1),
-      type: 'notification.ready',
-      occurredAt: at + 1,
-      trackingNumber: tns[1]!,
-      payload: {
-        phone: '+254711000001',
-        language: 'en',
-        trackingNumbers: [tns[1]!, tns[700]!, tns[999]!],
-        text: 'Your documents are ready for collection.',
-        segments: 1,
-      },
-    },
-    {
-      ...base,
-      id: uuidv7(at + 4),
-      type: 'notification.reminder',
-      occurredAt: at + 4,
-      trackingNumber: tns[2]!,
-      payload: {
-        phone: '+254711000002',
-        language: 'sw',
-        text: 'Hati yako bado iko tayari.',
-        segments: 1,
-        campaignId: 3,
-      },
-    },
-    {
-      ...base,
-      id: uuidv7(at + 2),
-      type: 'application.personalDataErased',
-      occurredAt: at + 2,
-      trackingNumber: tns[3]!,
-      payload: { reason: 'request' },
-    },
-    {
-      ...base,
-      id: uuidv7(at + 3),
-      type: 'application.arrived',
-      occurredAt: at + 3,
-      trackingNumber: tns[4]!,
-      payload: { slot: 42 },
-    },
+    event(1, 'notification.ready', tns[1]!, {
+      ...sms,
+      phone: '+254711000001',
+      language: 'en',
+      trackingNumbers: [tns[1]!, tns[700]!, tns[999]!],
+      text: 'Your documents are ready for collection.',
+    }),
+    event(4, 'notification.reminder', tns[2]!, {
+      ...sms,
+      phone: '+254711000002',
+      language: 'sw',
+      text: 'Hati yako bado iko tayari.',
+      campaignId: 3,
+    }),
+    event(2, 'application.personalDataErased', tns[3]!, { reason: 'request' }),
+    event(3, 'application.arrived', tns[4]!, { slot: 42 }),
   ]
 }
 
