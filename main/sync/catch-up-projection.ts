@@ -199,8 +199,11 @@ export function createCatchUpProjection(deps: CatchUpProjectionDeps) {
   }
 
   return {
-    /** True while a catch-up's events are stored here but not all of its passes done. */
-    pending: (): boolean => read() !== null,
+    /** True when a catch-up has read its feed to the end but not finished its passes. */
+    pastStoring: (): boolean => {
+      const s = read()
+      return s !== null && s.stage !== 'storing'
+    },
 
     storePart: (events: ReplicaEvent[], moveCursor: (() => void) | null, coming: number | null): number => {
       const t0 = performance.now()

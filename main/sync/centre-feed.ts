@@ -249,7 +249,10 @@ export function createCentreFeed(deps: CentreFeedDeps) {
     const cache = db.pragma('cache_size', { simple: true }) as number
     db.pragma(`cache_size = -${BULK_CACHE_KIB}`)
     try {
-      return await pages(ep, centre, run)
+      // The passes of a catch-up that stopped after its storing are finished first: they cover only the events
+      // that catch-up stored, and this one's are stored as a new catch-up's.
+      const stopped = passes.pastStoring() ? await finishPasses(run) : null
+      return stopped ?? (await pages(ep, centre, run))
     } finally {
       db.pragma(`cache_size = ${cache}`)
       if (checkpointer) {

@@ -164,9 +164,9 @@ const scratch = (pc: ReturnType<typeof testCore>) =>
     .get()
 
 /** The page-by-page road, on a PC of its own: what every other road must end with. */
-async function reference() {
+async function reference(events = history.events + 5) {
   const pc = await newPc()
-  expect(await feedOf(pc, { bulk: false, slot: '08' }).pullCentreEvents()).toBe(history.events + 5)
+  expect(await feedOf(pc, { bulk: false, slot: '08' }).pullCentreEvents()).toBe(events)
   return { holdings: holdings(pc), schema: schema(pc) }
 }
 
@@ -288,6 +288,45 @@ describe('a catch-up in passes', () => {
     // An ordinary pull (not a catch-up) finishes the passes before it reads on.
     expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(0)
     expect(holdings(pc)).toEqual(ref.holdings)
+    expect(schema(pc)).toEqual(ref.schema)
+    expect(scratch(pc)).toBe(0)
+  })
+
+  it('a catch-up started again while the last one is part-way through its walk finishes that first, then makes what it brings', async () => {
+    const pc = await newPc()
+    const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
+    let calls = 0
+    const failing: Projector = {
+      ...real,
+      projectStoredInOrder(tns, fromSeq) {
+        if (++calls === 3) throw new Error('disk I/O error')
+        real.projectStoredInOrder(tns, fromSeq)
+      },
+    }
+    await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()
+    expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'applications' })
+    // Meanwhile a manager elsewhere calls about the first document, which the stopped walk has passed.
+    const at = START + 9 * 86_400_000
+    const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))
+    store.insertEvent(
+      {
+        id: uuidv7(at),
+        type: 'application.callLogged',
+        occurredAt: at,
+        staffNumber: 'MGR001',
+        deviceId: OTHER_DESK,
+        centreNumber: '042',
+        trackingNumber: [...history.trackingNumbers].sort()[0]!,
+        payload: { outcome: 'reached' },
+      },
+      at,
+    )
+    store.close()
+    const ref = await reference(history.events + 6)
+
+    expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(1)
+    expect(holdings(pc)).toEqual(ref.holdings)
+    expect(holdings(pc).calls).toHaveLength(2)
     expect(schema(pc)).toEqual(ref.schema)
     expect(scratch(pc)).toBe(0)
   })
