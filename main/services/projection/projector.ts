@@ -108,8 +108,8 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
 
     /**
      * A catch-up's first road (main/sync/catch-up-projection.ts): stores a page of the centre's events, checked
-     * as applyReplicated checks them, without projecting them. The applications are made later in tracking-number
-     * order by `projectStored`, and the messages and calls recorded by `followUpStored`. Answers how many were new.
+     * as applyReplicated checks them, without projecting them. The applications are made later (`projectStoredInOrder`
+     * or `projectStored`), and the messages and calls recorded by `followUpStored`. Answers how many were new.
      */
     storeReplicated(events: readonly ReplicaEvent[]): number {
       if (!store.db.inTransaction) throw new Error('storeReplicated must run inside a transaction')
@@ -152,27 +152,19 @@ export function createProjector({ store, clock, logger }: { store: Store; clock:
     /** Another desk's messages and calls among events `storeReplicated` kept, once their applications are made. */
     followUpStored(rows: readonly EventRow[]): void {
       if (!store.db.inTransaction) throw new Error('followUpStored must run inside a transaction')
-      followUpRows(rows)
+      // Each is checked where it is recorded (a misfit's issue is already there from when it was stored).
+      afterProjection(
+        rows.map((r) => ({
+          id: r.id,
+          type: r.type,
+          occurredAt: r.occurred_at,
+          staffNumber: r.staff_number,
+          deviceId: r.device_id,
+          trackingNumber: r.tracking_number,
+          payload: JSON.parse(r.payload) as Record<string, unknown>,
+        })),
+      )
     },
-  }
-
-  /** Another desk's messages and calls among stored events, as applyReplicated records them. */
-  function followUpRows(rows: readonly EventRow[]): void {
-    const events: ReplicaEvent[] = []
-    for (const r of rows) {
-      const e: ReplicaEvent = {
-        id: r.id,
-        type: r.type,
-        occurredAt: r.occurred_at,
-        staffNumber: r.staff_number,
-        deviceId: r.device_id,
-        trackingNumber: r.tracking_number,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-      }
-      // Checked again where it is recorded (a misfit's issue is already there from when it was stored).
-      events.push(e)
-    }
-    afterProjection(events)
   }
 
   /** Stores one replicated event: 'here' when it already was, 'unfit' when it is kept but changes nothing. */
