@@ -18,6 +18,8 @@ export const core: Messages['core'] = {
       'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',
     catchingUp:
       'Kompyuta hii bado inapokea taarifa za kituo: hiki kitapatikana upokeaji ukikamilika (Mipangilio → Usawazishaji inaonyesha umefika wapi). Hakuna kilichohifadhiwa.',
+    buildingIndexes:
+      'Kompyuta hii inajenga faharasa zake baada ya kupokea taarifa za kituo: hakuna kilichohifadhiwa. Jaribu tena baada ya sekunde chache.',
     ioError:
       'Diski haikuweza kuandikwa (hitilafu ya I/O): hakuna kilichohifadhiwa. Jaribu tena; ikijirudia, piga simu kwa TEHAMA.',
   },
