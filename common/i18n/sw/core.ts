@@ -17,7 +17,7 @@ export const core: Messages['core'] = {
     diskFull:
       'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',
     catchingUp:
-      'Kompyuta hii bado inapokea taarifa za kituo: hiki kitapatikana upokeaji ukikamilika (Mipangilio → Usawazishaji inaonyesha umefika wapi). Hakuna kilichohifadhiwa.',
+      'Kompyuta hii bado inaleta data ya kituo: hiki kitapatikana uletaji wa data ukikamilika (Mipangilio → Usawazishaji inaonyesha umefikia wapi). Hakuna kilichohifadhiwa.',
     ioError:
       'Diski haikuweza kuandikwa (hitilafu ya I/O): hakuna kilichohifadhiwa. Jaribu tena; ikijirudia, piga simu kwa TEHAMA.',
   },
@@ -44,7 +44,7 @@ export const core: Messages['core'] = {
     arrived: 'imefika',
     collected: 'imechukuliwa',
     returned: 'imerudishwa',
-    cancelled: 'imefutwa',
+    cancelled: 'imeghairiwa',
     confirmed: 'imethibitishwa',
     notArrived: 'bado haijafika (inatarajiwa kuanzia {{date}})',
     alreadyCollected: 'tayari imechukuliwa',
@@ -62,7 +62,7 @@ export const core: Messages['core'] = {
   staff: {
     noStaff: 'Hakuna mfanyakazi mwenye nambari {{staffNumber}}.',
     numberInUse: 'Nambari ya mfanyakazi {{staffNumber}} tayari inatumika.',
-    keepAdmin: 'Kituo lazima kibaki na angalau msimamizi mmoja aliye hai.',
+    keepAdmin: 'Kituo lazima kibaki na angalau msimamizi mmoja aliyewezeshwa.',
     roleNeedsPin: '{{rule}} Weka PIN mpya ya {{name}} katika badiliko hilohilo.',
   },
   counter: {
@@ -81,7 +81,7 @@ export const core: Messages['core'] = {
     noPrintJob: 'Hakuna kazi ya kuchapisha {{jobId}}.',
     retryFailedOnly: 'Ni uchapishaji ulioshindwa tu unaoweza kujaribiwa tena.',
     printedSince:
-      'Stakabadhi hii imechapishwa tangu hapo. Tumia Chapisha tena, pamoja na sababu, kupata nakala nyingine.',
+      'Stakabadhi hii imechapishwa tangu hapo. Tumia Chapisha upya, pamoja na sababu, kupata nakala nyingine.',
     alreadyReprinting: 'Stakabadhi hii tayari inachapishwa tena.',
     invalidPrinter: 'Mipangilio ya printa si sahihi',
     invalidScanner: 'Mipangilio ya skana si sahihi',
@@ -194,7 +194,7 @@ export const core: Messages['core'] = {
     changedLookAgain: '{{trackingNumber}} imebadilika wakati huohuo: itafute tena.',
     centralUnknown: 'Huduma kuu ya ufuatiliaji nayo haiijui nambari hii.',
     otherCentre:
-      'Imesajiliwa katika Huduma Centre {{centre}} ({{status}}), si katika kituo hiki: iweke kando kwa ajili ya kituo hicho.',
+      'Imesajiliwa katika Kituo cha Huduma {{centre}} ({{status}}), si katika kituo hiki: iweke kando kwa ajili ya kituo hicho.',
     notHereYet:
       'Imesajiliwa katika kituo hiki kwenye kompyuta nyingine ({{status}}); taarifa zake bado hazijafika kwenye kompyuta hii. Jaribu tena baada ya dakika moja.',
   },
@@ -218,7 +218,7 @@ export const core: Messages['core'] = {
     onOpenManifest: '{{trackingNumber}} tayari iko kwenye orodha ya kurudisha iliyo wazi.',
     alreadyStatus: 'Orodha {{manifest}}: tayari {{status}}.',
     confirming: 'Orodha {{manifest}} inathibitishwa.',
-    confirmingNoCancel: 'Orodha {{manifest}} inathibitishwa: haiwezi kufutwa tena.',
+    confirmingNoCancel: 'Orodha {{manifest}} inathibitishwa: haiwezi kughairiwa tena.',
   },
   sync: {
     noRejected: 'Hakuna tukio lililokataliwa {{seq}}.',
