@@ -65,7 +65,7 @@ it('in Kiswahili the same facts are told in Kiswahili words, the values unchange
   expect(sw[2]).toEqual([en[2]![0], 'Passport', '', 'Orodha ya kurudisha Na. 7', 'NRB: imeorodheshwa'])
   const [html, csv] = subjectFiles(record, 'sw')
   expect(html!.content).toContain('<html lang="sw">')
-  expect(html!.content).toContain('Taarifa binafsi zinazohifadhiwa na GPO (kituo 042)')
+  expect(html!.content).toContain('Data binafsi zinazohifadhiwa na GPO (kituo 042)')
   expect(html!.content).toContain('ombi 1 na SMS 0 za ukumbusho.')
   expect(html!.content).toContain('Jina: Amina &lt;Otieno&gt;')
   expect(html!.content).not.toMatch(/Personal data|Status:|Data Protection Act/)

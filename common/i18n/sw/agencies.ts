@@ -75,7 +75,7 @@ export const agencies: Messages['agencies'] = {
     saved: 'Zimehifadhiwa {{files}}: zitume kwa {{agency}}.',
     back: 'Rudi kwa mawakala wote',
     signOff: 'Idhinisha…',
-    save: 'Hifadhi kwa ajili ya kutuma',
+    save: 'Hifadhi ili kutuma',
     preparing: 'Inaandaa ripoti…',
     title: 'Ripoti ya {{agency}}',
     subtitle: '{{centre}}, kituo {{number}} · {{from}} – {{to}}',

@@ -141,7 +141,7 @@ export const core: Messages['core'] = {
     connected: 'Skana imeunganishwa kwenye {{path}} kwa kasi ya baud {{baud}}.',
     unplugged: 'Skana iliyo kwenye {{path}} ilichomolewa au kuzimwa. Ichomeke tena; itajiunganisha yenyewe.',
     turnedOff:
-      'Skana ya serial imezimwa kwenye mipangilio. Skana za aina ya kibodi (USB) bado zinafanya kazi kwenye sehemu ya kuskani.',
+      'Skana ya serial imezimwa kwenye mipangilio. Skana za aina ya kibodi (USB) bado zinafanya kazi kwenye sehemu ya kuchanganua.',
     notFound:
       'Hakuna skana iliyopatikana kwenye {{path}}. Chomeka skana, au kagua mlango kwenye mipangilio ya skana; itajiunganisha yenyewe.',
     noPermission:
@@ -150,7 +150,7 @@ export const core: Messages['core'] = {
     openTimeout:
       'Mlango wa skana {{path}} haukufunguka ndani ya sekunde {{seconds}}. Chomoa skana kisha uichomeke tena.',
     cannotOpen: 'Mlango wa skana {{path}} hauwezi kufunguliwa: {{reason}}. Inajaribu tena.',
-    none: 'Hakuna skana ya serial iliyowekwa: kuskani kwa kibodi kunafanya kazi',
+    none: 'Hakuna skana ya serial iliyowekwa: kuchanganua kwa kibodi kunafanya kazi',
   },
   link: {
     notConnected: 'API kuu haijaunganishwa: matukio yanasubiri kwenye foleni ya kutumwa',
@@ -177,9 +177,9 @@ export const core: Messages['core'] = {
     noBatch: 'Hakuna shehena {{batch}}.',
     batchClosedOpenNew: 'Shehena {{batch}} imefungwa: fungua shehena mpya.',
     batchAlreadyClosed: 'Shehena {{batch}} tayari imefungwa.',
-    changedScanAgain: '{{trackingNumber}} imebadilika wakati huohuo: iskani tena.',
-    noScan: 'Hakuna skani isiyolingana {{scan}}.',
-    scanResolved: 'Skani hii tayari imeshughulikiwa.',
+    changedScanAgain: '{{trackingNumber}} imebadilika wakati huohuo: ichanganue tena.',
+    noScan: 'Hakuna uchanganuzi usiolingana {{scan}}.',
+    scanResolved: 'Uchanganuzi huu tayari umeshughulikiwa.',
     noApplication: 'Hakuna maombi {{trackingNumber}}.',
     alreadyStatus: '{{trackingNumber}}: tayari {{status}}.',
   },

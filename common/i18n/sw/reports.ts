@@ -8,8 +8,8 @@ import type { Messages } from '../languages'
  */
 export const reports: Messages['reports'] = {
   subject: {
-    title: 'Taarifa binafsi zinazohifadhiwa na {{centre}}',
-    heading: 'Taarifa binafsi zinazohifadhiwa na {{centre}} (kituo {{number}})',
+    title: 'Data binafsi zinazohifadhiwa na {{centre}}',
+    heading: 'Data binafsi zinazohifadhiwa na {{centre}} (kituo {{number}})',
     byIdNumber: 'nambari ya kitambulisho',
     byPhone: 'nambari ya simu',
     intro:

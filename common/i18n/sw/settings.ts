@@ -101,11 +101,11 @@ export const settings: Messages['settings'] = {
       'Nambari ya kituo na nafasi ya kompyuta haziwezi kubadilishwa: kuzibadilisha kungeweza kurudia nambari za ufuatiliaji.',
     centreSettings: 'Mipangilio ya kituo',
     idleLock: 'Funga skrini baada ya dakika hizi bila kutumika',
-    retention: 'Futa taarifa binafsi za wateja siku hizi baada ya kuchukuliwa, kurudishwa au kughairiwa',
+    retention: 'Futa data binafsi za wateja siku hizi baada ya kuchukuliwa, kurudishwa au kughairiwa',
     retentionHint:
       'Jina, simu, nambari ya kitambulisho, maelezo na taarifa za mwakilishi; idadi na nyakati za hatua zinabaki',
     grace: 'Dakika baada ya kufika kabla ya SMS ya mteja',
-    graceHint: 'Muda wa kurekebisha skani iliyokosewa',
+    graceHint: 'Muda wa kurekebisha uchanganuzi uliokosewa',
     slots: 'Nafasi za rafu',
     byWeek: 'Kwa wiki ya kufika + huduma',
     fixedSlots: 'Nafasi za kudumu',
@@ -193,7 +193,7 @@ export const settings: Messages['settings'] = {
     savedPort: 'mlango uliohifadhiwa, haujaunganishwa sasa',
     noPorts: 'Hakuna milango ya serial iliyopatikana: chomeka skana, au andika mlango wake.',
     choosePort: 'Chagua kutoka kwenye orodha, au andika mlango.',
-    none: 'Hakuna skana ya serial: skana za aina ya kibodi huandika moja kwa moja kwenye sehemu za kuskani.',
+    none: 'Hakuna skana ya serial: skana za aina ya kibodi huandika moja kwa moja kwenye sehemu za kuchanganua.',
     use: 'Tumia skana ya serial / USB virtual-COM',
     listFailed: 'Orodha ya milango ya serial ya kompyuta hii haikuweza kusomwa',
     listFailedText:
