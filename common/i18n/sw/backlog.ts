@@ -305,7 +305,7 @@ export const backlog: Messages['backlog'] = {
     confirmQuestion_other:
       'Ziwekwe alama kuwa zimerudishwa kwa {{agency}} na nafasi zake za rafu ziachwe wazi?',
     notYet: 'Bado',
-    confirmButton: 'Weka alama {{n}} zimerudishwa',
+    confirmButton: 'Weka alama: {{n}} zimerudishwa',
   },
   manifestCsv: {
     agencyReference: 'Rejea ya wakala',

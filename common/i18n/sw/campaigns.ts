@@ -10,7 +10,7 @@ export const campaigns: Messages['campaigns'] = {
   past: 'Kampeni zilizopita',
   confirmTitle: 'Tuma vikumbusho',
   confirm:
-    'Kutuma SMS <b>{{segments}}</b> kwa <b>{{people}}</b> kuhusu {{documents}}, kwa takriban <b>{{cost}}</b>?',
+    'Tuma SMS <b>{{segments}}</b> kwa <b>{{people}}</b> kuhusu {{documents}}, kwa gharama ya takriban <b>{{cost}}</b>?',
   people_one: 'mtu {{n}}',
   people_other: 'watu {{n}}',
   checkedAgain: 'Kila mmoja anakaguliwa tena ujumbe wake unapotumwa.',

@@ -16,7 +16,7 @@ export const setup: Messages['setup'] = {
     centreName: 'Jina la kituo',
     centreNamePlaceholder: 'Kituo cha Huduma GPO',
     centreHint: 'Tarakimu 3, kutoka makao makuu',
-    slotHint: 'Tarakimu 2, ya kipekee kituoni; haibadiliki ikiwekwa',
+    slotHint: 'Tarakimu 2, ya kipekee kituoni; haibadiliki ikishawekwa',
     admin: 'Msimamizi wa kwanza',
     staffNumber: 'Nambari ya mfanyakazi',
     fullName: 'Jina kamili',
