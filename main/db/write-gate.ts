@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 
 /**
@@ -16,7 +17,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
 export interface WriteGate {
   /** Runs one call of the core, after the worker step that holds the lock, if one does. */
   call<T>(fn: () => T | Promise<T>): Promise<T>
-  /** Runs one worker step that holds the write lock; steps run one at a time. */
+  /**
+   * Runs one worker step that holds the write lock; steps run one at a time. A step asked for by a call itself
+   * (Settings → Sync → Enrol waits for its catch-up) does not wait for that call to end.
+   */
   exclusive<T>(label: string, fn: () => Promise<T>): Promise<T>
   /** The step holding the lock now, or null. */
   holder(): string | null
@@ -36,6 +40,17 @@ export function createWriteGate(opts: { drainMs?: number } = {}): WriteGate {
   let pending = 0
   let idle: Promise<void> | null = null
   let becomeIdle: () => void = () => undefined
+  /**
+   * The call the code running now belongs to, so a step asked for from one knows not to wait for it. Work a call
+   * starts and does not wait for (a catch-up after Join) carries the call along after it has ended: `done`.
+   */
+  const insideCall = new AsyncLocalStorage<{ counted: boolean; done: boolean }>()
+
+  const leave = (call: { counted: boolean }): void => {
+    call.counted = false
+    inFlight--
+    if (inFlight === 0) onDrained?.()
+  }
 
   const drained = (): Promise<void> =>
     inFlight === 0
@@ -64,19 +79,28 @@ export function createWriteGate(opts: { drainMs?: number } = {}): WriteGate {
     async call(fn) {
       while (idle) await idle
       inFlight++
+      const self = { counted: true, done: false }
       try {
-        return await fn()
+        return await insideCall.run(self, fn)
       } finally {
-        inFlight--
-        if (inFlight === 0) onDrained?.()
+        self.done = true
+        if (self.counted) leave(self)
       }
     },
     exclusive(label, fn) {
+      // The call that asks for the step waits for it: it is not in flight meanwhile.
+      const caller = insideCall.getStore()
+      const fromCall = caller?.counted === true
+      if (fromCall) leave(caller)
       // From now on new calls wait: a stream of them cannot keep the step waiting for its drain.
       if (pending++ === 0) idle = new Promise<void>((resolve) => (becomeIdle = resolve))
       const next = steps.then(() => runStep(label, fn))
       steps = next.catch(() => undefined)
       return next.finally(() => {
+        if (fromCall && !caller.done) {
+          caller.counted = true
+          inFlight++
+        }
         if (--pending > 0) return
         idle = null
         becomeIdle()

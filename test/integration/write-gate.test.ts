@@ -153,6 +153,47 @@ describe('the write gate, in order', () => {
     expect(gate.holder()).toBeNull()
   })
 
+  it('a step asked for from inside a call (Enrol waits for its catch-up) does not wait for that call to end', async () => {
+    const gate = createWriteGate({ drainMs: 60_000 })
+    const order: string[] = []
+    await gate.call(async () => {
+      order.push('enrol starts')
+      await gate.exclusive('index', async () => {
+        order.push('step')
+      })
+      order.push('enrol ends')
+    })
+    expect(order).toEqual(['enrol starts', 'step', 'enrol ends'])
+    // Nothing is left counted as in flight: a step asked for now starts at once.
+    await gate.exclusive('later', async () => {
+      order.push('later step')
+    })
+    expect(order.at(-1)).toBe('later step')
+  })
+
+  it('work a call starts and leaves running (the catch-up after Join) counts no call once that call has ended', async () => {
+    const gate = createWriteGate({ drainMs: 60_000 })
+    const go = later()
+    let background: Promise<void> = Promise.resolve()
+    await gate.call(() => {
+      background = go.promise.then(() => gate.exclusive('after join', async () => undefined))
+    })
+    go.resolve()
+    await background
+    const stuck = later()
+    const inFlight = gate.call(() => stuck.promise)
+    const order: string[] = []
+    const step = gate.exclusive('next', async () => {
+      order.push('step')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // The call in flight is counted (the step waits for it), not lost to the earlier one's bookkeeping.
+    expect(order).toEqual([])
+    stuck.resolve()
+    await Promise.all([inFlight, step])
+    expect(order).toEqual(['step'])
+  })
+
   it('a call that does not end holds a step back only for the drain time, and a failing step frees the gate', async () => {
     const gate = createWriteGate({ drainMs: 20 })
     void gate.call(() => new Promise<void>(() => undefined))
