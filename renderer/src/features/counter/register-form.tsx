@@ -105,6 +105,9 @@ export function RegisterForm({
   const [busy, setBusy] = useState(false)
   const active = useMemo(() => services.filter((s) => s.active), [services])
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null)
+  // Tab takes the highlighted service only while the list is open: a closed list's first option is highlighted
+  // too, and leaving the picker without opening it must not choose a service.
+  const [listOpen, setListOpen] = useState(false)
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -193,16 +196,28 @@ export function RegisterForm({
             searchable
             required
             autoFocus
+            // The picker has the cursor when the counter opens, with its list closed: an open list covered the form
+            // (and ran past the window's bottom edge). Typing or the down arrow opens it.
+            openOnFocus={false}
             allowDeselect={false}
             // Typing "birth" highlights the first match, and Enter or Tab takes it: the picker never ends up
             // emptied by Tab while the clerk can see the service they meant.
             selectFirstOptionOnChange
-            autoSelectOnBlur
+            // Opening chooses the first option at once; left to Mantine's default, a timer a moment later unchose
+            // it, and a query typed faster than that ("birth" then Enter) showed its match but Enter did nothing.
+            selectFirstOptionOnDropdownOpen
+            autoSelectOnBlur={listOpen}
+            onDropdownOpen={() => setListOpen(true)}
+            onDropdownClose={() => setListOpen(false)}
             nothingFoundMessage={t('counter.register.noService')}
             // The arrow keys move through the options from the field (the listbox pattern): the list is the
-            // listbox itself, not a scroll area around it, which axe would count as a region out of reach.
+            // listbox itself, not a scroll area around it, which axe would count as a region out of reach. It
+            // scrolls itself, no taller than the room left below the field, so its last option is never off screen.
             withScrollArea={false}
-            maxDropdownHeight={260}
+            floatingHeight="viewport"
+            styles={{
+              options: { maxHeight: 'var(--combobox-floating-options-max-height)', overflowY: 'auto' },
+            }}
             description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
