@@ -103,7 +103,7 @@ async function expectFocusShown(page: Page): Promise<void> {
         last = f.what
         return f.shown
       },
-      { message: `the focus shows (last: ${last})`, timeout: 2000 },
+      { timeout: 2000 },
     )
     .toBe(true)
     .catch((err: unknown) => {
