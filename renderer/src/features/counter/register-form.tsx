@@ -17,7 +17,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { matchesAgencyRef, type Service } from '../../../../common/catalogue'
 import { contract, type RegisterResult } from '../../../../common/contract'
@@ -108,6 +108,15 @@ export function RegisterForm({
   // Tab takes the highlighted service only while the list is open: a closed list's first option is highlighted
   // too, and leaving the picker without opening it must not choose a service.
   const [listOpen, setListOpen] = useState(false)
+  // Mantine names the open list in the picker's aria-controls from what it knew when the picker last rendered, and
+  // the list takes its final id a moment after it mounts; opened by the arrow keys, nothing renders the picker
+  // again, and the list (which scrolls) was not the picker's to screen readers and axe. Render it once that is done.
+  const [, renderAgain] = useState(0)
+  useEffect(() => {
+    if (!listOpen) return
+    const frame = requestAnimationFrame(() => renderAgain((n) => n + 1))
+    return () => cancelAnimationFrame(frame)
+  }, [listOpen])
 
   const form = useForm<Values>({
     mode: 'controlled',
