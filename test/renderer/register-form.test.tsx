@@ -34,6 +34,17 @@ describe('the counter registration form from the keyboard', () => {
     expect(fakeCore.callsOf('application.register')).toEqual([])
   })
 
+  it('the service picker has the cursor with its list closed, and Tab out of it chooses no service', async () => {
+    const user = userEvent.setup()
+    renderApp(<RegisterForm services={SERVICES} onRegistered={vi.fn()} />)
+    const picker = screen.getByLabelText(/^Service/, { selector: 'input' })
+    await waitFor(() => expect(document.activeElement).toBe(picker))
+    expect(picker.getAttribute('aria-expanded')).toBe('false')
+    await user.tab()
+    expect(document.activeElement).toBe(screen.getByLabelText(/Customer name/))
+    expect(picker).toHaveProperty('value', '')
+  })
+
   it('typing in the service picker and pressing Enter takes the first match', async () => {
     const user = userEvent.setup()
     renderApp(<RegisterForm services={SERVICES} onRegistered={vi.fn()} />)

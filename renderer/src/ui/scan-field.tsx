@@ -23,11 +23,16 @@ function typingElsewhere(active: Element | null): boolean {
  */
 export function ScanField({
   onCode,
+  refocus,
   ...props
-}: { onCode: (code: string, source: 'scanner' | 'typed') => void } & Omit<
-  TextInputProps,
-  'onChange' | 'value'
->) {
+}: {
+  onCode: (code: string, source: 'scanner' | 'typed') => void
+  /**
+   * A change puts the cursor back in the field: the control that had it has gone (a hand-over done), and the next
+   * scan is expected here.
+   */
+  refocus?: number
+} & Omit<TextInputProps, 'onChange' | 'value'>) {
   const [value, setValue] = useState('')
   const detector = useRef(new KeyboardScanDetector())
   const input = useRef<HTMLInputElement>(null)
@@ -41,6 +46,9 @@ export function ScanField({
     document.addEventListener('keydown', onKey, true)
     return () => document.removeEventListener('keydown', onKey, true)
   }, [])
+  useEffect(() => {
+    if (refocus) input.current?.focus()
+  }, [refocus])
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     const r = detector.current.key({ key: e.key, time: performance.now() })
     if (e.key !== 'Enter') return

@@ -24,6 +24,7 @@ export function CollectionPage() {
   const [notice, setNotice] = useState<ReadNotice | null>(null)
   const [round, setRound] = useState(0)
   const [lastCode, setLastCode] = useState('')
+  const [handedOver, setHandedOver] = useState(0)
   // A customer's documents on screen to hand over (or to choose between): an update waits until it is done.
   useOpenWork('handover', result !== null && (result.ready.length > 0 || result.choose.length > 0))
 
@@ -61,13 +62,23 @@ export function CollectionPage() {
             setNotice({ kind: 'rejected', message })
           }}
           onRepeat={(code) => setNotice({ kind: 'repeat', code })}
+          refocus={handedOver}
         />
         {notice && <ReadNoticeAlert notice={notice} />}
         {result && result.choose.length > 0 ? (
           // An agency reference of several customers: pick whose document it is, then hand over as usual.
           <ChooseApplication code={lastCode} candidates={result.choose} onPick={(tn) => lookup(tn)} />
         ) : (
-          result && <HandoverPanel key={round} result={result} onDone={() => setResult(null)} />
+          result && (
+            <HandoverPanel
+              key={round}
+              result={result}
+              onDone={() => {
+                setResult(null)
+                setHandedOver((n) => n + 1)
+              }}
+            />
+          )
         )}
       </Tabs.Panel>
       <Tabs.Panel value="audit">
@@ -105,11 +116,14 @@ function HandoverLookup({
   error,
   onRejected,
   onRepeat,
+  refocus,
 }: {
   onCode: (code: string) => void
   error: string | null
   onRejected: (message: string) => void
   onRepeat: (code: string) => void
+  /** Bumped after each hand-over: the cursor goes back to the field for the next customer's receipt. */
+  refocus: number
 }) {
   const { t } = useTranslation()
   useSerialScans(onCode, { onRejected, onRepeat })
@@ -119,6 +133,7 @@ function HandoverLookup({
         placeholder={t('collection.lookup.placeholder')}
         aria-label={t('collection.lookup.label')}
         autoFocus
+        refocus={refocus}
         error={error}
         onCode={onCode}
       />

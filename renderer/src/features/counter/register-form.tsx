@@ -17,7 +17,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { getHotkeyHandler } from '@mantine/hooks'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { matchesAgencyRef, type Service } from '../../../../common/catalogue'
 import { contract, type RegisterResult } from '../../../../common/contract'
@@ -105,6 +105,18 @@ export function RegisterForm({
   const [busy, setBusy] = useState(false)
   const active = useMemo(() => services.filter((s) => s.active), [services])
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null)
+  // Tab takes the highlighted service only while the list is open: a closed list's first option is highlighted
+  // too, and leaving the picker without opening it must not choose a service.
+  const [listOpen, setListOpen] = useState(false)
+  // Mantine names the open list in the picker's aria-controls from what it knew when the picker last rendered, and
+  // the list takes its final id a moment after it mounts; opened by the arrow keys, nothing renders the picker
+  // again, and the list (which scrolls) was not the picker's to screen readers and axe. Render it once that is done.
+  const [, renderAgain] = useState(0)
+  useEffect(() => {
+    if (!listOpen) return
+    const frame = requestAnimationFrame(() => renderAgain((n) => n + 1))
+    return () => cancelAnimationFrame(frame)
+  }, [listOpen])
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -193,16 +205,28 @@ export function RegisterForm({
             searchable
             required
             autoFocus
+            // The picker has the cursor when the counter opens, with its list closed: an open list covered the form
+            // (and ran past the window's bottom edge). Typing or the down arrow opens it.
+            openOnFocus={false}
             allowDeselect={false}
             // Typing "birth" highlights the first match, and Enter or Tab takes it: the picker never ends up
             // emptied by Tab while the clerk can see the service they meant.
             selectFirstOptionOnChange
-            autoSelectOnBlur
+            // Opening chooses the first option at once; left to Mantine's default, a timer a moment later unchose
+            // it, and a query typed faster than that ("birth" then Enter) showed its match but Enter did nothing.
+            selectFirstOptionOnDropdownOpen
+            autoSelectOnBlur={listOpen}
+            onDropdownOpen={() => setListOpen(true)}
+            onDropdownClose={() => setListOpen(false)}
             nothingFoundMessage={t('counter.register.noService')}
             // The arrow keys move through the options from the field (the listbox pattern): the list is the
-            // listbox itself, not a scroll area around it, which axe would count as a region out of reach.
+            // listbox itself, not a scroll area around it, which axe would count as a region out of reach. It
+            // scrolls itself, no taller than the room left below the field, so its last option is never off screen.
             withScrollArea={false}
-            maxDropdownHeight={260}
+            floatingHeight="viewport"
+            styles={{
+              options: { maxHeight: 'var(--combobox-floating-options-max-height)', overflowY: 'auto' },
+            }}
             description={service ? `${service.agency} · ${readyIn(service.turnaroundDays)}` : undefined}
             {...form.getInputProps('serviceCode')}
           />
