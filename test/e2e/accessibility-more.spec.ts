@@ -124,7 +124,7 @@ async function measureDialog(
 
 /** Waits until the open dropdown (a select's options, a menu, a tooltip) has faded in: mid-fade colours are not its. */
 async function dropdownSettled(page: Page, selector: string): Promise<void> {
-  const dropdown = page.locator(selector).last()
+  const dropdown = page.locator(selector).filter({ visible: true }).last()
   await expect(dropdown).toBeVisible()
   await expect(dropdown).toHaveCSS('opacity', '1')
 }
