@@ -23,6 +23,8 @@ const LANGUAGES = [
 type Lang = (typeof LANGUAGES)[number]
 const PHONE = '0712345678'
 const ID_NUMBER = '23456789'
+/** An agency reference two applications share. */
+const SHARED_REF = '204518736'
 /** The manager's PIN as an older version of the app let it be set: 4 digits. */
 const LEGACY_PIN = '4826'
 
@@ -58,6 +60,16 @@ test.beforeAll(async ({ browser }) => {
         customerName: 'Wanjiku Kamau',
         phone: PHONE,
         idNumber: ID_NUMBER,
+        language: 'en',
+        smsConsent: true,
+      })
+    // Two customers' applications with one waiting-card serial: the collection desk asks which one is in hand.
+    for (const customerName of ['Otieno Ouma', 'Akinyi Atieno'])
+      await call('application.register', {
+        serviceCode: 'ID_NEW',
+        customerName,
+        phone: PHONE,
+        agencyRef: SHARED_REF,
         language: 'en',
         smsConsent: true,
       })
@@ -370,6 +382,43 @@ for (const lang of LANGUAGES) {
     // Not saved: the clerk stays a clerk.
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toHaveCount(0)
+
+    expect(found).toEqual({})
+  })
+
+  test(`more pop-ups in ${lang.name} (the choice between customers sharing an agency reference, the SMS badge's, large type's and status bar's tooltips, the audit log's action list) have no serious or critical axe violation`, async ({
+    page,
+  }) => {
+    const found: Record<string, string[]> = {}
+    await signIn(page, lang)
+    await page.keyboard.press('Alt+3')
+    const lookup = page.getByLabel(m.collection.lookup.label)
+    await lookup.fill(SHARED_REF)
+    await lookup.press('Enter')
+    await expect(page.getByTestId('choose-application')).toBeVisible()
+    await measure(page, found, `${lang.code}-collection-choose`, { idle: false })
+
+    await lookup.fill(audit.present)
+    await lookup.press('Enter')
+    await expect(page.getByTestId('handover-slot').first()).toBeVisible()
+    await page.getByRole('tabpanel').locator('.mantine-Badge-root').first().hover()
+    await dropdownSettled(page, '[role="tooltip"]')
+    await measure(page, found, `${lang.code}-sms-tooltip`, { idle: false })
+
+    await page.getByRole('button', { name: m.common.largeType.on }).hover()
+    await dropdownSettled(page, '[role="tooltip"]')
+    await measure(page, found, `${lang.code}-large-type-tooltip`, { idle: false })
+
+    await page.locator('footer .mantine-Badge-root').first().hover()
+    await dropdownSettled(page, '[role="tooltip"]')
+    await measure(page, found, `${lang.code}-status-tooltip`, { idle: false })
+
+    await page.keyboard.press('Alt+5')
+    await tab(page, m.settings.tabs.audit)
+    await page.getByRole('combobox', { name: m.settings.audit.action, exact: true }).click()
+    await dropdownSettled(page, '[role="listbox"]')
+    await measure(page, found, `${lang.code}-audit-log-actions`, { idle: false })
+    await page.keyboard.press('Escape')
 
     expect(found).toEqual({})
   })
