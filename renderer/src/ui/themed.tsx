@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { cssVariablesResolver, theme } from '../theme'
 
 /**
- * The app's theme with the words Mantine draws itself in the window's language: the × of every dialog and drawer
- * is named "Close" / "Funga" for screen readers (axe: button-name), without each dialog having to say so.
+ * The app's theme with the words Mantine draws itself in the window's language: the × of every dialog, drawer and
+ * notification is named "Close" / "Funga" for screen readers (axe: button-name), without each one having to say so.
  */
 export function Themed({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation()
@@ -14,7 +14,13 @@ export function Themed({ children }: { children: ReactNode }) {
     const close = { closeButtonProps: { 'aria-label': t('common.close') } }
     return mergeThemeOverrides(
       theme,
-      createTheme({ components: { Modal: { defaultProps: close }, Drawer: { defaultProps: close } } }),
+      createTheme({
+        components: {
+          Modal: { defaultProps: close },
+          Drawer: { defaultProps: close },
+          Notification: { defaultProps: close },
+        },
+      }),
     )
     // The language is what changes the words.
     // eslint-disable-next-line react-hooks/exhaustive-deps
