@@ -47,6 +47,7 @@ export function createSubjectService({
     serviceName: (code: string) => string,
   ): SubjectApplication => ({
     trackingNumber: r.tracking_number,
+    serviceCode: r.service_code,
     serviceName: serviceName(r.service_code),
     customerName: r.customer_name,
     phone: r.phone,
