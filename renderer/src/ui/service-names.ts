@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import {
@@ -62,7 +62,11 @@ export function useServiceLabel(): (code: string | null | undefined, englishName
   useEffect(() => {
     void loadServiceNames()
   }, [names.session])
-  // A new function when the names or the language change, so memoised rows follow.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useCallback(serviceLabel, [names, i18n.language])
+  const language = i18n.language
+  return useMemo(() => {
+    // Read at each call; made anew when the names or the language change, so memoised rows follow.
+    void names
+    void language
+    return (code: string | null | undefined, englishName: string) => serviceLabel(code, englishName)
+  }, [names, language])
 }
