@@ -14,13 +14,15 @@ interface Names {
 }
 
 interface State {
-  /** The staff member the names were loaded for; undefined before any session is known (a test's window). */
+  /** The staff member the names are for; undefined before any session is known (a test's window). */
   session: string | null | undefined
+  /** Raised each time the names are forgotten, so a load begun before does not put back what was forgotten. */
+  generation: number
   byCode: ReadonlyMap<string, Names> | null
   byEnglish: ReadonlyMap<string, Names>
 }
 
-let state: State = { session: undefined, byCode: null, byEnglish: new Map() }
+let state: State = { session: undefined, generation: 0, byCode: null, byEnglish: new Map() }
 const listeners = new Set<() => void>()
 
 function set(next: State): void {
@@ -36,21 +38,23 @@ export function subscribeServiceNames(listener: () => void): () => void {
 /** Changes whenever the names are loaded or forgotten (for useSyncExternalStore). */
 export const serviceNamesSnapshot = (): State => state
 
-export const serviceNamesSession = (): string | null | undefined => state.session
+export const serviceNamesGeneration = (): number => state.generation
 export const serviceNamesLoaded = (): boolean => state.byCode !== null
 
 /** A new session (another person, or nobody) forgets the names: they are loaded again for the next one. */
 export function setServiceNamesSession(session: string | null): void {
   if (session === state.session) return
-  set({ session, byCode: null, byEnglish: new Map() })
+  set({ session, generation: state.generation + 1, byCode: null, byEnglish: new Map() })
 }
 
 /** Forgets the names of this session (to load them again). */
 export function forgetServiceNames(): void {
-  set({ ...state, byCode: null, byEnglish: new Map() })
+  set({ ...state, generation: state.generation + 1, byCode: null, byEnglish: new Map() })
 }
 
-export function storeServiceNames(services: readonly Service[]): void {
+/** The names a load begun at `generation` found; dropped when they were forgotten since. */
+export function storeServiceNames(generation: number, services: readonly Service[]): void {
+  if (generation !== state.generation) return
   const byCode = new Map<string, Names>()
   const byEnglish = new Map<string, Names>()
   for (const s of services) {

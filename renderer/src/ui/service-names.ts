@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import {
   forgetServiceNames,
   serviceLabel,
+  serviceNamesGeneration,
   serviceNamesLoaded,
-  serviceNamesSession,
   serviceNamesSnapshot,
   setServiceNamesSession,
   storeServiceNames,
@@ -14,42 +14,45 @@ import {
 
 export { serviceLabel } from './service-names-store'
 
-/** The load under way, and the session it is for (a load that ends after a sign-out is dropped). */
-let loading: { session: string | null | undefined; done: Promise<void> } | null = null
-/** Raised by a reload, so a load begun before it does not put back the names it replaced. */
-let generation = 0
+/** The load under way, and the generation of the names it is for. */
+let loading: { generation: number; done: Promise<void> } | null = null
 
 /**
  * Loads the catalogue's names once for this session (`catalogue.list`, which every signed-in staff member may
  * call). A failed load leaves the English names of the summaries; the next screen that needs names tries again.
  */
 export function loadServiceNames(): Promise<void> {
-  const session = serviceNamesSession()
+  const generation = serviceNamesGeneration()
   if (serviceNamesLoaded()) return Promise.resolve()
-  if (loading && loading.session === session) return loading.done
-  const started = generation
-  const done = api.call('catalogue.list', {}).then(
-    (services) => {
-      if (serviceNamesSession() === session && generation === started) storeServiceNames(services)
-    },
-    () => undefined,
-  )
-  const mine = { session, done: done.finally(() => (loading = loading === mine ? null : loading)) }
+  if (loading && loading.generation === generation) return loading.done
+  const mine = {
+    generation,
+    done: api
+      .call('catalogue.list', {})
+      .then(
+        (services) => storeServiceNames(generation, services),
+        () => undefined,
+      )
+      .finally(() => {
+        if (loading === mine) loading = null
+      }),
+  }
   loading = mine
   return mine.done
 }
 
 /** Loads the names again now (after the catalogue was edited on this PC). */
 export function reloadServiceNames(): Promise<void> {
-  generation++
-  loading = null
   forgetServiceNames()
   return loadServiceNames()
 }
 
-/** The app tells who is signed in: the names are loaded for each session and forgotten at its end. */
+/**
+ * The app tells who is signed in: the names are loaded for each session and forgotten at its end. A layout effect,
+ * so the session is set before the desks' own effects ask for the names (they would load them twice otherwise).
+ */
 export function useServiceNamesSession(staffNumber: string | null): void {
-  useEffect(() => setServiceNamesSession(staffNumber), [staffNumber])
+  useLayoutEffect(() => setServiceNamesSession(staffNumber), [staffNumber])
 }
 
 /**
@@ -61,7 +64,7 @@ export function useServiceLabel(): (code: string | null | undefined, englishName
   const names = useSyncExternalStore(subscribeServiceNames, serviceNamesSnapshot)
   useEffect(() => {
     void loadServiceNames()
-  }, [names.session])
+  }, [names.generation])
   const language = i18n.language
   return useMemo(() => {
     // Read at each call; made anew when the names or the language change, so memoised rows follow.
