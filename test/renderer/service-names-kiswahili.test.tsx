@@ -11,6 +11,7 @@ import type {
   ShelfDocument,
 } from '../../common/contract'
 import { PREVIEW_PRINTER } from '../../common/print-job'
+import { CampaignHistory } from '../../renderer/src/features/backlog/campaign-history'
 import { documentCsvColumns } from '../../renderer/src/features/backlog/document-columns'
 import { manifestRows } from '../../renderer/src/features/backlog/return-manifest-csv'
 import { ReturnManifestView } from '../../renderer/src/features/backlog/return-manifest-view'
@@ -276,5 +277,39 @@ describe('service names in a Kiswahili window', () => {
       'Nambari hii ya kitambulisho tayari ina maombi ya Cheti cha Kuzaliwa ambayo bado yako wazi: 0010 1000 0017',
     )
     expect(warning.textContent).not.toContain('Birth certificate')
+  })
+
+  it('a reminder campaign’s history names its services in Kiswahili (an unknown code as it is)', async () => {
+    setUiLanguage('sw')
+    fakeCore.answer('catalogue.list', () => [BIRTH])
+    renderApp(
+      <CampaignHistory
+        campaigns={[
+          {
+            id: 1,
+            dryRun: true,
+            criteria: {
+              minDaysOnShelf: 30,
+              serviceCodes: [BIRTH.code, 'OLD_PERMIT'],
+              lastReminderOlderThanDays: 7,
+            },
+            documents: 3,
+            recipients: 2,
+            segments: 2,
+            costKes: 1.6,
+            excludedRecent: 0,
+            excludedNoConsent: 0,
+            firstDueAt: null,
+            lastDueAt: null,
+            createdAt: Date.parse('2027-01-04T07:00:00Z'),
+            createdBy: 'M001',
+            sent: 0,
+            scheduled: 0,
+            skipped: 0,
+          },
+        ]}
+      />,
+    )
+    expect(await screen.findByText(/Cheti cha Kuzaliwa, OLD_PERMIT/)).toBeTruthy()
   })
 })
