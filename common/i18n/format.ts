@@ -54,6 +54,23 @@ export function formatDay(isoDate: string, language: UiLanguage): string {
   return f.format(d)
 }
 
+/** A calendar date `YYYY-MM-DD` without its weekday, short enough for a chart's axis: `14 Dec 2026` / `14 Des 2026`. */
+export function formatDate(isoDate: string, language: UiLanguage): string {
+  const d = new Date(`${isoDate}T12:00:00Z`)
+  if (Number.isNaN(d.getTime())) return isoDate
+  const f = cached(
+    `date:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[language], {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  )
+  return f.format(d)
+}
+
 /** 1,244 in both languages. */
 export function formatNumber(n: number, language: UiLanguage, maximumFractionDigits = 0): string {
   return cached(

@@ -11,7 +11,8 @@ import { MIN_PIN_DIGITS } from '../../common/contract/fields'
 import { AppError, type ApiFailure, type ApiResult, type ErrorCode } from '../../common/errors'
 import { ROLE_LABELS } from '../../common/roles'
 import type { AuthService } from '../services/auth-service'
-import { isDiskFull, isIoError } from '../db/storage-fault'
+import { isDiskFull, isIoError, isLocked } from '../db/storage-fault'
+import type { WriteGate } from '../db/write-gate'
 import type { Logger } from '../infra/logger'
 import type { Session, SessionStore } from '../infra/session-store'
 
@@ -34,6 +35,8 @@ interface Deps {
   logger: Logger
   /** Told when the dispatcher itself changed a session (an idle lock found on a call). */
   onSessionChanged: (key: string) => void
+  /** Where a call waits while a worker thread holds the database's write lock (main/db/write-gate.ts). */
+  gate?: WriteGate
 }
 
 const fail = (code: ErrorCode, message: string, field?: string): { ok: false; error: ApiFailure } => ({
@@ -53,7 +56,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
  * A write the disk refused. The transaction rolled back, so nothing was saved; the person is told why in words
  * they can act on, rather than "something went wrong".
  */
-function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
+export function storageFailure(err: unknown): { code: ErrorCode; message: string } | null {
   if (isDiskFull(err))
     return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' }
   if (isIoError(err))
@@ -70,6 +73,13 @@ function storageFailure(err: unknown): { code: ErrorCode; message: string } | nu
       message:
         'This PC is still catching up with the centre: this is ready when the catch-up ends (Settings → Sync shows how far it is). Nothing was saved.',
     }
+  // The write lock held past the gate's wait (a worker's index build): rolled back, nothing saved, nothing wrong.
+  if (isLocked(err))
+    return {
+      code: 'INTERNAL',
+      message:
+        'This PC is busy building its indexes after catching up with the centre: nothing was saved. Try again in a few seconds.',
+    }
   return null
 }
 
@@ -77,7 +87,14 @@ function storageFailure(err: unknown): { code: ErrorCode; message: string } | nu
  * The one entry point for both transports: unknown method → validate input → check session and role → call the
  * service → map errors to `{ code, message }`. Nothing reaches a service before its input has been parsed.
  */
-export function createDispatcher({ handlers, auth, sessions, logger, onSessionChanged }: Deps): Dispatch {
+export function createDispatcher({
+  handlers,
+  auth,
+  sessions,
+  logger,
+  onSessionChanged,
+  gate,
+}: Deps): Dispatch {
   return async (key, method, rawInput) => {
     if (!isMethodName(method))
       return fail('UNKNOWN_METHOD', `There is no API method called "${String(method)}".`)
@@ -93,7 +110,13 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
       const { message, field } = first ? describeIssue(first) : { message: 'Invalid input', field: undefined }
       return fail('INVALID_INPUT', message, field)
     }
+    // Checking the session may write too (an idle lock is audited): all of it waits for a worker's step.
+    const call = (): Promise<ApiResult<unknown>> => checkAndCall(key, method, parsed.data)
+    return gate ? gate.call(call) : call()
+  }
 
+  async function checkAndCall(key: string, method: MethodName, input: unknown): Promise<ApiResult<unknown>> {
+    const spec = contract[method]
     if (spec.access !== 'public' && auth.lockIfIdle(key)) onSessionChanged(key)
     const had = sessions.get(key) !== null
     const session = spec.access === 'public' ? sessions.get(key) : auth.refresh(key)
@@ -122,7 +145,7 @@ export function createDispatcher({ handlers, auth, sessions, logger, onSessionCh
 
     try {
       const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
-      const value = await handler(parsed.data, { key, session })
+      const value = await handler(input, { key, session })
       return { ok: true, value: value ?? null }
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.field)

@@ -1,5 +1,6 @@
 import type { StatusSnapshot } from '../../common/contract'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
+import { writeGateOf } from '../db/write-gate'
 import { createHandlers } from '../api/handlers'
 import { backupDatabase, backupDue } from '../db/backup'
 import {
@@ -308,6 +309,7 @@ function buildCore(opts: CoreOptions): Core {
       sessions,
       logger: opts.logger,
       onSessionChanged: sessionChanged,
+      gate: writeGateOf(opened.db),
     })
 
     const reserve = opts.diskReserveBytes ?? DEFAULT_DISK_RESERVE_BYTES

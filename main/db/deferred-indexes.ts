@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { keyOf } from './cipher'
 import { runDatabaseJob } from './db-worker'
+import { asWorkerStep } from './write-gate'
 import { REBUILD_ROLLUPS_SQL } from './migrations/0080-manager'
 import { REBUILD_AGENCY_ROLLUPS_SQL } from './migrations/0220-agency-turnaround'
 
@@ -115,7 +116,7 @@ export function hasDeferredIndexes(db: Database, table?: DeferrableTable): boole
 
 /**
  * What builds everything of `table` (or of every table) set aside, as SQL steps each in a transaction of its own:
- * one index per step (a write of the core waits at most for one), then the name keys merged in sorted order with
+ * one index per step (a call of the core waits at most for one), then the name keys merged in sorted order with
  * the real triggers back. Each step deletes its own record, so steps already done are not repeated after a crash.
  */
 /** One step of building what was set aside: its SQL, and what it builds (for the benchmark's figures). */
@@ -183,9 +184,11 @@ export function restoreIndexesNow(db: Database, table?: DeferrableTable): void {
 }
 
 /**
- * Builds what was set aside on a worker thread, with a connection of its own, so the core's event loop goes on
- * (a write of the core waits for the index being built), telling how far it is (0–1) after each step. Answers the
- * longest step; throws what stopped it.
+ * Builds what was set aside on a worker thread, one step per worker job, so the core's event loop goes on: each
+ * step holds the file's write lock, so it goes through the connection's write gate (main/db/write-gate.ts). A call
+ * of the API meanwhile waits for that one step as a promise instead of inside SQLite's busy handler, and the calls
+ * that waited run before the next step. Tells how far it is (0–1) after each step; answers the longest step;
+ * throws what stopped it.
  * A database without a file or a key of its own (tests in memory) is built here.
  */
 export async function restoreIndexesOnWorker(
@@ -206,13 +209,17 @@ export async function restoreIndexesOnWorker(
     restoreIndexesNow(db, table)
     return { longest: { label: 'all, on this connection', ms: performance.now() - t0 } }
   }
-  const r = await runDatabaseJob(
-    { kind: 'exec', file: db.name, steps: steps.map((s) => s.sql) },
-    key,
-    (done) => onProgress?.(done / steps.length),
-  )
-  if (r.error) throw new Error(`the indexes could not be built: ${r.error.message}`)
-  const ms = r.stepMs ?? []
-  const i = ms.indexOf(Math.max(...ms))
-  return { longest: i < 0 ? null : { label: steps[i]!.label, ms: ms[i]! } }
+  let longest: { label: string; ms: number } | null = null
+  for (const [i, step] of steps.entries()) {
+    const r = await asWorkerStep(db, step.label, () =>
+      runDatabaseJob({ kind: 'exec', file: db.name, steps: [step.sql] }, key),
+    )
+    if (r.error) throw new Error(`the indexes could not be built: ${r.error.message}`)
+    const ms = r.stepMs?.[0] ?? 0
+    if (!longest || ms > longest.ms) longest = { label: step.label, ms }
+    onProgress?.((i + 1) / steps.length)
+    // The calls and the I/O that waited for the step go before the next one takes the lock.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  return { longest }
 }

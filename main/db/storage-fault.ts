@@ -15,3 +15,9 @@ export function isIoError(err: unknown): boolean {
   const code = errorCode(err)
   return code !== null && (code.startsWith('SQLITE_IOERR') || code === 'EIO')
 }
+
+/** Whether `err` is SQLite finding the file's write lock held by another connection (a worker's index build). */
+export function isLocked(err: unknown): boolean {
+  const code = errorCode(err)
+  return code !== null && code.startsWith('SQLITE_BUSY')
+}

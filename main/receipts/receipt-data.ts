@@ -9,6 +9,11 @@ export interface ReceiptData {
   trackingNumber: string
   serviceNameEn: string
   serviceNameSw: string
+  /**
+   * The customer's language (the one of their SMS): it prints first and large, the other beside or under it, so
+   * the receipt is the customer's and still tells staff and the agency what it says. English when not given.
+   */
+  language?: 'en' | 'sw'
   /** E.164, e.g. `+254712345123`. Printed masked only. */
   phoneE164: string
   /** Epoch milliseconds. Printed in Africa/Nairobi time. */

@@ -40,10 +40,12 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   const statusUrl = data.statusUrl.trim()
   if (statusUrl.length === 0) throw new RangeError('status URL is empty')
   const layout = LAYOUT[cols]
-  // Every label prints in both languages, English first (common/i18n/{en,sw}/receipt.ts): one instance per receipt.
+  // Every label prints in both languages (common/i18n/{en,sw}/receipt.ts), the customer's first: `first` is the
+  // customer's language, `second` the other, so an English customer's receipt is byte for byte what it always was.
   const i18n = createI18n()
-  const en = i18n.getFixedT('en')
-  const sw = i18n.getFixedT('sw')
+  const kiswahiliFirst = data.language === 'sw'
+  const first = i18n.getFixedT(kiswahiliFirst ? 'sw' : 'en')
+  const second = i18n.getFixedT(kiswahiliFirst ? 'en' : 'sw')
   const valueWidth = cols - layout.label - 1
   const out: string[] = []
 
@@ -51,13 +53,17 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
     for (const l of wrapped(text, cols)) out.push(`${decoration}${l}`)
   }
   /**
-   * A two-column block: the label on the left (English and Kiswahili on one line on 80 mm paper, on two lines on
-   * 58 mm), the word-wrapped value on the right.
+   * A two-column block: the label on the left (both languages on one line on 80 mm paper, on two lines on 58 mm),
+   * the word-wrapped value on the right.
    */
-  const field = (labelEn: string, labelSw: string | null, value: string): void => {
-    const oneLine = labelSw === null ? labelEn : `${labelEn} / ${labelSw}`
+  const field = (labelFirst: string, labelSecond: string | null, value: string): void => {
+    const oneLine = labelSecond === null ? labelFirst : `${labelFirst} / ${labelSecond}`
     const labelLines =
-      oneLine.length <= layout.label ? [oneLine] : labelSw === null ? [labelEn] : [labelEn, labelSw]
+      oneLine.length <= layout.label
+        ? [oneLine]
+        : labelSecond === null
+          ? [labelFirst]
+          : [labelFirst, labelSecond]
     const labels = labelLines.flatMap((l) => wrapWords(l, layout.label)).map(escapeText)
     const values = wrapped(value, valueWidth)
     const rows = Math.max(labels.length, values.length)
@@ -77,34 +83,36 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   out.push('{align:center; width:auto; border:space; text:wrap}')
   centred('Huduma Kenya')
   for (const l of wrapped(data.centreName, cols)) out.push(`"^^${l}`)
-  const centreNoEn = en('receipt.centreNo')
-  const centreNoSw = sw('receipt.centreNo')
+  const centreNoFirst = first('receipt.centreNo')
+  const centreNoSecond = second('receipt.centreNo')
   centred(
-    cols === 48 ? `${centreNoEn} / ${centreNoSw} ${data.centreNumber}` : `${centreNoEn} ${data.centreNumber}`,
+    cols === 48
+      ? `${centreNoFirst} / ${centreNoSecond} ${data.centreNumber}`
+      : `${centreNoFirst} ${data.centreNumber}`,
   )
-  if (cols === 32) centred(`${centreNoSw} ${data.centreNumber}`)
+  if (cols === 32) centred(`${centreNoSecond} ${data.centreNumber}`)
   rule()
-  out.push(`"^^${escapeText(en('receipt.title'))}`)
-  out.push(escapeText(sw('receipt.title')))
+  out.push(`"^^${escapeText(first('receipt.title'))}`)
+  out.push(escapeText(second('receipt.title')))
 
   if (data.reprint) {
     rule()
-    out.push(`\`"^^~${escapeText(`${en('receipt.reprint')} / ${sw('receipt.reprint')}`)}~`)
+    out.push(`\`"^^~${escapeText(`${first('receipt.reprint')} / ${second('receipt.reprint')}`)}~`)
     startFields()
-    field(en('receipt.reason'), sw('receipt.reason'), data.reprint.reason)
-    field(en('receipt.reprinted'), sw('receipt.reprinted'), formatDateTimeNairobi(data.reprint.at))
+    field(first('receipt.reason'), second('receipt.reason'), data.reprint.reason)
+    field(first('receipt.reprinted'), second('receipt.reprinted'), formatDateTimeNairobi(data.reprint.at))
     endFields()
   } else if (data.copy) {
     rule()
-    out.push(`\`"^^~${escapeText(`${en('receipt.copy')} / ${sw('receipt.copy')}`)}~`)
+    out.push(`\`"^^~${escapeText(`${first('receipt.copy')} / ${second('receipt.copy')}`)}~`)
   }
   rule()
 
   // The tracking number: large, then as a Code 128 barcode of exactly the 12 digits.
-  const trackingEn = escapeText(en('receipt.trackingNumber'))
-  const trackingSw = escapeText(sw('receipt.trackingNumber'))
-  out.push(cols === 48 ? `${trackingEn} / ${trackingSw}` : trackingEn)
-  if (cols === 32) out.push(trackingSw)
+  const trackingFirst = escapeText(first('receipt.trackingNumber'))
+  const trackingSecond = escapeText(second('receipt.trackingNumber'))
+  out.push(cols === 48 ? `${trackingFirst} / ${trackingSecond}` : trackingFirst)
+  if (cols === 32) out.push(trackingSecond)
   out.push(`"^^^${groupTrackingNumber(data.trackingNumber)}`)
   out.push(
     `{code:${data.trackingNumber}; option:code128,${layout.barcodeModule},${layout.barcodeHeight},nohri}`,
@@ -113,18 +121,21 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   rule()
 
   startFields()
-  field(en('receipt.service'), null, data.serviceNameEn)
-  field(sw('receipt.service'), null, data.serviceNameSw)
-  field(en('receipt.phone'), sw('receipt.phone'), maskPhone(data.phoneE164))
+  const [firstService, secondService] = kiswahiliFirst
+    ? [data.serviceNameSw, data.serviceNameEn]
+    : [data.serviceNameEn, data.serviceNameSw]
+  field(first('receipt.service'), null, firstService)
+  field(second('receipt.service'), null, secondService)
+  field(first('receipt.phone'), second('receipt.phone'), maskPhone(data.phoneE164))
   // Noun phrases and concords that say what the English says: 'Tarehe' alone is only 'date', and 'Tayari' alone
   // reads as 'ready (now)' or 'already'. See docs/KISWAHILI.md.
-  field(en('receipt.registered'), sw('receipt.registered'), formatDateTimeNairobi(data.registeredAt))
-  field(en('receipt.readyFrom'), sw('receipt.readyFrom'), formatCalendarDate(data.expectedReady))
+  field(first('receipt.registered'), second('receipt.registered'), formatDateTimeNairobi(data.registeredAt))
+  field(first('receipt.readyFrom'), second('receipt.readyFrom'), formatCalendarDate(data.expectedReady))
   endFields()
   rule()
 
   // How to check: configurable text, then the QR code of the status URL and the URL itself for those without a camera.
-  out.push(`"${escapeText(`${en('receipt.checkStatus')} / ${sw('receipt.checkStatus')}`)}`)
+  out.push(`"${escapeText(`${first('receipt.checkStatus')} / ${second('receipt.checkStatus')}`)}`)
   for (const l of wrapped(data.howToCheck, cols)) out.push(`|${l} |`)
   out.push('')
   out.push(`{code:${escapeValue(statusUrl)}; option:qrcode,${layout.qrCell},m}`)
@@ -133,12 +144,12 @@ export function buildReceiptDocument(data: ReceiptData, paper: ReceiptPaper): st
   rule()
 
   startFields()
-  field(en('receipt.clerk'), sw('receipt.clerk'), `${data.clerkName} (${data.clerkStaffNumber})`)
-  field(en('receipt.counter'), sw('receipt.counter'), data.workstationSlot)
+  field(first('receipt.clerk'), second('receipt.clerk'), `${data.clerkName} (${data.clerkStaffNumber})`)
+  field(first('receipt.counter'), second('receipt.counter'), data.workstationSlot)
   endFields()
   rule()
-  centred(en('receipt.keep'))
-  centred(sw('receipt.keep'))
+  centred(first('receipt.keep'))
+  centred(second('receipt.keep'))
   out.push('=')
   // No trailing newline: an empty last line would feed blank paper after the cut.
   return out.join('\n')

@@ -139,6 +139,7 @@ export function createApplicationService(d: Deps) {
       trackingNumber: r.tracking_number,
       serviceNameEn: service?.nameEn ?? r.service_code,
       serviceNameSw: service?.nameSw ?? r.service_code,
+      language: r.language,
       phoneE164: r.phone,
       registeredAt: r.registered_at,
       expectedReady: r.expected_ready,

@@ -139,7 +139,7 @@ describe('the Backlog desk in Kiswahili', () => {
     expect(await screen.findByRole('heading', { name: 'Hati 1 imechelewa kwa wakala' })).toBeTruthy()
     expect(screen.getByText('Mawakala wote, zilizochelewa zaidi kwanza')).toBeTruthy()
     const byAgency = screen.getByRole('table', { name: 'Zilizochelewa kwa wakala' })
-    expect(within(byAgency).getByText('Tarehe ya zamani zaidi')).toBeTruthy()
+    expect(within(byAgency).getByText('Tarehe ya zamani zaidi ya kuwa tayari')).toBeTruthy()
     const list = await screen.findByRole('table', { name: 'Hati zilizochelewa' })
     expect(within(list).getByText('Siku za kuchelewa')).toBeTruthy()
     expect(within(list).getByText('Chebet Kiprop')).toBeTruthy()
@@ -209,7 +209,7 @@ describe('the Backlog desk in Kiswahili', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['Simu', 'Jina', 'Lugha', 'Hati', 'Utatumwa'])
+    ).toEqual(['Simu', 'Jina', 'Lugha', 'Hati', 'Wakati wa kutumwa'])
   })
 
   it('the call list saves its CSV with Kiswahili headings and outcomes', async () => {
@@ -274,7 +274,7 @@ describe('the Backlog desk in Kiswahili', () => {
     }))
     renderApp(<ReturnsTab />)
     expect((await screen.findByTestId('returns-headline')).textContent).toBe(
-      'Hati 3 zimepita muda wake wa kuhifadhiwa.',
+      'Hati 3 zimepita muda wao wa kuhifadhiwa.',
     )
     expect(screen.getByRole('table', { name: 'Hati za kurudisha' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Andaa orodha ya kurudisha (0)' })).toBeTruthy()
@@ -314,7 +314,7 @@ describe('the Backlog desk in Kiswahili', () => {
     const file = await saved[0]!
     expect(file.fileName).toBe('return-manifest-001-7.csv')
     expect(lines(file.text)).toEqual([
-      'Na.,Nambari ya ufuatiliaji,Kumbukumbu ya wakala,Huduma,Mteja,Nafasi ya rafu,Ilifika,Ichukuliwe kabla ya,Matokeo',
+      'Na.,Nambari ya ufuatiliaji,Rejea ya wakala,Huduma,Mteja,Nafasi ya rafu,Ilifika,Ichukuliwe kufikia,Matokeo',
       '1,0010 1000 0017,CRS-1,Birth certificate,Chebet Kiprop,26W01-BC,2027-01-02,2027-03-01,ya kurudisha',
     ])
   })

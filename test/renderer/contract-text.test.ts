@@ -15,7 +15,7 @@ describe('contract messages in the window’s language', () => {
   it('in Kiswahili the values are put in, and a field’s name or a nested message is translated too', () => {
     setUiLanguage('sw')
     expect(contractText('Quiet hours start is a time like 20:00 (24-hour clock)')).toBe(
-      'Mwanzo wa saa za utulivu: andika saa kama 20:00 (saa 24)',
+      'Mwanzo wa saa za utulivu: andika saa kama 20:00 (mfumo wa saa 24)',
     )
     expect(contractText('Service ID_NEW: agency reference pattern is longer than 200 characters')).toBe(
       'Huduma ID_NEW: mpangilio wa rejea ya wakala: ni mrefu kuliko herufi 200',
@@ -37,7 +37,7 @@ describe('contract messages in the window’s language', () => {
     const r = contract['settings.update'].input.safeParse({ reminderQuietStart: '25:00' })
     expect(r.success).toBe(false)
     expect(contractText(r.error?.issues[0]?.message ?? '')).toBe(
-      'Mwanzo wa saa za utulivu: andika saa kama 20:00 (saa 24)',
+      'Mwanzo wa saa za utulivu: andika saa kama 20:00 (mfumo wa saa 24)',
     )
     expect(contractText('The disk is full: nothing was saved. Free space and try again.')).toBe(
       'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',

@@ -4,7 +4,8 @@ import { focusFirstError } from '../../renderer/src/api/form-keyboard'
 import { zodValidate } from '../../renderer/src/api/zod-validate'
 import { nairobiToday, periodOf } from '../../renderer/src/features/backlog/period'
 import { deskForKey, itemsFor } from '../../renderer/src/features/shell/nav-items'
-import { formatDateTime, formatDay, readyIn } from '../../renderer/src/ui/format'
+import { formatDate, formatDateTime, formatDay, readyIn } from '../../renderer/src/ui/format'
+import { setUiLanguage } from '../../renderer/src/i18n/instance'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -21,6 +22,17 @@ describe('formatters', () => {
     expect(formatDay('2026-12-14')).toBe('Mon, 14 Dec 2026')
     expect(formatDay('2028-02-29')).toBe('Tue, 29 Feb 2028')
     expect(formatDay('not a date')).toBe('not a date')
+  })
+
+  it('formatDate writes a calendar date for a chart axis in the window language, and leaves what is not a date', () => {
+    expect(formatDate('2026-12-14')).toBe('14 Dec 2026')
+    setUiLanguage('sw')
+    try {
+      expect(formatDate('2026-12-14')).toBe('14 Des 2026')
+    } finally {
+      setUiLanguage('en')
+    }
+    expect(formatDate('2026-13-40')).toBe('2026-13-40')
   })
 
   it('readyIn agrees with the count', () => {

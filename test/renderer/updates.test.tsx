@@ -57,7 +57,7 @@ describe('Settings → Workstation → Updates', () => {
     )
     renderApp(<WorkstationTab app={APP} canEdit />)
     expect((await screen.findByTestId('update-state')).textContent).toBe(
-      'Tayari kusakinishwaToleo 0.2.0 limepakuliwa na kuthibitishwa. Litasakinishwa usajili na makabidhiano yakifungwa (au programu ikifungwa).',
+      'Tayari kusakinishwaToleo 0.2.0 limepakuliwa na kuthibitishwa. Litasakinishwa baada ya kufungwa kwa usajili na makabidhiano (au programu ikifungwa).',
     )
   })
 

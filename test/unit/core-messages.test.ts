@@ -227,7 +227,7 @@ describe("the core's error messages in Kiswahili (common/i18n/en/core.ts)", () =
     expect(inKiswahili('0420 3671 4272 cannot be handed over: already collected.')).toBe(
       '0420 3671 4272 haiwezi kukabidhiwa: tayari imechukuliwa.',
     )
-    expect(inKiswahili('Manifest 17 is already cancelled.')).toBe('Orodha 17: tayari imefutwa.')
+    expect(inKiswahili('Manifest 17 is already cancelled.')).toBe('Orodha 17: tayari imeghairiwa.')
     // The devices' and the disk's status sentences, shown in the status bar and the settings.
     expect(inKiswahili('The printer is out of paper. Load a new roll.')).toBe(
       'Karatasi ya printa imekwisha. Weka roli mpya.',

@@ -296,3 +296,48 @@ describe.each(COLUMNS)('Kiswahili on the %i-column receipt', (columns) => {
     expect(reprinted).not.toMatch(/risiti/i)
   })
 })
+
+describe.each(COLUMNS)("a Kiswahili-speaking customer's %i-column receipt", (columns) => {
+  const sw = renderReceipt({ ...BASE, language: 'sw' }, { columns })
+  const lines = sw.text.split('\n').map((l) => l.trim())
+  const lineOf = (text: string): number => {
+    const i = lines.findIndex((l) => l.includes(text))
+    expect(i, text).toBeGreaterThanOrEqual(0)
+    return i
+  }
+
+  it('prints Kiswahili first: the large title, the service, the labels and the closing line, each above its English', () => {
+    expect(lineOf('Stakabadhi ya maombi')).toBeLessThan(lineOf('Application receipt'))
+    expect(lineOf('Cheti cha kuzaliwa')).toBeLessThan(lineOf('Birth certificate'))
+    expect(lineOf('Hifadhi stakabadhi hii')).toBeLessThan(lineOf('Keep this receipt'))
+    expect(labelOf(sw.text, '07•• ••• 123', columns)).toBe('Simu Phone')
+    expect(labelOf(sw.text, '28 Nov 2026, 14:05', columns)).toBe('Tarehe ya usajili Registered')
+    // Bold and double height (ESC E 1, GS ! 0x01) go to the customer's language, the other prints plain.
+    expect(sw.escpos.includes(Buffer.from('\x1bE1\x1d!\x01Stakabadhi ya maombi', 'latin1'))).toBe(true)
+    expect(sw.escpos.includes(Buffer.from('\x1d!\x00Application receipt', 'latin1'))).toBe(true)
+  })
+
+  it('still carries the English of every line, and prints the same tracking number, barcode and QR', () => {
+    const en = renderReceipt(BASE, { columns })
+    const enParsed = parseEscPos(en.escpos)
+    const swParsed = parseEscPos(sw.escpos)
+    for (const s of [
+      'Application receipt',
+      'Birth certificate',
+      'Phone',
+      'Registered',
+      'Ready from',
+      'Counter',
+    ])
+      expect(sw.text, s).toContain(s)
+    expect(swParsed.barcodes).toEqual(enParsed.barcodes)
+    expect(swParsed.qrCodes).toEqual(enParsed.qrCodes)
+    expect(swParsed.cuts).toBe(1)
+  })
+
+  it("an English-speaking customer's receipt is byte for byte the one without a language", () => {
+    expect(renderReceipt({ ...BASE, language: 'en' }, { columns }).escpos).toEqual(
+      renderReceipt(BASE, { columns }).escpos,
+    )
+  })
+})

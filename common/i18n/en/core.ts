@@ -19,6 +19,8 @@ export const core = {
     diskFull: 'The disk is full: nothing was saved. Free space and try again.',
     catchingUp:
       'This PC is still catching up with the centre: this is ready when the catch-up ends (Settings → Sync shows how far it is). Nothing was saved.',
+    buildingIndexes:
+      'This PC is busy building its indexes after catching up with the centre: nothing was saved. Try again in a few seconds.',
     ioError:
       'The disk could not be written (I/O error): nothing was saved. Try again; if it repeats, call IT.',
   },

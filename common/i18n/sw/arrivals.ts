@@ -72,6 +72,6 @@ export const arrivals: Messages['arrivals'] = {
     unknown: 'Misimbo isiyojulikana',
     none: 'Hakuna.',
     print: 'Chapisha',
-    done: 'Imekamilika',
+    done: 'Maliza',
   },
 }

@@ -2,7 +2,7 @@ import type { Messages } from '../languages'
 
 export const backlog: Messages['backlog'] = {
   page: {
-    title: 'Hati zinazosubiri',
+    title: 'Hati zilizosalia',
     dailySummary: 'Muhtasari wa siku',
   },
   tabs: {
@@ -66,7 +66,7 @@ export const backlog: Messages['backlog'] = {
     daysOnShelf: 'Siku kwenye rafu',
     expectedReady: 'Tarehe ya kuwa tayari',
     daysOverdue: 'Siku za kuchelewa',
-    collectBy: 'Ichukuliwe kabla ya',
+    collectBy: 'Ichukuliwe kufikia',
   },
   age: {
     d0_7: 'Siku 0–7',
@@ -95,7 +95,7 @@ export const backlog: Messages['backlog'] = {
     title_other: 'Hati {{n}} zinasubiri kwenye rafu',
     refresh: 'Onyesha upya',
     ageHeading: 'Muda kwenye rafu',
-    smsHeading: 'SMS ya hati iko tayari',
+    smsHeading: 'SMS ya hati kuwa tayari',
     byService: 'Kwa huduma',
     bySlot: 'Kwa nafasi ya rafu, za zamani kwanza',
     oldestDays: 'Ya zamani zaidi (siku)',
@@ -134,7 +134,7 @@ export const backlog: Messages['backlog'] = {
     byAgencyTable: 'Zilizochelewa kwa wakala',
     byService: 'Kwa huduma',
     byServiceTable: 'Zilizochelewa kwa huduma',
-    oldestDue: 'Tarehe ya zamani zaidi',
+    oldestDue: 'Tarehe ya zamani zaidi ya kuwa tayari',
     allAgencies: 'Mawakala wote',
     listTitle: '{{what}}, zilizochelewa zaidi kwanza',
     showAll: 'Onyesha zote',
@@ -149,7 +149,7 @@ export const backlog: Messages['backlog'] = {
   calls: {
     title_one: 'Hati {{n}} ambayo SMS yake haikufika',
     title_other: 'Hati {{n}} ambazo SMS zake hazikufika',
-    onlyNotCalled: 'Wasiopigiwa simu bado tu',
+    onlyNotCalled: 'Ambao hawajapigiwa simu tu',
     exportTitle: 'Hamisha orodha ya kupiga simu',
     table: 'Orodha ya kupiga simu',
     calls: 'Idadi ya simu',
@@ -216,7 +216,7 @@ export const backlog: Messages['backlog'] = {
   },
   summary: {
     preparing: 'Inaandaa muhtasari…',
-    printHint: 'Uchapishe, au uuhifadhi kama PDF kutoka kwenye dirisha la kuchapisha.',
+    printHint: 'Chapisha muhtasari, au uuhifadhi kama PDF kutoka kwenye kidirisha cha kuchapisha.',
     title: 'Muhtasari wa siku — {{day}}',
     printed: 'Ulichapishwa {{at}}',
     onShelf: 'Kwenye rafu',
@@ -243,7 +243,7 @@ export const backlog: Messages['backlog'] = {
     documents_one: 'Hati {{n}}',
     documents_other: 'Hati {{n}}',
     pastRetention_one: 'imepita muda wake wa kuhifadhiwa',
-    pastRetention_other: 'zimepita muda wake wa kuhifadhiwa',
+    pastRetention_other: 'zimepita muda wao wa kuhifadhiwa',
     forAgency: '(wakala: {{agency}})',
     oldestShown: '(za zamani zaidi {{n}} zinaonyeshwa)',
     reminderHold:
@@ -284,7 +284,7 @@ export const backlog: Messages['backlog'] = {
     confirmed: 'zilirudishwa {{at}}, zilithibitishwa na {{by}}',
     returnedCount: '(zilizorudishwa: {{n}})',
     table: 'Hati za orodha',
-    agencyRef: 'Kumb. ya wakala',
+    agencyRef: 'Rejea ya wakala',
     outcome: 'Matokeo',
     notReturned: 'Haikurudishwa: {{reason}}',
     itemOutcome: {
@@ -305,10 +305,10 @@ export const backlog: Messages['backlog'] = {
     confirmQuestion_other:
       'Ziwekwe alama kuwa zimerudishwa kwa {{agency}} na nafasi zake za rafu ziachwe wazi?',
     notYet: 'Bado',
-    confirmButton: 'Weka alama {{n}} zimerudishwa',
+    confirmButton: 'Weka alama: {{n}} zimerudishwa',
   },
   manifestCsv: {
-    agencyReference: 'Kumbukumbu ya wakala',
+    agencyReference: 'Rejea ya wakala',
     shelfSlot: 'Nafasi ya rafu',
     outcome: {
       returned: 'imerudishwa',
@@ -325,7 +325,7 @@ export const backlog: Messages['backlog'] = {
     idNumber: 'Nambari ya kitambulisho',
     phoneNumber: 'Nambari ya simu',
     findBy: 'Tafuta kwa',
-    customerId: 'Nambari ya kitambulisho ya mteja',
+    customerId: 'Nambari ya kitambulisho cha mteja',
     customerPhone: 'Nambari ya simu ya mteja',
     find: 'Tafuta…',
     idNumberInvalid: 'Nambari ya kitambulisho ina tarakimu 6 hadi 8, kama kwenye kitambulisho cha taifa',
@@ -340,20 +340,20 @@ export const backlog: Messages['backlog'] = {
     eraseDescription:
       'Jina, simu, nambari ya kitambulisho, maelezo na taarifa za mwakilishi zinafutwa kwenye kila maombi yaliyochukuliwa, kurudishwa au kughairiwa, hapa na kwenye API kuu. Hati ambazo bado zimesajiliwa au ziko kwenye rafu zinazibakiza hadi zitakapokabidhiwa. Hatua hii haiwezi kutenduliwa na inarekodiwa kwenye kumbukumbu za ukaguzi.',
     eraseConfirm: 'Futa (Enter)',
-    erased_one: 'Maombi {{n}} yamefutwa',
+    erased_one: 'Ombi {{n}} limefutwa',
     erased_other: 'Maombi {{n}} yamefutwa',
     alreadyErased: ', {{n}} yalikuwa yamefutwa tayari',
     kept: '; yamebakizwa: {{list}}',
     idShown: 'Kitambulisho {{id}}',
     heldSummary: '{{shown}}: {{applications}}, {{reminders}}',
-    applications_one: 'maombi {{n}}',
+    applications_one: 'ombi {{n}}',
     applications_other: 'maombi {{n}}',
-    reminders_one: 'SMS {{n}} ya kikumbusho',
-    reminders_other: 'SMS {{n}} za vikumbusho',
+    reminders_one: 'SMS {{n}} ya ukumbusho',
+    reminders_other: 'SMS {{n}} za ukumbusho',
     export: 'Hamisha kwa ajili ya mteja…',
     erase: 'Futa pale sheria inaporuhusu…',
     truncated:
-      'Maombi mengi zaidi yamelingana kuliko ombi moja linavyoonyesha: ya zamani zaidi yameorodheshwa.',
+      'Maombi yaliyolingana ni mengi kuliko yanayoonyeshwa kwa utafutaji mmoja: ya zamani zaidi ndiyo yameorodheshwa.',
     nothingPhone: 'Hakuna kinachohifadhiwa kuhusu nambari hii ya simu.',
     nothingId: 'Hakuna kinachohifadhiwa kuhusu nambari hii ya kitambulisho.',
     applicationsTable: 'Maombi yaliyohifadhiwa',

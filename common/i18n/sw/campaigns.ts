@@ -10,7 +10,7 @@ export const campaigns: Messages['campaigns'] = {
   past: 'Kampeni zilizopita',
   confirmTitle: 'Tuma vikumbusho',
   confirm:
-    'Kutuma SMS <b>{{segments}}</b> kwa <b>{{people}}</b> kuhusu {{documents}}, kwa takriban <b>{{cost}}</b>?',
+    'Tuma SMS <b>{{segments}}</b> kwa <b>{{people}}</b> kuhusu {{documents}}, kwa gharama ya takriban <b>{{cost}}</b>?',
   people_one: 'mtu {{n}}',
   people_other: 'watu {{n}}',
   checkedAgain: 'Kila mmoja anakaguliwa tena ujumbe wake unapotumwa.',
@@ -40,7 +40,7 @@ export const campaigns: Messages['campaigns'] = {
     segments_other: 'sehemu {{n}}',
     first: 'Wa kwanza {{shown}} kati ya {{of}}, kwa mpangilio wa kutuma',
     table: 'Wapokeaji wa kampeni',
-    sendsAt: 'Utatumwa',
+    sendsAt: 'Wakati wa kutumwa',
   },
   history: {
     none: 'Bado hakuna kampeni.',
@@ -58,8 +58,8 @@ export const campaigns: Messages['campaigns'] = {
   },
   settings: {
     saved: 'Mipangilio ya vikumbusho imehifadhiwa.',
-    sharedTitle: 'Inatumiwa na kila kompyuta ya kituo hiki',
-    wholeCentre: 'Kituo chote',
+    sharedTitle: 'Inashirikiwa na kila kompyuta ya kituo hiki',
+    wholeCentre: 'Kituo kizima',
     summary:
       'KES {{price}} kwa kila SMS · kimya {{start}}–{{end}} · {{rate}} kwa dakika · hakuna anayekumbushwa mara mbili ndani ya {{within}}',
     change: 'Badilisha',

@@ -40,7 +40,7 @@ export const collection: Messages['collection'] = {
     damaged: 'Weka alama kuwa imeharibika',
     title: '{{action}}: {{trackingNumber}}',
     newSlot: 'Nafasi mpya',
-    newSlotHint: 'Jina la rafu lenyewe: herufi, tarakimu, nafasi, - / au .',
+    newSlotHint: 'Jina la rafu lenyewe: herufi, tarakimu, nafasi tupu, - / au .',
     newSlotPlaceholder: 'A-07, BOX 3 au 26W49-OVERFLOW',
     reason: 'Sababu',
     cancel: 'Ghairi',

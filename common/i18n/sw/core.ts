@@ -17,7 +17,9 @@ export const core: Messages['core'] = {
     diskFull:
       'Diski imejaa: hakuna kilichohifadhiwa. Futa baadhi ya faili ili kupata nafasi, kisha ujaribu tena.',
     catchingUp:
-      'Kompyuta hii bado inapokea taarifa za kituo: hiki kitapatikana upokeaji ukikamilika (Mipangilio → Usawazishaji inaonyesha umefika wapi). Hakuna kilichohifadhiwa.',
+      'Kompyuta hii bado inaleta data ya kituo: hiki kitapatikana uletaji wa data ukikamilika (Mipangilio → Usawazishaji inaonyesha umefikia wapi). Hakuna kilichohifadhiwa.',
+    buildingIndexes:
+      'Kompyuta hii inajenga faharasa zake baada ya kuleta data ya kituo: hakuna kilichohifadhiwa. Jaribu tena baada ya sekunde chache.',
     ioError:
       'Diski haikuweza kuandikwa (hitilafu ya I/O): hakuna kilichohifadhiwa. Jaribu tena; ikijirudia, piga simu kwa TEHAMA.',
   },
@@ -44,7 +46,7 @@ export const core: Messages['core'] = {
     arrived: 'imefika',
     collected: 'imechukuliwa',
     returned: 'imerudishwa',
-    cancelled: 'imefutwa',
+    cancelled: 'imeghairiwa',
     confirmed: 'imethibitishwa',
     notArrived: 'bado haijafika (inatarajiwa kuanzia {{date}})',
     alreadyCollected: 'tayari imechukuliwa',
@@ -62,7 +64,7 @@ export const core: Messages['core'] = {
   staff: {
     noStaff: 'Hakuna mfanyakazi mwenye nambari {{staffNumber}}.',
     numberInUse: 'Nambari ya mfanyakazi {{staffNumber}} tayari inatumika.',
-    keepAdmin: 'Kituo lazima kibaki na angalau msimamizi mmoja aliye hai.',
+    keepAdmin: 'Kituo lazima kibaki na angalau msimamizi mmoja aliyewezeshwa.',
     roleNeedsPin: '{{rule}} Weka PIN mpya ya {{name}} katika badiliko hilohilo.',
   },
   counter: {
@@ -81,7 +83,7 @@ export const core: Messages['core'] = {
     noPrintJob: 'Hakuna kazi ya kuchapisha {{jobId}}.',
     retryFailedOnly: 'Ni uchapishaji ulioshindwa tu unaoweza kujaribiwa tena.',
     printedSince:
-      'Stakabadhi hii imechapishwa tangu hapo. Tumia Chapisha tena, pamoja na sababu, kupata nakala nyingine.',
+      'Stakabadhi hii imechapishwa tangu hapo. Tumia Chapisha upya, pamoja na sababu, kupata nakala nyingine.',
     alreadyReprinting: 'Stakabadhi hii tayari inachapishwa tena.',
     invalidPrinter: 'Mipangilio ya printa si sahihi',
     invalidScanner: 'Mipangilio ya skana si sahihi',
@@ -141,7 +143,7 @@ export const core: Messages['core'] = {
     connected: 'Skana imeunganishwa kwenye {{path}} kwa kasi ya baud {{baud}}.',
     unplugged: 'Skana iliyo kwenye {{path}} ilichomolewa au kuzimwa. Ichomeke tena; itajiunganisha yenyewe.',
     turnedOff:
-      'Skana ya serial imezimwa kwenye mipangilio. Skana za aina ya kibodi (USB) bado zinafanya kazi kwenye sehemu ya kuskani.',
+      'Skana ya serial imezimwa kwenye mipangilio. Skana za aina ya kibodi (USB) bado zinafanya kazi kwenye sehemu ya kuchanganua.',
     notFound:
       'Hakuna skana iliyopatikana kwenye {{path}}. Chomeka skana, au kagua mlango kwenye mipangilio ya skana; itajiunganisha yenyewe.',
     noPermission:
@@ -150,7 +152,7 @@ export const core: Messages['core'] = {
     openTimeout:
       'Mlango wa skana {{path}} haukufunguka ndani ya sekunde {{seconds}}. Chomoa skana kisha uichomeke tena.',
     cannotOpen: 'Mlango wa skana {{path}} hauwezi kufunguliwa: {{reason}}. Inajaribu tena.',
-    none: 'Hakuna skana ya serial iliyowekwa: kuskani kwa kibodi kunafanya kazi',
+    none: 'Hakuna skana ya serial iliyowekwa: kuchanganua kwa kibodi kunafanya kazi',
   },
   link: {
     notConnected: 'API kuu haijaunganishwa: matukio yanasubiri kwenye foleni ya kutumwa',
@@ -177,9 +179,9 @@ export const core: Messages['core'] = {
     noBatch: 'Hakuna shehena {{batch}}.',
     batchClosedOpenNew: 'Shehena {{batch}} imefungwa: fungua shehena mpya.',
     batchAlreadyClosed: 'Shehena {{batch}} tayari imefungwa.',
-    changedScanAgain: '{{trackingNumber}} imebadilika wakati huohuo: iskani tena.',
-    noScan: 'Hakuna skani isiyolingana {{scan}}.',
-    scanResolved: 'Skani hii tayari imeshughulikiwa.',
+    changedScanAgain: '{{trackingNumber}} imebadilika wakati huohuo: ichanganue tena.',
+    noScan: 'Hakuna uchanganuzi usiolingana {{scan}}.',
+    scanResolved: 'Uchanganuzi huu tayari umeshughulikiwa.',
     noApplication: 'Hakuna maombi {{trackingNumber}}.',
     alreadyStatus: '{{trackingNumber}}: tayari {{status}}.',
   },
@@ -194,7 +196,7 @@ export const core: Messages['core'] = {
     changedLookAgain: '{{trackingNumber}} imebadilika wakati huohuo: itafute tena.',
     centralUnknown: 'Huduma kuu ya ufuatiliaji nayo haiijui nambari hii.',
     otherCentre:
-      'Imesajiliwa katika Huduma Centre {{centre}} ({{status}}), si katika kituo hiki: iweke kando kwa ajili ya kituo hicho.',
+      'Imesajiliwa katika Kituo cha Huduma {{centre}} ({{status}}), si katika kituo hiki: iweke kando kwa ajili ya kituo hicho.',
     notHereYet:
       'Imesajiliwa katika kituo hiki kwenye kompyuta nyingine ({{status}}); taarifa zake bado hazijafika kwenye kompyuta hii. Jaribu tena baada ya dakika moja.',
   },
@@ -218,7 +220,7 @@ export const core: Messages['core'] = {
     onOpenManifest: '{{trackingNumber}} tayari iko kwenye orodha ya kurudisha iliyo wazi.',
     alreadyStatus: 'Orodha {{manifest}}: tayari {{status}}.',
     confirming: 'Orodha {{manifest}} inathibitishwa.',
-    confirmingNoCancel: 'Orodha {{manifest}} inathibitishwa: haiwezi kufutwa tena.',
+    confirmingNoCancel: 'Orodha {{manifest}} inathibitishwa: haiwezi kughairiwa tena.',
   },
   sync: {
     noRejected: 'Hakuna tukio lililokataliwa {{seq}}.',

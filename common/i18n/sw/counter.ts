@@ -6,7 +6,7 @@ export const counter: Messages['counter'] = {
     shortcut: 'Bonyeza <ctrl>Ctrl</ctrl> + <enter>Enter</enter> kusajili',
     failedTitle: 'Hayajasajiliwa',
     service: 'Huduma',
-    servicePlaceholder: 'Andika kutafuta huduma',
+    servicePlaceholder: 'Andika ili kutafuta huduma',
     noService: 'Hakuna huduma hiyo',
     customerName: 'Jina la mteja',
     phone: 'Simu (kwa SMS)',
@@ -31,7 +31,7 @@ export const counter: Messages['counter'] = {
   },
   receipt: {
     title: 'Stakabadhi',
-    empty: 'Stakabadhi ya maombi yanayofuata inaonekana hapa, jinsi itakavyochapishwa.',
+    empty: 'Stakabadhi ya maombi yanayofuata inaonekana hapa, sawasawa na itakavyochapishwa.',
     last: 'Stakabadhi ya mwisho',
     trackingNumberFor: 'Nambari ya ufuatiliaji ya {{name}}',
     reprint: 'Chapisha upya',
@@ -69,7 +69,7 @@ export const counter: Messages['counter'] = {
     agencyRef: 'Rejea ya wakala',
     registered: 'Yalisajiliwa',
     registeredBy: '{{at}} (na {{staff}})',
-    expectedReady: 'Tarehe ya kuwa tayari',
+    expectedReady: 'Inatarajiwa kuwa tayari',
     sms: 'SMS',
     smsEnglish: 'Ndiyo, kwa Kiingereza',
     smsKiswahili: 'Ndiyo, kwa Kiswahili',
@@ -108,9 +108,9 @@ export const counter: Messages['counter'] = {
     screenPreview: 'onyesho kwenye skrini',
   },
   slot: {
-    label: 'Nambari ya kompyuta haijathibitishwa',
+    label: 'Nafasi ya kompyuta haijathibitishwa',
     unconfirmed:
-      'Nambari ya kompyuta hii haijathibitishwa (haijawahi kusajiliwa): kompyuta nyingine ikitumia nambari hiyo hiyo, zote mbili zitatoa nambari za ufuatiliaji zinazofanana. Mwombe msimamizi aisajili (Mipangilio → Sync).',
+      'Nafasi ya kompyuta hii haijathibitishwa (haijawahi kusajiliwa): kompyuta nyingine ikitumia nafasi hiyo hiyo, zote mbili zitatoa nambari za ufuatiliaji zinazofanana. Mwombe msimamizi aisajili (Mipangilio → Usawazishaji).',
   },
   unprinted: {
     title_one: 'Stakabadhi {{count}} haikuchapishwa',

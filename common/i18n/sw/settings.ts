@@ -23,10 +23,10 @@ export const settings: Messages['settings'] = {
     loadFailed: 'Matoleo hayakuweza kusomwa: {{why}}',
     diagnosticsHeading: 'Taarifa za uchunguzi kwa TEHAMA',
     diagnosticsText:
-      'Faili moja lenye kumbukumbu za karibuni za kompyuta hii, matoleo haya, mipangilio, hali ya printa, skana na usawazishaji, na idadi ya matukio yanayosubiri kutumwa. Majina, nambari za simu na nambari za vitambulisho vya wateja huondolewa, na halina PIN, funguo wala tokeni. Kulihifadhi kunarekodiwa kwenye kumbukumbu ya ukaguzi.',
+      'Faili moja yenye kumbukumbu za karibuni za kompyuta hii, matoleo haya, mipangilio, hali ya printa, skana na usawazishaji, na idadi ya matukio yanayosubiri kutumwa. Majina, nambari za simu na nambari za vitambulisho vya wateja huondolewa, na haina PIN, funguo wala tokeni. Kuihifadhi kunarekodiwa kwenye kumbukumbu za ukaguzi.',
     diagnosticsButton: 'Hamisha taarifa za uchunguzi',
     diagnosticsSaved: 'Taarifa za uchunguzi zimehifadhiwa kwenye {{name}}.',
-    adminOnly: 'Msimamizi anaweza kuhifadhi hapa faili la uchunguzi kwa TEHAMA.',
+    adminOnly: 'Msimamizi anaweza kuhifadhi hapa faili ya uchunguzi kwa TEHAMA.',
   },
   tabs: {
     staff: 'Wafanyakazi',
@@ -62,13 +62,13 @@ export const settings: Messages['settings'] = {
     actions: 'Vitendo',
     deactivated: 'Amezimwa',
     lockedUntil: 'Amefungiwa hadi {{time}}',
-    active: 'Yuko hai',
+    active: 'Amewezeshwa',
     edit: 'Hariri',
     editName: 'Hariri {{name}}',
     newPin: 'Weka PIN mpya',
     newPinFor: 'PIN mpya ya {{name}}',
     added: '{{name}} ({{staffNumber}}) ameongezwa.',
-    saved: '{{name}} ({{staffNumber}}) amehifadhiwa.',
+    saved: 'Taarifa za {{name}} ({{staffNumber}}) zimehifadhiwa.',
     pinSet: '{{name}} ({{staffNumber}}) ana PIN mpya.',
   },
   staffForm: {
@@ -81,7 +81,7 @@ export const settings: Messages['settings'] = {
     newPin: 'PIN mpya',
     repeatPin: 'Rudia PIN',
     pinsDiffer: 'PIN hizo mbili hazilingani',
-    active: 'Yuko hai (anaweza kuingia)',
+    active: 'Amewezeshwa (anaweza kuingia)',
     setPin: 'Weka PIN',
   },
   myPin: {
@@ -101,11 +101,11 @@ export const settings: Messages['settings'] = {
       'Nambari ya kituo na nafasi ya kompyuta haziwezi kubadilishwa: kuzibadilisha kungeweza kurudia nambari za ufuatiliaji.',
     centreSettings: 'Mipangilio ya kituo',
     idleLock: 'Funga skrini baada ya dakika hizi bila kutumika',
-    retention: 'Futa taarifa binafsi za wateja siku hizi baada ya kuchukuliwa, kurudishwa au kughairiwa',
+    retention: 'Futa data binafsi za wateja siku hizi baada ya kuchukuliwa, kurudishwa au kughairiwa',
     retentionHint:
       'Jina, simu, nambari ya kitambulisho, maelezo na taarifa za mwakilishi; idadi na nyakati za hatua zinabaki',
     grace: 'Dakika baada ya kufika kabla ya SMS ya mteja',
-    graceHint: 'Muda wa kurekebisha skani iliyokosewa',
+    graceHint: 'Muda wa kurekebisha uchanganuzi uliokosewa',
     slots: 'Nafasi za rafu',
     byWeek: 'Kwa wiki ya kufika + huduma',
     fixedSlots: 'Nafasi za kudumu',
@@ -136,7 +136,7 @@ export const settings: Messages['settings'] = {
       downloading: 'Inapakua toleo {{version}} chinichini: {{percent}}%.',
       readySoon: 'Toleo {{version}} limepakuliwa na kuthibitishwa: litasakinishwa baada ya muda mfupi.',
       readyWaiting:
-        'Toleo {{version}} limepakuliwa na kuthibitishwa. Litasakinishwa {{work}} yakifungwa (au programu ikifungwa).',
+        'Toleo {{version}} limepakuliwa na kuthibitishwa. Litasakinishwa baada ya kufungwa kwa {{work}} (au programu ikifungwa).',
       installing: 'Inasakinisha toleo {{version}}: programu itaanza upya.',
       work: {
         registration: 'usajili',
@@ -193,7 +193,7 @@ export const settings: Messages['settings'] = {
     savedPort: 'mlango uliohifadhiwa, haujaunganishwa sasa',
     noPorts: 'Hakuna milango ya serial iliyopatikana: chomeka skana, au andika mlango wake.',
     choosePort: 'Chagua kutoka kwenye orodha, au andika mlango.',
-    none: 'Hakuna skana ya serial: skana za aina ya kibodi huandika moja kwa moja kwenye sehemu za kuskani.',
+    none: 'Hakuna skana ya serial: skana za aina ya kibodi huandika moja kwa moja kwenye sehemu za kuchanganua.',
     use: 'Tumia skana ya serial / USB virtual-COM',
     listFailed: 'Orodha ya milango ya serial ya kompyuta hii haikuweza kusomwa',
     listFailedText:
@@ -254,9 +254,9 @@ export const settings: Messages['settings'] = {
       'Hadi kompyuta hii isajiliwe, API kuu haijathibitisha kwamba hakuna kompyuta nyingine ya kituo inayotumia nafasi yake; kompyuta mbili kwenye nafasi moja zingetoa nambari zilezile za ufuatiliaji. Isajili kwa msimbo wa mara moja kutoka kwa afisa wa TEHAMA.',
     issuesTitle: 'Data kutoka API kuu ambayo haikuweza kutumika',
     issues_one:
-      'Kipengee {{count}} kiliachwa: matukio ya kompyuta nyingine ambayo hayakulingana na aina yake (yamehifadhiwa kwenye kumbukumbu), au huduma za kati ambazo mpangilio wa rejea ya wakala wake programu hii haiwezi kuutumia kwa usalama (huduma inabaki ilivyokuwa hapa). Mjulishe msimamizi wa mfumo: huenda kompyuta nyingine inatumia toleo tofauti la programu, au orodha kuu ya huduma inahitaji kurekebishwa.',
+      'Kipengele {{count}} kiliachwa: matukio ya kompyuta nyingine ambayo hayakulingana na aina yao (yamehifadhiwa kwenye kumbukumbu), au huduma za orodha kuu zenye mpangilio wa rejea ya wakala ambao programu hii haiwezi kuutumia kwa usalama (huduma inabaki ilivyokuwa hapa). Mjulishe msimamizi wa mfumo: huenda kompyuta nyingine inatumia toleo tofauti la programu, au orodha kuu ya huduma inahitaji kurekebishwa.',
     issues_other:
-      'Vipengee {{count}} viliachwa: matukio ya kompyuta nyingine ambayo hayakulingana na aina yake (yamehifadhiwa kwenye kumbukumbu), au huduma za kati ambazo mpangilio wa rejea ya wakala wake programu hii haiwezi kuutumia kwa usalama (huduma inabaki ilivyokuwa hapa). Mjulishe msimamizi wa mfumo: huenda kompyuta nyingine inatumia toleo tofauti la programu, au orodha kuu ya huduma inahitaji kurekebishwa.',
+      'Vipengele {{count}} viliachwa: matukio ya kompyuta nyingine ambayo hayakulingana na aina yao (yamehifadhiwa kwenye kumbukumbu), au huduma za orodha kuu zenye mpangilio wa rejea ya wakala ambao programu hii haiwezi kuutumia kwa usalama (huduma inabaki ilivyokuwa hapa). Mjulishe msimamizi wa mfumo: huenda kompyuta nyingine inatumia toleo tofauti la programu, au orodha kuu ya huduma inahitaji kurekebishwa.',
     apiUrl: 'Anwani ya API kuu',
     apiUrlPlaceholder: 'https://tms.example.go.ke',
     code: 'Msimbo wa usajili wa mara moja',

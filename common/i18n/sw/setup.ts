@@ -2,13 +2,13 @@ import type { Messages } from '../languages'
 
 export const setup: Messages['setup'] = {
   title: 'Andaa kompyuta hii',
-  subtitle: 'Mara ya kwanza: wafanyakazi na mipangilio hubadilika baadaye.',
+  subtitle: 'Mara ya kwanza: wafanyakazi na mipangilio vinaweza kubadilishwa baadaye.',
   way: 'Namna ya kuweka mipangilio',
   newCentre: 'Kituo kipya',
-  joinCentre: 'Jiunge na kituo',
+  joinCentre: 'Jiunge na kituo chake',
   fields: {
     centreNumber: 'Nambari ya kituo',
-    workstationSlot: 'Nambari ya kompyuta',
+    workstationSlot: 'Nafasi ya kompyuta',
   },
   create: {
     failedTitle: 'Uwekaji wa mipangilio haukukamilika',
@@ -16,7 +16,7 @@ export const setup: Messages['setup'] = {
     centreName: 'Jina la kituo',
     centreNamePlaceholder: 'Kituo cha Huduma GPO',
     centreHint: 'Tarakimu 3, kutoka makao makuu',
-    slotHint: 'Tarakimu 2, ya kipekee kituoni; haibadiliki ikiwekwa',
+    slotHint: 'Tarakimu 2, ya kipekee kituoni; haibadiliki ikishawekwa',
     admin: 'Msimamizi wa kwanza',
     staffNumber: 'Nambari ya mfanyakazi',
     fullName: 'Jina kamili',

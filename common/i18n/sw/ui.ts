@@ -40,7 +40,7 @@ export const ui: Messages['ui'] = {
   catchUp: {
     failedTitle: 'Uletaji wa data ya kituo umesimama',
     failedAfter:
-      'Kompyuta hii imesajiliwa: kinachokosekana kitaletwa chenyewe ndani ya dakika chache API kuu ikijibu, au bonyeza kusawazisha sasa.',
+      'Kompyuta hii imesajiliwa: kinachokosekana kitaletwa chenyewe ndani ya dakika chache API kuu ikijibu, au bonyeza Sawazisha sasa.',
     eventsOf: 'matukio {{read}} kati ya {{total}} ya kituo',
     events: 'matukio {{read}} ya kituo',
     ready: 'Tayari kufanya kazi: {{events}} yameletwa.',

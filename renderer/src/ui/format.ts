@@ -1,4 +1,5 @@
 import {
+  formatDate as dateIn,
   formatDateTime as dateTimeIn,
   formatDay as dayIn,
   formatKsh as kshIn,
@@ -23,6 +24,9 @@ export const formatClock = (at: Date): string =>
 
 /** A calendar date `YYYY-MM-DD` with its weekday, in the window's language: `Mon, 14 Dec 2026`. */
 export const formatDay = (isoDate: string): string => dayIn(isoDate, uiLanguage())
+
+/** A calendar date `YYYY-MM-DD` as a chart's axis shows it, in the window's language: `14 Dec 2026`. */
+export const formatDate = (isoDate: string): string => dateIn(isoDate, uiLanguage())
 
 /** 1,244 */
 export const formatNumber = (n: number, maximumFractionDigits = 0): string =>

@@ -12,7 +12,7 @@ import {
 } from 'recharts'
 import { useTranslation } from 'react-i18next'
 import type { AgencyTrendReport } from '../../../../common/contract'
-import { formatDay, formatNumber } from '../../ui/format'
+import { formatDate, formatDay, formatNumber } from '../../ui/format'
 import { uiLanguage } from '../../i18n/instance'
 import { formatDaysLate, formatRate, ratePercent } from './agency-format'
 
@@ -107,7 +107,7 @@ export function AgencyTrend({
                 accessibilityLayer={false}
               >
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
+                <XAxis dataKey="start" tick={AXIS} minTickGap={24} tickFormatter={formatDate} />
                 <YAxis yAxisId="rate" tick={AXIS} domain={[0, 100]} unit="%" />
                 <YAxis
                   yAxisId="days"
@@ -116,7 +116,7 @@ export function AgencyTrend({
                   unit={t('backlog.trends.dayUnit')}
                   allowDecimals={false}
                 />
-                <Tooltip />
+                <Tooltip labelFormatter={(start) => formatDate(String(start))} />
                 <Legend wrapperStyle={{ fontSize: 16 }} />
                 <Bar
                   yAxisId="days"

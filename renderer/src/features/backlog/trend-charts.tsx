@@ -2,6 +2,7 @@ import { Paper, Text } from '@mantine/core'
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { useTranslation } from 'react-i18next'
 import type { TrendReport } from '../../../../common/contract'
+import { formatDate } from '../../ui/format'
 
 const AXIS = { fontSize: 14 }
 
@@ -18,9 +19,9 @@ export function TrendCharts({ report }: { report: TrendReport }) {
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={report.points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
+            <XAxis dataKey="start" tick={AXIS} minTickGap={24} tickFormatter={formatDate} />
             <YAxis tick={AXIS} allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(start) => formatDate(String(start))} />
             <Legend wrapperStyle={{ fontSize: 16 }} />
             <Line
               type="monotone"
@@ -28,6 +29,7 @@ export function TrendCharts({ report }: { report: TrendReport }) {
               name={t('backlog.trends.arrived')}
               stroke="#1c7ed6"
               strokeWidth={3}
+              legendType="plainline"
               dot={false}
               isAnimationActive={false}
             />
@@ -35,8 +37,11 @@ export function TrendCharts({ report }: { report: TrendReport }) {
               type="monotone"
               dataKey="collected"
               name={t('backlog.trends.collected')}
+              // Dashed, and drawn so in the legend: the two lines differ by more than their colour.
+              strokeDasharray="10 5"
               stroke="#2f9e44"
               strokeWidth={3}
+              legendType="plainline"
               dot={false}
               isAnimationActive={false}
             />
@@ -50,9 +55,9 @@ export function TrendCharts({ report }: { report: TrendReport }) {
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={report.points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="start" tick={AXIS} minTickGap={24} />
+            <XAxis dataKey="start" tick={AXIS} minTickGap={24} tickFormatter={formatDate} />
             <YAxis tick={AXIS} unit={t('backlog.trends.dayUnit')} />
-            <Tooltip />
+            <Tooltip labelFormatter={(start) => formatDate(String(start))} />
             <Legend wrapperStyle={{ fontSize: 16 }} />
             <Line
               type="monotone"
@@ -60,6 +65,7 @@ export function TrendCharts({ report }: { report: TrendReport }) {
               name={t('backlog.trends.agencyProcessing')}
               stroke="#e8590c"
               strokeWidth={3}
+              legendType="plainline"
               dot={false}
               connectNulls
               isAnimationActive={false}
@@ -68,8 +74,11 @@ export function TrendCharts({ report }: { report: TrendReport }) {
               type="monotone"
               dataKey="customerAvgDays"
               name={t('backlog.trends.customerDelay')}
+              // Dashed, and drawn so in the legend: the two lines differ by more than their colour.
+              strokeDasharray="10 5"
               stroke="#7048e8"
               strokeWidth={3}
+              legendType="plainline"
               dot={false}
               connectNulls
               isAnimationActive={false}
