@@ -94,6 +94,7 @@ export interface AgencyBatchReport {
 /** A document still at the agency past its expected-ready date: no customer name or phone, ever. */
 export interface OverdueAtAgency {
   trackingNumber: string
+  serviceCode: string
   serviceName: string
   agencyRef: string | null
   registeredAt: number

@@ -16,6 +16,7 @@ export interface ScanResult {
   trackingNumber: string | null
   slot: string | null
   customerName: string | null
+  serviceCode: string | null
   serviceName: string | null
   /** Whether the manifest listed it (null when the batch has no expected list). */
   expected: boolean | null
@@ -31,6 +32,7 @@ export interface ScanResult {
 /** One of the applications a scanned agency reference could mean, as much as the desk needs to tell them apart. */
 export interface ScanCandidate {
   trackingNumber: string
+  serviceCode: string
   serviceName: string
   /** 'Wa••• Ka•••': enough to ask the customer, not enough for the queue to read. */
   maskedName: string

@@ -25,6 +25,7 @@ export interface SubjectEvent {
 
 export interface SubjectApplication {
   trackingNumber: string
+  serviceCode: string
   serviceName: string
   customerName: string
   phone: string

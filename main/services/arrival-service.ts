@@ -66,6 +66,7 @@ export function createArrivalService({
     trackingNumber: scan.tracking_number,
     slot: scan.slot,
     customerName: app?.customer_name ?? null,
+    serviceCode: app?.service_code ?? null,
     serviceName: app ? serviceName(app.service_code) : null,
     expected,
     resolved: scan.resolved === 1,

@@ -1,7 +1,7 @@
 import type { PrintJobInfo, ReceiptPreview, UnprintedReceipt } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { createI18n } from '../../common/i18n'
-import { retryPrintsCopy } from '../../common/print-job'
+import { PREVIEW_PRINTER, retryPrintsCopy } from '../../common/print-job'
 import type { PrintJobRow } from '../db/queries/print-jobs'
 import type { Store } from '../db/store'
 import { createPrinter } from '../devices/printer/create-printer'
@@ -167,7 +167,7 @@ export function createPrintService({ store, clock, logger, onStatus, onJob }: De
       trackingNumber: p.kind === 'test' ? null : p.data.trackingNumber,
       kind: p.kind,
       status: printer ? 'queued' : 'preview-only',
-      printer: printer?.description ?? 'screen preview',
+      printer: printer?.description ?? PREVIEW_PRINTER,
       reason: p.reason,
       staffNumber: p.staffNumber,
       now: clock.now(),

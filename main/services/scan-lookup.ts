@@ -55,6 +55,7 @@ export function maskName(name: string): string {
 export function scanCandidate(store: Store, a: ApplicationRow): ScanCandidate {
   return {
     trackingNumber: a.tracking_number,
+    serviceCode: a.service_code,
     serviceName: store.services.byCode(a.service_code)?.nameEn ?? a.service_code,
     maskedName: maskName(a.customer_name),
     status: a.status,

@@ -12,6 +12,7 @@ import { AppFrame } from './features/shell/app-frame'
 import { setUiLanguage } from './i18n/instance'
 import { ConfirmPinHost } from './ui/confirm-pin-modal'
 import { formatDateTime } from './ui/format'
+import { useServiceNamesSession } from './ui/service-names'
 
 /** Top-level state: first-run setup → sign-in → the desks, with the lock screen over them when locked. */
 export function App() {
@@ -40,6 +41,8 @@ export function App() {
   }, [refresh])
 
   useIdleLock(session?.idleLockMs ?? 300_000, session !== null && !session.locked)
+  // Service names in the window's language: loaded for each person signed in, forgotten when they leave.
+  useServiceNamesSession(session?.staff.staffNumber ?? null)
   // The signed-in person's own language, on every PC they sign in at.
   const sessionLanguage = session?.language
   useEffect(() => {

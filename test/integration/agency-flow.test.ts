@@ -211,6 +211,7 @@ describe('the agency turnaround through the API', () => {
     }[]
     for (const file of r.files) {
       expect(file.content).toContain('Civil Registration Services (CRS)')
+      expect(file.content).toContain('Birth certificate')
       // The overdue document is listed by its tracking number (4-4-4), never by who it belongs to.
       expect(file.content).toContain(tn.out!.replace(/(\d{4})(\d{4})(\d{4})/, '$1 $2 $3'))
       expect(file.content).not.toMatch(/Zawadi/)
@@ -233,6 +234,15 @@ describe('the agency turnaround through the API', () => {
         '<h1>Ripoti ya muda wa kushughulikia: Civil Registration Services (CRS)</h1>',
       )
       expect(csv!.content.split('\r\n')[0]).toMatch(/^Sehemu,Jina,Zilifika,Kwa wakati,/)
+      // The services by the catalogue's Kiswahili names, on the page and in the CSV; the method's own report keeps
+      // the English name every summary carries, with the code the window names it by.
+      for (const file of [html!, csv!]) {
+        expect(file.content).toContain('Cheti cha Kuzaliwa')
+        expect(file.content).not.toContain('Birth certificate')
+      }
+      expect(r.report.overdue.map((o) => [o.serviceCode, o.serviceName])).toEqual([
+        ['BIRTH_CERT', 'Birth certificate'],
+      ])
     } finally {
       await ok(f.t.core, MANAGER_KEY, 'auth.setLanguage', { language: 'en' })
     }

@@ -266,7 +266,15 @@ describe('agency.report', () => {
       expect(o.daysLate).toBe((Date.parse(TODAY) - Date.parse(o.expectedReady)) / DAY_MS)
       expect(o.daysLate).toBeGreaterThan(0)
       expect(Object.keys(o).sort()).toEqual(
-        ['agencyRef', 'daysLate', 'expectedReady', 'registeredAt', 'serviceName', 'trackingNumber'].sort(),
+        [
+          'agencyRef',
+          'daysLate',
+          'expectedReady',
+          'registeredAt',
+          'serviceCode',
+          'serviceName',
+          'trackingNumber',
+        ].sort(),
       )
     }
     expect(r.overdue.some((o) => o.agencyRef !== null)).toBe(true)

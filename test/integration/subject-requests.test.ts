@@ -133,7 +133,16 @@ describe('data subject requests and personal-data exports', () => {
     expect(html!.content).toContain('<html lang="sw">')
     expect(csv!.content.split('\r\n')[0]).toBe(subjectFactHeader('sw').join(','))
     expect(subjectFactHeader('sw')).not.toEqual(subjectFactHeader('en'))
-    for (const file of r.files) expect(file.content).toContain('Wanjiku Njoroge')
+    for (const file of r.files) {
+      expect(file.content).toContain('Wanjiku Njoroge')
+      // The service by the catalogue's Kiswahili name.
+      expect(file.content).toContain('Cheti cha Kuzaliwa')
+      expect(file.content).not.toContain('Birth certificate')
+    }
+    expect(r.record.applications.map((a) => a.serviceName)).toEqual([
+      'Birth certificate',
+      'Birth certificate',
+    ])
   })
 
   it('a wrong PIN finds nothing and writes only its failure to the audit log', async () => {

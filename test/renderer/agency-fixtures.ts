@@ -155,6 +155,7 @@ export const report = (signedOff: AgencyReport['signedOff'] = null): AgencyRepor
   overdue: [
     {
       trackingNumber: '042010000017',
+      serviceCode: 'PASSPORT',
       serviceName: 'Passport',
       agencyRef: 'AK1234567',
       registeredAt: Date.parse('2026-11-02T06:30:00Z'),
@@ -163,6 +164,7 @@ export const report = (signedOff: AgencyReport['signedOff'] = null): AgencyRepor
     },
     {
       trackingNumber: '042010000025',
+      serviceCode: 'PASSPORT_REPL',
       serviceName: 'Passport replacement',
       agencyRef: null,
       registeredAt: Date.parse('2027-01-11T09:00:00Z'),

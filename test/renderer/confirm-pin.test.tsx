@@ -69,6 +69,7 @@ const RECORD: SubjectRecord = {
   applications: [
     {
       trackingNumber: '042012003660',
+      serviceCode: 'BIRTH_CERT',
       serviceName: 'Birth certificate',
       customerName: 'Wanjiku Njoroge',
       phone: '+254722000111',

@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import { setUiLanguage } from '../../renderer/src/i18n/instance'
+import { forgetServiceNames } from '../../renderer/src/ui/service-names-store'
 import { fakeCore } from './fake-core'
 // For the type of `window.tms` only: loading the client here would pick its transport before the fake is in place.
 import type {} from '../../renderer/src/api/client'
@@ -44,4 +45,6 @@ afterEach(() => {
   fakeCore.reset()
   // Each test starts in English, whatever the one before switched to.
   setUiLanguage('en')
+  // And with no service names loaded: each test's catalogue is its own.
+  forgetServiceNames()
 })

@@ -25,6 +25,7 @@ const report: AgencyReport = {
   overdue: [
     {
       trackingNumber: '042012003660',
+      serviceCode: 'X1',
       serviceName: 'Birth <i>cert</i>',
       agencyRef: '=HYPERLINK("x")',
       registeredAt: 0,

@@ -9,6 +9,7 @@ import {
 
 const application: SubjectApplication = {
   trackingNumber: '042107385192',
+  serviceCode: 'PASSPORT',
   serviceName: 'Passport',
   customerName: 'Amina <Otieno>',
   phone: '+254712345123',

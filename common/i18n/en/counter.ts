@@ -104,6 +104,8 @@ export const counter = {
       failed: 'failed',
       'preview-only': 'preview-only',
     },
+    /** Where a job made with no printer set up went (the core's `screen preview`). */
+    screenPreview: 'screen preview',
   },
   slot: {
     label: 'Workstation slot not confirmed',

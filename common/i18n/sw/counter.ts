@@ -105,6 +105,7 @@ export const counter: Messages['counter'] = {
       failed: 'imeshindikana',
       'preview-only': 'kwenye skrini tu',
     },
+    screenPreview: 'onyesho kwenye skrini',
   },
   slot: {
     label: 'Nafasi ya kompyuta haijathibitishwa',

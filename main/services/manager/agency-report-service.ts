@@ -35,6 +35,23 @@ const when = (t: number): string =>
  * it back for the same agency and period.
  */
 export function createAgencyReportService({ store, clock, writeEvent, turnaround }: Deps) {
+  /**
+   * The report with its services named in `language`, for the files a manager saves (their headings are in that
+   * language too). The report itself, as the method returns it, keeps the English names every summary carries.
+   */
+  const named = (report: AgencyReport, language: Session['language']): AgencyReport => {
+    if (language === 'en') return report
+    const name = (code: string, english: string): string => store.services.byCode(code)?.nameSw ?? english
+    return {
+      ...report,
+      worstServices: report.worstServices.map((s) => ({
+        ...s,
+        serviceName: name(s.serviceCode, s.serviceName),
+      })),
+      overdue: report.overdue.map((o) => ({ ...o, serviceName: name(o.serviceCode, o.serviceName) })),
+    }
+  }
+
   return {
     signOff({ agency, from, to }: ReportKey, staff: Session): AgencyReport {
       const report = turnaround.report(agency, from, to)
@@ -92,7 +109,7 @@ export function createAgencyReportService({ store, clock, writeEvent, turnaround
 
     exportReport({ agency, from, to }: ReportKey, staff: Session): AgencyReportFiles {
       const report = turnaround.report(agency, from, to)
-      const files = agencyReportFiles(report, staff.language)
+      const files = agencyReportFiles(named(report, staff.language), staff.language)
       store.tx(() =>
         store.audit.write({
           at: clock.now(),

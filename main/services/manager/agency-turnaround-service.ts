@@ -236,6 +236,7 @@ export function createAgencyTurnaroundService({ store, clock }: Deps) {
       const rows = q.overdue(nairobiDate(clock.now()), codes, REPORT_OVERDUE_MAX + 1)
       const overdue: OverdueAtAgency[] = rows.slice(0, REPORT_OVERDUE_MAX).map((r) => ({
         trackingNumber: r.tracking_number,
+        serviceCode: r.service_code,
         serviceName: names.get(r.service_code)?.name ?? r.service_code,
         agencyRef: r.agency_ref,
         registeredAt: r.registered_at,

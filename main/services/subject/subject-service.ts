@@ -47,6 +47,7 @@ export function createSubjectService({
     serviceName: (code: string) => string,
   ): SubjectApplication => ({
     trackingNumber: r.tracking_number,
+    serviceCode: r.service_code,
     serviceName: serviceName(r.service_code),
     customerName: r.customer_name,
     phone: r.phone,
@@ -150,8 +151,19 @@ export function createSubjectService({
 
     export(key: SubjectKey, staff: Session): SubjectExport {
       const record = read(key)
-      // In the language the manager works in, as on their screen.
-      const files = subjectFiles(record, staff.language)
+      // In the language the manager works in, as on their screen: the services by their names in it too (the
+      // record the method returns keeps the English names every summary carries).
+      const sw = staff.language === 'sw'
+      const named: SubjectRecord = sw
+        ? {
+            ...record,
+            applications: record.applications.map((a) => ({
+              ...a,
+              serviceName: store.services.byCode(a.serviceCode)?.nameSw ?? a.serviceName,
+            })),
+          }
+        : record
+      const files = subjectFiles(named, staff.language)
       audit(staff, 'subject.export', record, { files: files.map((f) => f.name) })
       return { record, files }
     },

@@ -1,5 +1,6 @@
 import type { i18n as I18n } from 'i18next'
 import { findContractMessage } from '../../../common/i18n'
+import { serviceLabelOfEnglish } from '../ui/service-names-store'
 import { i18n } from './instance'
 
 /**
@@ -15,7 +16,12 @@ export function localContractMessage(instance: I18n, message: string, depth = 0)
   const values = Object.fromEntries(
     Object.entries(found.values).map(([n, v]) => [
       n,
-      depth < 1 ? localContractMessage(instance, v, depth + 1) : v,
+      // The core names a service by its English name: the catalogue's names give the window's.
+      n === 'service'
+        ? (serviceLabelOfEnglish(v) ?? v)
+        : depth < 1
+          ? localContractMessage(instance, v, depth + 1)
+          : v,
     ]),
   )
   // The key is found at run time, so it is not one of the typed literal keys.

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { ScanCandidate } from '../../../common/contract'
 import { formatTrackingNumber } from '../../../common/tracking-number'
+import { useServiceLabel } from './service-names'
 import { StatusBadge } from './status-badge'
 
 /**
@@ -22,6 +23,7 @@ export function ChooseApplication({
   onPick: (trackingNumber: string) => Promise<void>
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const pick = async (tn: string): Promise<void> => {
@@ -68,7 +70,7 @@ export function ChooseApplication({
                   {formatTrackingNumber(c.trackingNumber)}
                 </Text>
                 <Text size="sm">
-                  {c.serviceName} · {c.maskedName}
+                  {serviceLabel(c.serviceCode, c.serviceName)} · {c.maskedName}
                   {c.shelfSlot ? ` · ${t('ui.choose.onSlot', { slot: c.shelfSlot })}` : ''}
                 </Text>
               </div>

@@ -2,6 +2,7 @@ import { Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ScanResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { useServiceLabel } from '../../ui/service-names'
 
 /**
  * What the big panel shows: the last read, whatever became of it. Every read replaces it, so a panel still green
@@ -95,13 +96,14 @@ function Headline({ text, slot = false }: { text: string; slot?: boolean }) {
 
 function ResultBody({ result }: { result: ScanResult }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const arrived = result.outcome === 'arrived'
   return (
     <>
       <Headline text={result.headline} slot={arrived} />
       {result.customerName && (
         <Text fz="xl" fw={600}>
-          {result.customerName} · {result.serviceName}
+          {result.customerName} · {serviceLabel(result.serviceCode, result.serviceName ?? '')}
         </Text>
       )}
       {/* An arrival's message is its tracking number, name and service: the name and service are on the line

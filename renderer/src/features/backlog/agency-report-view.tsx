@@ -9,6 +9,7 @@ import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { formatDateTime, formatDay, formatNumber as n } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
 import { AgencyBatchesTable } from './agency-batches-table'
 import { FigureCells, FigureHeads } from './agency-table'
@@ -181,6 +182,7 @@ export function AgencyReportView({
 
 function ReportPage({ report }: { report: AgencyReport }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const f = report.figures
   const b = report.batches
   const poor = f.onTimeRate !== null && f.onTimeRate < POOR_RATE
@@ -242,7 +244,7 @@ function ReportPage({ report }: { report: AgencyReport }) {
             <Table.Tbody>
               {report.worstServices.map((s) => (
                 <Table.Tr key={s.serviceCode}>
-                  <Table.Td>{s.serviceName}</Table.Td>
+                  <Table.Td>{serviceLabel(s.serviceCode, s.serviceName)}</Table.Td>
                   <FigureCells s={s} />
                 </Table.Tr>
               ))}
@@ -292,7 +294,7 @@ function ReportPage({ report }: { report: AgencyReport }) {
                     {formatTrackingNumber(o.trackingNumber)}
                   </Table.Td>
                   <Table.Td>{o.agencyRef ?? '—'}</Table.Td>
-                  <Table.Td>{o.serviceName}</Table.Td>
+                  <Table.Td>{serviceLabel(o.serviceCode, o.serviceName)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDay(nairobiDate(o.registeredAt))}
                   </Table.Td>

@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgencyTurnaroundReport, LatenessStats, StillOut } from '../../../../common/contract'
 import { formatNumber as n } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
 
 /** The figure headings after the first column, as the agency table and the report's worst services show them. */
@@ -56,6 +57,7 @@ export function AgencyTable({
   onReport: (agency: string) => void
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
   const toggle = (agency: string) =>
     setOpen((was) => {
@@ -117,7 +119,7 @@ export function AgencyTable({
               {expanded &&
                 a.services.map((s) => (
                   <Table.Tr key={`${a.agency}|${s.serviceCode}`} bg="gray.0">
-                    <Table.Td pl={52}>{s.serviceName}</Table.Td>
+                    <Table.Td pl={52}>{serviceLabel(s.serviceCode, s.serviceName)}</Table.Td>
                     <FigureCells s={s} />
                     <Table.Td />
                   </Table.Tr>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { StageStats, TrendReport, TurnaroundReport, TurnaroundRow } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { formatDay, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { downloadCsv } from './csv-export'
 import { PeriodPicker, periodChoice, type PeriodChoice } from './period-picker'
 import { TrendCharts } from './trend-charts'
@@ -13,11 +14,23 @@ const days = (n: number | null) => (n === null ? '—' : String(n))
 const rate = (r: number | null) => (r === null ? '—' : `${formatNumber(Math.round(r * 1000) / 10, 1)}%`)
 
 /**
+ * A row's service in the window's language; the total row (the core's 'ALL', named 'All services' in English) in
+ * words of the window's language too.
+ */
+function useRowName(): (r: TurnaroundRow, total: boolean) => string {
+  const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
+  return (r, total) =>
+    total ? t('backlog.overdue.csv.allServices') : serviceLabel(r.serviceCode, r.serviceName)
+}
+
+/**
  * Turnaround split by stage per service (median and 90th percentile in days), the 30-day collection rate, and
  * daily or weekly trends for a period the manager picks.
  */
 export function AnalyticsTab() {
   const { t } = useTranslation()
+  const rowName = useRowName()
   const [choice, setChoice] = useState(() => periodChoice('90'))
   const period = useMemo(() => ({ from: choice.from, to: choice.to }), [choice.from, choice.to])
   const [granularity, setGranularity] = useState<'day' | 'week'>('day')
@@ -54,7 +67,7 @@ export function AnalyticsTab() {
   const exportCsv = () => {
     if (!report) return
     const line = (r: TurnaroundRow) => [
-      r.serviceName,
+      rowName(r, r === report.total),
       r.agency.count,
       r.agency.medianDays,
       r.agency.p90Days,
@@ -159,11 +172,12 @@ export function AnalyticsTab() {
 
 function Row({ r, total }: { r: TurnaroundRow; total: boolean }) {
   const { t } = useTranslation()
+  const rowName = useRowName()
   const stat = (s: StageStats, k: 'medianDays' | 'p90Days') =>
     s[k] === null ? '—' : t('backlog.analytics.days', { days: days(s[k]) })
   return (
     <Table.Tr fw={total ? 800 : undefined}>
-      <Table.Td>{r.serviceName}</Table.Td>
+      <Table.Td>{rowName(r, total)}</Table.Td>
       <Table.Td ta="right">{formatNumber(r.agency.count)}</Table.Td>
       <Table.Td ta="right">{stat(r.agency, 'medianDays')}</Table.Td>
       <Table.Td ta="right">{stat(r.agency, 'p90Days')}</Table.Td>

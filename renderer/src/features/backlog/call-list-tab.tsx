@@ -11,6 +11,7 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { i18n } from '../../i18n/instance'
 import { formatDateTime, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
 import { ListExportButton, type CsvColumn } from './export-button'
 import { callOutcomeLabel, smsOutcomeLabel } from './labels'
@@ -51,6 +52,8 @@ function LastCall({ row }: { row: CallListRow }) {
 /** Documents on the shelf whose ready SMS failed or went to an invalid number: phone the customer, record how it went. */
 export function CallListTab() {
   const { t } = useTranslation()
+  // The rows' service names (document-columns) in the window's language, once they have loaded.
+  useServiceLabel()
   const [notCalled, setNotCalled] = useState(false)
   const [calling, setCalling] = useState<CallListRow | null>(null)
   const fetchPage = (cursor: string | undefined, limit = PAGE_SIZE) =>
@@ -124,6 +127,7 @@ export function CallListTab() {
 
 function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [outcome, setOutcome] = useState<CallOutcome | null>(null)
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -168,7 +172,7 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
           {t('backlog.calls.onShelfFor', {
             count: props.row.ageDays,
             n: formatNumber(props.row.ageDays),
-            service: props.row.serviceName,
+            service: serviceLabel(props.row.serviceCode, props.row.serviceName),
             slot: props.row.slot ?? '—',
           })}
         </Text>

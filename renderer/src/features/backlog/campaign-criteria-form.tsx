@@ -1,6 +1,7 @@
 import { Button, Group, MultiSelect, NumberInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CampaignCriteria } from '../../../../common/contract'
+import { useServiceLabel } from '../../ui/service-names'
 import { useCatalogue } from '../counter/use-catalogue'
 
 /** Who a reminder campaign is for: documents this long on the shelf, of these services, not reminded lately. */
@@ -16,6 +17,7 @@ export function CampaignCriteriaForm({
   busy: boolean
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const services = useCatalogue()
   const days = (v: string | number): number => (typeof v === 'number' ? v : Number.parseInt(v, 10) || 0)
   return (
@@ -48,7 +50,7 @@ export function CampaignCriteriaForm({
         <MultiSelect
           label={t('campaigns.criteria.services')}
           placeholder={value.serviceCodes.length === 0 ? t('backlog.overdue.csv.allServices') : undefined}
-          data={services.map((s) => ({ value: s.code, label: s.nameEn }))}
+          data={services.map((s) => ({ value: s.code, label: serviceLabel(s.code, s.nameEn) }))}
           value={value.serviceCodes}
           onChange={(codes) => onChange({ ...value, serviceCodes: codes })}
           searchable

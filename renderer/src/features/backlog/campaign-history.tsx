@@ -2,11 +2,13 @@ import { Badge, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CampaignSummary } from '../../../../common/contract'
 import { formatDateTime, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { kes } from './campaign-preview-panel'
 
 /** Campaigns run from this workstation: criteria, counts, who and when, and how far the sending has got. */
 export function CampaignHistory({ campaigns }: { campaigns: CampaignSummary[] }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   if (campaigns.length === 0) return <Text c="dimmed">{t('campaigns.history.none')}</Text>
   return (
     <Table striped verticalSpacing={4} fz="md" aria-label={t('campaigns.past')}>
@@ -35,7 +37,7 @@ export function CampaignHistory({ campaigns }: { campaigns: CampaignSummary[] })
                 }),
                 services:
                   c.criteria.serviceCodes.length > 0
-                    ? c.criteria.serviceCodes.join(', ')
+                    ? c.criteria.serviceCodes.map((code) => serviceLabel(code, code)).join(', ')
                     : t('campaigns.history.allServices'),
                 notReminded: t('backlog.days', {
                   count: c.criteria.lastReminderOlderThanDays,

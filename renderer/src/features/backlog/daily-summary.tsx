@@ -11,6 +11,7 @@ import type {
 import { addCalendarDays, nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { formatDateTime, formatDay, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { ageLabel, smsOutcomeLabel } from './labels'
 import { nairobiToday } from './period'
 
@@ -36,6 +37,7 @@ interface Data {
 /** The day on one page: the shelf, today's movements, what is overdue, and the last 30 days' turnaround. */
 export function DailySummary({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [data, setData] = useState<Data | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -123,7 +125,7 @@ export function DailySummary({ onClose }: { onClose: () => void }) {
                 customerP90: data.month.total.customer.p90Days ?? '—',
               })}
               rows={data.month.services.map((s) => [
-                s.serviceName,
+                serviceLabel(s.serviceCode, s.serviceName),
                 t('backlog.summary.monthService', {
                   agencyMedian: s.agency.medianDays ?? '—',
                   agencyP90: s.agency.p90Days ?? '—',

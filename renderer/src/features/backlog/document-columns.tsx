@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core'
 import type { SmsOutcome } from '../../../../common/contract'
 import { i18n } from '../../i18n/instance'
+import { serviceLabel } from '../../ui/service-names'
 import { TrackingNumber } from '../../ui/tracking-number'
 import type { CsvColumn } from './export-button'
 import { smsOutcomeLabel } from './labels'
@@ -11,6 +12,7 @@ interface DocumentRow {
   trackingNumber: string
   customerName: string
   phone: string
+  serviceCode: string
   serviceName: string
 }
 
@@ -24,7 +26,8 @@ export const SMS_COLOR: Record<SmsOutcome, string> = {
 
 /**
  * The first columns of every backlog list on screen; the call list shows the phone in bold, to be read out. Made at
- * each render, so the headings follow the window's language.
+ * each render, so the headings and service names follow the window's language (the list's component takes the
+ * service names with useServiceLabel, so it renders again when they arrive).
  */
 export function documentColumns<T extends DocumentRow>(opts: { boldPhone?: boolean } = {}): Column<T>[] {
   return [
@@ -38,17 +41,17 @@ export function documentColumns<T extends DocumentRow>(opts: { boldPhone?: boole
       cell: (r) => r.phone,
       ...(opts.boldPhone ? { td: () => ({ fw: 700 }) } : {}),
     },
-    { header: i18n.t('backlog.columns.service'), cell: (r) => r.serviceName },
+    { header: i18n.t('backlog.columns.service'), cell: (r) => serviceLabel(r.serviceCode, r.serviceName) },
   ]
 }
 
-/** The first columns of every backlog list's CSV file. */
+/** The first columns of every backlog list's CSV file, in the language of the manager who saves it. */
 export function documentCsvColumns<T extends DocumentRow>(): CsvColumn<T>[] {
   return [
     { header: i18n.t('backlog.columns.trackingNumber'), value: (r) => r.trackingNumber },
     { header: i18n.t('backlog.columns.customer'), value: (r) => r.customerName },
     { header: i18n.t('backlog.columns.phone'), value: (r) => r.phone },
-    { header: i18n.t('backlog.columns.service'), value: (r) => r.serviceName },
+    { header: i18n.t('backlog.columns.service'), value: (r) => serviceLabel(r.serviceCode, r.serviceName) },
   ]
 }
 

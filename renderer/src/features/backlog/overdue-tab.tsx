@@ -6,6 +6,7 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { i18n } from '../../i18n/instance'
 import { formatDay, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { BreakdownTable } from './breakdown-table'
 import { downloadCsv } from './csv-export'
 import { documentColumns, documentCsvColumns } from './document-columns'
@@ -38,6 +39,7 @@ const csvColumns = (): CsvColumn<OverdueDocument>[] => [
 /** Registered, not yet back from the agency, past the expected-ready date: by agency and service, and the list. */
 export function OverdueTab() {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [summary, setSummary] = useState<OverdueSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState<Filter>({})
@@ -67,7 +69,12 @@ export function OverdueTab() {
           a.count,
           a.oldestExpectedReady,
         ]),
-        ...summary.byService.map((s) => [s.agency, s.serviceName, s.count, s.oldestExpectedReady]),
+        ...summary.byService.map((s) => [
+          s.agency,
+          serviceLabel(s.serviceCode, s.serviceName),
+          s.count,
+          s.oldestExpectedReady,
+        ]),
       ],
     )
 
@@ -101,7 +108,7 @@ export function OverdueTab() {
           oldestHeader={t('backlog.overdue.oldestDue')}
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
-            label: s.serviceName,
+            label: serviceLabel(s.serviceCode, s.serviceName),
             count: s.count,
             oldest: formatDay(s.oldestExpectedReady),
             selected: filter.serviceCode === s.serviceCode,
@@ -115,7 +122,13 @@ export function OverdueTab() {
             {t('backlog.overdue.listTitle', {
               what:
                 filter.agency ??
-                summary.byService.find((s) => s.serviceCode === filter.serviceCode)?.serviceName ??
+                (filter.serviceCode
+                  ? serviceLabel(
+                      filter.serviceCode,
+                      summary.byService.find((s) => s.serviceCode === filter.serviceCode)?.serviceName ??
+                        filter.serviceCode,
+                    )
+                  : null) ??
                 t('backlog.overdue.allAgencies'),
             })}
           </Text>

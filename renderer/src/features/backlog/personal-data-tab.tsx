@@ -22,6 +22,7 @@ import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
 import { i18n, uiLanguage } from '../../i18n/instance'
 import { formatDateTime, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { StatusBadge } from '../../ui/status-badge'
 import { downloadText } from './csv-export'
 import { contractText } from '../../i18n/contract-text'
@@ -49,6 +50,7 @@ function subjectKey(
  */
 export function PersonalDataTab() {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [by, setBy] = useState<By>('idNumber')
   const [typed, setTyped] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
@@ -230,7 +232,7 @@ export function PersonalDataTab() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {formatTrackingNumber(a.trackingNumber)}
                       </Table.Td>
-                      <Table.Td>{a.serviceName}</Table.Td>
+                      <Table.Td>{serviceLabel(a.serviceCode, a.serviceName)}</Table.Td>
                       <Table.Td>{a.customerName}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKenyanMobile(a.phone)}</Table.Td>
                       <Table.Td>{a.idNumber ?? '—'}</Table.Td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReturnCandidate } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { formatDay, formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 
 /** Documents past their retention period, with a tick box each (Space toggles the focused one). */
 export function ReturnDueTable({
@@ -19,6 +20,7 @@ export function ReturnDueTable({
   showAgency: boolean
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const all = items.length > 0 && items.every((i) => selected.has(i.trackingNumber))
   const some = items.some((i) => selected.has(i.trackingNumber))
   return (
@@ -63,7 +65,7 @@ export function ReturnDueTable({
             <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
               {formatTrackingNumber(i.trackingNumber)}
             </Table.Td>
-            <Table.Td>{i.serviceName}</Table.Td>
+            <Table.Td>{serviceLabel(i.serviceCode, i.serviceName)}</Table.Td>
             {showAgency && <Table.Td>{i.agency}</Table.Td>}
             <Table.Td>{i.customerName}</Table.Td>
             <Table.Td ff="monospace">{i.shelfSlot ?? '—'}</Table.Td>

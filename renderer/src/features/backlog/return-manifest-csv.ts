@@ -2,6 +2,7 @@ import type { ReturnManifest } from '../../../../common/contract'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { i18n } from '../../i18n/instance'
+import { serviceLabel } from '../../ui/service-names'
 import { downloadCsv, type CsvRow } from './csv-export'
 
 /** The headings, in the manager's language when the file is saved. */
@@ -17,13 +18,16 @@ const manifestCsvHeader = (): string[] => [
   i18n.t('backlog.manifest.outcome'),
 ]
 
-/** The manifest's documents (one row per document) for the agency's own records; dates on the Nairobi calendar. */
+/**
+ * The manifest's documents (one row per document) for the agency's own records; dates on the Nairobi calendar,
+ * service names in the manager's language.
+ */
 export function manifestRows(m: ReturnManifest): CsvRow[] {
   return m.items.map((i, n) => [
     n + 1,
     formatTrackingNumber(i.trackingNumber),
     i.agencyRef,
-    i.serviceName,
+    serviceLabel(i.serviceCode, i.serviceName),
     i.customerName,
     i.shelfSlot,
     nairobiDate(i.arrivedAt),

@@ -7,6 +7,7 @@ import { i18n } from '../../i18n/instance'
 import { formatDateTime, formatDay, formatNumber } from '../../ui/format'
 import { api } from '../../api/client'
 import { confirmWithPin } from '../../ui/confirm-pin-modal'
+import { useServiceLabel } from '../../ui/service-names'
 import { downloadManifestCsv } from './return-manifest-csv'
 
 /** Only the manifest goes to paper: everything else on the page is hidden while printing. */
@@ -87,6 +88,7 @@ export function ReturnManifestView({
   busy: boolean
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const m = manifest
   const [confirming, setConfirming] = useState(false)
   const returned = m.items.filter((i) => i.outcome === 'returned').length
@@ -168,7 +170,7 @@ export function ReturnManifestView({
                 {formatTrackingNumber(i.trackingNumber)}
               </Table.Td>
               <Table.Td ff="monospace">{i.agencyRef ?? '—'}</Table.Td>
-              <Table.Td>{i.serviceName}</Table.Td>
+              <Table.Td>{serviceLabel(i.serviceCode, i.serviceName)}</Table.Td>
               <Table.Td>{i.customerName}</Table.Td>
               <Table.Td ff="monospace">{i.shelfSlot ?? '—'}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(i.collectBy)}</Table.Td>

@@ -6,6 +6,7 @@ import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
 import { i18n } from '../../i18n/instance'
 import { formatDateTime } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { documentColumns, documentCsvColumns, slotColumn, smsColumn } from './document-columns'
 import { ListExportButton, type CsvColumn } from './export-button'
 import { ageLabel, smsOutcomeLabel } from './labels'
@@ -55,8 +56,10 @@ export function ShelfList(props: {
   services: { code: string; name: string }[]
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const { filter } = props
-  const serviceName = (code: string) => props.services.find((s) => s.code === code)?.name ?? code
+  const serviceName = (code: string) =>
+    serviceLabel(code, props.services.find((s) => s.code === code)?.name ?? code)
   const fetchPage = (cursor: string | undefined, limit = PAGE_SIZE) =>
     api.call('backlog.list', { ...filter, limit, ...(cursor ? { cursor } : {}) })
   const list = usePagedList<ShelfDocument>(JSON.stringify(filter), fetchPage)

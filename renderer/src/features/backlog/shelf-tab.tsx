@@ -14,6 +14,7 @@ import { ageLabel, smsOutcomeLabel } from './labels'
 import { ShelfList, type ShelfFilter } from './shelf-list'
 import { useServices } from './use-services'
 import { formatNumber } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 
 const AGE_COLOR = ['teal.8', 'teal.8', 'yellow.8', 'orange.8', 'red.7', 'red.9']
 
@@ -33,6 +34,7 @@ const SHELF_BREAKDOWN = {
  */
 export function ShelfTab() {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [summary, setSummary] = useState<BacklogSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState<ShelfFilter>({ sort: 'oldest' })
@@ -81,7 +83,7 @@ export function ShelfTab() {
         ...summary.bySms.map((b) => [t('backlog.columns.sms'), smsOutcomeLabel(b.outcome), b.count, '']),
         ...summary.byService.map((s) => [
           t('backlog.columns.service'),
-          s.serviceName,
+          serviceLabel(s.serviceCode, s.serviceName),
           s.count,
           nairobiDate(s.oldestArrivedAt),
         ]),
@@ -149,7 +151,7 @@ export function ShelfTab() {
           {...SHELF_BREAKDOWN}
           rows={summary.byService.map((s) => ({
             key: s.serviceCode,
-            label: s.serviceName,
+            label: serviceLabel(s.serviceCode, s.serviceName),
             count: s.count,
             oldest: daysOnShelf(s.oldestArrivedAt, summary.today),
             selected: is({ serviceCode: s.serviceCode }),

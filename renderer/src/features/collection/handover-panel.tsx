@@ -22,11 +22,13 @@ import type { HandoverCandidate, LookupResult } from '../../../../common/contrac
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { SmsBadge } from './sms-badge'
 import { api } from '../../api/client'
+import { useServiceLabel } from '../../ui/service-names'
 import { ShelfActionModal, type ShelfAction } from './shelf-action-modal'
 
 /** The documents a customer can take, who takes them (owner with ID check, or a proxy), and the hand-over itself. */
 export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone: () => void }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [chosen, setChosen] = useState<string[]>(result.ready.map((d) => d.trackingNumber))
   const [kind, setKind] = useState<'owner' | 'proxy'>('owner')
   const [idNumber, setIdNumber] = useState('')
@@ -80,7 +82,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                   label={
                     <div>
                       <Text fw={700}>
-                        {d.customerName} · {d.serviceName}
+                        {d.customerName} · {serviceLabel(d.serviceCode, d.serviceName)}
                       </Text>
                       <Group gap="xs" wrap="wrap">
                         <Text size="sm" c="dimmed" ff="monospace">

@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApplicationDetail, HistoryEntry, ReceiptPreview } from '../../../../common/contract'
 import { formatKenyanMobile } from '../../../../common/phone'
+import { PREVIEW_PRINTER } from '../../../../common/print-job'
 import { api } from '../../api/client'
 import { formatDateTime, formatDay } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { ReceiptImage } from '../../ui/receipt-image'
 import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
@@ -40,6 +42,7 @@ export function ApplicationDrawer({
   onClose: () => void
 }) {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [app, setApp] = useState<ApplicationDetail | null>(null)
   const [receipt, setReceipt] = useState<ReceiptPreview | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -93,7 +96,10 @@ export function ApplicationDrawer({
           <Table variant="vertical" withTableBorder fz="md" aria-label={t('counter.drawer.application')}>
             <Table.Tbody>
               <Row label={t('counter.drawer.customer')} value={app.customerName} />
-              <Row label={t('counter.drawer.service')} value={app.serviceName} />
+              <Row
+                label={t('counter.drawer.service')}
+                value={serviceLabel(app.serviceCode, app.serviceName)}
+              />
               <Row label={t('counter.drawer.phone')} value={formatKenyanMobile(app.phone)} />
               <Row label={t('counter.drawer.idNumber')} value={app.idNumber ?? '—'} />
               <Row label={t('counter.drawer.agencyRef')} value={app.agencyRef ?? '—'} />
@@ -183,7 +189,8 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
       color={j.status === 'failed' ? 'red' : 'gray'}
     >
       <Text size="sm" c="dimmed">
-        {formatDateTime(j.createdAt)} · {j.printer}
+        {formatDateTime(j.createdAt)} ·{' '}
+        {j.printer === PREVIEW_PRINTER ? t('counter.drawer.screenPreview') : j.printer}
         {j.reason ? ` · “${j.reason}”` : ''}
         {j.error ? ` · ${contractText(j.error)}` : ''}
       </Text>

@@ -28,6 +28,7 @@ import { zodValidate } from '../../api/zod-validate'
 import { useOpenWork } from '../../api/use-open-work'
 import { i18n } from '../../i18n/instance'
 import { readyIn } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 
 interface Values {
   serviceCode: string
@@ -100,6 +101,9 @@ export function RegisterForm({
   onRegistered: (r: RegisterResult) => void
 }) {
   const { t } = useTranslation()
+  // The core's messages name a service in English (the duplicate warning, a missing ID number): the catalogue's
+  // names, loaded here too, let them name it in the window's language (i18n/contract-text.ts).
+  useServiceLabel()
   const [error, setError] = useState<string | null>(null)
   const [duplicate, setDuplicate] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

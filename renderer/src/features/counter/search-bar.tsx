@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ApplicationSummary } from '../../../../common/contract'
 import { api } from '../../api/client'
 import { formatDateTime } from '../../ui/format'
+import { useServiceLabel } from '../../ui/service-names'
 import { StatusBadge } from '../../ui/status-badge'
 import { TrackingNumber } from '../../ui/tracking-number'
 import { useDeskHotkeys } from '../../ui/use-desk-hotkeys'
@@ -16,6 +17,7 @@ import { ApplicationDrawer } from './application-drawer'
  */
 export function SearchBar() {
   const { t } = useTranslation()
+  const serviceLabel = useServiceLabel()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<ApplicationSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -96,7 +98,7 @@ export function SearchBar() {
                   </Table.Td>
                   <Table.Td>{r.customerName}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{r.serviceName}</Text>
+                    <Text size="sm">{serviceLabel(r.serviceCode, r.serviceName)}</Text>
                   </Table.Td>
                   <Table.Td>{formatDateTime(r.registeredAt)}</Table.Td>
                   <Table.Td>

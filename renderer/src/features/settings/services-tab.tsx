@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Service } from '../../../../common/catalogue'
 import { api } from '../../api/client'
+import { reloadServiceNames } from '../../ui/service-names'
 
 /** A service by the name in the window's language. */
 const serviceName = (s: Service, language: string): string => (language === 'sw' ? s.nameSw : s.nameEn)
@@ -89,6 +90,8 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
               message: t('settings.services.saved', { name: serviceName(s, i18n.language) }),
             })
             load()
+            // The other screens name services from the catalogue: they take the edited names at once.
+            void reloadServiceNames()
           }}
         />
       )}
