@@ -124,6 +124,11 @@ test('the new PC is set up from the previous PC’s settings file, and a shift r
   await expect(receipt).toBeVisible()
   const trackingNumber = ((await receipt.getAttribute('alt')) ?? '').replace(/\D/g, '')
   expect(trackingNumber).toMatch(/^04202\d{7}$/)
+  // The customer's language started as the clerk's: the SMS is in Kiswahili and the receipt prints it first.
+  const registered = await apiCaller(page.request, fresh.url)<{ language: string }>('application.get', {
+    trackingNumber,
+  })
+  expect(registered.language).toBe('sw')
   await shot(page, 'counter-receipt')
   await signOut(page)
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Service } from '../../common/catalogue'
 import { RegisterForm } from '../../renderer/src/features/counter/register-form'
+import { setUiLanguage } from '../../renderer/src/i18n/instance'
 import { fakeCore } from './fake-core'
 import { renderApp } from './render'
 
@@ -66,7 +67,32 @@ describe('the counter registration form from the keyboard', () => {
     await user.keyboard('{Control>}{Enter}{/Control}')
     await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1))
     expect(fakeCore.callsOf('application.register')).toMatchObject([
-      { serviceCode: 'BIRTH_CERT', customerName: 'Chebet Kiprop', phone: '0712345678' },
+      { serviceCode: 'BIRTH_CERT', customerName: 'Chebet Kiprop', phone: '0712345678', language: 'en' },
     ])
+  })
+
+  it("in a Kiswahili window the customer's language starts as Kiswahili, and is Kiswahili again for the next customer", async () => {
+    setUiLanguage('sw')
+    try {
+      const user = userEvent.setup()
+      fakeCore.answer('application.register', () => ({ trackingNumber: '001010000017' }) as never)
+      renderApp(<RegisterForm services={SERVICES} onRegistered={vi.fn()} />)
+      await user.click(screen.getByLabelText(/^Huduma/, { selector: 'input' }))
+      await user.keyboard('birth{Tab}')
+      await user.type(screen.getByLabelText(/Jina la mteja/), 'Chebet Kiprop')
+      await user.type(screen.getByLabelText(/Simu/), '0712345678')
+      // The English customer's choice is theirs alone.
+      await user.click(screen.getByText('Kiingereza'))
+      await user.keyboard('{Control>}{Enter}{/Control}')
+      await waitFor(() => expect(fakeCore.callsOf('application.register')).toHaveLength(1))
+      expect(fakeCore.callsOf('application.register')[0]).toMatchObject({ language: 'en' })
+      await user.type(screen.getByLabelText(/Jina la mteja/), 'Amina Hassan')
+      await user.type(screen.getByLabelText(/Simu/), '0722345678')
+      await user.keyboard('{Control>}{Enter}{/Control}')
+      await waitFor(() => expect(fakeCore.callsOf('application.register')).toHaveLength(2))
+      expect(fakeCore.callsOf('application.register')[1]).toMatchObject({ language: 'sw' })
+    } finally {
+      setUiLanguage('en')
+    }
   })
 })

@@ -26,7 +26,7 @@ import { focusFirstError, validateChangedOnBlur } from '../../api/form-keyboard'
 import { applyApiError } from '../../api/use-form-errors'
 import { zodValidate } from '../../api/zod-validate'
 import { useOpenWork } from '../../api/use-open-work'
-import { i18n } from '../../i18n/instance'
+import { i18n, uiLanguage } from '../../i18n/instance'
 import { readyIn } from '../../ui/format'
 import { useServiceLabel } from '../../ui/service-names'
 
@@ -124,7 +124,9 @@ export function RegisterForm({
 
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { serviceCode: '', language: 'en', ...EMPTY },
+    // The customer's language starts as the window's: a clerk working in Kiswahili mostly serves customers who
+    // asked in Kiswahili, and the receipt and SMS follow this choice.
+    initialValues: { serviceCode: '', language: uiLanguage(), ...EMPTY },
     // Not the service picker: it has focus first, and leaving it for the search box is not a mistake.
     enhanceGetInputProps: validateChangedOnBlur<Values>([
       'customerName',
@@ -162,7 +164,7 @@ export function RegisterForm({
     try {
       const result = await api.call('application.register', { ...values, confirmDuplicate })
       onRegistered(result)
-      form.setValues({ ...EMPTY, serviceCode: values.serviceCode, language: 'en' })
+      form.setValues({ ...EMPTY, serviceCode: values.serviceCode, language: uiLanguage() })
       form.resetTouched()
       form.clearErrors()
       form.getInputNode('customerName')?.focus()
@@ -305,7 +307,7 @@ export function RegisterForm({
               {...form.getInputProps('smsConsent', { type: 'checkbox' })}
             />
             <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-              <Button variant="default" onClick={() => form.setValues({ ...EMPTY })}>
+              <Button variant="default" onClick={() => form.setValues({ ...EMPTY, language: uiLanguage() })}>
                 {t('counter.register.clear')}
               </Button>
               <Button type="submit" size="lg" loading={busy}>
