@@ -1,5 +1,6 @@
 import { agencies } from './en/agencies'
 import { arrivals } from './en/arrivals'
+import { audit } from './en/audit'
 import { auth } from './en/auth'
 import { backlog } from './en/backlog'
 import { campaigns } from './en/campaigns'
@@ -42,6 +43,7 @@ export const en = {
   campaigns,
   agencies,
   settings,
+  audit,
   validation,
   core,
   sms,

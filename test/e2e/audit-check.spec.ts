@@ -39,7 +39,7 @@ test('the audit check says the log is intact, and names the row changed behind t
   await page.goto(host.url)
   await page.getByRole('navigation', { name: 'Desks' }).getByText('Settings', { exact: true }).click()
   await page.getByRole('tab', { name: 'Audit log' }).click()
-  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('staff.created')
+  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('Staff member added')
 
   const check = page.getByRole('button', { name: 'Check the audit log' })
   await check.focus()

@@ -76,7 +76,7 @@ test('first-run setup checks each field as it is typed, then signs the administr
   await shot(page, 'settings-staff')
 
   await page.getByRole('tab', { name: 'Audit log' }).click()
-  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('staff.created')
+  await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('Staff member added')
   await shot(page, 'settings-audit')
 })
 

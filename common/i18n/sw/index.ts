@@ -1,6 +1,7 @@
 import type { Messages } from '../languages'
 import { agencies } from './agencies'
 import { arrivals } from './arrivals'
+import { audit } from './audit'
 import { auth } from './auth'
 import { backlog } from './backlog'
 import { campaigns } from './campaigns'
@@ -30,6 +31,7 @@ export const sw: Messages = {
   campaigns,
   agencies,
   settings,
+  audit,
   validation,
   core,
   sms,

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CALL_OUTCOMES } from '../../../../common/backlog-age'
 import type { CallListRow, CallOutcome } from '../../../../common/contract'
+import { formatKenyanMobile } from '../../../../common/phone'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { nairobiDate } from '../../../../common/nairobi-time'
 import { api } from '../../api/client'
@@ -166,7 +167,7 @@ function CallModal(props: { row: CallListRow; onClose: () => void; onSaved: () =
     >
       <Stack onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}>
         <Text fz="xl" fw={700}>
-          {props.row.phone}
+          {formatKenyanMobile(props.row.phone)}
         </Text>
         <Text>
           {t('backlog.calls.onShelfFor', {

@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core'
 import type { SmsOutcome } from '../../../../common/contract'
+import { formatKenyanMobile } from '../../../../common/phone'
 import { i18n } from '../../i18n/instance'
 import { serviceLabel } from '../../ui/service-names'
 import { TrackingNumber } from '../../ui/tracking-number'
@@ -38,7 +39,7 @@ export function documentColumns<T extends DocumentRow>(opts: { boldPhone?: boole
     { header: i18n.t('backlog.columns.customer'), cell: (r) => r.customerName },
     {
       header: i18n.t('backlog.columns.phone'),
-      cell: (r) => r.phone,
+      cell: (r) => formatKenyanMobile(r.phone),
       ...(opts.boldPhone ? { td: () => ({ fw: 700 }) } : {}),
     },
     { header: i18n.t('backlog.columns.service'), cell: (r) => serviceLabel(r.serviceCode, r.serviceName) },

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Select, Table, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Select, Table, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,35 +7,7 @@ import { parseTrackingNumber } from '../../../../common/tracking-number'
 import { api } from '../../api/client'
 import { contractText } from '../../i18n/contract-text'
 import { formatDateTime, formatNumber } from '../../ui/format'
-
-const ACTIONS = [
-  'auth.signIn',
-  'auth.signIn.failed',
-  'auth.signIn.refused',
-  'auth.accountLocked',
-  'auth.lock',
-  'auth.unlock',
-  'auth.unlock.failed',
-  'auth.signOut',
-  'auth.pinChanged',
-  'staff.created',
-  'staff.updated',
-  'staff.pinReset',
-  'settings.updated',
-  'setup.centreCreated',
-  'application.viewed',
-  'application.reprinted',
-  'collection.lookedUp',
-  'campaign.previewed',
-  'campaign.dryRun',
-  'campaign.sent',
-  'returns.listViewed',
-  'returns.manifestCreated',
-  'returns.manifestViewed',
-  'returns.confirmed',
-  'returns.manifestCancelled',
-  'audit.checked',
-]
+import { AUDIT_ACTIONS, auditActionLabel, auditDetailText, type AuditAction } from './audit-labels'
 
 /**
  * "Check the audit log": the core reads every row through the hash chain and the head record (a large log takes a
@@ -133,7 +105,10 @@ export function AuditTab() {
         />
         <Select
           label={t('settings.audit.action')}
-          data={ACTIONS}
+          data={(Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((a) => ({
+            value: a,
+            label: auditActionLabel(a),
+          }))}
           value={action}
           onChange={setAction}
           clearable
@@ -182,12 +157,8 @@ export function AuditTab() {
             <Table.Tr key={e.id}>
               <Table.Td>{formatDateTime(e.at)}</Table.Td>
               <Table.Td ff="monospace">{e.staffNumber ?? '—'}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
-              <Table.Td>
-                <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                  {JSON.stringify(e.detail)}
-                </Code>
-              </Table.Td>
+              <Table.Td>{auditActionLabel(e.action)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{auditDetailText(e.detail)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
