@@ -8,7 +8,7 @@ import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/ho
 
 /**
  * At 1366×768, in English, in Kiswahili and in English large type (header A+), the wide screens — the counter's
- * search results, Settings → Staff and → Services, and Backlog → Shelf, Call list, Agencies and Analytics — do not
+ * search results, Settings → Staff, → Workstation and → Services, and Backlog → Shelf, Call list, Agencies and Analytics — do not
  * scroll the page sideways, show every status badge whole, and keep each row's action button inside the window.
  * The centre is the demo seed (as accessibility-dialogs.spec.ts), on the injected timeline clock. Screenshots are
  * saved as test-results/screens/wide-*.png.
@@ -69,6 +69,12 @@ async function measure(page: Page): Promise<{ scrollWidth: number; innerWidth: n
       if (label.scrollWidth > label.clientWidth)
         cut.push(`${label.textContent ?? ''} (${label.scrollWidth}>${label.clientWidth})`)
     }
+    // A segmented control's option ("Nafasi za kudumu") is cut the same way when its control is squeezed.
+    for (const label of document.querySelectorAll<HTMLElement>('.mantine-SegmentedControl-label')) {
+      if (label.offsetParent === null) continue
+      if (label.scrollWidth > label.clientWidth)
+        cut.push(`${label.textContent ?? ''} (${label.scrollWidth}>${label.clientWidth})`)
+    }
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, cut }
   })
 }
@@ -103,7 +109,7 @@ async function tab(page: Page, name: string): Promise<void> {
 
 for (const mode of MODES) {
   const { m } = mode
-  test(`${mode.name}: the counter's search results, Settings → Staff and Services and the Backlog lists fit 1366 px wide with whole badges and their row buttons in view`, async ({
+  test(`${mode.name}: the counter's search results, Settings → Staff, Workstation and Services and the Backlog lists fit 1366 px wide with whole badges and their row buttons in view`, async ({
     page,
   }) => {
     test.setTimeout(180_000)
@@ -125,6 +131,10 @@ for (const mode of MODES) {
     const staff = page.getByRole('table', { name: m.settings.staff.table })
     await expect(staff.locator('tbody tr').first()).toBeVisible()
     await fitsWide(page, `${mode.code}-settings-staff`, staff.locator('tbody tr').getByRole('button'))
+    await tab(page, m.settings.tabs.workstation)
+    await expect(page.getByText(m.settings.workstation.fixedSlots, { exact: true })).toBeVisible()
+    await page.getByText(m.settings.workstation.fixedSlots, { exact: true }).scrollIntoViewIfNeeded()
+    await fitsWide(page, `${mode.code}-settings-workstation`)
     await tab(page, m.settings.tabs.services)
     const services = page.getByRole('table', { name: m.settings.services.table })
     await expect(services.locator('tbody tr').first()).toBeVisible()
@@ -133,6 +143,10 @@ for (const mode of MODES) {
     await page.getByRole('navigation').getByText(m.shell.nav.backlog.label).click()
     const shelf = page.getByRole('table', { name: m.backlog.shelfList.table })
     await expect(shelf.locator('tbody tr').first()).toBeVisible()
+    // The list's heading and filters at the top of the window, for the screenshot.
+    await page
+      .getByRole('region', { name: m.backlog.shelfList.region })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await fitsWide(page, `${mode.code}-backlog-shelf`)
 
     await tab(page, m.backlog.tabs.calls)
