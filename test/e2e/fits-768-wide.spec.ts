@@ -126,6 +126,25 @@ for (const mode of MODES) {
     await page.keyboard.press('Escape')
     await expect(results).toHaveCount(0)
 
+    // Collection: the scan field's hint is whole (measured in the input's own font against its text box).
+    await page.getByRole('navigation').getByText(m.shell.nav.collection.label).click()
+    const scan = page.getByLabel(m.collection.lookup.label)
+    await expect(scan).toBeVisible()
+    await page.evaluate(() => document.fonts.ready)
+    const hint = await scan.evaluate((el) => {
+      const input = el as HTMLInputElement
+      const css = getComputedStyle(input)
+      const ctx = document.createElement('canvas').getContext('2d')
+      if (!ctx) throw new Error('no canvas')
+      ctx.font = css.font
+      const room = input.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)
+      return { text: Math.ceil(ctx.measureText(input.placeholder).width), room: Math.floor(room) }
+    })
+    await fitsWide(page, `${mode.code}-collection`)
+    expect
+      .soft(hint.text, `the scan hint's width against its box (${hint.room})`)
+      .toBeLessThanOrEqual(hint.room)
+
     await page.getByRole('navigation').getByText(m.shell.nav.settings.label).click()
     await tab(page, m.settings.tabs.staff)
     const staff = page.getByRole('table', { name: m.settings.staff.table })
