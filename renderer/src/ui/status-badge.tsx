@@ -14,7 +14,8 @@ const COLOR: Record<ApplicationStatus, string> = {
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
   const { t } = useTranslation()
   return (
-    <Badge color={COLOR[status]} variant="light" size="lg">
+    // miw: in a narrow table column the badge would shrink and cut its status ("IMECH…"); it keeps its words whole.
+    <Badge color={COLOR[status]} variant="light" size="lg" miw="max-content">
       {t(`ui.status.${status}`)}
     </Badge>
   )

@@ -6,6 +6,7 @@ import type { AgencyTurnaroundReport, LatenessStats, StillOut } from '../../../.
 import { formatNumber as n } from '../../ui/format'
 import { useServiceLabel } from '../../ui/service-names'
 import { POOR_RATE, formatDaysLate, formatRate } from './agency-format'
+import { STICKY_RIGHT } from './paged-table'
 
 /** The figure headings after the first column, as the agency table and the report's worst services show them. */
 export function FigureHeads() {
@@ -67,72 +68,75 @@ export function AgencyTable({
     })
   if (report.agencies.length === 0) return <Text fz="lg">{t('agencies.table.none')}</Text>
   return (
-    <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label={t('agencies.table.label')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('backlog.columns.agency')}</Table.Th>
-          <FigureHeads />
-          <Table.Th>
-            <VisuallyHidden>{t('agencies.table.report')}</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.agencies.map((a) => {
-          const expanded = open.has(a.agency)
-          return (
-            <Fragment key={a.agency}>
-              <Table.Tr>
-                <Table.Td fw={700} miw={270}>
-                  {/* The name wraps beside its arrow, not under it. */}
-                  <Group gap={6} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      size="lg"
-                      aria-expanded={expanded}
-                      aria-label={
-                        expanded
-                          ? t('agencies.table.hideServices', { agency: a.agency })
-                          : t('agencies.table.showServices', { agency: a.agency })
-                      }
-                      onClick={() => toggle(a.agency)}
-                      disabled={a.services.length === 0}
+    // Scrolls inside its own box, never the page, when too wide; the Report buttons stay at its right edge.
+    <Table.ScrollContainer minWidth={0} type="native">
+      <Table fz="md" verticalSpacing={4} horizontalSpacing="xs" aria-label={t('agencies.table.label')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('backlog.columns.agency')}</Table.Th>
+            <FigureHeads />
+            <Table.Th style={STICKY_RIGHT}>
+              <VisuallyHidden>{t('agencies.table.report')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.agencies.map((a) => {
+            const expanded = open.has(a.agency)
+            return (
+              <Fragment key={a.agency}>
+                <Table.Tr>
+                  <Table.Td fw={700} miw={220}>
+                    {/* The name wraps beside its arrow, not under it. */}
+                    <Group gap={6} wrap="nowrap">
+                      <ActionIcon
+                        variant="subtle"
+                        size="lg"
+                        aria-expanded={expanded}
+                        aria-label={
+                          expanded
+                            ? t('agencies.table.hideServices', { agency: a.agency })
+                            : t('agencies.table.showServices', { agency: a.agency })
+                        }
+                        onClick={() => toggle(a.agency)}
+                        disabled={a.services.length === 0}
+                      >
+                        {expanded ? <IconChevronDown size={20} /> : <IconChevronRight size={20} />}
+                      </ActionIcon>
+                      <span>{a.agency}</span>
+                    </Group>
+                  </Table.Td>
+                  <FigureCells s={a} />
+                  <Table.Td style={STICKY_RIGHT}>
+                    <Button
+                      size="compact-md"
+                      variant="light"
+                      leftSection={<IconFileText size={16} />}
+                      onClick={() => onReport(a.agency)}
+                      aria-label={t('agencies.table.reportFor', { agency: a.agency })}
                     >
-                      {expanded ? <IconChevronDown size={20} /> : <IconChevronRight size={20} />}
-                    </ActionIcon>
-                    <span>{a.agency}</span>
-                  </Group>
-                </Table.Td>
-                <FigureCells s={a} />
-                <Table.Td>
-                  <Button
-                    size="compact-md"
-                    variant="light"
-                    leftSection={<IconFileText size={16} />}
-                    onClick={() => onReport(a.agency)}
-                    aria-label={t('agencies.table.reportFor', { agency: a.agency })}
-                  >
-                    {t('agencies.table.reportButton')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-              {expanded &&
-                a.services.map((s) => (
-                  <Table.Tr key={`${a.agency}|${s.serviceCode}`} bg="gray.0">
-                    <Table.Td pl={52}>{serviceLabel(s.serviceCode, s.serviceName)}</Table.Td>
-                    <FigureCells s={s} />
-                    <Table.Td />
-                  </Table.Tr>
-                ))}
-            </Fragment>
-          )
-        })}
-        <Table.Tr fw={800}>
-          <Table.Td>{t('backlog.overdue.allAgencies')}</Table.Td>
-          <FigureCells s={report.total} />
-          <Table.Td />
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
+                      {t('agencies.table.reportButton')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+                {expanded &&
+                  a.services.map((s) => (
+                    <Table.Tr key={`${a.agency}|${s.serviceCode}`} bg="gray.0">
+                      <Table.Td pl={52}>{serviceLabel(s.serviceCode, s.serviceName)}</Table.Td>
+                      <FigureCells s={s} />
+                      <Table.Td />
+                    </Table.Tr>
+                  ))}
+              </Fragment>
+            )
+          })}
+          <Table.Tr fw={800}>
+            <Table.Td>{t('backlog.overdue.allAgencies')}</Table.Td>
+            <FigureCells s={report.total} />
+            <Table.Td />
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   )
 }

@@ -69,6 +69,7 @@ export function CallListTab() {
     { header: t('backlog.calls.lastCall'), cell: (r) => <LastCall row={r} /> },
     {
       header: '',
+      sticky: true,
       cell: (r) => (
         <Button
           size="sm"

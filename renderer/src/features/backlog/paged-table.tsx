@@ -10,7 +10,16 @@ export interface Column<T> {
   align?: 'right'
   cell: (row: T) => ReactNode
   td?: (row: T) => TableTdProps
+  /** The row's action: kept at the table's right edge while a table too wide for the window scrolls under it. */
+  sticky?: boolean
 }
+
+/** A sticky action cell, opaque so the columns scrolling under it do not show through. */
+export const STICKY_RIGHT = {
+  position: 'sticky',
+  right: 0,
+  backgroundColor: 'var(--mantine-color-body)',
+} as const
 
 /**
  * A cursor-paged list as a table: the error if a page failed, the rows of the page shown, an optional line when the
@@ -30,43 +39,46 @@ export function PagedTable<T extends { trackingNumber: string }>(props: {
   return (
     <>
       {list.error && <Alert color="red">{list.error}</Alert>}
-      <Table
-        striped
-        highlightOnHover={props.highlightOnHover}
-        fz="md"
-        verticalSpacing={6}
-        aria-label={props.label}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c, i) => (
-              <Table.Th key={i} ta={c.align}>
-                {c.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.page?.rows.map((r) => (
-            <Table.Tr key={r.trackingNumber}>
+      {/* The table scrolls inside its own box, never the page, when it is wider than the window (#layout-768). */}
+      <Table.ScrollContainer minWidth={0} type="native">
+        <Table
+          striped
+          highlightOnHover={props.highlightOnHover}
+          fz="md"
+          verticalSpacing={6}
+          aria-label={props.label}
+        >
+          <Table.Thead>
+            <Table.Tr>
               {columns.map((c, i) => (
-                <Table.Td key={i} ta={c.align} {...c.td?.(r)}>
-                  {c.cell(r)}
-                </Table.Td>
+                <Table.Th key={i} ta={c.align} style={c.sticky ? STICKY_RIGHT : undefined}>
+                  {c.header}
+                </Table.Th>
               ))}
             </Table.Tr>
-          ))}
-          {props.empty && list.page && list.page.rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={columns.length}>
-                <Text fz="lg" c="dimmed" py="md" ta="center">
-                  {props.empty}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.page?.rows.map((r) => (
+              <Table.Tr key={r.trackingNumber}>
+                {columns.map((c, i) => (
+                  <Table.Td key={i} ta={c.align} style={c.sticky ? STICKY_RIGHT : undefined} {...c.td?.(r)}>
+                    {c.cell(r)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+            {props.empty && list.page && list.page.rows.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={columns.length}>
+                  <Text fz="lg" c="dimmed" py="md" ta="center">
+                    {props.empty}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <ListPager list={list} pageSize={props.pageSize} />
     </>
   )

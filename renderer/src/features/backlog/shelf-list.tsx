@@ -82,7 +82,7 @@ export function ShelfList(props: {
         <Select
           label={t('backlog.shelfList.age')}
           size="md"
-          w={150}
+          w={190}
           clearable
           placeholder={t('backlog.shelfList.anyAge')}
           data={AGE_BUCKETS.map((b) => ({ value: b.key, label: ageLabel(b.key) }))}
@@ -92,7 +92,7 @@ export function ShelfList(props: {
         <Select
           label={t('backlog.columns.service')}
           size="md"
-          w={220}
+          w={240}
           clearable
           searchable
           placeholder={t('backlog.shelfList.anyService')}
@@ -103,7 +103,7 @@ export function ShelfList(props: {
         <Select
           label={t('backlog.columns.sms')}
           size="md"
-          w={190}
+          w={220}
           clearable
           placeholder={t('backlog.shelfList.anyOutcome')}
           data={SMS_OUTCOMES.map((o) => ({ value: o, label: smsOutcomeLabel(o) }))}
@@ -113,7 +113,7 @@ export function ShelfList(props: {
         <Select
           label={t('backlog.shelfList.sort')}
           size="md"
-          w={170}
+          w={240}
           allowDeselect={false}
           data={[
             { value: 'oldest', label: t('backlog.shelfList.oldestFirst') },

@@ -56,7 +56,8 @@ export function TrendCharts({ report }: { report: TrendReport }) {
           <LineChart data={report.points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="start" tick={AXIS} minTickGap={24} tickFormatter={formatDate} />
-            <YAxis tick={AXIS} unit={t('backlog.trends.dayUnit')} />
+            {/* Wide enough for "250 siku" on one line: the default 60 px broke "25 siku" in two. */}
+            <YAxis tick={AXIS} unit={t('backlog.trends.dayUnit')} width={80} />
             <Tooltip labelFormatter={(start) => formatDate(String(start))} />
             <Legend wrapperStyle={{ fontSize: 16 }} />
             <Line

@@ -131,6 +131,8 @@ function HandoverLookup({
     <Stack mb="md">
       <ScanField
         placeholder={t('collection.lookup.placeholder')}
+        // A size smaller than xl's 20 px text: the Kiswahili hint is one line of ~100 characters and was cut.
+        styles={{ input: { fontSize: 'var(--mantine-font-size-lg)' } }}
         aria-label={t('collection.lookup.label')}
         autoFocus
         refocus={refocus}

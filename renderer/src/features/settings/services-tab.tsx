@@ -60,11 +60,11 @@ export function ServicesTab({ canEdit }: { canEdit: boolean }) {
               <Table.Td>{s.idRequired ? t('settings.services.yes') : t('settings.services.no')}</Table.Td>
               <Table.Td>{s.retentionDays}</Table.Td>
               <Table.Td>
-                <Badge color={s.active ? 'green' : 'gray'}>
+                <Badge color={s.active ? 'green' : 'gray'} miw="max-content">
                   {s.active ? t('settings.services.offered') : t('settings.services.notOffered')}
                 </Badge>{' '}
                 {s.isDefault && (
-                  <Badge color="gray" variant="outline">
+                  <Badge color="gray" variant="outline" miw="max-content">
                     {t('settings.services.default')}
                   </Badge>
                 )}

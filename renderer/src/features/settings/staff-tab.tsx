@@ -71,13 +71,17 @@ export function StaffTab({ canEdit }: { canEdit: boolean }) {
                 <Table.Td>{t(`common.role.${s.role}`)}</Table.Td>
                 <Table.Td>
                   {!s.active ? (
-                    <Badge color="gray">{t('settings.staff.deactivated')}</Badge>
+                    <Badge color="gray" miw="max-content">
+                      {t('settings.staff.deactivated')}
+                    </Badge>
                   ) : locked ? (
-                    <Badge color="orange">
+                    <Badge color="orange" miw="max-content">
                       {t('settings.staff.lockedUntil', { time: formatDateTime(s.lockedUntil) })}
                     </Badge>
                   ) : (
-                    <Badge color="green">{t('settings.staff.active')}</Badge>
+                    <Badge color="green" miw="max-content">
+                      {t('settings.staff.active')}
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{formatDateTime(s.lastSignInAt)}</Table.Td>

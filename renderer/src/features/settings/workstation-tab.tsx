@@ -104,8 +104,10 @@ export function WorkstationTab({ app, canEdit }: { app: AppStatus; canEdit: bool
             onChange={(v) => setSettings({ ...settings, personalDataRetentionDays: Number(v) })}
             disabled={!canEdit}
           />
-          <Group align="flex-end" grow>
+          {/* Not grow: equal halves cut the slot control's second option ("Nafasi za…"); it takes its width. */}
+          <Group align="flex-end" wrap="nowrap">
             <NumberInput
+              flex={1}
               label={t('settings.workstation.grace')}
               description={t('settings.workstation.graceHint')}
               min={0}
