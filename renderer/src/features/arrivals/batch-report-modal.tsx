@@ -1,9 +1,20 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BatchReport } from '../../../../common/contract'
-import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { formatScannedCode } from './scanned-code'
 
-function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
+/** `asScanned`: the codes are shown exactly as read (an unknown code is not a tracking number to group). */
+function Section({
+  title,
+  items,
+  empty,
+  asScanned = false,
+}: {
+  title: string
+  items: string[]
+  empty: string
+  asScanned?: boolean
+}) {
   return (
     <div>
       <Title order={4}>
@@ -14,7 +25,7 @@ function Section({ title, items, empty }: { title: string; items: string[]; empt
       ) : (
         <List size="sm" ff="monospace">
           {items.map((i) => (
-            <List.Item key={i}>{/^\d{12}$/.test(i) ? formatTrackingNumber(i) : i}</List.Item>
+            <List.Item key={i}>{asScanned ? i : formatScannedCode(i)}</List.Item>
           ))}
         </List>
       )}
@@ -48,14 +59,13 @@ export function BatchReportModal({ report, onClose }: { report: BatchReport; onC
         />
         <Section
           title={t('arrivals.report.duplicates')}
-          items={report.duplicates.map(
-            (d) => `${/^\d{12}$/.test(d.code) ? formatTrackingNumber(d.code) : d.code} × ${d.times}`,
-          )}
+          items={report.duplicates.map((d) => `${formatScannedCode(d.code)} × ${d.times}`)}
           empty={t('arrivals.report.none')}
         />
         <Section
           title={t('arrivals.report.unknown')}
           items={report.unknown}
+          asScanned
           empty={t('arrivals.report.none')}
         />
         <Group justify="flex-end">
