@@ -220,9 +220,13 @@ describe("the core's texts on Kiswahili screens", () => {
     expect(screen.queryByText(/English/)).toBeNull()
   })
 
-  it('the batch report groups a valid tracking number and shows an unknown code as scanned', () => {
+  it('the batch report groups valid tracking numbers only: a code with a wrong check digit is shown as scanned', () => {
     setUiLanguage('en')
     const valid = `04201772880${dammCheckDigit('04201772880')}`
+    const unregistered = `04209999999${dammCheckDigit('04209999999')}`
+    // Twelve digits whose last is not the check digit: an unknown code, not a tracking number.
+    const wrongCheck = `99999999999${(dammCheckDigit('99999999999') + 1) % 10}`
+    const grouped = (tn: string): string => `${tn.slice(0, 4)} ${tn.slice(4, 8)} ${tn.slice(8)}`
     renderApp(
       <BatchReportModal
         report={{
@@ -231,14 +235,15 @@ describe("the core's texts on Kiswahili screens", () => {
           expectedNotReceived: [valid],
           receivedNotExpected: [],
           duplicates: [],
-          unknown: ['999999999999'],
+          unknown: [wrongCheck, unregistered],
           countDifference: null,
         }}
         onClose={() => undefined}
       />,
     )
-    expect(screen.getByText(`${valid.slice(0, 4)} ${valid.slice(4, 8)} ${valid.slice(8)}`)).toBeTruthy()
-    expect(screen.getByText('999999999999')).toBeTruthy()
-    expect(screen.queryByText('9999 9999 9999')).toBeNull()
+    expect(screen.getByText(grouped(valid))).toBeTruthy()
+    expect(screen.getByText(grouped(unregistered))).toBeTruthy()
+    expect(screen.getByText(wrongCheck)).toBeTruthy()
+    expect(screen.queryByText(grouped(wrongCheck))).toBeNull()
   })
 })

@@ -3,18 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { BatchReport } from '../../../../common/contract'
 import { formatScannedCode } from './scanned-code'
 
-/** `asScanned`: the codes are shown exactly as read (an unknown code is not a tracking number to group). */
-function Section({
-  title,
-  items,
-  empty,
-  asScanned = false,
-}: {
-  title: string
-  items: string[]
-  empty: string
-  asScanned?: boolean
-}) {
+/** Each code as the desk reads it: only a valid tracking number in its printed groups (an unknown code is not one). */
+function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
     <div>
       <Title order={4}>
@@ -25,7 +15,7 @@ function Section({
       ) : (
         <List size="sm" ff="monospace">
           {items.map((i) => (
-            <List.Item key={i}>{asScanned ? i : formatScannedCode(i)}</List.Item>
+            <List.Item key={i}>{formatScannedCode(i)}</List.Item>
           ))}
         </List>
       )}
@@ -65,7 +55,6 @@ export function BatchReportModal({ report, onClose }: { report: BatchReport; onC
         <Section
           title={t('arrivals.report.unknown')}
           items={report.unknown}
-          asScanned
           empty={t('arrivals.report.none')}
         />
         <Group justify="flex-end">
