@@ -14,7 +14,8 @@ const ERROR_CODE_SET = new Set<string>(ERROR_CODES)
  * concatenation of them is a text to translate; any other expression (`tn.message`, `problem`) passes on a message
  * made elsewhere, and is listed so that a test can say where each comes from. Also the devices' and the disk's
  * status sentences that the status bar and the settings show: the `detail` of a `{ state, detail }` or
- * `{ low, detail }` or `{ stale, detail }` object (or the sync's `detail`), a `PrintError`'s message and the printer's `STATUS_DETAIL` map.
+ * `{ low, detail }` or `{ stale, detail }` object (or the sync's `detail`), a `PrintError`'s message and the printer's `STATUS_DETAIL` map;
+ * and the arrival scan panel's headline and message (arrival-service.ts `result(…)`).
  */
 export interface CoreMessage {
   /** `file:line` */
@@ -31,6 +32,7 @@ export const CORE_MESSAGE_FILES: readonly string[] = sourceFiles('main').filter(
 /** Callee → index of its message argument. */
 const NEW: Record<string, number> = { AppError: 1, TransferSealError: 0, ImportFileError: 0, PrintError: 1 }
 const CALLS: Record<string, number> = { fail: 1 }
+const ARRIVALS = 'main/services/arrival-service.ts'
 
 /** The skeleton of a literal, a template or `a + b` of them; null for anything else. */
 function skeletonOf(n: ts.Expression): { text: string; template: boolean } | null {
@@ -87,6 +89,22 @@ export function coreMessages(file: string): CoreMessage[] {
       // A device's or the disk's status for the status bar and the settings: `{ state | low, detail }`.
       const detail = prop('detail')?.initializer
       if (detail && (has('state') || has('low') || has('stale'))) message(detail)
+    }
+    // The arrival scan's panel: `result(scan, app, headline, message, …)`, the headlines of a stored scan and the
+    // unknown code's message, chosen before they are put in (arrival-service.ts).
+    if (file === ARRIVALS) {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'result')
+        for (const at of [2, 3]) if (n.arguments[at]) message(n.arguments[at])
+      if (
+        ts.isVariableDeclaration(n) &&
+        ['message', 'headline'].includes(n.name.getText(sf)) &&
+        n.initializer
+      ) {
+        if (ts.isObjectLiteralExpression(n.initializer))
+          for (const p of n.initializer.properties)
+            if (ts.isPropertyAssignment(p)) message(p.initializer)
+            else message(n.initializer)
+      }
     }
     // The sync status's sentence, chosen before it is put into `{ state, detail }` (status-service.ts).
     if (

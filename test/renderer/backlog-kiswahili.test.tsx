@@ -146,7 +146,7 @@ describe('the Backlog desk in Kiswahili', () => {
     expect(screen.getByRole('button', { name: 'Hamisha takwimu (CSV)' })).toBeTruthy()
   })
 
-  it('the campaign preview gives its figures, schedule and recipients in Kiswahili, each language by its own name', () => {
+  it('the campaign preview gives its figures, schedule and recipients in Kiswahili, each language named in Kiswahili', () => {
     const preview: CampaignPreview = {
       criteria: { minDaysOnShelf: 14, serviceCodes: [], lastReminderOlderThanDays: 14 },
       documents: 3,
@@ -200,7 +200,7 @@ describe('the Backlog desk in Kiswahili', () => {
     expect(screen.getByText('Ratiba')).toBeTruthy()
     expect(screen.getByText(/^jumbe 60 kwa dakika, hakuna kati ya 20:00 na 07:00/)).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'Kiswahili — mpokeaji 1' })).toBeTruthy()
-    expect(screen.getByRole('heading', { name: 'English — mpokeaji 1' })).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'Kiingereza — mpokeaji 1' })).toBeTruthy()
     expect(
       screen.getByRole('heading', { name: 'Wa kwanza 1 kati ya wapokeaji 2, kwa mpangilio wa kutuma' }),
     ).toBeTruthy()

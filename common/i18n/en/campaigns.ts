@@ -21,6 +21,8 @@ export const campaigns = {
     preview: 'Preview',
   },
   preview: {
+    // The language a recipient's SMS is in, named in the window's language.
+    language: { en: 'English', sw: 'Kiswahili' },
     recipients: 'Recipients',
     recipientsHint: 'one SMS per phone number',
     segmentsHint: 'segments charged',

@@ -188,7 +188,47 @@ export const core = {
     noApplication: 'No application {{trackingNumber}}.',
     alreadyStatus: '{{trackingNumber}} is already {{status}}.',
   },
+  // The arrival scan's panel (main/services/arrival-service.ts scanClassified and describe): its headline and
+  // message. A message the core builds from optional parts has an entry for each text it can make.
+  scan: {
+    alreadyOn: 'Already on {{slot}}',
+    theShelf: 'the shelf',
+    alreadyOnShelf: 'Already on shelf',
+    alreadyCollected: 'Already collected',
+    returnedOrCancelled: 'Returned / cancelled',
+    returnedToAgency: 'Returned to agency',
+    cancelled: 'Cancelled',
+    unknownCode: 'Unknown code',
+    checkTheCode: 'Check the code',
+    checkDigitWrong: 'Check digit wrong',
+    notADocument: 'Not a document',
+    chooseApplication: 'Choose the application',
+    choose: '{{count}} applications have agency reference {{ref}}: choose below which one this document is.',
+    shelfLabel: "That is a shelf label: scan the document's label.",
+    manifestCode: "That is a manifest code: scan the document's label.",
+    keptUnmatched: '{{reason}} It is kept in the unmatched list to resolve.',
+    noAgencyRef:
+      'No application on this workstation has tracking number or agency reference {{ref}}: it is kept in the unmatched list to resolve.',
+    notRegistered:
+      '{{code}} is not registered on this workstation: it is kept in the unmatched list to resolve.',
+    // common/scan-classify.ts unknownCodeMessage: a code that is none of the known kinds.
+    unknownQuoted:
+      'Unknown code "{{code}}": not a tracking number, agency reference, shelf label or manifest.',
+    rescan: '{{trackingNumber}} is already on shelf {{slot}}. A re-scan is not a second arrival.',
+    rescanSince:
+      '{{trackingNumber}} is already on shelf {{slot}} since {{time}}. A re-scan is not a second arrival.',
+    rescanBy:
+      '{{trackingNumber}} is already on shelf {{slot}} (by {{staff}}). A re-scan is not a second arrival.',
+    rescanSinceBy:
+      '{{trackingNumber}} is already on shelf {{slot}} since {{time}} (by {{staff}}). A re-scan is not a second arrival.',
+    collected: '{{trackingNumber}} was collected. Set this document aside and tell the manager.',
+    collectedOn:
+      '{{trackingNumber}} was collected on {{date}}. Set this document aside and tell the manager.',
+    notCollectable: '{{trackingNumber}} is {{status}}. Set this document aside and tell the manager.',
+  },
   collection: {
+    // The hand-over card's hint of the registered ID (handover-service.ts idNumberHint).
+    idEnds: 'ends {{digits}}',
     notOnShelf: '{{trackingNumber}} is not on the shelf ({{status}}).',
     nothingFound: 'Nothing found for "{{text}}".',
     cannotHandOver: '{{trackingNumber}} cannot be handed over: {{reason}}.',
@@ -245,6 +285,19 @@ export const core = {
       revoked: 'revoked',
       badSignature: 'its signature does not check',
     },
+  },
+  // Why this PC cannot update itself, and why an update failed (main/services/status-service.ts,
+  // main/services/update/update-policy.ts, main/electron/auto-update.ts): Settings → Workstation → Updates.
+  // A {{problem}} from the verifier or the updater is its own English.
+  updates: {
+    notDesktop: 'This window is not the desktop app: updates are installed by the desktop app on each PC.',
+    devRun: 'This is a development run: only the installed app updates itself.',
+    noServer:
+      'No update server is set: this build has none, and the centre has not given one (Settings → Workstation).',
+    cannotVerify: 'Updates cannot be verified: {{problem}}.',
+    refused: 'Update {{version}} refused and not installed: {{problem}}',
+    checkFailed: 'The update check failed: {{problem}}',
+    downloadFailed: 'The update download failed: {{problem}}',
   },
   transfer: {
     passphraseMin: 'The passphrase has at least {{min}} characters.',

@@ -22,6 +22,7 @@ export const campaigns: Messages['campaigns'] = {
     preview: 'Hakiki',
   },
   preview: {
+    language: { en: 'Kiingereza', sw: 'Kiswahili' },
     recipients: 'Wapokeaji',
     recipientsHint: 'SMS moja kwa kila nambari ya simu',
     segmentsHint: 'sehemu zinazotozwa',

@@ -185,7 +185,42 @@ export const core: Messages['core'] = {
     noApplication: 'Hakuna maombi {{trackingNumber}}.',
     alreadyStatus: '{{trackingNumber}}: tayari {{status}}.',
   },
+  scan: {
+    alreadyOn: 'Tayari iko kwenye {{slot}}',
+    theShelf: 'rafu',
+    alreadyOnShelf: 'Tayari iko kwenye rafu',
+    alreadyCollected: 'Tayari imechukuliwa',
+    returnedOrCancelled: 'Imerudishwa / imeghairiwa',
+    returnedToAgency: 'Imerudishwa kwa wakala',
+    cancelled: 'Imeghairiwa',
+    unknownCode: 'Msimbo usiojulikana',
+    checkTheCode: 'Kagua msimbo',
+    checkDigitWrong: 'Tarakimu ya ukaguzi si sahihi',
+    notADocument: 'Si hati',
+    chooseApplication: 'Chagua maombi',
+    choose: 'Maombi {{count}} yana rejea ya wakala {{ref}}: chagua hapa chini hati hii ni ya maombi yapi.',
+    shelfLabel: 'Hiyo ni lebo ya rafu: changanua lebo ya hati.',
+    manifestCode: 'Huo ni msimbo wa orodha ya shehena: changanua lebo ya hati.',
+    keptUnmatched: '{{reason}} Imewekwa kwenye orodha ya misimbo isiyolingana ili ishughulikiwe.',
+    noAgencyRef:
+      'Hakuna maombi kwenye kompyuta hii yenye nambari ya ufuatiliaji au rejea ya wakala {{ref}}: imewekwa kwenye orodha ya misimbo isiyolingana ili ishughulikiwe.',
+    notRegistered:
+      '{{code}} haijasajiliwa kwenye kompyuta hii: imewekwa kwenye orodha ya misimbo isiyolingana ili ishughulikiwe.',
+    unknownQuoted:
+      'Msimbo usiojulikana "{{code}}": si nambari ya ufuatiliaji, rejea ya wakala, lebo ya rafu wala orodha ya shehena.',
+    rescan: '{{trackingNumber}} tayari iko kwenye rafu {{slot}}. Kuchanganua tena si kufika mara ya pili.',
+    rescanSince:
+      '{{trackingNumber}} tayari iko kwenye rafu {{slot}} tangu {{time}}. Kuchanganua tena si kufika mara ya pili.',
+    rescanBy:
+      '{{trackingNumber}} tayari iko kwenye rafu {{slot}} (na {{staff}}). Kuchanganua tena si kufika mara ya pili.',
+    rescanSinceBy:
+      '{{trackingNumber}} tayari iko kwenye rafu {{slot}} tangu {{time}} (na {{staff}}). Kuchanganua tena si kufika mara ya pili.',
+    collected: '{{trackingNumber}} ilichukuliwa. Weka hati hii kando na umjulishe meneja.',
+    collectedOn: '{{trackingNumber}} ilichukuliwa tarehe {{date}}. Weka hati hii kando na umjulishe meneja.',
+    notCollectable: '{{trackingNumber}}: {{status}}. Weka hati hii kando na umjulishe meneja.',
+  },
   collection: {
+    idEnds: 'kinaishia na {{digits}}',
     notOnShelf: '{{trackingNumber}} haiko kwenye rafu ({{status}}).',
     nothingFound: 'Hakuna kilichopatikana kwa "{{text}}".',
     cannotHandOver: '{{trackingNumber}} haiwezi kukabidhiwa: {{reason}}.',
@@ -243,6 +278,17 @@ export const core: Messages['core'] = {
       revoked: 'kimebatilishwa',
       badSignature: 'sahihi yake haithibitiki',
     },
+  },
+  updates: {
+    notDesktop:
+      'Dirisha hili si programu ya kompyuta: masasisho husakinishwa na programu ya kompyuta kwenye kila kompyuta.',
+    devRun: 'Huu ni uendeshaji wa majaribio ya uundaji: programu iliyosakinishwa pekee ndiyo hujisasisha.',
+    noServer:
+      'Hakuna seva ya masasisho iliyowekwa: toleo hili halina, na kituo hakijatoa (Mipangilio → Kompyuta).',
+    cannotVerify: 'Masasisho hayawezi kuthibitishwa: {{problem}}.',
+    refused: 'Sasisho {{version}} limekataliwa na halijasakinishwa: {{problem}}',
+    checkFailed: 'Ukaguzi wa sasisho umeshindikana: {{problem}}',
+    downloadFailed: 'Upakuaji wa sasisho umeshindikana: {{problem}}',
   },
   transfer: {
     passphraseMin: 'Nenosiri lina angalau herufi {{min}}.',

@@ -1,8 +1,9 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BatchReport } from '../../../../common/contract'
-import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { formatScannedCode } from './scanned-code'
 
+/** Each code as the desk reads it: only a valid tracking number in its printed groups (an unknown code is not one). */
 function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
     <div>
@@ -14,7 +15,7 @@ function Section({ title, items, empty }: { title: string; items: string[]; empt
       ) : (
         <List size="sm" ff="monospace">
           {items.map((i) => (
-            <List.Item key={i}>{/^\d{12}$/.test(i) ? formatTrackingNumber(i) : i}</List.Item>
+            <List.Item key={i}>{formatScannedCode(i)}</List.Item>
           ))}
         </List>
       )}
@@ -48,9 +49,7 @@ export function BatchReportModal({ report, onClose }: { report: BatchReport; onC
         />
         <Section
           title={t('arrivals.report.duplicates')}
-          items={report.duplicates.map(
-            (d) => `${/^\d{12}$/.test(d.code) ? formatTrackingNumber(d.code) : d.code} × ${d.times}`,
-          )}
+          items={report.duplicates.map((d) => `${formatScannedCode(d.code)} × ${d.times}`)}
           empty={t('arrivals.report.none')}
         />
         <Section

@@ -2,7 +2,9 @@ import { Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ScanResult } from '../../../../common/contract'
 import { formatTrackingNumber } from '../../../../common/tracking-number'
+import { contractText } from '../../i18n/contract-text'
 import { useServiceLabel } from '../../ui/service-names'
+import { formatScannedCode } from './scanned-code'
 
 /**
  * What the big panel shows: the last read, whatever became of it. Every read replaces it, so a panel still green
@@ -63,14 +65,14 @@ export function ScanFeedback({ panel }: { panel: ScanPanel | null }) {
           <>
             <Headline text={t('arrivals.feedback.rejected')} />
             <Text fz="lg" ta="center">
-              {panel.message}
+              {contractText(panel.message)}
             </Text>
           </>
         ) : (
           <>
             <Headline text={t('arrivals.feedback.repeat')} />
             <Text fz="lg" ta="center">
-              {t('arrivals.feedback.repeatText', { code: formatCode(panel.code) })}
+              {t('arrivals.feedback.repeatText', { code: formatScannedCode(panel.code) })}
             </Text>
           </>
         )}
@@ -100,7 +102,8 @@ function ResultBody({ result }: { result: ScanResult }) {
   const arrived = result.outcome === 'arrived'
   return (
     <>
-      <Headline text={result.headline} slot={arrived} />
+      {/* The core words the headline and message in English: shown in the window's language. */}
+      <Headline text={contractText(result.headline)} slot={arrived} />
       {result.customerName && (
         <Text fz="xl" fw={600}>
           {result.customerName} · {serviceLabel(result.serviceCode, result.serviceName ?? '')}
@@ -115,7 +118,7 @@ function ResultBody({ result }: { result: ScanResult }) {
       ) : (
         result.message && (
           <Text fz="lg" ta="center">
-            {result.message}
+            {contractText(result.message)}
           </Text>
         )
       )}
@@ -127,6 +130,3 @@ function ResultBody({ result }: { result: ScanResult }) {
     </>
   )
 }
-
-/** A 12-digit tracking number in its printed groups; anything else as read. */
-const formatCode = (code: string): string => (/^\d{12}$/.test(code) ? formatTrackingNumber(code) : code)

@@ -1,7 +1,6 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { Trans, useTranslation } from 'react-i18next'
 import type { CampaignPreview } from '../../../../common/contract'
-import { LANGUAGE_NAMES } from '../../../../common/i18n'
 import { formatKenyanMobile } from '../../../../common/phone'
 import { formatDateTime, formatKsh, formatNumber } from '../../ui/format'
 import { TrackingNumber } from '../../ui/tracking-number'
@@ -97,7 +96,7 @@ export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) 
         <Card key={l.language} withBorder padding="sm">
           <Group justify="space-between" mb={4}>
             <Title order={4}>
-              {LANGUAGE_NAMES[l.language]} —{' '}
+              {t(`campaigns.preview.language.${l.language}`)} —{' '}
               {t('campaigns.preview.recipientCount', { count: l.recipients, n: n(l.recipients) })}
             </Title>
             <Group gap="xs">
@@ -137,7 +136,7 @@ export function CampaignPreviewPanel({ preview }: { preview: CampaignPreview }) 
                 <Table.Tr key={r.phone}>
                   <Table.Td ff="monospace">{formatKenyanMobile(r.phone)}</Table.Td>
                   <Table.Td>{r.customerName}</Table.Td>
-                  <Table.Td>{LANGUAGE_NAMES[r.language]}</Table.Td>
+                  <Table.Td>{t(`campaigns.preview.language.${r.language}`)}</Table.Td>
                   <Table.Td>
                     <Stack gap={0}>
                       {r.trackingNumbers.map((tn) => (

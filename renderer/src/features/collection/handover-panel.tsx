@@ -22,6 +22,7 @@ import type { HandoverCandidate, LookupResult } from '../../../../common/contrac
 import { formatTrackingNumber } from '../../../../common/tracking-number'
 import { SmsBadge } from './sms-badge'
 import { api } from '../../api/client'
+import { contractText } from '../../i18n/contract-text'
 import { useServiceLabel } from '../../ui/service-names'
 import { ShelfActionModal, type ShelfAction } from './shelf-action-modal'
 
@@ -88,7 +89,7 @@ export function HandoverPanel({ result, onDone }: { result: LookupResult; onDone
                         <Text size="sm" c="dimmed" ff="monospace">
                           {formatTrackingNumber(d.trackingNumber)}
                           {d.idNumberHint
-                            ? ` · ${t('collection.handover.idHint', { hint: d.idNumberHint })}`
+                            ? ` · ${t('collection.handover.idHint', { hint: contractText(d.idNumberHint) })}`
                             : ''}
                           {d.damaged ? ` · ${t('collection.handover.damaged')}` : ''}
                         </Text>

@@ -19,6 +19,7 @@ import type { AppStatus, Settings } from '../../../../common/contract'
 import { OPEN_WORK_LABEL, type OpenWorkKind } from '../../../../common/open-work'
 import type { UpdateState } from '../../../../common/update-status'
 import { ApiError, api } from '../../api/client'
+import { contractText } from '../../i18n/contract-text'
 import { formatDateTime } from '../../ui/format'
 import { SettingScope } from '../../ui/setting-scope'
 
@@ -249,8 +250,9 @@ function UpdatesSection({
       .join(t('settings.workstation.updates.work.and'))
   const sentence = (s: UpdateState): string => {
     switch (s.kind) {
+      // The core's and the updater's English: shown in the window's language when the catalogue has it.
       case 'unavailable':
-        return s.detail
+        return contractText(s.detail)
       case 'off':
         return t('settings.workstation.updates.off')
       case 'idle':
@@ -268,7 +270,7 @@ function UpdatesSection({
       case 'installing':
         return t('settings.workstation.updates.installing', { version: s.version })
       case 'error':
-        return s.message
+        return contractText(s.message)
     }
   }
   return (
