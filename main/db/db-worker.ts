@@ -17,6 +17,12 @@ export type DatabaseJob =
    */
   | { kind: 'exec'; file: string; steps: string[] }
 
+/** What a worker posts after each step of an 'exec' job. */
+interface StepDone {
+  stepsDone: number
+  ms: number
+}
+
 export interface JobResult {
   /** What the check found; null when the file passes. */
   problem: string | null
@@ -52,6 +58,11 @@ try {
     const stepMs = []
     try {
       for (const step of w.job.steps) {
+        // Stepwise: each step waits for its turn (1), or the job ends here (2); see startSteppedJob.
+        if (w.turn) {
+          Atomics.wait(w.turn, 0, 0)
+          if (Atomics.exchange(w.turn, 0, 0) === 2) break
+        }
         const t0 = performance.now()
         try {
           db.exec(step)
@@ -60,7 +71,7 @@ try {
           throw err
         }
         stepMs.push(performance.now() - t0)
-        parentPort.postMessage({ stepsDone: stepMs.length })
+        parentPort.postMessage({ stepsDone: stepMs.length, ms: stepMs[stepMs.length - 1] })
       }
     } finally {
       db.close()
@@ -107,7 +118,7 @@ export function runDatabaseJob(
     },
   })
   return new Promise((resolve) => {
-    const onMessage = (m: JobResult | { stepsDone: number }): void => {
+    const onMessage = (m: JobResult | StepDone): void => {
       if ('stepsDone' in m) return onStep?.(m.stepsDone)
       worker.off('message', onMessage)
       resolve(m)
@@ -118,4 +129,65 @@ export function runDatabaseJob(
       resolve({ problem: null, error: { message: `the worker could not run: ${err.message}`, code: null } }),
     )
   })
+}
+
+/** One step of a stepped job: how long it took, or what stopped it. */
+export type StepOutcome = { ms: number } | { error: { message: string; code: string | null } }
+
+export interface SteppedJob {
+  /** Runs the next step; the worker waits, without a step under way, until this is called. */
+  step(): Promise<StepOutcome>
+  /** Ends the job, after its last step or before it. */
+  end(): void
+}
+
+/**
+ * An 'exec' job whose steps each wait for their turn: one worker and one connection, whose page cache keeps the
+ * table read for the first index for the next ones, while the caller decides when each step may take the write
+ * lock (main/db/write-gate.ts). The worker waits with `Atomics.wait` on a shared word, so it holds no lock between
+ * two steps.
+ */
+export function startSteppedJob(file: string, steps: string[], key: DatabaseKey): SteppedJob {
+  const turn = new Int32Array(new SharedArrayBuffer(4))
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      job: { kind: 'exec', file, steps },
+      keyHex: key.toString('hex'),
+      sqlite: require.resolve('better-sqlite3-multiple-ciphers'),
+      turn,
+    },
+  })
+  let waiting: ((o: StepOutcome) => void) | null = null
+  let stopped: StepOutcome | null = null
+  const answer = (o: StepOutcome): void => {
+    const w = waiting
+    waiting = null
+    w?.(o)
+  }
+  worker.on('message', (m: JobResult | StepDone) => {
+    if ('stepsDone' in m) return answer({ ms: m.ms })
+    stopped = m.error ? { error: m.error } : { error: { message: 'the job has no more steps', code: null } }
+    answer(stopped)
+    void worker.terminate()
+  })
+  worker.once('error', (err) => {
+    stopped = { error: { message: `the worker could not run: ${err.message}`, code: null } }
+    answer(stopped)
+  })
+  const signal = (value: 1 | 2): void => {
+    Atomics.store(turn, 0, value)
+    Atomics.notify(turn, 0)
+  }
+  return {
+    step: () =>
+      new Promise<StepOutcome>((resolve) => {
+        if (stopped) return resolve(stopped)
+        waiting = resolve
+        signal(1)
+      }),
+    end: () => {
+      if (!stopped) signal(2)
+    },
+  }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { keyOf } from './cipher'
-import { runDatabaseJob } from './db-worker'
+import { startSteppedJob } from './db-worker'
 import { asWorkerStep } from './write-gate'
 import { REBUILD_ROLLUPS_SQL } from './migrations/0080-manager'
 import { REBUILD_AGENCY_ROLLUPS_SQL } from './migrations/0220-agency-turnaround'
@@ -184,7 +184,7 @@ export function restoreIndexesNow(db: Database, table?: DeferrableTable): void {
 }
 
 /**
- * Builds what was set aside on a worker thread, one step per worker job, so the core's event loop goes on: each
+ * Builds what was set aside on a worker thread, one step at a time, so the core's event loop goes on: each
  * step holds the file's write lock, so it goes through the connection's write gate (main/db/write-gate.ts). A call
  * of the API meanwhile waits for that one step as a promise instead of inside SQLite's busy handler, and the calls
  * that waited run before the next step. Tells how far it is (0–1) after each step; answers the longest step;
@@ -210,16 +210,22 @@ export async function restoreIndexesOnWorker(
     return { longest: { label: 'all, on this connection', ms: performance.now() - t0 } }
   }
   let longest: { label: string; ms: number } | null = null
-  for (const [i, step] of steps.entries()) {
-    const r = await asWorkerStep(db, step.label, () =>
-      runDatabaseJob({ kind: 'exec', file: db.name, steps: [step.sql] }, key),
-    )
-    if (r.error) throw new Error(`the indexes could not be built: ${r.error.message}`)
-    const ms = r.stepMs?.[0] ?? 0
-    if (!longest || ms > longest.ms) longest = { label: step.label, ms }
-    onProgress?.((i + 1) / steps.length)
-    // The calls and the I/O that waited for the step go before the next one takes the lock.
-    await new Promise<void>((resolve) => setImmediate(resolve))
+  const job = startSteppedJob(
+    db.name,
+    steps.map((s) => s.sql),
+    key,
+  )
+  try {
+    for (const [i, step] of steps.entries()) {
+      const r = await asWorkerStep(db, step.label, () => job.step())
+      if ('error' in r) throw new Error(`the indexes could not be built: ${r.error.message}`)
+      if (!longest || r.ms > longest.ms) longest = { label: step.label, ms: r.ms }
+      onProgress?.((i + 1) / steps.length)
+      // The calls and the I/O that waited for the step go before the next one takes the lock.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  } finally {
+    job.end()
   }
   return { longest }
 }

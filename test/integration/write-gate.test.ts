@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RegisterResult } from '../../common/contract'
 import { storageFailure } from '../../main/api/dispatcher'
 import { keyOf } from '../../main/db/cipher'
-import { runDatabaseJob } from '../../main/db/db-worker'
+import { runDatabaseJob, startSteppedJob } from '../../main/db/db-worker'
 import { asWorkerStep, createWriteGate, writeGateOf } from '../../main/db/write-gate'
 import { setUpCentre, signedIn, testCore } from '../helpers/core'
 
@@ -106,6 +106,50 @@ describe('the write gate, with a real worker holding the write lock', () => {
     await step
     expect(db.prepare('SELECT count(*) AS n FROM gate_big').get()).toEqual(before)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+  })
+})
+
+describe('a stepped worker job (the catch-up builds its indexes with one)', () => {
+  it('runs each step only when asked, holds no lock between steps, and builds what each step says', async () => {
+    pc = testCore()
+    try {
+      const db = pc.core.store.db
+      db.exec(`CREATE TABLE gate_small (x INTEGER, y INTEGER);
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+        INSERT INTO gate_small SELECT i % 977, i % 313 FROM n;`)
+      const job = startSteppedJob(
+        db.name,
+        [
+          'BEGIN IMMEDIATE; CREATE INDEX gate_small_x ON gate_small(x); COMMIT;',
+          'BEGIN IMMEDIATE; CREATE INDEX gate_small_y ON gate_small(y); COMMIT;',
+        ],
+        keyOf(db),
+      )
+      const indexes = () =>
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'gate_small_%' ORDER BY name")
+          .all()
+          .map((r) => (r as { name: string }).name)
+      // Not asked yet: nothing built, and this connection can take the lock without waiting.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(indexes()).toEqual([])
+      db.pragma('busy_timeout = 0')
+      db.exec('BEGIN IMMEDIATE')
+      db.exec('ROLLBACK')
+      const first = await job.step()
+      expect('ms' in first).toBe(true)
+      expect(indexes()).toEqual(['gate_small_x'])
+      // Between two steps the worker holds no lock.
+      db.exec('BEGIN IMMEDIATE')
+      db.exec('ROLLBACK')
+      expect('ms' in (await job.step())).toBe(true)
+      expect(indexes()).toEqual(['gate_small_x', 'gate_small_y'])
+      // Past its last step it answers why, and ending it is harmless.
+      expect(await job.step()).toEqual({ error: { message: 'the job has no more steps', code: null } })
+      job.end()
+    } finally {
+      pc.close()
+    }
   })
 })
 
