@@ -36,15 +36,15 @@ export function formatDateTime(ms: number | null, language: UiLanguage): string 
   return f.format(ms)
 }
 
-/** A calendar date `YYYY-MM-DD` with its weekday: `Mon, 14 Dec 2026` / `Jumatatu, 14 Des 2026`. */
-export function formatDay(isoDate: string, language: UiLanguage): string {
+/** A calendar date `YYYY-MM-DD` in `language`, with its weekday or without; what is not a date, as it was. */
+function calendarDate(isoDate: string, language: UiLanguage, weekday: boolean): string {
   const d = new Date(`${isoDate}T12:00:00Z`)
   if (Number.isNaN(d.getTime())) return isoDate
   const f = cached(
-    `day:${language}`,
+    `${weekday ? 'day' : 'date'}:${language}`,
     () =>
       new Intl.DateTimeFormat(LOCALE[language], {
-        weekday: 'short',
+        ...(weekday ? { weekday: 'short' as const } : {}),
         day: 'numeric',
         month: 'short',
         year: 'numeric',
@@ -54,22 +54,13 @@ export function formatDay(isoDate: string, language: UiLanguage): string {
   return f.format(d)
 }
 
+/** A calendar date `YYYY-MM-DD` with its weekday: `Mon, 14 Dec 2026` / `Jumatatu, 14 Des 2026`. */
+export const formatDay = (isoDate: string, language: UiLanguage): string =>
+  calendarDate(isoDate, language, true)
+
 /** A calendar date `YYYY-MM-DD` without its weekday, short enough for a chart's axis: `14 Dec 2026` / `14 Des 2026`. */
-export function formatDate(isoDate: string, language: UiLanguage): string {
-  const d = new Date(`${isoDate}T12:00:00Z`)
-  if (Number.isNaN(d.getTime())) return isoDate
-  const f = cached(
-    `date:${language}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALE[language], {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
-  )
-  return f.format(d)
-}
+export const formatDate = (isoDate: string, language: UiLanguage): string =>
+  calendarDate(isoDate, language, false)
 
 /** 1,244 in both languages. */
 export function formatNumber(n: number, language: UiLanguage, maximumFractionDigits = 0): string {

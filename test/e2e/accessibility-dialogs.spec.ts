@@ -2,11 +2,11 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { en, sw } from '../../common/i18n'
 import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
 import { check, settled } from './fixtures/axe'
 import { apiCaller, unregisteredTrackingNumber } from './fixtures/desk'
-import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/host'
+import { startHost, timeline, type RunningHost } from './fixtures/host'
+import { signInIn, TOUR_LANGUAGES, type TourLanguage } from './fixtures/tour'
 
 /**
  * axe-core on the dialogs, drawers and screens that need data to reach (#16), in English and in Kiswahili: no
@@ -14,10 +14,7 @@ import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/ho
  * open applications for one phone (so a search lists them), and an open return manifest. Each dialog is measured
  * once its opening transition is over and saved as a 1366×768 screenshot (test-results/screens/a11y-*.png).
  */
-const LANGUAGES = [
-  { code: 'en', name: 'English', signIn: 'Sign in', m: en },
-  { code: 'sw', name: 'Kiswahili', signIn: 'Ingia', m: sw },
-] as const
+const LANGUAGES = TOUR_LANGUAGES
 const PHONE = '0712345678'
 const ID_NUMBER = '23456789'
 const PROXY_ID = '34567890'
@@ -75,16 +72,7 @@ test.afterAll(async () => {
   await host?.stop()
 })
 
-async function signIn(page: Page, lang: (typeof LANGUAGES)[number]): Promise<void> {
-  await onTimeline(page, host.timeline)
-  await page.goto(host.url)
-  await page.locator('label', { hasText: lang.name }).first().click()
-  await page.getByLabel(/^(Staff number|Nambari ya mfanyakazi)/).fill(DEMO_STAFF.admin.staffNumber)
-  await page.getByLabel(/^PIN/).fill(DEMO_STAFF.admin.pin)
-  await page.getByRole('button', { name: lang.signIn }).click()
-  await expect(page.locator('html')).toHaveAttribute('lang', lang.code)
-  await expect(page.getByTestId('signed-in-name')).toHaveText(DEMO_STAFF.admin.name)
-}
+const signIn = (page: Page, lang: TourLanguage): Promise<void> => signInIn(page, host, lang)
 
 /** Measures the dialog on top once it has opened. */
 async function checkDialog(

@@ -2,11 +2,11 @@ import { expect, test, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { en, sw } from '../../common/i18n'
 import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
 import { check, settled } from './fixtures/axe'
 import { apiCaller, unregisteredTrackingNumber } from './fixtures/desk'
-import { onTimeline, startHost, timeline, type RunningHost } from './fixtures/host'
+import { startHost, timeline, type RunningHost } from './fixtures/host'
+import { signInIn, TOUR_LANGUAGES, type TourLanguage } from './fixtures/tour'
 import { giveLegacyPin } from './fixtures/legacy-pin'
 
 /**
@@ -16,11 +16,8 @@ import { giveLegacyPin } from './fixtures/legacy-pin'
  * before the 6-digit rule, so signing in with it opens the forced new-PIN screen. Each state is measured once its
  * transition is over and saved as a 1366×768 screenshot (test-results/screens/a11y-more-*.png).
  */
-const LANGUAGES = [
-  { code: 'en', name: 'English', signIn: 'Sign in', m: en },
-  { code: 'sw', name: 'Kiswahili', signIn: 'Ingia', m: sw },
-] as const
-type Lang = (typeof LANGUAGES)[number]
+const LANGUAGES = TOUR_LANGUAGES
+type Lang = TourLanguage
 const PHONE = '0712345678'
 const ID_NUMBER = '23456789'
 /** An agency reference two applications share. */
@@ -100,18 +97,8 @@ test.afterAll(async () => {
   await host?.stop()
 })
 
-async function signIn(page: Page, lang: Lang, who: { staffNumber: string; pin: string } = DEMO_STAFF.admin) {
-  await onTimeline(page, host.timeline)
-  await page.goto(host.url)
-  await page.locator('label', { hasText: lang.name }).first().click()
-  await page.getByLabel(/^(Staff number|Nambari ya mfanyakazi)/).fill(who.staffNumber)
-  await page.getByLabel(/^PIN/).fill(who.pin)
-  await page.getByRole('button', { name: lang.signIn }).click()
-  await expect(page.locator('html')).toHaveAttribute('lang', lang.code)
-  // The desks' keys work once the frame shows (the forced new-PIN screen has none).
-  if (who === DEMO_STAFF.admin)
-    await expect(page.getByTestId('signed-in-name')).toHaveText(DEMO_STAFF.admin.name)
-}
+const signIn = (page: Page, lang: Lang, who?: { staffNumber: string; pin: string }): Promise<void> =>
+  signInIn(page, host, lang, who)
 
 /** Measures the page as `a11y-more-<name>.png`. */
 async function measure(
