@@ -10,9 +10,11 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
  * So every call of the API goes through the gate (main/api/dispatcher.ts). From the moment a worker step is asked
  * for until it is over, a call waits as a promise and the loop runs on; the step starts once the calls in flight
  * have ended (or after `drainMs`, so a call that never ends cannot hold a catch-up back). A caller with several
- * steps lets the calls that waited run between two of them (main/db/deferred-indexes.ts). During a step the core's connection does not wait for the lock at all (busy_timeout 0): a write
- * from outside the gate (the outbox drain, the reminders tick) fails at once with "database is locked", rolls
- * back, and its own loop tries again later, instead of freezing the core.
+ * steps lets the calls that waited run between two of them (main/db/deferred-indexes.ts).
+ *
+ * During a step the core's connection does not wait for the lock at all (busy_timeout 0): a write from outside the
+ * gate (the outbox drain, the reminders tick) fails at once with "database is locked", rolls back, and its own
+ * loop tries again later, instead of freezing the core.
  */
 export interface WriteGate {
   /** Runs one call of the core, after the worker step that holds the lock, if one does. */
