@@ -27,6 +27,29 @@ let sim: CentralSim
 let history: CentreHistory
 const pcs: ReturnType<typeof testCore>[] = []
 
+/** A manager at another desk logs a call about `tn`, on day 9: one more event in the centre's feed. */
+function callLoggedElsewhere(tn: string): void {
+  const at = START + 9 * 86_400_000
+  const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))
+  try {
+    store.insertEvent(
+      {
+        id: uuidv7(at),
+        type: 'application.callLogged',
+        occurredAt: at,
+        staffNumber: 'MGR001',
+        deviceId: OTHER_DESK,
+        centreNumber: '042',
+        trackingNumber: tn,
+        payload: { outcome: 'reached' },
+      },
+      at,
+    )
+  } finally {
+    store.close()
+  }
+}
+
 /**
  * Events the generated history lacks: a call, a message about three documents, a reminder, an erasure, and one that
  * does not fit.
@@ -306,22 +329,7 @@ describe('a catch-up in passes', () => {
     await feedOf(pc, { bulk: true, projector: failing }).pullCentreEvents()
     expect(pc.core.store.sync.getState(CATCH_UP_PROJECTION_KEY)).toMatchObject({ stage: 'applications' })
     // Meanwhile a manager elsewhere calls about the first document, which the stopped walk has passed.
-    const at = START + 9 * 86_400_000
-    const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))
-    store.insertEvent(
-      {
-        id: uuidv7(at),
-        type: 'application.callLogged',
-        occurredAt: at,
-        staffNumber: 'MGR001',
-        deviceId: OTHER_DESK,
-        centreNumber: '042',
-        trackingNumber: [...history.trackingNumbers].sort()[0]!,
-        payload: { outcome: 'reached' },
-      },
-      at,
-    )
-    store.close()
+    callLoggedElsewhere([...history.trackingNumbers].sort()[0]!)
     const ref = await reference(history.events + 6)
 
     expect(await feedOf(pc, { bulk: true }).pullCentreEvents()).toBe(1)
@@ -377,22 +385,7 @@ describe('a catch-up in passes', () => {
     const pc = await newPc()
     expect(await feedOf(pc, { bulk: false }).pullCentreEvents()).toBe(history.events + 5)
     const before = holdings(pc)
-    const at = START + 9 * 86_400_000
-    const store = openSimStore(path.join(tmp.dir, 'central.sqlite'))
-    store.insertEvent(
-      {
-        id: uuidv7(at),
-        type: 'application.callLogged',
-        occurredAt: at,
-        staffNumber: 'MGR001',
-        deviceId: OTHER_DESK,
-        centreNumber: '042',
-        trackingNumber: history.trackingNumbers[10]!,
-        payload: { outcome: 'reached' },
-      },
-      at,
-    )
-    store.close()
+    callLoggedElsewhere(history.trackingNumbers[10]!)
     const real = createProjector({ store: pc.core.store, clock: pc.clock, logger: silentLogger })
     const projected: string[] = []
     let sawDeferred = false
