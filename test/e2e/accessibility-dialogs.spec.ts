@@ -6,7 +6,13 @@ import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
 import { check, settled } from './fixtures/axe'
 import { apiCaller, unregisteredTrackingNumber } from './fixtures/desk'
 import { startHost, timeline, type RunningHost } from './fixtures/host'
-import { signInIn, TOUR_LANGUAGES, type TourLanguage } from './fixtures/tour'
+import {
+  registerTourCustomer,
+  signInIn,
+  TOUR_CUSTOMER,
+  TOUR_LANGUAGES,
+  type TourLanguage,
+} from './fixtures/tour'
 
 /**
  * axe-core on the dialogs, drawers and screens that need data to reach (#16), in English and in Kiswahili: no
@@ -15,8 +21,8 @@ import { signInIn, TOUR_LANGUAGES, type TourLanguage } from './fixtures/tour'
  * once its opening transition is over and saved as a 1366×768 screenshot (test-results/screens/a11y-*.png).
  */
 const LANGUAGES = TOUR_LANGUAGES
-const PHONE = '0712345678'
-const ID_NUMBER = '23456789'
+const PHONE = TOUR_CUSTOMER.phone
+const ID_NUMBER = TOUR_CUSTOMER.idNumber
 const PROXY_ID = '34567890'
 
 let host: RunningHost
@@ -39,15 +45,7 @@ test.beforeAll(async ({ browser }) => {
     await page.goto(host.url)
     const call = apiCaller(page.request, host.url)
     await call('auth.signIn', { staffNumber: DEMO_STAFF.clerk.staffNumber, pin: DEMO_STAFF.clerk.pin })
-    for (const serviceCode of ['BIRTH_CERT', 'GOOD_CONDUCT'])
-      await call('application.register', {
-        serviceCode,
-        customerName: 'Wanjiku Kamau',
-        phone: PHONE,
-        idNumber: ID_NUMBER,
-        language: 'en',
-        smsConsent: true,
-      })
+    await registerTourCustomer(call)
     await call('auth.signOut', {})
     await call('auth.signIn', { staffNumber: DEMO_STAFF.manager.staffNumber, pin: DEMO_STAFF.manager.pin })
     const due = await call<{ items: { trackingNumber: string; agency: string }[] }>('returns.due', {})

@@ -6,7 +6,13 @@ import { DEMO_STAFF, seedDemo } from '../../scripts/demo-seed/seed-demo'
 import { check, settled } from './fixtures/axe'
 import { apiCaller, unregisteredTrackingNumber } from './fixtures/desk'
 import { startHost, timeline, type RunningHost } from './fixtures/host'
-import { signInIn, TOUR_LANGUAGES, type TourLanguage } from './fixtures/tour'
+import {
+  registerTourCustomer,
+  signInIn,
+  TOUR_CUSTOMER,
+  TOUR_LANGUAGES,
+  type TourLanguage,
+} from './fixtures/tour'
 import { giveLegacyPin } from './fixtures/legacy-pin'
 
 /**
@@ -18,8 +24,7 @@ import { giveLegacyPin } from './fixtures/legacy-pin'
  */
 const LANGUAGES = TOUR_LANGUAGES
 type Lang = TourLanguage
-const PHONE = '0712345678'
-const ID_NUMBER = '23456789'
+const PHONE = TOUR_CUSTOMER.phone
 /** An agency reference two applications share. */
 const SHARED_REF = '204518736'
 /** The manager's PIN as an older version of the app let it be set: 4 digits. */
@@ -51,15 +56,7 @@ test.beforeAll(async ({ browser }) => {
     await page.goto(host.url)
     const call = apiCaller(page.request, host.url)
     await call('auth.signIn', { staffNumber: DEMO_STAFF.clerk.staffNumber, pin: DEMO_STAFF.clerk.pin })
-    for (const serviceCode of ['BIRTH_CERT', 'GOOD_CONDUCT'])
-      await call('application.register', {
-        serviceCode,
-        customerName: 'Wanjiku Kamau',
-        phone: PHONE,
-        idNumber: ID_NUMBER,
-        language: 'en',
-        smsConsent: true,
-      })
+    await registerTourCustomer(call)
     // Two customers' applications with one waiting-card serial: the collection desk asks which one is in hand.
     for (const customerName of ['Otieno Ouma', 'Akinyi Atieno'])
       await call('application.register', {
