@@ -101,14 +101,10 @@ try {
 }`
 
 /**
- * Runs one job on a fresh worker thread. Never rejects: a failure to run is in `error`. An 'exec' job tells
- * `onStep` how many of its steps are done after each.
+ * Runs one job on a fresh worker thread, all its steps in one go. Never rejects: a failure to run is in `error`.
+ * (A job whose steps must wait for their turn is startSteppedJob's.)
  */
-export function runDatabaseJob(
-  job: DatabaseJob,
-  key: DatabaseKey,
-  onStep?: (done: number) => void,
-): Promise<JobResult> {
+export function runDatabaseJob(job: DatabaseJob, key: DatabaseKey): Promise<JobResult> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -119,7 +115,7 @@ export function runDatabaseJob(
   })
   return new Promise((resolve) => {
     const onMessage = (m: JobResult | StepDone): void => {
-      if ('stepsDone' in m) return onStep?.(m.stepsDone)
+      if ('stepsDone' in m) return
       worker.off('message', onMessage)
       resolve(m)
       void worker.terminate()
